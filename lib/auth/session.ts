@@ -1,0 +1,47 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { AppError } from "@/lib/errors";
+import { findActiveUser } from "@/lib/services/users";
+import type { Actor } from "./actor";
+import { assertCan } from "./assert";
+import { auth } from "./next-auth";
+import type { TPermission } from "./permissions";
+
+/** The signed-in user, re-read from the database: a deactivated user or changed role applies at once. */
+export async function optionalSession(): Promise<Actor | null> {
+  const session = await auth();
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  const user = await findActiveUser(id);
+  return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+}
+
+/** For server actions: throws UNAUTHENTICATED, which the action turns into a result. */
+export async function requireSession(): Promise<Actor> {
+  const actor = await optionalSession();
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  return actor;
+}
+
+/** For pages: sends anonymous visitors to sign-in and shows a 403 page for missing permissions. */
+export async function requirePageAccess(permission: TPermission): Promise<Actor> {
+  const actor = await optionalSession();
+  if (!actor) redirect("/signin");
+  if (!(await hasPermission(actor, permission))) redirect(`/forbidden?need=${encodeURIComponent(permission)}`);
+  return actor;
+}
+
+// `resource` is reserved for per-record checks (ownership, tenancy) that later areas add.
+export async function assertPermission(actor: Actor, permission: TPermission, resource?: string): Promise<void> {
+  void resource;
+  assertCan(actor, permission);
+}
+
+async function hasPermission(actor: Actor, permission: TPermission): Promise<boolean> {
+  try {
+    await assertPermission(actor, permission);
+    return true;
+  } catch {
+    return false;
+  }
+}

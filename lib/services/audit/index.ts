@@ -1,0 +1,3 @@
+export { appendAudit, type AuditInput } from "./append";
+export { verifyAuditChain, type ChainReport } from "./verify";
+export { listAuditEntries, auditFacets, type AuditRow } from "./list";

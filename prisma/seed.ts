@@ -1,0 +1,19 @@
+// Demo data. Idempotent: running it again changes nothing that already exists.
+// Each area adds its own seed module under prisma/seed/ and a line below.
+import { systemActor } from "../lib/auth/actor";
+import { disconnectDb } from "../lib/db";
+import { seedUsers } from "./seed/users";
+
+async function main(): Promise<void> {
+  const actor = systemActor("seed");
+  await seedUsers(actor);
+  console.log("Seed complete.");
+}
+
+main()
+  .then(() => disconnectDb())
+  .catch(async (error: unknown) => {
+    console.error(`seed failed: ${error instanceof Error ? error.message : String(error)}`);
+    await disconnectDb();
+    process.exit(1);
+  });

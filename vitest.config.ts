@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+import { alias } from "./vitest.shared";
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    include: ["**/*.test.ts", "**/*.test.tsx"],
+    exclude: ["**/*.integration.test.ts", "node_modules/**", "e2e/**", ".next/**", ".data/**"],
+    environment: "node",
+  },
+});
