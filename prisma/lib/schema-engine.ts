@@ -15,9 +15,7 @@ function loadWasm(): void {
   if (loaded) return;
   // A Rust panic reports its message through this registry before the process dies.
   (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY = {
-    message: "",
     set_message(m: string) {
-      this.message = m;
       console.error(`schema engine panic: ${m}`);
     },
   };
@@ -34,8 +32,8 @@ function loadWasm(): void {
       };
     }
   }
-  const module = new WebAssembly.Module(readFileSync(wasmPath));
-  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": imports as WebAssembly.ModuleImports });
+  const wasmModule = new WebAssembly.Module(readFileSync(wasmPath));
+  const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": imports as WebAssembly.ModuleImports });
   (glue as unknown as { __wbg_set_wasm(x: unknown): void }).__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
   loaded = true;
