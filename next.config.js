@@ -22,7 +22,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
-  typedRoutes: false,
+  // `npm test` typechecks the whole repo as its own step; skipping it here keeps `npm start` fast.
+  typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
       {
@@ -39,4 +40,4 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+export default nextConfig;

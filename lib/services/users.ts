@@ -54,6 +54,13 @@ export async function listUsers(actor: Actor, query: TListQuery): Promise<ListRe
   return { rows: rows.map(toRow), total, page: query.page, pageSize: query.pageSize };
 }
 
+export async function getUserOrThrow(actor: Actor, id: string): Promise<UserRow> {
+  assertCan(actor, "user:read");
+  const user = await db().user.findUnique({ where: { id }, select: publicFields });
+  if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
+  return toRow(user);
+}
+
 export async function createUser(actor: Actor, raw: unknown): Promise<UserRow> {
   assertCan(actor, "user:manage");
   const input = ZCreateUserInput.parse(raw);

@@ -24,6 +24,10 @@ export const ZUpdateUserInput = z.object({
 export type TUpdateUserInput = z.infer<typeof ZUpdateUserInput>;
 
 export const ZResetPasswordInput = z.object({ userId: z.string().min(1), password: ZPassword });
+export const ZResetPasswordForm = ZResetPasswordInput.extend({ confirm: z.string() }).refine((v) => v.password === v.confirm, {
+  path: ["confirm"],
+  message: "The two passwords do not match.",
+});
 
 export const ZSignInInput = z.object({
   email: ZEmail,

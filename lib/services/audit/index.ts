@@ -1,3 +1,4 @@
 export { appendAudit, type AuditInput } from "./append";
 export { verifyAuditChain, type ChainReport } from "./verify";
 export { listAuditEntries, auditFacets, type AuditRow } from "./list";
+export { activityByDay, type DailyActivity } from "./activity";

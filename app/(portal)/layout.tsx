@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { optionalSession } from "@/lib/auth";
+import { areasFor, ROLE_LABELS } from "@/lib/auth/permissions";
+import { TopNav } from "./_components/top-nav";
+import { UserMenu } from "./_components/user-menu";
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const actor = await optionalSession();
+  if (!actor) redirect("/signin");
+  const areas = areasFor(actor.role).map(({ href, label }) => ({ href, label }));
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="relative bg-slate-900">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4">
+          <Link href="/" className="text-sm font-bold uppercase tracking-widest text-white">
+            Switchboard
+          </Link>
+          <TopNav areas={areas} />
+          <UserMenu name={actor.name} email={actor.email} roleLabel={ROLE_LABELS[actor.role]} />
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { optionalSession } from "@/lib/auth";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { allPages, EXPORTERS } from "@/lib/services/export";
+import { csvStream } from "@/lib/utils/csv";
+import { parseListQuery } from "@/lib/validation/list";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ resource: string }> }): Promise<Response> {
+  const actor = await optionalSession();
+  if (!actor) return Response.json({ error: "Sign in to export." }, { status: 401 });
+  const { resource } = await params;
+  const exporter = EXPORTERS[resource];
+  if (!exporter) return Response.json({ error: `Nothing to export called "${resource}".` }, { status: 404 });
+  const query = parseListQuery(new URL(request.url).searchParams);
+  try {
+    // Authorize before streaming starts, so a denied export is a clean 403 and not a broken file.
+    await exporter.list(actor, { ...query, page: 1, pageSize: 1 });
+  } catch (error) {
+    if (error instanceof AppError) return Response.json({ error: error.message }, { status: error.status });
+    logger().error({ err: error, resource }, "export failed");
+    return Response.json({ error: "Export failed." }, { status: 500 });
+  }
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(csvStream(allPages(exporter.list, actor, query), exporter.columns), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${exporter.filename}-${stamp}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useRef, useState, useTransition, type ReactNode } from "react";
+import { Button } from "./button";
+
+/**
+ * Asks before a destructive or irreversible action. Uses the native <dialog> (focus trap, Escape to
+ * cancel). `onConfirm` may return an error message to keep the dialog open and show it.
+ */
+export function ConfirmDialog({
+  trigger,
+  title,
+  description,
+  confirmLabel = "Confirm",
+  tone = "danger",
+  onConfirm,
+}: {
+  trigger: (open: () => void) => ReactNode;
+  title: string;
+  description: ReactNode;
+  confirmLabel?: string;
+  tone?: "danger" | "primary";
+  onConfirm: () => Promise<string | void> | string | void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const open = () => {
+    setError(null);
+    ref.current?.showModal();
+  };
+  const close = () => ref.current?.close();
+  const confirm = () =>
+    startTransition(async () => {
+      const problem = await onConfirm();
+      if (problem) setError(problem);
+      else close();
+    });
+  return (
+    <>
+      {trigger(open)}
+      <dialog ref={ref} aria-labelledby="confirm-title" className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+        <div className="p-6">
+          <h2 id="confirm-title" className="text-lg font-semibold text-slate-900">
+            {title}
+          </h2>
+          <div className="mt-2 text-sm text-slate-600">{description}</div>
+          {error && <p className="mt-3 text-sm font-medium text-red-600">{error}</p>}
+          <div className="mt-6 flex justify-end gap-2">
+            <Button variant="secondary" onClick={close} disabled={pending}>
+              Cancel
+            </Button>
+            <Button variant={tone} onClick={confirm} disabled={pending} aria-busy={pending}>
+              {pending ? "Working…" : confirmLabel}
+            </Button>
+          </div>
+        </div>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+export { Button, LinkButton, buttonClass } from "./button";
+export { Input, Select, Textarea, FormField } from "./fields";
+export { PageHeader, Card, Badge, Notice, EmptyState, Stat, type Tone } from "./layout";
+export { ConfirmDialog } from "./confirm-dialog";
+export { Tabs } from "./tabs";

@@ -1,0 +1,108 @@
+// `npm test`: lint, typecheck, unit, integration (real PostgreSQL + RabbitMQ) and Playwright journeys
+// (real Chromium), then one summary. `npm test -- --only unit,integration` or `--skip e2e` to narrow.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import net from "node:net";
+import { ensureChromium } from "./chromium";
+
+type Step = { name: string; run: () => StepResult };
+type StepResult = { ok: boolean; passed?: number; failed?: number; skipped?: number; note?: string };
+
+const REPORTS = ".test-reports";
+const args = process.argv.slice(2);
+const pick = (flag: string) => {
+  const i = args.indexOf(flag);
+  return i >= 0 ? (args[i + 1] ?? "").split(",").filter(Boolean) : null;
+};
+const only = pick("--only");
+const skip = pick("--skip") ?? [];
+
+function sh(cmd: string, cmdArgs: string[], env: Record<string, string> = {}): boolean {
+  const r = spawnSync(cmd, cmdArgs, { stdio: "inherit", env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+function vitestCounts(file: string): Pick<StepResult, "passed" | "failed" | "skipped"> {
+  if (!existsSync(file)) return {};
+  const j = JSON.parse(readFileSync(file, "utf8"));
+  return { passed: j.numPassedTests, failed: j.numFailedTests, skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0) };
+}
+
+function playwrightCounts(file: string): Pick<StepResult, "passed" | "failed" | "skipped"> {
+  if (!existsSync(file)) return {};
+  const s = JSON.parse(readFileSync(file, "utf8")).stats ?? {};
+  return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: s.unexpected ?? 0, skipped: s.skipped ?? 0 };
+}
+
+function reachable(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port, timeout: 2000 }, () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.on("error", () => resolve(false));
+    socket.on("timeout", () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+const vitest = (name: string, config: string[]): Step => ({
+  name,
+  run: () => {
+    const out = `${REPORTS}/${name}.json`;
+    const ok = sh("npx", ["vitest", "run", ...config, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+    return { ok, ...vitestCounts(out) };
+  },
+});
+
+const steps: Step[] = [
+  { name: "lint", run: () => ({ ok: sh("npx", ["eslint", ".", "--max-warnings=0"]) }) },
+  { name: "typecheck", run: () => ({ ok: sh("npx", ["tsc", "--noEmit"]) }) },
+  vitest("unit", []),
+  vitest("integration", ["--config", "vitest.integration.config.ts"]),
+  {
+    name: "e2e",
+    run: () => {
+      const browser = ensureChromium();
+      if (!browser.ok) return { ok: false, note: browser.message };
+      const out = `${REPORTS}/e2e.json`;
+      const ok = sh("npx", ["playwright", "test", "--reporter=list,json"], { CHROMIUM_PATH: browser.path, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+      return { ok, ...playwrightCounts(out) };
+    },
+  },
+];
+
+async function main(): Promise<number> {
+  rmSync(REPORTS, { recursive: true, force: true });
+  mkdirSync(REPORTS, { recursive: true });
+  const selected = steps.filter((s) => (!only || only.includes(s.name)) && !skip.includes(s.name));
+  if (selected.some((s) => s.name === "integration" || s.name === "e2e")) {
+    if (!(await reachable("127.0.0.1", 5432))) {
+      console.error("PostgreSQL is not reachable on 127.0.0.1:5432. Start it (see README, 'Testing') or set TEST_DATABASE_SERVER_URL.");
+      return 1;
+    }
+  }
+  const results: { name: string; seconds: number; r: StepResult }[] = [];
+  for (const step of selected) {
+    console.log(`\n━━ ${step.name} ━━`);
+    const started = Date.now();
+    const r = step.run();
+    results.push({ name: step.name, seconds: (Date.now() - started) / 1000, r });
+  }
+  console.log("\n━━ summary ━━");
+  let passed = 0;
+  let failed = 0;
+  for (const { name, seconds, r } of results) {
+    const counts = r.passed !== undefined ? ` ${r.passed} passed, ${r.failed ?? 0} failed${r.skipped ? `, ${r.skipped} skipped` : ""}` : "";
+    console.log(`${r.ok ? "PASS" : "FAIL"}  ${name.padEnd(12)}${seconds.toFixed(1).padStart(7)}s${counts}${r.note ? `  (${r.note})` : ""}`);
+    passed += r.passed ?? (r.ok ? 1 : 0);
+    failed += r.failed ?? (r.ok ? 0 : 1);
+    if (!r.ok && (r.failed ?? 0) === 0) failed += 1;
+  }
+  console.log(`tests: ${passed} passed, ${failed} failed`);
+  return results.every((x) => x.r.ok) ? 0 : 1;
+}
+
+main().then((code) => process.exit(code));
