@@ -19,6 +19,8 @@ test("admin creates a user who then signs in with exactly the role's access", as
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByTestId("error-email")).toContainText("valid email");
   await expect(page.getByTestId("error-password")).toContainText("12 characters");
+  await expect(page.getByLabel("Full name")).toHaveValue("Casey CAB");
+  await expect(page.getByLabel("Email")).toBeFocused();
 
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Role").selectOption("cab_member");

@@ -3,3 +3,4 @@ export { Input, Select, Textarea, FormField } from "./fields";
 export { PageHeader, Card, Badge, Notice, EmptyState, Stat, type Tone } from "./layout";
 export { ConfirmDialog } from "./confirm-dialog";
 export { Tabs } from "./tabs";
+export { useFormAction } from "./use-form-action";

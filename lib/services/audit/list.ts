@@ -27,6 +27,9 @@ function where(query: TListQuery): Prisma.AuditEntryWhereInput {
         { actorEmail: { contains: query.q, mode: "insensitive" } },
         { action: { contains: query.q, mode: "insensitive" } },
         { entityId: { contains: query.q, mode: "insensitive" } },
+        // Find an entity by the name or email its create/update recorded.
+        { after: { path: ["email"], string_contains: query.q } },
+        { after: { path: ["name"], string_contains: query.q } },
       ],
     });
   }

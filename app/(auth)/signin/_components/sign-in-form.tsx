@@ -1,18 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
-import { Button, FormField, Input, Notice } from "@/components/ui";
+import { Button, FormField, Input, Notice, useFormAction } from "@/components/ui";
 import { signInAction } from "../actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action, pending] = useActionState(signInAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const { state, formAction, pending, values, errors, formRef, formKey } = useFormAction(signInAction);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form key={formKey} ref={formRef} action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {state && !state.ok && <Notice tone="danger">{state.error}</Notice>}
       <FormField id="email" label="Email" errors={errors?.email}>
-        {(a11y) => <Input {...a11y} name="email" type="email" autoComplete="username" required autoFocus />}
+        {(a11y) => <Input {...a11y} name="email" type="email" defaultValue={values.email} autoComplete="username" required autoFocus />}
       </FormField>
       <FormField id="password" label="Password" errors={errors?.password}>
         {(a11y) => <Input {...a11y} name="password" type="password" autoComplete="current-password" required />}

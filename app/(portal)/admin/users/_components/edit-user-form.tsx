@@ -1,22 +1,20 @@
 "use client";
 
-import { useActionState } from "react";
-import { Button, FormField, Input, Notice, Select } from "@/components/ui";
+import { Button, FormField, Input, Notice, Select, useFormAction } from "@/components/ui";
 import type { TRole } from "@/lib/auth/permissions";
 import { resetPasswordAction, updateUserAction } from "../actions";
 import { RoleOptions } from "./role-options";
 
 export function EditUserForm({ user }: { user: { id: string; role: TRole; isActive: boolean } }) {
-  const [state, action, pending] = useActionState(updateUserAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const { state, formAction, pending, values, errors, formRef, formKey } = useFormAction(updateUserAction);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form key={formKey} ref={formRef} action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="userId" value={user.id} />
       {state?.ok && <Notice tone="success">Saved.</Notice>}
       {state && !state.ok && <Notice tone="danger">{state.error}</Notice>}
       <FormField id="role" label="Role" errors={errors?.role}>
         {(a) => (
-          <Select {...a} name="role" defaultValue={user.role}>
+          <Select {...a} name="role" defaultValue={values.role ?? user.role}>
             <RoleOptions />
           </Select>
         )}
@@ -34,10 +32,9 @@ export function EditUserForm({ user }: { user: { id: string; role: TRole; isActi
 }
 
 export function ResetPasswordForm({ userId }: { userId: string }) {
-  const [state, action, pending] = useActionState(resetPasswordAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const { state, formAction, pending, errors, formRef, formKey } = useFormAction(resetPasswordAction);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form key={formKey} ref={formRef} action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="userId" value={userId} />
       {state?.ok && <Notice tone="success">Password changed.</Notice>}
       {state && !state.ok && <Notice tone="danger">{state.error}</Notice>}
