@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, useTransition, type ReactNode } from "react";
+import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { Button } from "./button";
 
 /**
@@ -23,13 +23,19 @@ export function ConfirmDialog({
   onConfirm: () => Promise<string | void> | string | void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const [isOpen, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (isOpen && !dialog?.open) dialog?.showModal();
+    if (!isOpen && dialog?.open) dialog.close();
+  }, [isOpen]);
   const open = () => {
     setError(null);
-    ref.current?.showModal();
+    setOpen(true);
   };
-  const close = () => ref.current?.close();
+  const close = () => setOpen(false);
   const confirm = () =>
     startTransition(async () => {
       const problem = await onConfirm();
@@ -39,7 +45,7 @@ export function ConfirmDialog({
   return (
     <>
       {trigger(open)}
-      <dialog ref={ref} aria-labelledby="confirm-title" className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+      <dialog ref={ref} onClose={close} aria-labelledby="confirm-title" className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
         <div className="p-6">
           <h2 id="confirm-title" className="text-lg font-semibold text-slate-900">
             {title}

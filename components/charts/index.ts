@@ -1,0 +1,10 @@
+export { BarChartCard } from "./bar-chart-card";
+export { BubbleChart, type BubblePoint, type BubbleQuadrants } from "./bubble-chart";
+export { DonutChart, type DonutSlice } from "./donut-chart";
+export { Heatmap } from "./heatmap";
+export { LineChartCard } from "./line-chart-card";
+export { CHART_COLORS, HEAT_SCALE, SERIES_COLORS, heatColor, seriesColor } from "./palette";
+export { Sparkline } from "./sparkline";
+export { describeSparkline } from "./sparkline-text";
+export type { Quadrant } from "./quadrants";
+export type { ChartSeries } from "./types";
