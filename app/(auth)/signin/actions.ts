@@ -2,8 +2,8 @@
 
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth";
-import { toActionResult, type ActionResult } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import type { ActionResult } from "@/lib/errors";
+import { actionError } from "@/lib/http/action-error";
 import { formDataToObject } from "@/lib/utils/form-data";
 import { ZSignInInput } from "@/lib/validation/users";
 
@@ -25,7 +25,7 @@ export async function signInAction(_prev: ActionResult<null> | null, formData: F
       };
     }
     if (isRedirect(error)) throw error;
-    return toActionResult(error, logger());
+    return actionError(error);
   }
 }
 

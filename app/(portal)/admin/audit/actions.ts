@@ -1,8 +1,8 @@
 "use server";
 
 import { assertPermission, requireSession } from "@/lib/auth";
-import { toActionResult, type ActionResult } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import type { ActionResult } from "@/lib/errors";
+import { actionError } from "@/lib/http/action-error";
 import { verifyAuditChain, type ChainReport } from "@/lib/services/audit";
 
 // Read-only: verification changes nothing, so there is no input to parse and nothing to revalidate.
@@ -12,6 +12,6 @@ export async function verifyAuditChainAction(): Promise<ActionResult<ChainReport
     await assertPermission(user, "audit:verify");
     return { ok: true, data: await verifyAuditChain() };
   } catch (error) {
-    return toActionResult(error, logger());
+    return actionError(error);
   }
 }

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { assertPermission, requireSession } from "@/lib/auth";
-import { toActionResult, type ActionResult } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import type { ActionResult } from "@/lib/errors";
+import { actionError } from "@/lib/http/action-error";
 import { createUser, resetPassword, updateUser } from "@/lib/services/users";
 import { formDataToObject } from "@/lib/utils/form-data";
 import { ZCreateUserInput, ZResetPasswordForm, ZUpdateUserInput } from "@/lib/validation/users";
@@ -17,7 +17,7 @@ export async function createUserAction(_prev: unknown, formData: FormData): Prom
     revalidatePath("/admin/users");
     return { ok: true, data: { id: created.id } };
   } catch (error) {
-    return toActionResult(error, logger());
+    return actionError(error);
   }
 }
 
@@ -31,7 +31,7 @@ export async function updateUserAction(_prev: unknown, formData: FormData): Prom
     revalidatePath(`/admin/users/${updated.id}`);
     return { ok: true, data: { id: updated.id } };
   } catch (error) {
-    return toActionResult(error, logger());
+    return actionError(error);
   }
 }
 
@@ -44,6 +44,6 @@ export async function resetPasswordAction(_prev: unknown, formData: FormData): P
     revalidatePath(`/admin/users/${input.userId}`);
     return { ok: true, data: null };
   } catch (error) {
-    return toActionResult(error, logger());
+    return actionError(error);
   }
 }
