@@ -11,7 +11,8 @@ export default auth((req) => {
   headers.set("x-request-id", requestId);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("x-request-id", requestId);
-  if (req.nextUrl.protocol === "https:") res.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  const isHttps = req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
+  if (isHttps) res.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   return res;
 });
 

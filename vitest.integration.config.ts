@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { alias } from "./vitest.shared";
+import { alias } from "./vitest.shared.ts";
 
 // Real PostgreSQL and RabbitMQ. Each file gets its own database from test/global-setup.ts.
 export default defineConfig({
