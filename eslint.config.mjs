@@ -15,6 +15,8 @@ const config = [
       "@next/next/no-html-link-for-pages": "off",
     },
   },
+  // Test helpers such as useTestDatabase() are not React hooks.
+  { files: ["**/*.test.ts", "**/*.test.tsx", "test/**", "e2e/**"], rules: { "react-hooks/rules-of-hooks": "off" } },
   // Only lib/env.ts reads process.env.
   {
     files: ["app/**", "components/**", "lib/**"],
