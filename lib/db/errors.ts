@@ -17,8 +17,15 @@ export function mapPrismaError(error: unknown, entity = "record"): never {
 }
 
 function uniqueFields(error: Prisma.PrismaClientKnownRequestError): string[] {
-  const meta = error.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined;
+  const meta = error.meta as
+    | { target?: unknown; modelName?: string; driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string } } } }
+    | undefined;
   if (Array.isArray(meta?.target)) return meta.target.map(String);
-  const fields = meta?.driverAdapterError?.cause?.constraint?.fields;
-  return Array.isArray(fields) ? fields.map((f) => f.replaceAll('"', "")) : [];
+  const constraint = meta?.driverAdapterError?.cause?.constraint;
+  if (Array.isArray(constraint?.fields)) return constraint.fields.map((f) => f.replaceAll('"', ""));
+  // adapter-pg reports only the index name; Prisma names unique indexes <Model>_<field>[_<field>…]_key.
+  const index = constraint?.index;
+  const model = meta?.modelName;
+  if (index && model && index.startsWith(`${model}_`) && index.endsWith("_key")) return index.slice(model.length + 1, -"_key".length).split("_");
+  return [];
 }
