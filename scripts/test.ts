@@ -97,9 +97,9 @@ async function main(): Promise<number> {
   for (const { name, seconds, r } of results) {
     const counts = r.passed !== undefined ? ` ${r.passed} passed, ${r.failed ?? 0} failed${r.skipped ? `, ${r.skipped} skipped` : ""}` : "";
     console.log(`${r.ok ? "PASS" : "FAIL"}  ${name.padEnd(12)}${seconds.toFixed(1).padStart(7)}s${counts}${r.note ? `  (${r.note})` : ""}`);
+    // A step without test counts (lint, typecheck) or one that failed outside its tests counts as one.
     passed += r.passed ?? (r.ok ? 1 : 0);
-    failed += r.failed ?? (r.ok ? 0 : 1);
-    if (!r.ok && (r.failed ?? 0) === 0) failed += 1;
+    failed += r.ok ? (r.failed ?? 0) : Math.max(1, r.failed ?? 0);
   }
   console.log(`tests: ${passed} passed, ${failed} failed`);
   return results.every((x) => x.r.ok) ? 0 : 1;
