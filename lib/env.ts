@@ -10,10 +10,31 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SWITCHBOARD_DATA_DIR: z.string().default(".data"),
+  SWITCHBOARD_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  AUTH_TRUST_HOST: z.enum(["true", "false"]).optional(),
+  NEXT_DIST_DIR: z.string().default(".next"),
   RABBITMQ_URL: z.string().default("amqp://guest:guest@127.0.0.1:5672"),
+  ENGINE_TRANSPORT: z.enum(["postgres", "rabbitmq"]).default("postgres"),
+  ENGINE_GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  ENGINE_GATEWAY_HOST: z.string().default("127.0.0.1"),
+  ENGINE_GATEWAY_MAX_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  ENGINE_GATEWAY_SYNC_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  ENGINE_DLQ_ALERT_THRESHOLD: z.coerce.number().int().positive().default(10),
+  ENGINE_RETAIN_PAYLOADS: z.enum(["none", "failed", "all"]).default("failed"),
+  ENGINE_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
+  ENGINE_METRICS_FLUSH_MS: z.coerce.number().int().positive().default(10_000),
+  ENGINE_SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(8_000),
+  ENGINE_PG_VISIBILITY_MS: z.coerce.number().int().min(1_000).default(30_000),
+  // Demo systems (ERP/CRM/EDI partner, lib/engine/demo): on by default in `npm start`; "off" disables them.
+  SWITCHBOARD_DEMO: z.enum(["on", "off"]).default("on"),
+  SWITCHBOARD_DEMO_PORT: z.coerce.number().int().min(1).max(65535).default(4100),
+  SWITCHBOARD_DEMO_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
   NEXT_RUNTIME: z.string().optional(),
+  // Test-only clock (attestation expiry in e2e): honoured only outside production or with ALLOW_TEST_CLOCK=1.
+  SWITCHBOARD_CLOCK_OFFSET_DAYS: z.coerce.number().default(0),
+  ALLOW_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
@@ -35,6 +56,12 @@ export function databaseUrl(): string {
   const url = env().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set. Run `npm start`, which provides one, or set it (see .env.example).");
   return url;
+}
+
+/** The test clock must never move time in a real production deployment; the e2e server opts in explicitly. */
+export function testClockEnabled(): boolean {
+  const e = env();
+  return e.NODE_ENV !== "production" || e.ALLOW_TEST_CLOCK === "1";
 }
 
 /** For tests and the launcher, which set variables after first read. */

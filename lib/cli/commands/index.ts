@@ -1,0 +1,17 @@
+import type { Command } from "commander";
+import { registerAudit } from "./audit";
+import { registerConvert } from "./convert";
+import { registerFlow } from "./flow";
+import { registerDb } from "./db";
+import { registerInventory } from "./inventory";
+import { registerUsers } from "./users";
+
+/** Every command group of the `switchboard` CLI, in help order. Add a group with one line. */
+export const COMMANDS: ((program: Command) => void)[] = [
+  registerDb,
+  registerUsers,
+  registerAudit,
+  registerInventory,
+  registerConvert,
+  registerFlow,
+];

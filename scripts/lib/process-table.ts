@@ -1,0 +1,14 @@
+import type { TProcSpec } from "./supervisor";
+
+export type TProcContext = { mode: "dev" | "prod"; port: number };
+
+/**
+ * The long-running processes `npm start` supervises, in start order; they are stopped in the
+ * same order, and the embedded database last. Add a process with one line.
+ */
+export function processTable(ctx: TProcContext): TProcSpec[] {
+  return [
+    { name: "web", cmd: ["next", ctx.mode === "dev" ? "dev" : "start", "-p", String(ctx.port)] },
+    { name: "engine", cmd: ["tsx", "--conditions=react-server", "lib/engine/main.ts"] },
+  ];
+}
