@@ -24,6 +24,9 @@ const nextConfig = {
   reactStrictMode: true,
   // `npm test` typechecks the whole repo as its own step; skipping it here keeps `npm start` fast.
   typescript: { ignoreBuildErrors: true },
+  // Loaded from node_modules at runtime: re2-wasm reads its .wasm next to its own file, which bundling breaks
+  // (the portal imports the engine's component registry to validate flow specs).
+  serverExternalPackages: ["re2-wasm"],
   async headers() {
     return [
       {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import type { Queryable } from "@/lib/engine/core/contracts";
+import { createRegistry } from "../index";
+import { configTable } from "../shared/config-table";
+
+const query = "SELECT id, updated_at FROM customers WHERE updated_at > $1 ORDER BY updated_at LIMIT $2";
+
+describe("input poll_sql", () => {
+  configTable("input", "poll_sql", [
+    ["query + watermark", { query, watermarkColumn: "updated_at" }, "ok"],
+    ["numeric watermark", { query, watermarkColumn: "seq", initialWatermark: 0 }, "ok"],
+    ["not a select", { query: "DELETE FROM x WHERE a > $1 AND $2", watermarkColumn: "a" }, "must be a SELECT"],
+    ["no placeholders", { query: "SELECT * FROM x", watermarkColumn: "a" }, "must use $1"],
+    ["bad column", { query, watermarkColumn: "updated at" }, "watermarkColumn"],
+  ]);
+
+  it("passes the watermark and advances it once the batch is acked", async () => {
+    const seen: unknown[][] = [];
+    const batches = [[{ id: 1, seq: 5 }, { id: 2, seq: 7 }], [], [{ id: 3, seq: 9 }]];
+    const db: Queryable = { query: async (_t, values) => (seen.push(values!), { rows: batches.shift() ?? [] }) };
+    const input = createRegistry().build("input", "poll_sql", { query, watermarkColumn: "seq", initialWatermark: 0, batchSize: 50, intervalMs: 1_000 }, { db, sleep: async () => {}, now: () => 0 });
+    const s = new AbortController().signal;
+    const a = await input.read(s);
+    const b = await input.read(s);
+    await a.ack();
+    await b.ack();
+    const c = await input.read(s);
+    expect([a.msg.body, b.msg.body, c.msg.body]).toEqual([{ id: 1, seq: 5 }, { id: 2, seq: 7 }, { id: 3, seq: 9 }]);
+    expect(seen).toEqual([[0, 50], [7, 50], [7, 50]]);
+  });
+
+  it("keeps the watermark when a message of the batch fails", async () => {
+    const seen: unknown[][] = [];
+    const batches = [[{ seq: 5 }], [{ seq: 5 }]];
+    const db: Queryable = { query: async (_t, values) => (seen.push(values!), { rows: batches.shift() ?? [] }) };
+    const input = createRegistry().build("input", "poll_sql", { query, watermarkColumn: "seq", initialWatermark: 0 }, { db, sleep: async () => {}, now: () => 0 });
+    const s = new AbortController().signal;
+    await (await input.read(s)).ack(new Error("nack"));
+    await input.read(s);
+    expect(seen.map((v) => v[0])).toEqual([0, 0]);
+  });
+});

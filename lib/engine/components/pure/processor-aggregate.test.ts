@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { createMessage } from "@/lib/engine/core/message";
+import { createRegistry } from "../index";
+import { configTable } from "../shared/config-table";
+
+const s = new AbortController().signal;
+
+describe("aggregate", () => {
+  configTable("processor", "aggregate", [
+    ["defaults", {}, "ok"],
+    ["size + timeout", { completionSize: 3, completionTimeoutMs: 1000 }, "ok"],
+    ["size 0", { completionSize: 0 }, "completionSize"],
+    ["unknown", { by: "x" }, "by"],
+  ]);
+
+  it("releases a group at completion size, ordered by split index", async () => {
+    const p = createRegistry().build("processor", "aggregate", {});
+    const part = (i: number) => createMessage({ body: i, correlationId: "c", headers: { "sb-split-index": String(i), "sb-split-count": "3" } });
+    expect(await p.process(part(2), s)).toEqual([]);
+    expect(await p.process(part(0), s)).toEqual([]);
+    const [agg] = await p.process(part(1), s);
+    expect(agg.body).toEqual([0, 1, 2]);
+    expect(agg.headers["sb-split-index"]).toBeUndefined();
+  });
+
+  it("fails without a completion size", async () => {
+    const p = createRegistry().build("processor", "aggregate", {});
+    await expect(p.process(createMessage({ body: 1 }), s)).rejects.toThrow("needs completionSize");
+  });
+
+  it("flushes groups past their timeout", async () => {
+    let now = 0;
+    const p = createRegistry().build("processor", "aggregate", { completionSize: 5, completionTimeoutMs: 100 }, { now: () => now });
+    await p.process(createMessage({ body: "a", correlationId: "x" }), s);
+    expect(await p.flush!(50)).toEqual([]);
+    now = 200;
+    const [out] = await p.flush!(200);
+    expect(out.body).toEqual(["a"]);
+    expect(out.headers["sb-aggregate-complete"]).toBe("false");
+  });
+});

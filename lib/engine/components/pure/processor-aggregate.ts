@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { defineComponent, type EngineDeps, type Processor } from "@/lib/engine/core/contracts";
+import { PermanentError } from "@/lib/engine/core/errors";
+import { deriveMessage, type Message } from "@/lib/engine/core/message";
+import { SPLIT_COUNT_HEADER, SPLIT_INDEX_HEADER } from "./processor-split";
+
+export const AGGREGATE_COMPLETE_HEADER = "sb-aggregate-complete";
+
+const ZAggregateConfig = z
+  .object({
+    completionSize: z.number().int().min(1).max(100_000).optional().describe("Release a group at this many messages; default: the sb-split-count header."),
+    completionTimeoutMs: z.number().int().min(1).max(86_400_000).default(30_000).describe("Release an incomplete group after this long (marked incomplete)."),
+    maxGroups: z.number().int().min(1).max(1_000_000).default(10_000),
+  })
+  .strict();
+
+type Group = { first: Message; parts: Message[]; startedAt: number; size: number };
+
+/** Aggregator by correlation id. Groups live in memory, so a restart loses partial groups (the source redelivers). */
+class Aggregator implements Processor {
+  private readonly groups = new Map<string, Group>();
+  constructor(private readonly config: z.output<typeof ZAggregateConfig>, private readonly deps: EngineDeps) {}
+
+  async process(msg: Message): Promise<Message[]> {
+    const size = this.config.completionSize ?? Number(msg.headers[SPLIT_COUNT_HEADER]);
+    if (!Number.isInteger(size) || size < 1) throw new PermanentError("aggregate needs completionSize or an sb-split-count header from a split step");
+    let group = this.groups.get(msg.correlationId);
+    if (!group) {
+      if (this.groups.size >= this.config.maxGroups) throw new PermanentError(`aggregate holds ${this.config.maxGroups} open groups (maxGroups); raise it or shorten completionTimeoutMs`);
+      group = { first: msg, parts: [], startedAt: (this.deps.now ?? Date.now)(), size };
+      this.groups.set(msg.correlationId, group);
+    }
+    group.parts.push(msg);
+    if (group.parts.length < group.size) return [];
+    this.groups.delete(msg.correlationId);
+    return [this.release(group, true)];
+  }
+
+  async flush(now: number): Promise<Message[]> {
+    const out: Message[] = [];
+    for (const [key, group] of this.groups) {
+      if (now - group.startedAt < this.config.completionTimeoutMs) continue;
+      this.groups.delete(key);
+      out.push(this.release(group, false));
+    }
+    return out;
+  }
+
+  private release(group: Group, isComplete: boolean): Message {
+    const index = (m: Message) => Number(m.headers[SPLIT_INDEX_HEADER] ?? 0);
+    const parts = [...group.parts].sort((a, b) => index(a) - index(b));
+    const headers: Record<string, string> = { ...group.first.headers, [AGGREGATE_COMPLETE_HEADER]: String(isComplete) };
+    for (const h of [SPLIT_INDEX_HEADER, SPLIT_COUNT_HEADER]) delete headers[h];
+    return { ...deriveMessage(group.first, { body: parts.map((p) => p.body), datacontenttype: "application/json" }), headers };
+  }
+}
+
+export const aggregateProcessor = defineComponent({
+  kind: "processor",
+  name: "aggregate",
+  status: "beta",
+  summary: "Aggregator: collects messages with the same correlation id into one array body, on completion size or timeout.",
+  config: ZAggregateConfig,
+  create: (config, deps) => new Aggregator(config, deps),
+});

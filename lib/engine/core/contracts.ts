@@ -1,0 +1,75 @@
+import type { z } from "zod";
+import type { Message } from "./message";
+
+/** Called once the message is fully handled (ok) or must be redelivered (error). */
+export type Ack = (error?: Error) => Promise<void>;
+
+/** A source of messages. `read` blocks until a message arrives or the signal aborts. */
+export type Input = {
+  connect(s: AbortSignal): Promise<void>;
+  read(s: AbortSignal): Promise<{ msg: Message; ack: Ack }>;
+  /** Safe to call more than once. */
+  close(): Promise<void>;
+};
+
+/** Zero messages out means the message was filtered; throwing marks it failed. */
+export type Processor = {
+  process(msg: Message, s: AbortSignal): Promise<Message[]>;
+  /** Stateful processors (aggregate) release groups whose time is up; the runner calls this from `tick()`. */
+  flush?(now: number): Promise<Message[]>;
+  close?(): Promise<void>;
+};
+
+export type Output = {
+  connect(s: AbortSignal): Promise<void>;
+  write(msg: Message, s: AbortSignal): Promise<void>;
+  /** Safe to call more than once. */
+  close(): Promise<void>;
+  /** The target (e.g. URL origin) this output talks to; one circuit breaker per endpoint. */
+  endpoint?: string;
+};
+
+export type Kinds = { input: Input; processor: Processor; output: Output };
+export type TKind = keyof Kinds;
+
+/** Minimal SQL client shape (pg.Pool, pg.Client and transaction clients all fit). */
+export type Queryable = { query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[]; rowCount?: number | null }> };
+
+/** Idempotent-consumer store: `claim` returns false when the key was already seen. */
+export type DedupeStore = { claim(key: string, ttlMs: number): Promise<boolean> };
+
+/** Evaluates a user expression (JSONata) with time/memory bounds; see lib/engine/sandbox. */
+export type Evaluator = {
+  evaluate(expression: string, input: unknown, bindings?: Record<string, unknown>): Promise<unknown>;
+};
+
+/** What components may use from the host. Everything is optional so tests pass only what they need. */
+export type EngineDeps = {
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: (ms: number, s?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  evaluator?: Evaluator;
+  dedupeStore?: DedupeStore;
+  /** Database for postgres_upsert / poll_sql when the config has no connectionString. */
+  db?: Queryable;
+  log?: { warn(obj: object, msg?: string): void; info(obj: object, msg?: string): void };
+};
+
+export type ComponentSpec<K extends TKind, C extends z.ZodType> = {
+  kind: K;
+  /** lower_snake, stored in flow JSON: never rename. */
+  name: string;
+  status: "stable" | "beta";
+  summary: string;
+  /** One schema: validation + defaults + docs + type. */
+  config: C;
+  /** True for steps that must still see messages an earlier step marked failed (route). */
+  handlesFailed?: boolean;
+  create(config: z.output<C>, deps: EngineDeps): Kinds[K];
+};
+
+export const defineComponent = <K extends TKind, C extends z.ZodType>(spec: ComponentSpec<K, C>) => spec;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous list; each spec is checked by defineComponent
+export type AnyComponentSpec = ComponentSpec<TKind, any>;

@@ -1,0 +1,195 @@
+import { randomUUID } from "node:crypto";
+import type { TFlowOutput, TFlowSpec, TFlowStep, TRetryPolicy } from "@/lib/validation/flow-spec";
+import { CircuitBreakers } from "./circuit-breakers";
+import type { EngineDeps, Output, Processor } from "./contracts";
+import { errorMessage } from "./errors";
+import { isFailed, markFailed, serializableMessage, type Message } from "./message";
+import type { RunObserver, TDeadLetter, TStepEvent, TStepOutcome } from "./observer";
+import type { Registry } from "./registry";
+import { runWithRetry, type TAttempt } from "./retry";
+
+/** Header a route step sets; steps and outputs with `when` only take messages sent to their branch. */
+export const ROUTE_HEADER = "sb-route";
+
+export type TRunStatus = "ok" | "filtered" | "dead_lettered" | "failed";
+
+export type TRunResult = {
+  runId: string;
+  correlationId: string;
+  status: TRunStatus;
+  delivered: { outputId: string; message: Message }[];
+  /** Dead letters to persist (only when policy.dlq is on). */
+  deadLetters: TDeadLetter[];
+  /** Same records when policy.dlq is off: the runtime logs them and acks, nothing is kept. */
+  failures: TDeadLetter[];
+  durationMs: number;
+};
+
+type TBuiltStep = { spec: TFlowStep; processor: Processor; handlesFailed: boolean; retry: TRetryPolicy };
+type TBuiltOutput = { spec: TFlowOutput; output: Output; retry: TRetryPolicy };
+
+export type TRunnerOptions = {
+  deps?: EngineDeps;
+  observer?: RunObserver;
+  /** Shared across runners in a process so each endpoint has one breaker. */
+  breakers?: CircuitBreakers;
+  /** Replace outputs (e.g. capture them in `flow test`); return undefined to keep the real one. */
+  outputFactory?: (output: TFlowOutput) => Output | undefined;
+};
+
+function routeMatches(when: string[] | undefined, msg: Message): boolean {
+  return !when || when.includes(msg.headers[ROUTE_HEADER] ?? "");
+}
+
+/** Runs messages through a flow's steps and outputs in process. One runner per deployed flow version. */
+export class FlowRunner {
+  readonly spec: TFlowSpec;
+  private readonly steps: TBuiltStep[];
+  private readonly outputs: TBuiltOutput[];
+  private readonly deps: EngineDeps;
+  private readonly observer: RunObserver;
+  private readonly breakers: CircuitBreakers;
+
+  constructor(spec: TFlowSpec, registry: Registry, opts: TRunnerOptions = {}) {
+    this.spec = spec;
+    this.deps = opts.deps ?? {};
+    this.observer = opts.observer ?? {};
+    this.breakers = opts.breakers ?? new CircuitBreakers();
+    this.steps = spec.steps.map((s) => ({
+      spec: s,
+      processor: registry.build("processor", s.use, s.config, this.deps),
+      handlesFailed: registry.getOrThrow("processor", s.use).handlesFailed ?? false,
+      retry: s.retry ?? spec.policy.retry,
+    }));
+    this.outputs = spec.outputs.map((o) => ({
+      spec: o,
+      output: opts.outputFactory?.(o) ?? registry.build("output", o.use, o.config, this.deps),
+      retry: o.retry ?? spec.policy.retry,
+    }));
+  }
+
+  async connect(s: AbortSignal): Promise<void> {
+    for (const o of this.outputs) await o.output.connect(s);
+  }
+
+  async close(): Promise<void> {
+    for (const o of this.outputs) await o.output.close();
+    for (const st of this.steps) await st.processor.close?.();
+  }
+
+  /** Runs one input message to completion: every step, then every matching output (with retries). */
+  async run(input: Message, s: AbortSignal = new AbortController().signal): Promise<TRunResult> {
+    return this.runFrom([input], 0, input, s);
+  }
+
+  /** Releases timed-out aggregate groups and runs them through the remaining steps. Call periodically. */
+  async tick(s: AbortSignal = new AbortController().signal): Promise<TRunResult[]> {
+    const now = (this.deps.now ?? Date.now)();
+    const results: TRunResult[] = [];
+    for (let i = 0; i < this.steps.length; i++) {
+      const flushed = (await this.steps[i].processor.flush?.(now)) ?? [];
+      for (const msg of flushed) results.push(await this.runFrom([msg], i + 1, msg, s));
+    }
+    return results;
+  }
+
+  private async runFrom(start: Message[], fromStep: number, original: Message, s: AbortSignal): Promise<TRunResult> {
+    const t0 = (this.deps.now ?? Date.now)();
+    const runId = randomUUID();
+    let current = start;
+    for (let i = fromStep; i < this.steps.length; i++) {
+      const next: Message[] = [];
+      for (const msg of current) next.push(...(await this.runStep(this.steps[i], msg, runId, s)));
+      current = next;
+    }
+    const result: TRunResult = { runId, correlationId: original.correlationId, status: "ok", delivered: [], deadLetters: [], failures: [], durationMs: 0 };
+    for (const msg of current) await this.deliver(msg, original, result, s);
+    result.status = result.deadLetters.length || result.failures.length
+      ? (this.spec.policy.dlq ? "dead_lettered" : "failed")
+      : result.delivered.length ? "ok" : "filtered";
+    result.durationMs = (this.deps.now ?? Date.now)() - t0;
+    return result;
+  }
+
+  private async runStep(step: TBuiltStep, msg: Message, runId: string, s: AbortSignal): Promise<Message[]> {
+    if (!routeMatches(step.spec.when, msg) || (isFailed(msg) && !step.handlesFailed)) {
+      await this.emit({ runId, msg, id: step.spec.id, kind: "step", use: step.spec.use, outcome: "skipped", attempts: 0, durationMs: 0, messages: [msg] });
+      return [msg];
+    }
+    const started = (this.deps.now ?? Date.now)();
+    const res = await runWithRetry((sig) => step.processor.process(msg, sig), { policy: step.retry, timeoutMs: this.spec.policy.timeoutMs, signal: s, env: this.deps });
+    const durationMs = (this.deps.now ?? Date.now)() - started;
+    const attempts = res.attempts.length + (res.ok ? 1 : 0);
+    if (res.ok) {
+      const outcome: TStepOutcome = res.value.length ? "ok" : "filtered";
+      await this.emit({ runId, msg, id: step.spec.id, kind: "step", use: step.spec.use, outcome, attempts, durationMs, messages: res.value });
+      return res.value;
+    }
+    const failed = markFailed(msg, { failedStep: step.spec.id, error: errorMessage(res.error), errorClass: res.errorClass, attempts: res.attempts });
+    await this.emit({ runId, msg, id: step.spec.id, kind: "step", use: step.spec.use, outcome: "failed", attempts, durationMs, messages: [failed], error: errorMessage(res.error), errorClass: res.errorClass });
+    return [failed];
+  }
+
+  /** Failed messages go only to outputs a route explicitly sent them to; otherwise to the dead letter channel. */
+  private async deliver(msg: Message, original: Message, result: TRunResult, s: AbortSignal): Promise<void> {
+    const targets = this.outputs.filter((o) => routeMatches(o.spec.when, msg) && (!isFailed(msg) || o.spec.when));
+    if (!targets.length) {
+      if (isFailed(msg)) {
+        const e = msg.error!;
+        await this.deadLetter(result, original, msg, e.failedStep, e.error, e.errorClass, e.attempts ?? [{ at: msg.time, error: e.error, durationMs: 0 }]);
+      } else {
+        await this.emit({ runId: result.runId, msg, id: "(none)", kind: "output", use: "(none)", outcome: "unrouted", attempts: 0, durationMs: 0, messages: [] });
+      }
+      return;
+    }
+    for (const target of targets) {
+      const started = (this.deps.now ?? Date.now)();
+      const write = (sig: AbortSignal) => target.output.write(msg, sig);
+      const endpoint = target.output.endpoint;
+      const guarded = endpoint
+        ? (sig: AbortSignal) => this.breakers.get(endpoint, this.spec.policy.circuitBreaker).execute(() => write(sig))
+        : write;
+      const res = await runWithRetry(guarded, { policy: target.retry, timeoutMs: this.spec.policy.timeoutMs, signal: s, env: this.deps });
+      const durationMs = (this.deps.now ?? Date.now)() - started;
+      const base = { runId: result.runId, msg, id: target.spec.id, kind: "output" as const, use: target.spec.use, durationMs };
+      if (res.ok) {
+        result.delivered.push({ outputId: target.spec.id, message: msg });
+        await this.emit({ ...base, outcome: "ok", attempts: res.attempts.length + 1, messages: [msg] });
+      } else {
+        const error = errorMessage(res.error);
+        await this.emit({ ...base, outcome: "dead_lettered", attempts: res.attempts.length, messages: [], error, errorClass: res.errorClass });
+        await this.deadLetter(result, original, msg, target.spec.id, error, res.errorClass, res.attempts);
+      }
+    }
+  }
+
+  private async deadLetter(result: TRunResult, original: Message, failedMessage: Message, failedStep: string, error: string, errorClass: "permanent" | "transient", attempts: TAttempt[]) {
+    const record: TDeadLetter = {
+      flow: this.spec.name,
+      runId: result.runId,
+      originalMessage: serializableMessage(original),
+      failedMessage: serializableMessage(failedMessage),
+      failedStep,
+      error,
+      errorClass,
+      attempts,
+      deadLetteredAt: new Date((this.deps.now ?? Date.now)()).toISOString(),
+    };
+    if (this.spec.policy.dlq) {
+      result.deadLetters.push(record);
+      await this.observer.onDeadLetter?.(record);
+    } else {
+      result.failures.push(record);
+    }
+  }
+
+  private async emit(e: { runId: string; msg: Message; id: string; kind: "step" | "output"; use: string; outcome: TStepOutcome; attempts: number; durationMs: number; messages: Message[]; error?: string; errorClass?: "permanent" | "transient" }) {
+    if (!this.observer.onStep) return;
+    const event: TStepEvent = {
+      runId: e.runId, flow: this.spec.name, correlationId: e.msg.correlationId, messageId: e.msg.id,
+      stepId: e.id, stepKind: e.kind, use: e.use, outcome: e.outcome, attempts: e.attempts, durationMs: e.durationMs,
+      messages: e.messages, ...(e.error ? { error: e.error, errorClass: e.errorClass } : {}),
+    };
+    await this.observer.onStep(event);
+  }
+}
