@@ -20,6 +20,8 @@ const env = {
   AUTH_TRUST_HOST: "true",
   // Journeys sign in many times from one address; throttling has its own integration test.
   SIGNIN_MAX_ATTEMPTS: "10000",
+  // Lets journeys move the attestation clock with the sb_test_clock_offset_days cookie (lib/services/ownership/clock.ts).
+  ALLOW_TEST_CLOCK: "1",
   LOG_LEVEL: "warn",
   PORT: port,
 };

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui";
+import { requirePageAccess } from "@/lib/auth";
+import { AppError } from "@/lib/errors";
+import { candidateFormOptions, getCandidateOrThrow } from "@/lib/services/prioritization/candidates";
+import { CandidateForm } from "../../_components/candidate-form";
+
+export const metadata: Metadata = { title: "Edit candidate" };
+
+export default async function EditCandidatePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageAccess("candidate:edit");
+  const { id } = await params;
+  const c = await getCandidateOrThrow(actor, id).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const options = await candidateFormOptions(actor);
+  const s = c.stored;
+  return (
+    <>
+      <PageHeader
+        title={`Edit ${c.name}`}
+        actions={
+          <Link href={`/candidates/${c.id}`} className="text-sm text-indigo-700 hover:underline">
+            ← Back to candidate
+          </Link>
+        }
+      />
+      <CandidateForm
+        options={options}
+        initial={{
+          candidateId: c.id,
+          name: c.name,
+          description: c.description,
+          departmentId: c.departmentId,
+          effortFte: c.effortFte,
+          processIds: c.processes.map((p) => p.id),
+          interfaceIds: c.interfaces.map((i) => i.id),
+          dependsOnIds: c.dependsOn.map((d) => d.id),
+          useInventoryInputs: c.useInventoryInputs,
+          volumePerMonth: s.volumePerMonth,
+          manualMinutesPerTxn: s.manualMinutesPerTxn,
+          minutesPerTxnAfter: s.minutesPerTxnAfter,
+          errorRatePct: Math.round(s.errorRate * 10000) / 100,
+          errorRateAfterPct: Math.round(s.errorRateAfter * 10000) / 100,
+          costPerError: s.costPerError,
+          loadedCostPerHour: s.loadedCostPerHour,
+          buildCost: s.buildCost,
+          runCostPerYear: s.runCostPerYear,
+          discountRatePct: Math.round(s.discountRate * 10000) / 100,
+          years: s.years,
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,146 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button, FormField, Input, Notice, Select, Textarea } from "@/components/ui";
+import type { GovernanceRuleRow } from "@/lib/services/prioritization/governance-records";
+import { recordReviewAction, saveDecisionAction, saveRuleAction } from "../actions";
+
+type Option = { id: string; label: string };
+
+function Result({ state }: { state: Awaited<ReturnType<typeof saveRuleAction>> | null }) {
+  if (!state) return null;
+  return state.ok ? <p className="text-sm text-emerald-700">Saved.</p> : <Notice tone="danger">{state.error}</Notice>;
+}
+
+export function RuleForm({ rule }: { rule?: GovernanceRuleRow }) {
+  const [state, action, pending] = useActionState(saveRuleAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const p = rule?.id ?? "new-rule";
+  return (
+    <form action={action} className="grid items-end gap-3 rounded-md border border-slate-200 p-3 md:grid-cols-6" noValidate aria-label={rule ? `Rule ${rule.name}` : "New rule"}>
+      {rule && <input type="hidden" name="ruleId" value={rule.id} />}
+      <div className="md:col-span-2">
+        <FormField id={`${p}-name`} label="Rule" errors={errors?.name}>
+          {(a) => <Input {...a} name="name" defaultValue={rule?.name} />}
+        </FormField>
+      </div>
+      <FormField id={`${p}-metric`} label="Metric" errors={errors?.metric}>
+        {(a) => (
+          <Select {...a} name="metric" defaultValue={rule?.metric ?? "customization_score"}>
+            <option value="customization_score">Customization score</option>
+            <option value="deviation_count">Deviations from reference</option>
+          </Select>
+        )}
+      </FormField>
+      <FormField id={`${p}-operator`} label="Operator" errors={errors?.operator}>
+        {(a) => (
+          <Select {...a} name="operator" defaultValue={rule?.operator ?? ">="}>
+            <option value=">=">≥</option>
+            <option value=">">&gt;</option>
+          </Select>
+        )}
+      </FormField>
+      <FormField id={`${p}-threshold`} label="Threshold" errors={errors?.threshold}>
+        {(a) => <Input {...a} name="threshold" type="number" step="1" min="0" defaultValue={rule?.threshold ?? 4} />}
+      </FormField>
+      <div className="flex items-center gap-3 pb-1">
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input type="hidden" name="isActive?" value="false" />
+          <input type="checkbox" name="isActive?" defaultChecked={rule?.isActive ?? true} className="h-4 w-4 rounded border-slate-300" />
+          Active
+        </label>
+        <Button type="submit" size="sm" disabled={pending}>
+          {rule ? "Save" : "Add rule"}
+        </Button>
+      </div>
+      <div className="md:col-span-6">
+        <Result state={state} />
+      </div>
+    </form>
+  );
+}
+
+export function DecisionForm({ processes }: { processes: Option[] }) {
+  const [state, action, pending] = useActionState(saveDecisionAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={action} className="space-y-3" noValidate aria-label="Record a process decision">
+      <FormField id="decision-processId" label="Process" errors={errors?.processId}>
+        {(a) => (
+          <Select {...a} name="processId" defaultValue="">
+            <option value="" disabled>
+              Choose a process
+            </option>
+            {processes.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </Select>
+        )}
+      </FormField>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <FormField id="decision-decision" label="Decision" errors={errors?.decision}>
+          {(a) => (
+            <Select {...a} name="decision" defaultValue="standardize">
+              <option value="standardize">Standardize</option>
+              <option value="customize">Customize</option>
+            </Select>
+          )}
+        </FormField>
+        <FormField id="decision-customizationScore" label="Customization (1–5)" errors={errors?.customizationScore}>
+          {(a) => <Input {...a} name="customizationScore" type="number" min="1" max="5" defaultValue={1} />}
+        </FormField>
+        <FormField id="decision-deviationCount" label="Deviations from reference" errors={errors?.deviationCount}>
+          {(a) => <Input {...a} name="deviationCount" type="number" min="0" defaultValue={0} />}
+        </FormField>
+      </div>
+      <FormField id="decision-rationale" label="Rationale" errors={errors?.rationale}>
+        {(a) => <Textarea {...a} name="rationale" />}
+      </FormField>
+      <Button type="submit" disabled={pending}>
+        Save decision
+      </Button>
+      <Result state={state} />
+    </form>
+  );
+}
+
+export function ReviewForm({ processes, defaultProcessId }: { processes: Option[]; defaultProcessId?: string }) {
+  const [state, action, pending] = useActionState(recordReviewAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={action} className="space-y-3" noValidate aria-label="Record an architecture review">
+      <FormField id="review-processId" label="Process" errors={errors?.processId}>
+        {(a) => (
+          <Select {...a} name="processId" defaultValue={defaultProcessId ?? ""}>
+            <option value="" disabled>
+              Choose a process
+            </option>
+            {processes.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </Select>
+        )}
+      </FormField>
+      <FormField id="review-outcome" label="Outcome" errors={errors?.outcome}>
+        {(a) => (
+          <Select {...a} name="outcome" defaultValue="approved">
+            <option value="approved">Approved (resolves the breach)</option>
+            <option value="changes_requested">Changes requested</option>
+            <option value="rejected">Rejected</option>
+          </Select>
+        )}
+      </FormField>
+      <FormField id="review-notes" label="Notes" errors={errors?.notes}>
+        {(a) => <Textarea {...a} name="notes" />}
+      </FormField>
+      <Button type="submit" disabled={pending}>
+        Record review
+      </Button>
+      <Result state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui";
+import { requirePageAccess } from "@/lib/auth";
+import { ROLE_LABELS, type TRole } from "@/lib/auth/permissions";
+import { candidateFormOptions } from "@/lib/services/prioritization/candidates";
+import { participantOptions } from "@/lib/services/prioritization/workshops";
+import { CreateWorkshopForm } from "../_components/create-workshop-form";
+
+export const metadata: Metadata = { title: "New scoring session" };
+
+export default async function NewWorkshopPage() {
+  const actor = await requirePageAccess("workshop:facilitate");
+  const [options, people] = await Promise.all([candidateFormOptions(actor), participantOptions(actor)]);
+  return (
+    <>
+      <PageHeader
+        title="New scoring session"
+        description="The active criteria and weights are frozen into the session when it opens."
+        actions={
+          <Link href="/workshops" className="text-sm text-indigo-700 hover:underline">
+            ← All sessions
+          </Link>
+        }
+      />
+      <CreateWorkshopForm
+        candidates={options.candidates.map((c) => ({ id: c.id, label: c.name }))}
+        participants={people.map((p) => ({ id: p.id, label: p.name, hint: ROLE_LABELS[p.role as TRole] }))}
+      />
+    </>
+  );
+}
