@@ -4,6 +4,7 @@ import { requirePageAccess } from "@/lib/auth";
 import { areasFor, can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { activityByDay } from "@/lib/services/audit";
 import { ActivityChart } from "./_components/activity-chart";
+import { PendingSignOffs } from "./ownership/_components/pending-sign-offs";
 
 export default async function HomePage() {
   const actor = await requirePageAccess("dashboard:read");
@@ -12,6 +13,9 @@ export default async function HomePage() {
   return (
     <>
       <PageHeader title={`Welcome, ${actor.name.split(" ")[0]}`} description={`Signed in as ${ROLE_LABELS[actor.role]}. These are the areas your role can use.`} />
+      <div className="mb-8 empty:hidden">
+        <PendingSignOffs actor={actor} />
+      </div>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="home-areas">
         {areas.map((a) => (
           <Link

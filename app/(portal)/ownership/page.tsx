@@ -47,9 +47,11 @@ export default async function OwnershipPage({ searchParams }: { searchParams: Pr
       </div>
       <div className="mb-6 grid gap-6 lg:grid-cols-2">
         <PendingSignOffs actor={actor} />
-        <Card title="Your notifications">
-          <NotificationsList items={notifications} />
-        </Card>
+        <div id="notifications" className="scroll-mt-20">
+          <Card title="Your notifications">
+            <NotificationsList items={notifications} />
+          </Card>
+        </div>
       </div>
       <div className="space-y-6">
         <Card title="Data domains">
