@@ -3,10 +3,16 @@
 import { systemActor } from "../lib/auth/actor";
 import { disconnectDb } from "../lib/db";
 import { seedUsers } from "./seed/users";
+import { seedInventory } from "./seed/inventory";
+import { seedStrategy } from "./seed/strategy";
+import { seedEngine } from "./seed/engine";
 
 async function main(): Promise<void> {
   const actor = systemActor("seed");
   await seedUsers(actor);
+  await seedInventory(actor);
+  await seedStrategy(actor);
+  await seedEngine(actor);
   console.log("Seed complete.");
 }
 

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui";
+import { requirePageAccess } from "@/lib/auth";
+import { AppError } from "@/lib/errors";
+import { getInterfaceOrThrow, systemOptions } from "@/lib/services/inventory";
+import { InterfaceForm } from "../../_components/interface-form";
+
+export const metadata: Metadata = { title: "Edit interface" };
+
+export default async function EditInterfacePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageAccess("inventory:edit");
+  const { id } = await params;
+  const [iface, systems] = await Promise.all([
+    getInterfaceOrThrow(actor, id).catch((e: unknown) => {
+      if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+      throw e;
+    }),
+    systemOptions(actor),
+  ]);
+  return (
+    <>
+      <PageHeader title={`Edit ${iface.name}`} actions={<Link href={`/inventory/interfaces/${id}`} className="text-sm text-indigo-700 hover:underline">← Back to interface</Link>} />
+      <InterfaceForm iface={iface} systems={systems} />
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui";
+import { requirePageAccess } from "@/lib/auth";
+import { AppError } from "@/lib/errors";
+import { getSystemOrThrow } from "@/lib/services/inventory";
+import { SystemForm } from "../../_components/system-form";
+
+export const metadata: Metadata = { title: "Edit system" };
+
+export default async function EditSystemPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageAccess("inventory:edit");
+  const { id } = await params;
+  const system = await getSystemOrThrow(actor, id).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  return (
+    <>
+      <PageHeader title={`Edit ${system.name}`} actions={<Link href={`/inventory/systems/${id}`} className="text-sm text-indigo-700 hover:underline">← Back to system</Link>} />
+      <SystemForm system={system} />
+    </>
+  );
+}
