@@ -174,7 +174,7 @@ async function main(argv: string[]): Promise<void> {
     }
   }
 
-  for (const spec of processTable({ mode, port: e.PORT })) supervisor.start(spec);
+  for (const spec of processTable({ mode, port: e.PORT, demo: e.SWITCHBOARD_DEMO === "on" })) supervisor.start(spec);
   const url = `http://localhost:${e.PORT}`;
   if (await waitForHttp(`http://127.0.0.1:${e.PORT}/api/health`, 120_000)) {
     say(readyBanner({ url, seeded: shouldSeed, dataLines, mode }));

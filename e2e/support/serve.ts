@@ -43,7 +43,11 @@ run("npx", ["tsx", "prisma/migrate.ts", "apply"]);
 run("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"]);
 if (!process.env.E2E_SKIP_BUILD || !existsSync(`${distDir}/BUILD_ID`)) run("npx", ["next", "build"]);
 
-const children = [spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" })];
+// The web and the engine (gateway, workers), as in `npm start`; journeys start their own demo targets.
+const children = [
+  spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" }),
+  spawn("npx", ["tsx", "--conditions=react-server", "lib/engine/main.ts"], { env, stdio: "inherit" }),
+];
 const stop = () => {
   for (const c of children) c.kill("SIGTERM");
   process.exit(0);

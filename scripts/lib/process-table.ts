@@ -1,6 +1,6 @@
 import type { TProcSpec } from "./supervisor";
 
-export type TProcContext = { mode: "dev" | "prod"; port: number };
+export type TProcContext = { mode: "dev" | "prod"; port: number; demo: boolean };
 
 /**
  * The long-running processes `npm start` supervises, in start order; they are stopped in the
@@ -10,5 +10,7 @@ export function processTable(ctx: TProcContext): TProcSpec[] {
   return [
     { name: "web", cmd: ["next", ctx.mode === "dev" ? "dev" : "start", "-p", String(ctx.port)] },
     { name: "engine", cmd: ["tsx", "--conditions=react-server", "lib/engine/main.ts"] },
+    // The demo ERP/CRM/EDI partner and their traffic; SWITCHBOARD_DEMO=off leaves them out.
+    ...(ctx.demo ? [{ name: "demo", cmd: ["tsx", "lib/engine/demo/main.ts"] }] : []),
   ];
 }

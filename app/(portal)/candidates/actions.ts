@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { assertPermission, requireSession } from "@/lib/auth";
-import { toActionResult, type ActionResult } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { AppError, type ActionResult } from "@/lib/errors";
+import { actionError } from "@/lib/http/action-error";
 import { createCandidate, setCandidateStatus, updateCandidate } from "@/lib/services/prioritization/candidates";
 import { formDataToObject } from "@/lib/utils/form-data";
 import { ZCandidateInput, ZCandidateStatusInput, ZUpdateCandidateInput } from "@/lib/validation/prioritization";
@@ -17,7 +17,7 @@ export async function createCandidateAction(_prev: unknown, formData: FormData):
     revalidatePath("/candidates");
     return { ok: true, data: created };
   } catch (error) {
-    return toActionResult(error, logger());
+    return actionError(error);
   }
 }
 
@@ -31,20 +31,37 @@ export async function updateCandidateAction(_prev: unknown, formData: FormData):
     revalidatePath(`/candidates/${updated.id}`);
     return { ok: true, data: updated };
   } catch (error) {
-    return toActionResult(error, logger());
+    return actionError(error);
   }
 }
 
+/** Moves a candidate between draft and proposed (and reopens an approved one). Approval has its own action. */
 export async function setCandidateStatusAction(raw: { candidateId: string; status: string }): Promise<ActionResult<{ status: string }>> {
   try {
     const user = await requireSession();
     const input = ZCandidateStatusInput.parse(raw);
-    await assertPermission(user, input.status === "approved" ? "candidate:approve" : "candidate:edit", input.candidateId);
+    await assertPermission(user, "candidate:edit", input.candidateId);
+    if (input.status === "approved") throw new AppError("VALIDATION", "Approving is a separate step: use Approve, which needs the approval permission.");
     const result = await setCandidateStatus(user, input);
     revalidatePath("/candidates");
     revalidatePath(`/candidates/${input.candidateId}`);
     return { ok: true, data: { status: result.status } };
   } catch (error) {
-    return toActionResult(error, logger());
+    return actionError(error);
+  }
+}
+
+/** Approves a proposed candidate; the service refuses while a governance breach lacks a review. */
+export async function approveCandidateAction(raw: { candidateId: string }): Promise<ActionResult<{ status: string }>> {
+  try {
+    const user = await requireSession();
+    const input = ZCandidateStatusInput.parse({ ...raw, status: "approved" });
+    await assertPermission(user, "candidate:approve", input.candidateId);
+    const result = await setCandidateStatus(user, input);
+    revalidatePath("/candidates");
+    revalidatePath(`/candidates/${input.candidateId}`);
+    return { ok: true, data: { status: result.status } };
+  } catch (error) {
+    return actionError(error);
   }
 }

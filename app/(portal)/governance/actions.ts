@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { assertPermission, requireSession } from "@/lib/auth";
-import { toActionResult, type ActionResult } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import type { ActionResult } from "@/lib/errors";
+import { actionError } from "@/lib/http/action-error";
 import { createGovernanceRule, recordArchitectureReview, saveProcessDecision, updateGovernanceRule } from "@/lib/services/prioritization/governance-records";
 import { formDataToObject } from "@/lib/utils/form-data";
 import { ZArchitectureReviewInput, ZGovernanceRuleInput, ZProcessDecisionInput, ZUpdateGovernanceRuleInput } from "@/lib/validation/prioritization";
@@ -23,7 +23,7 @@ export async function saveRuleAction(_prev: unknown, formData: FormData): Promis
     else await createGovernanceRule(user, ZGovernanceRuleInput.parse(raw));
     return done();
   } catch (error) {
-    return toActionResult(error, logger());
+    return actionError(error);
   }
 }
 
@@ -35,7 +35,7 @@ export async function saveDecisionAction(_prev: unknown, formData: FormData): Pr
     await saveProcessDecision(user, input);
     return done();
   } catch (error) {
-    return toActionResult(error, logger());
+    return actionError(error);
   }
 }
 
@@ -47,6 +47,6 @@ export async function recordReviewAction(_prev: unknown, formData: FormData): Pr
     await recordArchitectureReview(user, input);
     return done();
   } catch (error) {
-    return toActionResult(error, logger());
+    return actionError(error);
   }
 }

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { assertPermission, requireSession } from "@/lib/auth";
-import { toActionResult, type ActionResult } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import type { ActionResult } from "@/lib/errors";
+import { actionError } from "@/lib/http/action-error";
 import { markNotificationRead } from "@/lib/services/ownership/notifications";
 import { assignOwnership, attest, createDataDomain } from "@/lib/services/ownership/registry";
 import { formDataToObject } from "@/lib/utils/form-data";
@@ -20,7 +20,7 @@ export async function attestAction(raw: { ownershipId: string; statement?: strin
     revalidatePath("/");
     return { ok: true, data: result };
   } catch (error) {
-    return toActionResult(error, logger());
+    return actionError(error);
   }
 }
 
@@ -33,7 +33,7 @@ export async function assignOwnershipAction(_prev: unknown, formData: FormData):
     revalidatePath("/ownership");
     return { ok: true, data: result };
   } catch (error) {
-    return toActionResult(error, logger());
+    return actionError(error);
   }
 }
 
@@ -46,7 +46,7 @@ export async function createDataDomainAction(_prev: unknown, formData: FormData)
     revalidatePath("/ownership");
     return { ok: true, data: result };
   } catch (error) {
-    return toActionResult(error, logger());
+    return actionError(error);
   }
 }
 
@@ -54,11 +54,13 @@ export async function markNotificationReadAction(raw: { notificationId: string }
   try {
     const user = await requireSession();
     const input = ZNotificationIdInput.parse(raw);
+    // Notifications are per user; the service only touches the caller's own.
+    await assertPermission(user, "ownership:read", input.notificationId);
     await markNotificationRead(user, input);
     revalidatePath("/ownership");
     revalidatePath("/");
     return { ok: true, data: null };
   } catch (error) {
-    return toActionResult(error, logger());
+    return actionError(error);
   }
 }

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { assertPermission, requireSession } from "@/lib/auth";
-import { toActionResult, type ActionResult } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import type { ActionResult } from "@/lib/errors";
+import { actionError } from "@/lib/http/action-error";
 import { saveReadiness } from "@/lib/services/readiness/assessments";
 import { formDataToObject } from "@/lib/utils/form-data";
 import { ZReadinessInput } from "@/lib/validation/readiness";
@@ -18,6 +18,6 @@ export async function saveReadinessAction(_prev: unknown, formData: FormData): P
     revalidatePath("/matrix/waves");
     return { ok: true, data: { score } };
   } catch (error) {
-    return toActionResult(error, logger());
+    return actionError(error);
   }
 }

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { assertPermission, requireSession } from "@/lib/auth";
-import { toActionResult, type ActionResult } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import type { ActionResult } from "@/lib/errors";
+import { actionError } from "@/lib/http/action-error";
 import { saveCriterion } from "@/lib/services/prioritization/criteria";
 import { createWorkshop, lockWorkshop, submitScores } from "@/lib/services/prioritization/workshops";
 import { formDataToObject } from "@/lib/utils/form-data";
@@ -18,7 +18,7 @@ export async function createWorkshopAction(_prev: unknown, formData: FormData): 
     revalidatePath("/workshops");
     return { ok: true, data: created };
   } catch (error) {
-    return toActionResult(error, logger());
+    return actionError(error);
   }
 }
 
@@ -34,7 +34,7 @@ export async function submitScoresAction(_prev: unknown, formData: FormData): Pr
     revalidatePath(`/workshops/${input.sessionId}`);
     return { ok: true, data: { ...result, at: new Date().toISOString() } };
   } catch (error) {
-    return toActionResult(error, logger());
+    return actionError(error);
   }
 }
 
@@ -50,7 +50,7 @@ export async function lockWorkshopAction(raw: { sessionId: string }): Promise<Ac
     revalidatePath("/matrix/waves");
     return { ok: true, data: { lockedAt: snapshot.lockedAt } };
   } catch (error) {
-    return toActionResult(error, logger());
+    return actionError(error);
   }
 }
 
@@ -63,6 +63,6 @@ export async function saveCriterionAction(_prev: unknown, formData: FormData): P
     revalidatePath("/workshops/criteria");
     return { ok: true, data: { key: saved.key } };
   } catch (error) {
-    return toActionResult(error, logger());
+    return actionError(error);
   }
 }

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button, Notice } from "@/components/ui";
 import type { TCandidateStatus } from "@/lib/validation/prioritization";
-import { setCandidateStatusAction } from "../actions";
+import { approveCandidateAction, setCandidateStatusAction } from "../actions";
 
 const NEXT: Record<TCandidateStatus, { status: TCandidateStatus; label: string }[]> = {
   draft: [{ status: "proposed", label: "Propose" }],
@@ -31,7 +31,8 @@ export function StatusControl({ candidateId, status, canEdit, canApprove }: { ca
             disabled={pending}
             onClick={() =>
               start(async () => {
-                const result = await setCandidateStatusAction({ candidateId, status: m.status });
+                const result =
+                  m.status === "approved" ? await approveCandidateAction({ candidateId }) : await setCandidateStatusAction({ candidateId, status: m.status });
                 if (result.ok) {
                   setError(null);
                   router.refresh();

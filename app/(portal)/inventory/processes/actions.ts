@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { assertPermission, requireSession } from "@/lib/auth";
-import { toActionResult, type ActionResult } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import type { ActionResult } from "@/lib/errors";
+import { actionError } from "@/lib/http/action-error";
 import { createProcess, deleteProcess, updateProcess } from "@/lib/services/inventory";
 import { formDataToObject } from "@/lib/utils/form-data";
 import { ZIdInput, ZProcessInput, ZUpdateProcessInput } from "@/lib/validation/inventory";
@@ -25,7 +25,7 @@ export async function saveProcessAction(_prev: unknown, formData: FormData): Pro
     revalidatePath("/inventory", "layout");
     return { ok: true, data: { id: saved.id } };
   } catch (error) {
-    return toActionResult(error, logger());
+    return actionError(error);
   }
 }
 
@@ -38,6 +38,6 @@ export async function deleteProcessAction(raw: unknown): Promise<ActionResult<nu
     revalidatePath("/inventory", "layout");
     return { ok: true, data: null };
   } catch (error) {
-    return toActionResult(error, logger());
+    return actionError(error);
   }
 }
