@@ -1,0 +1,354 @@
+// bench/engine: in one run, on loopback, against the local RabbitMQ and PostgreSQL:
+//  1. baseline: a bare amqplib relay (consume input → publish output with confirms → ack after the
+//     confirm; quorum queues, prefetch 100, 1 KB messages);
+//  2. the engine's reference flow (JSON in → validate → JSONata transform → route → queue out) on
+//     RabbitMQ and on the Postgres transport, lineage and metrics on, as deployed;
+//  3. end-to-end latency p50/p99 through the engine at half of its measured throughput;
+//  4. the mapping alone: stock jsonata against the engine's transform, with identical output.
+//   npm run bench -- engine [--messages 20000] [--latency-seconds 5]
+// Creates and drops its own scratch database (sb_bench_engine) and uniquely named queues.
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { isDeepStrictEqual } from "node:util";
+import amqp from "amqplib";
+import jsonata from "jsonata";
+import pg from "pg";
+import { createMessage } from "@/lib/engine/core/message";
+import { loadReferenceFlow, referenceMapping, referenceOrder } from "@/lib/engine/fixtures";
+import { deployFlowDirect } from "@/lib/engine/runtime/deploy";
+import { startEngine, type TEngine } from "@/lib/engine/runtime/engine";
+import { createEvaluator } from "@/lib/engine/sandbox/evaluator";
+import type { TTransportKind } from "@/lib/engine/transports/types";
+import { withDatabase } from "../prisma/lib/migration-adapter";
+import { writeBenchResult } from "./lib/result";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const RABBIT = "amqp://guest:guest@127.0.0.1:5672";
+const SERVER = process.env.TEST_DATABASE_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const DB = "sb_bench_engine";
+const DB_URL = withDatabase(SERVER, DB);
+const args = process.argv.slice(2);
+const arg = (name: string, dflt: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) || dflt : dflt;
+};
+const N = arg("messages", 20_000);
+const LATENCY_SECONDS = arg("latency-seconds", 5);
+const PHASE_TIMEOUT_MS = 180_000;
+const ENGINE_CONCURRENCY = 100;
+const PREFETCH = 100;
+const MESSAGE_BYTES = 1024;
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+
+const tag = () => randomBytes(3).toString("hex");
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function log(msg: string): void {
+  console.log(`[bench engine] ${msg}`);
+}
+
+async function admin(sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: SERVER });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+async function waitUntil(fn: () => Promise<boolean>, what: string, timeoutMs = PHASE_TIMEOUT_MS, everyMs = 50): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await fn())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+function percentile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/** Varied orders (~1 KB each) so neither the validator nor the mapping sees one shape only. */
+function makeOrder(i: number): Record<string, unknown> {
+  const base = referenceOrder() as Record<string, unknown> & { customer: Record<string, unknown>; shipping: Record<string, unknown>; lines: Record<string, unknown>[] };
+  const lines = Array.from({ length: 1 + (i % 4) }, (_, j) => ({ sku: `S-${(i + j) % 97}`, description: `Part ${j}`, qty: 1 + ((i + j) % 9), unitPrice: round(((i * 7 + j * 3) % 50) + 0.25, 2) }));
+  const order: Record<string, unknown> = {
+    ...base,
+    orderId: `PO-${100000 + i}`,
+    currency: ["EUR", "USD", "GBP"][i % 3],
+    customer: { ...base.customer, id: `C-${i % 500}`, name: `Customer ${i % 500}`, vip: i % 5 === 0, ...(i % 7 === 0 ? { email: undefined } : {}) },
+    shipping: { ...base.shipping, method: i % 4 === 0 ? "express" : "standard", cost: round((i % 20) + 0.5, 2) },
+    lines,
+  };
+  const size = Buffer.byteLength(JSON.stringify(order));
+  if (size < MESSAGE_BYTES) order.notes = "n".repeat(MESSAGE_BYTES - size - 12);
+  return JSON.parse(JSON.stringify(order)) as Record<string, unknown>;
+}
+
+/** 1. The bare relay: what the broker and amqplib can do with this topology on this machine. */
+/** CPU time this process spent per message since `since` (user + system, all threads). */
+function cpuPerMessage(since: NodeJS.CpuUsage, n: number): number {
+  const d = process.cpuUsage(since);
+  return round((d.user + d.system) / 1000 / n, 3);
+}
+
+async function relayBaseline(n: number): Promise<{ msgPerSec: number; seconds: number; nodeCpuMsPerMessage: number }> {
+  const conn = await amqp.connect(RABBIT, { clientProperties: { connection_name: "switchboard-bench-relay" } });
+  const pub = await conn.createConfirmChannel();
+  const ch = await conn.createChannel();
+  const qin = `bench.relay.in.${tag()}`;
+  const qout = `bench.relay.out.${tag()}`;
+  const quorum = { durable: true, arguments: { "x-queue-type": "quorum" } };
+  try {
+    await ch.assertQueue(qin, quorum);
+    await ch.assertQueue(qout, quorum);
+    const body = Buffer.alloc(MESSAGE_BYTES, "x");
+    for (let i = 0; i < n; i++) {
+      pub.sendToQueue(qin, body, { persistent: true });
+      if (i % 1000 === 999) await pub.waitForConfirms();
+    }
+    await pub.waitForConfirms();
+    await ch.prefetch(PREFETCH);
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    let done = 0;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("relay timed out")), PHASE_TIMEOUT_MS);
+      void ch.consume(qin, (m) => {
+        if (!m) return;
+        pub.sendToQueue(qout, m.content, { persistent: true }, (err: unknown) => {
+          if (err) return ch.nack(m, false, true);
+          ch.ack(m);
+          if (++done === n) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      });
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    return { msgPerSec: round(n / seconds), seconds: round(seconds, 2), nodeCpuMsPerMessage: cpuPerMessage(cpu0, n) };
+  } finally {
+    await ch.deleteQueue(qin).catch(() => undefined);
+    await ch.deleteQueue(qout).catch(() => undefined);
+    await conn.close().catch(() => undefined);
+  }
+}
+
+type TFlowQueues = { input: string; outputs: string[]; flowName: string };
+
+function referenceSpec(kind: TTransportKind) {
+  const spec = loadReferenceFlow();
+  const t = `${kind}.${tag()}`;
+  const q = { input: `bench.orders.in.${t}`, priority: `bench.orders.priority.${t}`, standard: `bench.orders.standard.${t}`, rejected: `bench.orders.rejected.${t}` };
+  spec.input.config = { ...spec.input.config, queue: q.input, prefetch: PREFETCH };
+  for (const o of spec.outputs) {
+    const key = o.id.replace(/_out$/, "") as "priority" | "standard" | "rejected";
+    o.config = { ...o.config, queue: q[key] };
+  }
+  spec.policy.concurrency = ENGINE_CONCURRENCY;
+  const flowName = `bench-ref-${kind}-${tag()}`;
+  spec.name = flowName;
+  return { spec, queues: { input: q.input, outputs: [q.priority, q.standard, q.rejected], flowName } satisfies TFlowQueues };
+}
+
+async function outputTotal(engine: TEngine, queues: TFlowQueues): Promise<number> {
+  let total = 0;
+  for (const q of queues.outputs) total += await engine.transport.depth(q);
+  return total;
+}
+
+/** 2 + 3. The reference flow on one transport: drain a preloaded backlog, then latency at half load. */
+async function engineRun(kind: TTransportKind, n: number, pool: pg.Pool): Promise<Record<string, unknown>> {
+  const engine = await startEngine({
+    databaseUrl: DB_URL,
+    transport: kind,
+    rabbitUrl: RABBIT,
+    gatewayHost: "127.0.0.1",
+    gatewayPort: 0,
+    gatewayMaxBytes: 1_048_576,
+    gatewaySyncTimeoutMs: 10_000,
+    dlqAlertThreshold: 1_000,
+    retention: "failed",
+    pollMs: 5_000,
+    metricsFlushMs: 10_000,
+    graceMs: 5_000,
+    log: silent,
+    engineId: `bench-${kind}`,
+  });
+  const { spec, queues } = referenceSpec(kind);
+  try {
+    log(`${kind}: preloading ${n} orders`);
+    for (let i = 0; i < n; i += 500) {
+      await Promise.all(Array.from({ length: Math.min(500, n - i) }, (_, j) => engine.transport.publish(queues.input, createMessage({ body: makeOrder(i + j) }))));
+    }
+    const d = await deployFlowDirect(pool, { flowName: queues.flowName, spec, environmentKey: "test", deployedBy: "bench" });
+    await waitUntil(async () => (await pool.query(`SELECT 1 FROM "Deployment" WHERE "id" = $1 AND "actualState" = 'running'`, [d.deploymentId])).rowCount === 1, "deployment running", 30_000, 10);
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    await waitUntil(async () => (await outputTotal(engine, queues)) >= n, `${n} routed orders`, PHASE_TIMEOUT_MS, 100);
+    const seconds = (performance.now() - t0) / 1000;
+    const nodeCpuMsPerMessage = cpuPerMessage(cpu0, n);
+    const throughput = round(n / seconds);
+    log(`${kind}: ${n} in ${round(seconds, 2)} s = ${throughput} msg/s, ${nodeCpuMsPerMessage} ms CPU/message`);
+    const runs = await pool.query(`SELECT "status", count(*)::int AS n FROM "MessageRun" WHERE "flowId" = $1 GROUP BY 1`, [d.flowId]);
+
+    // Latency at half load: publish at 50% of the measured rate, timestamp each message, consume the outputs.
+    const rate = Math.max(10, Math.floor(throughput / 2));
+    const sentAt = new Map<string, number>();
+    const latencies: number[] = [];
+    let drained = 0;
+    const stop = new AbortController();
+    for (const q of queues.outputs) {
+      await engine.transport.consume(
+        q,
+        async (msg) => {
+          const s = sentAt.get(msg.correlationId);
+          if (s !== undefined) latencies.push(performance.now() - s);
+          else drained++;
+        },
+        { prefetch: 200, signal: stop.signal },
+      );
+    }
+    const total = rate * LATENCY_SECONDS;
+    // The throughput phase left n messages on the outputs: consume them first, untimed.
+    await waitUntil(async () => drained >= n, "output backlog drained", 60_000, 50);
+    log(`${kind}: latency at ${rate} msg/s for ${LATENCY_SECONDS} s`);
+    const start = performance.now();
+    let sent = 0;
+    while (sent < total) {
+      const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate));
+      const batch: Promise<void>[] = [];
+      for (; sent < due; sent++) {
+        const msg = createMessage({ body: makeOrder(n + sent) });
+        sentAt.set(msg.correlationId, performance.now());
+        batch.push(engine.transport.publish(queues.input, msg));
+      }
+      await Promise.all(batch);
+      await sleep(5);
+    }
+    await waitUntil(async () => latencies.length >= total, "latency samples", 60_000, 50);
+    stop.abort();
+    latencies.sort((a, b) => a - b);
+    await pool.query(`UPDATE "Deployment" SET "desiredState" = 'stopped' WHERE "id" = $1`, [d.deploymentId]);
+    await waitUntil(async () => engine.runtime.deploymentCount === 0, "deployment stopped", 30_000);
+    return {
+      transport: kind,
+      messages: n,
+      seconds: round(seconds, 2),
+      msgPerSec: throughput,
+      nodeCpuMsPerMessage,
+      runs: Object.fromEntries(runs.rows.map((r) => [r.status, r.n])),
+      latencyAtHalfLoad: { rateMsgPerSec: rate, samples: latencies.length, p50Ms: round(percentile(latencies, 0.5)), p99Ms: round(percentile(latencies, 0.99)), maxMs: round(latencies[latencies.length - 1] ?? NaN) },
+      settings: { concurrency: ENGINE_CONCURRENCY, prefetch: PREFETCH, lineage: "on (retention: failed)", metrics: "on" },
+    };
+  } finally {
+    for (const q of [queues.input, ...queues.outputs, `sb.flow.${queues.flowName}.test`]) await engine.transport.deleteQueue(q).catch(() => undefined);
+    await engine.stop();
+  }
+}
+
+/** 4. The mapping alone: stock jsonata vs the engine's evaluator, same corpus, identical output. */
+async function mappingBench(): Promise<Record<string, unknown>> {
+  const expression = referenceMapping();
+  const corpus = Array.from({ length: 500 }, (_, i) => makeOrder(i));
+  const stock = jsonata(expression);
+  const engine = createEvaluator();
+  try {
+    let mismatches = 0;
+    for (const order of corpus) {
+      const a = JSON.parse(JSON.stringify((await stock.evaluate(order)) ?? null));
+      const b = JSON.parse(JSON.stringify((await engine.evaluate(expression, order)) ?? null));
+      if (!isDeepStrictEqual(a, b)) mismatches++;
+    }
+    // Alternating rounds, medians: on a shared machine load shifts during the run, and
+    // interleaving makes both sides see the same conditions.
+    const rate = async (iterations: number, offset: number, fn: (o: unknown) => Promise<unknown>) => {
+      const t0 = performance.now();
+      for (let i = 0; i < iterations; i++) await fn(corpus[(offset + i) % corpus.length]);
+      return iterations / ((performance.now() - t0) / 1000);
+    };
+    const evalStock = (o: unknown) => stock.evaluate(o);
+    const evalEngine = (o: unknown) => engine.evaluate(expression, o);
+    await rate(1_000, 0, evalStock);
+    await rate(10_000, 0, evalEngine);
+    const rounds: { stock: number; engine: number }[] = [];
+    for (let r = 0; r < 7; r++) rounds.push({ stock: await rate(1_000, r * 71, evalStock), engine: await rate(10_000, r * 71, evalEngine) });
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const stockRate = median(rounds.map((r) => r.stock));
+    const engineRate = median(rounds.map((r) => r.engine));
+    const speedups = rounds.map((r) => r.engine / r.stock);
+    return {
+      corpus: corpus.length,
+      identicalOutputs: corpus.length - mismatches,
+      mismatches,
+      compiledPath: engine.isCompiled(expression),
+      stockEvalsPerSec: round(stockRate),
+      engineEvalsPerSec: round(engineRate),
+      speedup: round(median(speedups), 2),
+      speedupPerRound: speedups.map((x) => round(x, 1)),
+      rounds: rounds.length,
+      evaluationsPerRound: { stock: 1_000, engine: 10_000 },
+    };
+  } finally {
+    await engine.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const loadBefore = os.loadavg().map((x) => round(x, 2));
+  log(`messages per phase: ${N}; load average ${loadBefore.join(" ")} on ${os.cpus().length} CPUs`);
+  await admin(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`);
+  await admin(`CREATE DATABASE "${DB}"`);
+  const pool = new pg.Pool({ connectionString: DB_URL, max: 3, options: "-c timezone=UTC" });
+  try {
+    execFileSync(process.execPath, ["--import", "tsx", "prisma/migrate.ts", "apply"], { cwd: root, env: { ...process.env, DATABASE_URL: DB_URL }, stdio: ["ignore", "ignore", "inherit"] });
+    log("mapping alone: stock jsonata vs engine transform");
+    const mapping = await mappingBench();
+    log(`mapping: ${JSON.stringify(mapping)}`);
+    log(`baseline: bare amqplib relay of ${N} messages`);
+    const relay = await relayBaseline(N);
+    log(`relay: ${relay.msgPerSec} msg/s, ${relay.nodeCpuMsPerMessage} ms CPU/message`);
+    const rabbit = await engineRun("rabbitmq", N, pool);
+    const postgres = await engineRun("postgres", N, pool);
+    const loadAfter = os.loadavg().map((x) => round(x, 2));
+    const ratio = round((rabbit.msgPerSec as number) / relay.msgPerSec, 3);
+    const file = writeBenchResult({
+      name: "engine",
+      figures: {
+        machine: { cpus: os.cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter, node: process.version },
+        messageBytes: MESSAGE_BYTES,
+        relayBaseline: { ...relay, topology: "quorum queues, publisher confirms, ack after confirm, prefetch 100" },
+        engineRabbitmq: rabbit,
+        enginePostgres: postgres,
+        engineToRelayRatio: ratio,
+        mapping,
+        targets: { engineToRelayRatio: 0.6, postgresMsgPerSec: 2_000, transformSpeedup: 10 },
+        met: {
+          engineToRelayRatio: ratio >= 0.6,
+          postgresMsgPerSec: (postgres.msgPerSec as number) >= 2_000,
+          transformSpeedup: (mapping.speedup as number) >= 10 && mapping.mismatches === 0,
+        },
+      },
+      headline: { metric: "engine reference flow throughput on RabbitMQ vs bare amqplib relay", value: rabbit.msgPerSec as number, unit: "msg/s", baseline: relay.msgPerSec, ratio },
+    });
+    log(`written ${path.relative(root, file)}`);
+  } finally {
+    await pool.end();
+    await admin(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.stack : String(error));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,99 @@
+import type pg from "pg";
+import { BUCKET_COUNT, bucketIndex, percentileFromBuckets } from "./buckets";
+
+type TCell = { ok: number; failed: number; filtered: number; deadLettered: number; buckets: number[]; sumMs: number };
+type TKey = { flowId: string; environmentId: string; step: string; minute: number };
+
+export type TRollupOutcome = "ok" | "failed" | "filtered" | "dead_lettered";
+
+/**
+ * Minute rollups in memory, added into MetricMinute on each flush. Rows are summed, never
+ * overwritten, so several engine processes can write the same minute.
+ */
+export class MinuteRollup {
+  private cells = new Map<string, { key: TKey; cell: TCell }>();
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  /** step = "" for the whole run. */
+  observe(flowId: string, environmentId: string, step: string, outcome: TRollupOutcome, durationMs: number, at = Date.now()): void {
+    const minute = Math.floor(at / 60_000) * 60_000;
+    const id = `${flowId}|${environmentId}|${step}|${minute}`;
+    let entry = this.cells.get(id);
+    if (!entry) {
+      entry = { key: { flowId, environmentId, step, minute }, cell: { ok: 0, failed: 0, filtered: 0, deadLettered: 0, buckets: new Array<number>(BUCKET_COUNT).fill(0), sumMs: 0 } };
+      this.cells.set(id, entry);
+    }
+    const c = entry.cell;
+    if (outcome === "ok") c.ok++;
+    else if (outcome === "filtered") c.filtered++;
+    else if (outcome === "dead_lettered") c.deadLettered++;
+    else c.failed++;
+    c.buckets[bucketIndex(durationMs)]++;
+    c.sumMs += durationMs;
+  }
+
+  /**
+   * Writes everything observed since the last flush plus the DLQ depth per flow for this minute.
+   * On failure the cells are merged back so nothing is lost; the next flush retries.
+   */
+  async flush(dlqDepths: { flowId: string; environmentId: string; depth: number }[] = [], now = Date.now()): Promise<number> {
+    const taken = this.cells;
+    this.cells = new Map();
+    const minute = Math.floor(now / 60_000) * 60_000;
+    for (const d of dlqDepths) {
+      const id = `${d.flowId}|${d.environmentId}||${minute}`;
+      if (!taken.has(id)) {
+        taken.set(id, { key: { flowId: d.flowId, environmentId: d.environmentId, step: "", minute }, cell: { ok: 0, failed: 0, filtered: 0, deadLettered: 0, buckets: new Array<number>(BUCKET_COUNT).fill(0), sumMs: 0 } });
+      }
+    }
+    const depthOf = new Map(dlqDepths.map((d) => [`${d.flowId}|${d.environmentId}`, d.depth]));
+    let written = 0;
+    try {
+      for (const { key, cell } of taken.values()) {
+        const depth = key.step === "" && key.minute === minute ? (depthOf.get(`${key.flowId}|${key.environmentId}`) ?? null) : null;
+        const r = await this.pool.query<{ latencyBuckets: number[] }>(
+          `INSERT INTO "MetricMinute" ("flowId", "environmentId", "step", "minute", "countOk", "countFailed", "countFiltered", "countDeadLettered", "latencyBuckets", "latencySumMs", "dlqDepth", "updatedAt")
+           VALUES ($1, $2, $3, to_timestamp($4::float8 / 1000) AT TIME ZONE 'UTC', $5, $6, $7, $8, $9::int[], $10, $11, now())
+           ON CONFLICT ("flowId", "environmentId", "step", "minute") DO UPDATE SET
+             "countOk" = "MetricMinute"."countOk" + EXCLUDED."countOk",
+             "countFailed" = "MetricMinute"."countFailed" + EXCLUDED."countFailed",
+             "countFiltered" = "MetricMinute"."countFiltered" + EXCLUDED."countFiltered",
+             "countDeadLettered" = "MetricMinute"."countDeadLettered" + EXCLUDED."countDeadLettered",
+             "latencyBuckets" = (SELECT array_agg(COALESCE(a, 0) + COALESCE(b, 0) ORDER BY i)
+                                 FROM unnest("MetricMinute"."latencyBuckets", EXCLUDED."latencyBuckets") WITH ORDINALITY AS u(a, b, i)),
+             "latencySumMs" = "MetricMinute"."latencySumMs" + EXCLUDED."latencySumMs",
+             "dlqDepth" = COALESCE(EXCLUDED."dlqDepth", "MetricMinute"."dlqDepth"),
+             "updatedAt" = now()
+           RETURNING "latencyBuckets"`,
+          [key.flowId, key.environmentId, key.step, key.minute, cell.ok, cell.failed, cell.filtered, cell.deadLettered, cell.buckets, cell.sumMs, depth],
+        );
+        const merged = r.rows[0]?.latencyBuckets ?? cell.buckets;
+        await this.pool.query(
+          `UPDATE "MetricMinute" SET "p50Ms" = $5, "p95Ms" = $6, "p99Ms" = $7
+           WHERE "flowId" = $1 AND "environmentId" = $2 AND "step" = $3 AND "minute" = to_timestamp($4::float8 / 1000) AT TIME ZONE 'UTC'`,
+          [key.flowId, key.environmentId, key.step, key.minute, percentileFromBuckets(merged, 0.5), percentileFromBuckets(merged, 0.95), percentileFromBuckets(merged, 0.99)],
+        );
+        taken.delete(`${key.flowId}|${key.environmentId}|${key.step}|${key.minute}`);
+        written++;
+      }
+      return written;
+    } catch (error) {
+      for (const [id, entry] of taken) this.merge(id, entry);
+      throw error;
+    }
+  }
+
+  private merge(id: string, entry: { key: TKey; cell: TCell }): void {
+    const cur = this.cells.get(id);
+    if (!cur) return void this.cells.set(id, entry);
+    const a = cur.cell;
+    const b = entry.cell;
+    a.ok += b.ok;
+    a.failed += b.failed;
+    a.filtered += b.filtered;
+    a.deadLettered += b.deadLettered;
+    a.sumMs += b.sumMs;
+    for (let i = 0; i < a.buckets.length; i++) a.buckets[i] += b.buckets[i];
+  }
+}

@@ -1,0 +1,111 @@
+import os from "node:os";
+import type { Registry } from "@/lib/engine/core/registry";
+import { Gateway } from "@/lib/engine/gateway/server";
+import { createPromMetrics } from "@/lib/engine/metrics/prometheus";
+import { createEvaluator } from "@/lib/engine/sandbox/evaluator";
+import { createPgPool, createTransport, PgListener, type Transport, type TTransportKind } from "@/lib/engine/transports";
+import type { TLog, TRetention } from "./context";
+import { EngineRuntime } from "./runtime";
+
+export type TEngineConfig = {
+  databaseUrl: string;
+  transport: TTransportKind;
+  rabbitUrl: string;
+  gatewayHost: string;
+  /** 0 picks a free port (tests). */
+  gatewayPort: number;
+  gatewayMaxBytes: number;
+  gatewaySyncTimeoutMs: number;
+  dlqAlertThreshold: number;
+  retention: TRetention;
+  pollMs: number;
+  metricsFlushMs: number;
+  graceMs: number;
+  log: TLog;
+  /** Tests pass a clone with extra components. */
+  registry?: Registry;
+  engineId?: string;
+  poolSize?: number;
+  pgVisibilityMs?: number;
+};
+
+export type TEngine = {
+  runtime: EngineRuntime;
+  transport: Transport;
+  port: number;
+  engineId: string;
+  /** Graceful: gateway stops accepting, in-flight work finishes (or is returned), everything closes. */
+  stop(): Promise<void>;
+};
+
+/** Boots one engine: pool, LISTEN connection, transport, runtime (deployments) and the gateway. */
+export async function startEngine(cfg: TEngineConfig): Promise<TEngine> {
+  const engineId = cfg.engineId ?? `${os.hostname()}-${process.pid}`;
+  const pool = createPgPool(cfg.databaseUrl, cfg.poolSize ?? 8);
+  const fastPool = createPgPool(cfg.databaseUrl, 4, { asyncCommit: true, applicationName: "switchboard-engine-fast" });
+  const listener = new PgListener(cfg.databaseUrl, cfg.log);
+  const transport = await createTransport({ kind: cfg.transport, pool, fastPool, listener, rabbitUrl: cfg.rabbitUrl, workerId: engineId, visibilityMs: cfg.pgVisibilityMs, log: cfg.log });
+  const evaluator = createEvaluator();
+  const prom = createPromMetrics();
+  const runtime = new EngineRuntime({
+    pool,
+    fastPool,
+    listener,
+    transport,
+    registry: cfg.registry ?? (await import("@/lib/engine/components")).createRegistry(),
+    prom,
+    log: cfg.log,
+    evaluator,
+    retention: cfg.retention,
+    dlqAlertThreshold: cfg.dlqAlertThreshold,
+    pollMs: cfg.pollMs,
+    metricsFlushMs: cfg.metricsFlushMs,
+    graceMs: cfg.graceMs,
+  });
+  const gateway = new Gateway({
+    runtime,
+    transport,
+    pool,
+    prom,
+    log: cfg.log,
+    maxBytes: cfg.gatewayMaxBytes,
+    defaultTimeoutMs: cfg.gatewaySyncTimeoutMs,
+    host: cfg.gatewayHost,
+    port: cfg.gatewayPort,
+  });
+  try {
+    await runtime.start();
+  } catch (error) {
+    await runtime.shutdown().catch(() => undefined);
+    await transport.close().catch(() => undefined);
+    await listener.close();
+    await evaluator.close();
+    await pool.end();
+    await fastPool.end();
+    throw error;
+  }
+  let port: number;
+  try {
+    port = await gateway.listen();
+  } catch (error) {
+    await runtime.shutdown().catch(() => undefined);
+    await transport.close().catch(() => undefined);
+    await listener.close();
+    await evaluator.close();
+    await pool.end();
+    await fastPool.end();
+    throw new Error(`The engine gateway could not listen on ${cfg.gatewayHost}:${cfg.gatewayPort} (${error instanceof Error ? error.message : String(error)}); set ENGINE_GATEWAY_PORT to a free port.`);
+  }
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await gateway.close();
+      await runtime.shutdown();
+      await transport.close();
+      await listener.close();
+      await evaluator.close();
+      await pool.end();
+      await fastPool.end();
+    })());
+  return { runtime, transport, port, engineId, stop };
+}

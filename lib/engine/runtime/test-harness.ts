@@ -1,0 +1,67 @@
+// Shared by the engine's integration tests and the bench: booting engines, waiting, naming.
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { promisify } from "node:util";
+import type { TTransportKind } from "@/lib/engine/transports/types";
+import { startEngine, type TEngine, type TEngineConfig } from "./engine";
+
+const run = promisify(execFile);
+
+export const RABBIT_URL = "amqp://guest:guest@127.0.0.1:5672";
+
+export const silentLog = { debug() {}, info() {}, warn() {}, error() {} };
+
+export function uniq(prefix: string): string {
+  return `${prefix}-${randomBytes(4).toString("hex")}`;
+}
+
+export function bootEngine(databaseUrl: string, transport: TTransportKind, overrides: Partial<TEngineConfig> = {}): Promise<TEngine> {
+  return startEngine({
+    databaseUrl,
+    transport,
+    rabbitUrl: RABBIT_URL,
+    gatewayHost: "127.0.0.1",
+    gatewayPort: 0,
+    gatewayMaxBytes: 64 * 1024,
+    gatewaySyncTimeoutMs: 5_000,
+    dlqAlertThreshold: 3,
+    retention: "all",
+    pollMs: 500,
+    metricsFlushMs: 500,
+    graceMs: 2_000,
+    log: silentLog,
+    ...overrides,
+  });
+}
+
+/** Polls `fn` until it returns a truthy value; fails with `what` and the last value after `timeoutMs`. */
+export async function waitFor<T>(fn: () => Promise<T> | T, what: string, timeoutMs = 15_000, everyMs = 50): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    last = await fn();
+    if (last) return last as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/**
+ * Closes a RabbitMQ connection from the broker side, the way a broker restart or network cut does:
+ * finds it by connection_name with rabbitmqctl. Returns false when rabbitmqctl is not available.
+ */
+export async function closeRabbitConnection(connectionName: string): Promise<boolean> {
+  let out: string;
+  try {
+    out = (await run("rabbitmqctl", ["list_connections", "-q", "--no-table-headers", "pid", "client_properties"], { timeout: 20_000 })).stdout;
+  } catch {
+    return false;
+  }
+  const pids = out
+    .split("\n")
+    .filter((line) => line.includes(`"${connectionName}"`))
+    .map((line) => /^(<[^>]+>)/.exec(line.trim())?.[1])
+    .filter((p): p is string => Boolean(p));
+  for (const pid of pids) await run("rabbitmqctl", ["close_connection", pid, "switchboard test: simulated connection drop"], { timeout: 20_000 });
+  return pids.length > 0;
+}

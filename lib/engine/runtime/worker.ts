@@ -1,0 +1,328 @@
+import { setMaxListeners } from "node:events";
+import type pg from "pg";
+import { deliveryCountOf, QueueInput } from "@/lib/engine/components/queue/input-queue";
+import type { TQueueDeps } from "@/lib/engine/components/queue/deps";
+import type { CircuitBreakers } from "@/lib/engine/core/circuit-breakers";
+import type { Evaluator, Input } from "@/lib/engine/core/contracts";
+import type { Message } from "@/lib/engine/core/message";
+import type { TDeadLetter, TStepEvent } from "@/lib/engine/core/observer";
+import type { Registry } from "@/lib/engine/core/registry";
+import { FlowRunner, type TRunResult } from "@/lib/engine/core/runner";
+import type { TPromMetrics } from "@/lib/engine/metrics/prometheus";
+import type { MinuteRollup, TRollupOutcome } from "@/lib/engine/metrics/rollup";
+import type { Transport } from "@/lib/engine/transports/types";
+import type { TFlowSpec } from "@/lib/validation/flow-spec";
+import type { TLog, TRunContext } from "./context";
+import { checkDlqAlert, persistDeadLetter } from "./dead-letters";
+import { pgDedupeStore } from "./idempotency";
+import type { LineageWriter } from "./lineage";
+
+export type TWorkerDeps = {
+  pool: pg.Pool;
+  transport: Transport;
+  registry: Registry;
+  breakers: CircuitBreakers;
+  lineage: LineageWriter;
+  prom: TPromMetrics;
+  rollup: MinuteRollup;
+  log: TLog;
+  evaluator?: Evaluator;
+  dlqAlertThreshold: number;
+  /** How long stop/pause waits for in-flight messages before aborting them (they are then redelivered). */
+  graceMs: number;
+};
+
+/** Per deployment: receives replays and fire-and-forget gateway requests, on either transport. */
+export function directQueueName(flowName: string, environmentKey: string): string {
+  return `sb.flow.${flowName}.${environmentKey}`;
+}
+
+/** responseTimeoutMs 0 = fire-and-forget (202 at once); otherwise request-response with that timeout. */
+export type THttpInputSettings = { path: string | null; methods: string[]; maxBytes: number | null; responseTimeoutMs: number | null };
+
+export type TWorkerState = "stopped" | "running" | "paused";
+
+/**
+ * The Input contract does not promise concurrent reads are safe (a poll input would poll twice), so
+ * the loops take turns reading while the messages they got are processed concurrently.
+ */
+function serialReads(input: Input): Input["read"] {
+  let turn: Promise<unknown> = Promise.resolve();
+  return (s) => {
+    const next = turn.then(() => input.read(s));
+    turn = next.catch(() => undefined);
+    return next;
+  };
+}
+
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    p.then(
+      (v) => (signal.removeEventListener("abort", onAbort), resolve(v)),
+      (e: unknown) => (signal.removeEventListener("abort", onAbort), reject(e)),
+    );
+  });
+}
+
+const OUTCOME: Partial<Record<TStepEvent["outcome"], TRollupOutcome>> = { ok: "ok", filtered: "filtered", failed: "failed", dead_lettered: "dead_lettered", unrouted: "filtered" };
+
+/**
+ * Runs one deployment: a FlowRunner, its input (or the gateway for http inputs) plus the
+ * deployment's direct queue, `policy.concurrency` loops per input, lineage, metrics and the DLQ.
+ */
+export class DeploymentWorker {
+  readonly ctx: TRunContext;
+  readonly directQueue: string;
+  state: TWorkerState = "stopped";
+  private runner: FlowRunner | null = null;
+  private inputs: Input[] = [];
+  private loops: Promise<void>[] = [];
+  private soft = new AbortController();
+  private hard = new AbortController();
+  private ticker: NodeJS.Timeout | null = null;
+  private lastAlertCheck = 0;
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    readonly deploymentId: string | null,
+    ctx: Omit<TRunContext, "deploymentId">,
+    readonly spec: TFlowSpec,
+    private readonly deps: TWorkerDeps,
+  ) {
+    this.ctx = { ...ctx, deploymentId };
+    // Every concurrent step attempt listens on this signal.
+    setMaxListeners(0, this.hard.signal);
+    this.directQueue = directQueueName(ctx.flowName, ctx.environmentKey);
+  }
+
+  get isHttpInput(): boolean {
+    return this.spec.input.use === "http";
+  }
+
+  /** What the gateway needs from an http input's config (read loosely: the component owns its schema). */
+  get http(): THttpInputSettings {
+    this.httpSettings ??= this.readHttpSettings();
+    return this.httpSettings;
+  }
+
+  private httpSettings: THttpInputSettings | null = null;
+
+  private readHttpSettings(): THttpInputSettings {
+    if (!this.isHttpInput) return { path: null, methods: ["POST"], maxBytes: null, responseTimeoutMs: 0 };
+    const c = this.deps.registry.parseConfig("input", "http", this.spec.input.config) as Record<string, unknown>;
+    return {
+      path: typeof c.path === "string" ? c.path : null,
+      methods: Array.isArray(c.methods) ? c.methods.map(String) : ["POST"],
+      maxBytes: typeof c.maxBytes === "number" ? c.maxBytes : null,
+      responseTimeoutMs: typeof c.responseTimeoutMs === "number" ? c.responseTimeoutMs : null,
+    };
+  }
+
+  private log(): TLog {
+    return this.deps.log;
+  }
+
+  private engineDeps(): TQueueDeps {
+    return {
+      evaluator: this.deps.evaluator,
+      dedupeStore: pgDedupeStore(this.deps.pool, this.ctx.flowId),
+      db: this.deps.pool,
+      transport: this.deps.transport,
+      log: this.deps.log,
+    };
+  }
+
+  /** Builds the runner (once) and starts consuming. */
+  async start(): Promise<void> {
+    if (this.state === "running") return;
+    await this.startRunnerOnly();
+    await this.startConsuming();
+    this.state = "running";
+  }
+
+  /** Builds the runner without consuming anything: for replays onto a version that is not deployed. */
+  async startRunnerOnly(): Promise<void> {
+    if (!this.runner) {
+      const runner = new FlowRunner(this.spec, this.deps.registry, {
+        deps: this.engineDeps(),
+        breakers: this.deps.breakers,
+        observer: { onStep: (e) => this.onStep(e), onDeadLetter: (d) => this.onDeadLetter(d) },
+      });
+      await runner.connect(this.hard.signal);
+      this.runner = runner;
+      this.ticker = setInterval(() => void this.tick(), 1_000);
+      this.ticker.unref();
+    }
+  }
+
+  /** Stops taking messages (the queue buffers them); the gateway answers 503 meanwhile. */
+  async pause(): Promise<void> {
+    if (this.state !== "running") return;
+    await this.stopConsuming();
+    this.state = "paused";
+  }
+
+  async stop(): Promise<void> {
+    if (this.state === "running") await this.stopConsuming();
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = null;
+    await this.runner?.close().catch((e: unknown) => this.log().warn({ err: String(e), flow: this.ctx.flowName }, "closing outputs failed"));
+    this.runner = null;
+    this.state = "stopped";
+  }
+
+  /** Aborts in-flight work at once (shutdown past its grace period): those messages are redelivered. */
+  abortInFlight(): void {
+    this.hard.abort(new Error("engine shutting down"));
+  }
+
+  private async startConsuming(): Promise<void> {
+    if (this.hard.signal.aborted) {
+      this.hard = new AbortController();
+      setMaxListeners(0, this.hard.signal);
+    }
+    this.soft = new AbortController();
+    // Each waiting loop listens on it (concurrency can be in the hundreds).
+    setMaxListeners(0, this.soft.signal);
+    const concurrency = this.spec.policy.concurrency;
+    const inputs: Input[] = [];
+    if (!this.isHttpInput) {
+      const config = this.spec.input.config as Record<string, unknown>;
+      // A queue input without its own prefetch holds twice the concurrency, so no loop waits on a claim.
+      const effective = this.spec.input.use === "queue" && config.prefetch === undefined ? { ...config, prefetch: Math.min(1_000, concurrency * 2) } : config;
+      inputs.push(this.deps.registry.build("input", this.spec.input.use, effective, this.engineDeps()));
+    }
+    inputs.push(new QueueInput(this.deps.transport, { queue: this.directQueue, prefetch: Math.min(concurrency, 16) }));
+    try {
+      for (const input of inputs) await input.connect(this.soft.signal);
+    } catch (error) {
+      await Promise.allSettled(inputs.map((i) => i.close()));
+      throw error;
+    }
+    this.inputs = inputs;
+    this.loops = inputs.flatMap((input, i) => {
+      const read = serialReads(input);
+      return Array.from({ length: i === inputs.length - 1 ? Math.min(concurrency, 4) : concurrency }, () => this.loop(read, this.soft.signal));
+    });
+  }
+
+  private async stopConsuming(): Promise<void> {
+    this.soft.abort();
+    const grace = setTimeout(() => this.abortInFlight(), this.deps.graceMs);
+    try {
+      await Promise.allSettled(this.loops);
+      await Promise.allSettled(this.inputs.map((i) => i.close()));
+    } finally {
+      clearTimeout(grace);
+    }
+    this.loops = [];
+    this.inputs = [];
+  }
+
+  private async loop(read: Input["read"], signal: AbortSignal): Promise<void> {
+    let backoffMs = 100;
+    while (!signal.aborted) {
+      let handoff: Awaited<ReturnType<Input["read"]>>;
+      const pending = read(signal);
+      try {
+        // Not every input honours the signal while it waits: stop waiting anyway, and hand back
+        // whatever that read still delivers.
+        handoff = await untilAborted(pending, signal);
+        backoffMs = 100;
+      } catch (error) {
+        if (signal.aborted) {
+          pending.then((h) => h.ack(new Error("input stopped before the message was processed")), () => undefined);
+          return;
+        }
+        this.log().warn({ err: String(error), flow: this.ctx.flowName }, "input read failed; retrying");
+        await new Promise((r) => setTimeout(r, backoffMs));
+        backoffMs = Math.min(backoffMs * 2, 10_000);
+        continue;
+      }
+      try {
+        await this.process(handoff.msg, deliveryCountOf(handoff.msg));
+        await handoff.ack();
+      } catch (error) {
+        await handoff.ack(error instanceof Error ? error : new Error(String(error))).catch(() => undefined);
+      }
+    }
+  }
+
+  /**
+   * Runs one message through the flow and records lineage and metrics. Rejects only when the run was
+   * aborted (shutdown) or lineage could not be written: the caller then returns the message to the queue.
+   */
+  process(msg: Message, attempt = 1, opts: { keepOutput?: boolean } = {}): Promise<TRunResult> {
+    const p = this.processInner(msg, attempt, opts);
+    this.inFlight.add(p);
+    void p.catch(() => undefined).finally(() => this.inFlight.delete(p));
+    return p;
+  }
+
+  private async processInner(msg: Message, attempt: number, opts: { keepOutput?: boolean }): Promise<TRunResult> {
+    const runner = this.runner;
+    if (!runner) throw new Error(`${this.ctx.flowName} (${this.ctx.environmentKey}) is not running`);
+    const startedAt = Date.now();
+    const result = await runner.run(msg, this.hard.signal);
+    if (this.hard.signal.aborted) throw new Error("run aborted by shutdown; the message will be redelivered");
+    await this.recordRun(msg, result, startedAt, attempt, opts.keepOutput ?? false);
+    return result;
+  }
+
+  private async recordRun(msg: Message, result: TRunResult, startedAt: number, attempt: number, keepOutput: boolean): Promise<void> {
+    await this.deps.lineage.record({ ctx: this.ctx, input: msg, result, startedAt, attempt, keepOutput });
+    const labels = { flow: this.ctx.flowName, env: this.ctx.environmentKey };
+    this.deps.prom.runs.inc({ ...labels, status: result.status });
+    this.deps.prom.runDuration.observe(labels, result.durationMs / 1000);
+    const outcome: TRollupOutcome = result.status === "ok" ? "ok" : result.status === "filtered" ? "filtered" : result.status === "dead_lettered" ? "dead_lettered" : "failed";
+    this.deps.rollup.observe(this.ctx.flowId, this.ctx.environmentId, "", outcome, result.durationMs);
+    if (result.failures.length) {
+      this.log().warn({ flow: this.ctx.flowName, env: this.ctx.environmentKey, messageId: msg.id, failures: result.failures.map((f) => `${f.failedStep}: ${f.error}`) }, "message failed and policy.dlq is off: dropped");
+    }
+  }
+
+  /** Releases timed-out aggregate groups; their runs get lineage like any other. */
+  private async tick(): Promise<void> {
+    const runner = this.runner;
+    if (!runner) return;
+    try {
+      const startedAt = Date.now();
+      const results = await runner.tick(this.hard.signal);
+      for (const r of results) {
+        const msg = r.delivered[0]?.message ?? r.deadLetters[0]?.originalMessage;
+        if (msg) await this.recordRun(msg, r, startedAt, 1, false);
+      }
+    } catch (error) {
+      this.log().warn({ err: String(error), flow: this.ctx.flowName }, "aggregate flush failed");
+    }
+  }
+
+  private onStep(e: TStepEvent): void {
+    this.deps.lineage.onStep(e);
+    if (e.outcome === "skipped") return;
+    const labels = { flow: this.ctx.flowName, env: this.ctx.environmentKey, step: e.stepId };
+    this.deps.prom.steps.inc({ ...labels, outcome: e.outcome });
+    this.deps.prom.stepDuration.observe(labels, e.durationMs / 1000);
+    const outcome = OUTCOME[e.outcome];
+    if (outcome) this.deps.rollup.observe(this.ctx.flowId, this.ctx.environmentId, e.stepId, outcome, e.durationMs);
+  }
+
+  private async onDeadLetter(d: TDeadLetter): Promise<void> {
+    // A run cut short by shutdown is not a failure of the message: let it be redelivered instead.
+    if (this.hard.signal.aborted) throw new Error("run aborted by shutdown");
+    await persistDeadLetter(this.deps.pool, this.ctx, d);
+    this.deps.prom.deadLetters.inc({ flow: this.ctx.flowName, env: this.ctx.environmentKey });
+    this.log().warn({ flow: this.ctx.flowName, env: this.ctx.environmentKey, messageId: d.originalMessage.id, step: d.failedStep, err: d.error }, "message sent to the dead letter channel");
+    const now = Date.now();
+    if (now - this.lastAlertCheck > 1_000) {
+      this.lastAlertCheck = now;
+      void checkDlqAlert(this.deps.pool, this.ctx, this.deps.dlqAlertThreshold, this.deps.log).catch((e: unknown) =>
+        this.log().warn({ err: String(e) }, "DLQ alert check failed"),
+      );
+    }
+  }
+}

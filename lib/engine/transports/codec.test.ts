@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { createMessage } from "@/lib/engine/core/message";
+import { decodeMessage, encodeMessage } from "./codec";
+import { Batcher } from "./batcher";
+
+describe("message codec", () => {
+  it.each([
+    ["json", { a: 1, nested: { b: [1, "x", null] } }],
+    ["text", "<order id='1'/>"],
+    ["bytes", Buffer.from([0, 255, 1, 2])],
+    ["null", null],
+  ])("round-trips a %s body with the whole envelope", (_, body) => {
+    const msg = createMessage({ body, headers: { "x-a": "1" }, correlationId: "c-1" });
+    expect(decodeMessage(encodeMessage(msg))).toEqual(msg);
+  });
+
+  it("keeps a JSON object that merely has a $base64 field among others as JSON", () => {
+    const msg = createMessage({ body: { $base64: "AAE=", other: true } });
+    expect(decodeMessage(encodeMessage(msg)).body).toEqual({ $base64: "AAE=", other: true });
+  });
+});
+
+describe("Batcher", () => {
+  it("groups items added in the same turn into one flush and reports per-item failure", async () => {
+    const flushes: number[][] = [];
+    let fail = false;
+    const b = new Batcher<number>(async (items) => {
+      flushes.push(items);
+      if (fail) throw new Error("db down");
+    }, 3);
+    await Promise.all([1, 2, 3, 4].map((i) => b.add(i)));
+    expect(flushes).toEqual([[1, 2, 3], [4]]);
+    fail = true;
+    await expect(b.add(5)).rejects.toThrow("db down");
+  });
+});
