@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Button, Card, EmptyState, PageHeader } from "@/components/ui";
+import { requirePageAccess } from "@/lib/auth";
+import { can } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { getInterfaceContext, listAdvisorInterfaces } from "@/lib/services/advisor";
+import { label } from "@/lib/validation/advisor";
+import { AdvisorForm } from "../_components/advisor-form";
+
+export const metadata: Metadata = { title: "Advise an interface" };
+
+export default async function AdviseInterfacePage({ searchParams }: { searchParams: Promise<{ interface?: string }> }) {
+  const actor = await requirePageAccess("advisor:read");
+  const { interface: interfaceId } = await searchParams;
+  const interfaces = await listAdvisorInterfaces(actor);
+  const context = interfaceId
+    ? await getInterfaceContext(actor, interfaceId).catch((e: unknown) => (e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e)))
+    : null;
+  if (interfaceId && !context) notFound();
+  return (
+    <>
+      <PageHeader title="Advise an interface" description="Describe the interface; the advisor recommends how to integrate it and explains why." />
+      <div className="space-y-6">
+        <Card>
+          {interfaces.length ? (
+            <form method="get" className="flex flex-wrap items-end gap-3">
+              <div className="min-w-72 flex-1">
+                <label htmlFor="interface" className="block text-sm font-medium text-slate-700">
+                  Interface
+                </label>
+                <select id="interface" name="interface" defaultValue={interfaceId ?? ""} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+                  <option value="" disabled>
+                    Choose an interface…
+                  </option>
+                  {interfaces.map((i) => (
+                    <option key={i.id} value={i.id}>
+                      {i.name} ({i.source} → {i.target})
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <Button type="submit" variant="secondary">
+                Open
+              </Button>
+            </form>
+          ) : (
+            <EmptyState title="No interfaces in the inventory" description="Add interfaces between systems in the inventory first; the advisor works on one interface at a time." />
+          )}
+        </Card>
+        {context && (
+          <>
+            <p className="text-sm text-slate-600">
+              {context.source} ({context.sourceRegion || "region unknown"}) → {context.target} ({context.targetRegion || "region unknown"}) · today: {context.mechanism.replace(/_/g, " ")}, {label(context.payloadFormat)}, {context.frequency.replace(/_/g, " ")},{" "}
+              {context.volumePerMonth.toLocaleString("en")} per month
+            </p>
+            <AdvisorForm key={context.id} interfaceId={context.id} interfaceName={context.name} defaults={context.defaults} canDecide={can(actor.role, "advisor:decide")} />
+          </>
+        )}
+      </div>
+    </>
+  );
+}

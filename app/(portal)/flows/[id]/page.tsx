@@ -1,0 +1,226 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, EmptyState, LinkButton, Notice, PageHeader, Stat } from "@/components/ui";
+import { requirePageAccess } from "@/lib/auth";
+import { can } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { flowBacklog, flowMetrics, getFlowOrThrow } from "@/lib/services/flows";
+import { recentRuns } from "@/lib/services/runs";
+import { AutoRefresh } from "../_components/auto-refresh";
+import { DeployForm } from "../_components/deploy-form";
+import { DeploymentControls } from "../_components/deployment-controls";
+import { MetricsCharts } from "../_components/metrics-charts";
+import { RunsList } from "../_components/runs-list";
+import { StateBadge } from "../_components/state-badge";
+
+export const metadata: Metadata = { title: "Flow" };
+
+const WINDOWS = [
+  { minutes: 60, label: "1 h" },
+  { minutes: 360, label: "6 h" },
+  { minutes: 1440, label: "24 h" },
+];
+
+export default async function FlowPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ env?: string; window?: string; saved?: string; unchanged?: string }>;
+}) {
+  const actor = await requirePageAccess("flow:read");
+  const { id } = await params;
+  const sp = await searchParams;
+  const flow = await getFlowOrThrow(actor, id).catch((e: unknown) => (e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e)));
+  if (!flow) notFound();
+  const deployedEnvs = flow.environments.filter((e) => e.deployment);
+  const selectedEnv = flow.environments.find((e) => e.key === sp.env) ?? deployedEnvs[0] ?? flow.environments[0];
+  const minutes = WINDOWS.find((w) => String(w.minutes) === sp.window)?.minutes ?? 60;
+  const [metrics, runs, backlog] = await Promise.all([
+    selectedEnv ? flowMetrics(actor, { flowId: flow.id, environmentId: selectedEnv.id, minutes }) : null,
+    recentRuns(actor, flow.id, 10),
+    flowBacklog(actor, flow.id),
+  ]);
+  const canEdit = can(actor.role, "flow:edit");
+  const canDeploy = can(actor.role, "flow:deploy");
+  const canOperate = can(actor.role, "flow:operate");
+  const latest = flow.versions[0];
+  const totalBacklog = backlog.reduce((a, b) => a + b.depth, 0);
+  const query = (over: Record<string, string>) => `?${new URLSearchParams({ env: selectedEnv?.key ?? "", window: String(minutes), ...over })}`;
+
+  return (
+    <>
+      <AutoRefresh seconds={10} />
+      <PageHeader
+        title={flow.name}
+        description={flow.description || undefined}
+        actions={
+          <>
+            {latest && (
+              <>
+                <LinkButton href={`/flows/${flow.id}/export?version=${latest.id}&format=yaml`} prefetch={false}>
+                  Export YAML
+                </LinkButton>
+                <LinkButton href={`/flows/${flow.id}/export?version=${latest.id}&format=json`} prefetch={false}>
+                  Export JSON
+                </LinkButton>
+              </>
+            )}
+            {canEdit && (
+              <LinkButton href={`/flows/${flow.id}/edit`} variant="primary">
+                New version
+              </LinkButton>
+            )}
+          </>
+        }
+      />
+      <div className="space-y-6">
+        {sp.saved && (
+          <Notice tone="success">{sp.unchanged ? `Nothing changed: the spec is identical to version ${sp.saved}.` : `Saved version ${sp.saved}. Deploy it to an environment below.`}</Notice>
+        )}
+        <div className="grid gap-4 sm:grid-cols-4">
+          <Stat label="Latest version" value={latest ? `v${latest.version}` : "—"} hint={latest ? `hash ${latest.contentHash.slice(0, 12)}` : undefined} />
+          <Stat label="Messages (window)" value={metrics?.totals.throughput ?? 0} hint={selectedEnv ? `in ${selectedEnv.name}` : undefined} />
+          <Stat label="Success rate" value={metrics?.totals.successRate == null ? "—" : `${metrics.totals.successRate}%`} />
+          <Stat
+            label="Dead letters"
+            value={
+              <Link href={`/flows/dlq?f.flow=${flow.id}`} className="text-indigo-700 hover:underline" data-testid="dlq-count">
+                {flow.dlqPending}
+              </Link>
+            }
+            hint={backlog.length ? `Backlog: ${totalBacklog} queued` : "pending replay or discard"}
+          />
+        </div>
+
+        <Card title="Deployments" description="Desired state is what the portal asks for; actual state is what the engine reports.">
+          <div className="grid gap-4 md:grid-cols-3">
+            {flow.environments.map((env) => (
+              <div key={env.id} className="rounded-md border border-slate-200 p-4" data-testid={`env-${env.key}`}>
+                <div className="flex items-center justify-between">
+                  <h3 className="font-medium text-slate-900">{env.name}</h3>
+                  {env.deployment ? (
+                    <span data-testid={`actual-state-${env.key}`}>
+                      <StateBadge state={env.deployment.actualState} />
+                    </span>
+                  ) : (
+                    <span className="text-xs text-slate-500">Not deployed</span>
+                  )}
+                </div>
+                {env.deployment && (
+                  <dl className="mt-2 space-y-1 text-xs text-slate-600">
+                    <div>
+                      Version v{env.deployment.version} · desired <strong>{env.deployment.desiredState}</strong>
+                    </div>
+                    <div>
+                      Deployed {new Date(env.deployment.deployedAt).toLocaleString()} by {env.deployment.deployedBy}
+                    </div>
+                    {env.deployment.actualError && <div className="font-medium text-red-600">{env.deployment.actualError}</div>}
+                    {backlog
+                      .filter((b) => b.environmentId === env.id)
+                      .map((b) => (
+                        <div key={b.queue}>
+                          Backlog on <code>{b.queue}</code>: <strong>{b.depth}</strong>
+                        </div>
+                      ))}
+                    <div>
+                      <Link href={`/flows/dlq?f.flow=${flow.id}&f.environment=${env.key}`} className="text-indigo-700 hover:underline">
+                        {env.dlqPending} dead letter{env.dlqPending === 1 ? "" : "s"}
+                      </Link>
+                    </div>
+                  </dl>
+                )}
+                {env.deployment && canOperate && (
+                  <div className="mt-3">
+                    <DeploymentControls deploymentId={env.deployment.id} desiredState={env.deployment.desiredState} environmentName={env.name} />
+                  </div>
+                )}
+              </div>
+            ))}
+          </div>
+          {canDeploy && flow.versions.length > 0 && (
+            <div className="mt-4 border-t border-slate-200 pt-4">
+              <DeployForm versions={flow.versions.map((v) => ({ id: v.id, version: v.version }))} environments={flow.environments.map((e) => ({ id: e.id, name: e.name, isProduction: e.isProduction }))} />
+            </div>
+          )}
+        </Card>
+
+        <Card
+          title="Metrics"
+          description={selectedEnv ? `${selectedEnv.name}, per minute` : undefined}
+          actions={
+            <nav aria-label="Metrics window" className="flex flex-wrap gap-1 text-sm">
+              {flow.environments.map((e) => (
+                <Link key={e.id} href={query({ env: e.key })} className={e.id === selectedEnv?.id ? "font-semibold text-indigo-700" : "text-slate-600 hover:underline"} aria-current={e.id === selectedEnv?.id ? "true" : undefined}>
+                  {e.key}
+                </Link>
+              ))}
+              <span className="text-slate-300">|</span>
+              {WINDOWS.map((w) => (
+                <Link key={w.minutes} href={query({ window: String(w.minutes) })} className={w.minutes === minutes ? "font-semibold text-indigo-700" : "text-slate-600 hover:underline"} aria-current={w.minutes === minutes ? "true" : undefined}>
+                  {w.label}
+                </Link>
+              ))}
+            </nav>
+          }
+        >
+          {metrics ? (
+            <MetricsCharts points={metrics.points.map((p) => ({ ...p, t: Date.parse(p.minute) }))} />
+          ) : (
+            <EmptyState title="No metrics yet" description="Deploy the flow and send traffic; the engine writes minute rollups." />
+          )}
+        </Card>
+
+        <Card title="Recent runs" actions={<LinkButton href={`/flows/runs?f.flow=${flow.id}`} size="sm">All runs</LinkButton>}>
+          <RunsList runs={runs} />
+        </Card>
+
+        <Card title="Versions" description="Immutable; each is identified by the hash of its content.">
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs uppercase text-slate-500">
+              <tr>
+                <th className="py-2">Version</th>
+                <th>Hash</th>
+                <th>Note</th>
+                <th>Created</th>
+                <th>
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {flow.versions.map((v) => (
+                <tr key={v.id}>
+                  <td className="py-2 font-medium">v{v.version}</td>
+                  <td>
+                    <code className="text-xs" title={v.contentHash}>
+                      {v.contentHash.slice(0, 16)}…
+                    </code>
+                  </td>
+                  <td className="text-slate-600">{v.note || "—"}</td>
+                  <td className="text-slate-600">
+                    {new Date(v.createdAt).toLocaleString()} · {v.createdBy}
+                  </td>
+                  <td className="space-x-2 text-right text-xs">
+                    <a href={`/flows/${flow.id}/export?version=${v.id}&format=yaml`} className="text-indigo-700 hover:underline">
+                      YAML
+                    </a>
+                    <a href={`/flows/${flow.id}/export?version=${v.id}&format=json`} className="text-indigo-700 hover:underline">
+                      JSON
+                    </a>
+                    {canEdit && (
+                      <Link href={`/flows/${flow.id}/edit?from=${v.id}`} className="text-indigo-700 hover:underline">
+                        Edit from here
+                      </Link>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import Link from "next/link";
+import { DataTable, type DataTableColumn } from "@/components/data-table";
+import { Badge } from "@/components/ui";
+import type { ListResult, TListQuery } from "@/lib/validation/list";
+import { StateBadge } from "./state-badge";
+
+export type FlowListRow = {
+  id: string;
+  name: string;
+  description: string;
+  owner: string;
+  latestVersion: number | null;
+  deployments: { environmentKey: string; version: number; desiredState: string; actualState: string }[];
+  dlqPending: number;
+  updatedAt: string;
+};
+
+const columns: DataTableColumn<FlowListRow>[] = [
+  {
+    id: "name",
+    header: "Flow",
+    sortable: true,
+    cell: (f) => (
+      <div>
+        <Link href={`/flows/${f.id}`} className="font-medium text-indigo-700 hover:underline">
+          {f.name}
+        </Link>
+        {f.description && <p className="max-w-md truncate text-xs text-slate-500">{f.description}</p>}
+      </div>
+    ),
+  },
+  { id: "owner", header: "Owner", sortable: true },
+  { id: "latestVersion", header: "Latest", cell: (f) => (f.latestVersion ? `v${f.latestVersion}` : "—") },
+  {
+    id: "deployments",
+    header: "Deployments",
+    cell: (f) =>
+      f.deployments.length ? (
+        <div className="flex flex-wrap gap-1">
+          {f.deployments.map((d) => (
+            <span key={d.environmentKey} className="inline-flex items-center gap-1 text-xs">
+              <span className="font-medium text-slate-600">
+                {d.environmentKey} v{d.version}
+              </span>
+              <StateBadge state={d.actualState} label={d.actualState === d.desiredState ? undefined : `${d.actualState} → ${d.desiredState}`} />
+            </span>
+          ))}
+        </div>
+      ) : (
+        <span className="text-xs text-slate-500">Not deployed</span>
+      ),
+  },
+  { id: "dlqPending", header: "DLQ", cell: (f) => (f.dlqPending ? <Badge tone="danger">{f.dlqPending}</Badge> : "0") },
+  { id: "updatedAt", header: "Updated", sortable: true, cell: (f) => new Date(f.updatedAt).toLocaleString() },
+];
+
+export function FlowsTable({ result, query, environments }: { result: ListResult<FlowListRow>; query: TListQuery; environments: { value: string; label: string }[] }) {
+  return (
+    <DataTable
+      caption="Flows"
+      columns={columns}
+      result={result}
+      query={query}
+      getRowId={(f) => f.id}
+      searchPlaceholder="Search name, description or owner"
+      filters={[
+        { id: "environment", label: "Deployed to", type: "select", options: environments },
+        {
+          id: "state",
+          label: "Desired state",
+          type: "select",
+          options: [
+            { value: "running", label: "Running" },
+            { value: "paused", label: "Paused" },
+            { value: "stopped", label: "Stopped" },
+          ],
+        },
+      ]}
+      emptyMessage="No flows match. Create one, or import a YAML/JSON flow."
+    />
+  );
+}

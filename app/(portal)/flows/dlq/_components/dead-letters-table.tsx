@@ -1,0 +1,171 @@
+"use client";
+
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import { DataTable, type DataTableColumn } from "@/components/data-table";
+import { Button, ConfirmDialog, Notice } from "@/components/ui";
+import type { ListResult, TListQuery } from "@/lib/validation/list";
+import { StateBadge } from "../../_components/state-badge";
+import { discardDeadLettersAction, replayDeadLettersAction } from "../actions";
+
+export type DeadLetterListRow = {
+  id: string;
+  flowId: string;
+  flowName: string;
+  version: number;
+  environmentKey: string;
+  messageId: string;
+  failedStep: string;
+  error: string;
+  errorKind: string;
+  status: string;
+  createdAt: string;
+};
+
+type Option = { value: string; label: string };
+
+export function DeadLettersTable({
+  result,
+  query,
+  canReplay,
+  flows,
+  steps,
+  environments,
+}: {
+  result: ListResult<DeadLetterListRow>;
+  query: TListQuery;
+  canReplay: boolean;
+  flows: Option[];
+  steps: Option[];
+  environments: Option[];
+}) {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const pendingRows = result.rows.filter((r) => r.status === "pending");
+  // Only rows still on this page count: a refresh may have replayed some meanwhile.
+  const ids = pendingRows.filter((r) => selected.has(r.id)).map((r) => r.id);
+
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const summarize = (verb: string, r: Awaited<ReturnType<typeof replayDeadLettersAction>>) => {
+    if (!r.ok) return setMessage({ tone: "danger", text: r.error });
+    const skipped = r.data.skipped.length ? ` ${r.data.skipped.length} skipped (${[...new Set(r.data.skipped.map((s) => s.reason))].join(", ")}).` : "";
+    setMessage({ tone: "success", text: `${r.data.done.length} message${r.data.done.length === 1 ? "" : "s"} ${verb}.${skipped}` });
+    setSelected(new Set());
+  };
+
+  const replay = () =>
+    startTransition(async () => {
+      summarize("queued for replay", await replayDeadLettersAction({ ids }));
+    });
+  const discard = async () => {
+    const r = await discardDeadLettersAction({ ids });
+    summarize("discarded", r);
+    return r.ok ? undefined : r.error;
+  };
+
+  const columns: DataTableColumn<DeadLetterListRow>[] = [
+    ...(canReplay
+      ? [
+          {
+            id: "select",
+            header: "Select",
+            cell: (d: DeadLetterListRow) =>
+              d.status === "pending" ? <input type="checkbox" aria-label={`Select message ${d.messageId}`} checked={selected.has(d.id)} onChange={() => toggle(d.id)} className="h-4 w-4" /> : null,
+          },
+        ]
+      : []),
+    { id: "createdAt", header: "Failed at", sortable: true, cell: (d) => new Date(d.createdAt).toLocaleString() },
+    {
+      id: "flowName",
+      header: "Flow",
+      cell: (d) => (
+        <Link href={`/flows/${d.flowId}`} className="text-indigo-700 hover:underline">
+          {d.flowName} v{d.version} · {d.environmentKey}
+        </Link>
+      ),
+    },
+    { id: "failedStep", header: "Step", sortable: true },
+    {
+      id: "error",
+      header: "Error",
+      cell: (d) => (
+        <Link href={`/flows/dlq/${d.id}`} className="block max-w-md truncate text-red-700 hover:underline" title={d.error}>
+          {d.error}
+        </Link>
+      ),
+    },
+    { id: "status", header: "Status", sortable: true, cell: (d) => <StateBadge state={d.status} /> },
+  ];
+
+  const toolbar = canReplay ? (
+    <div className="flex flex-wrap items-center gap-2">
+      <Button size="sm" variant="ghost" onClick={() => setSelected(new Set(pendingRows.map((r) => r.id)))} disabled={!pendingRows.length}>
+        Select page
+      </Button>
+      <Button size="sm" onClick={replay} disabled={!ids.length || pending} aria-busy={pending}>
+        Replay selected ({ids.length})
+      </Button>
+      <ConfirmDialog
+        title={`Discard ${ids.length} message${ids.length === 1 ? "" : "s"}?`}
+        description="Discarded messages are never delivered. The record stays, marked discarded, and the audit log names you."
+        confirmLabel="Discard"
+        onConfirm={discard}
+        trigger={(open) => (
+          <Button size="sm" variant="danger" onClick={open} disabled={!ids.length}>
+            Discard selected
+          </Button>
+        )}
+      />
+    </div>
+  ) : undefined;
+
+  return (
+    <div className="space-y-3">
+      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      <DataTable
+        caption="Dead letters"
+        columns={columns}
+        result={result}
+        query={query}
+        getRowId={(d) => d.id}
+        searchPlaceholder="Search error text, message or correlation id"
+        filters={[
+          { id: "flow", label: "Flow", type: "select", options: flows },
+          { id: "environment", label: "Environment", type: "select", options: environments },
+          { id: "step", label: "Failed step", type: "select", options: steps },
+          {
+            id: "status",
+            label: "Status",
+            type: "select",
+            options: [
+              { value: "pending", label: "Pending (default)" },
+              { value: "replay_requested", label: "Replay requested" },
+              { value: "replayed", label: "Replayed" },
+              { value: "discarded", label: "Discarded" },
+              { value: "all", label: "All" },
+            ],
+          },
+          {
+            id: "errorKind",
+            label: "Error kind",
+            type: "select",
+            options: [
+              { value: "permanent", label: "Permanent" },
+              { value: "transient", label: "Transient" },
+            ],
+          },
+        ]}
+        emptyMessage="No dead letters match. Everything got through."
+        toolbar={toolbar}
+      />
+    </div>
+  );
+}

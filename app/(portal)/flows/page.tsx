@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { LinkButton, PageHeader } from "@/components/ui";
+import { requirePageAccess } from "@/lib/auth";
+import { can } from "@/lib/auth/permissions";
+import { listEnvironments, listFlows } from "@/lib/services/flows";
+import { parseListQuery } from "@/lib/validation/list";
+import { FlowsTable } from "./_components/flows-table";
+
+export const metadata: Metadata = { title: "Flows" };
+
+export default async function FlowsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageAccess("flow:read");
+  const query = parseListQuery(await searchParams);
+  const [result, environments] = await Promise.all([listFlows(actor, query), listEnvironments(actor)]);
+  return (
+    <>
+      <PageHeader
+        title="Flows"
+        description="Integrations the bundled engine runs: each flow has immutable versions, deployed per environment."
+        actions={
+          <>
+            <LinkButton href="/flows/runs">Message runs</LinkButton>
+            <LinkButton href="/flows/dlq">Dead letters</LinkButton>
+            <LinkButton href="/flows/components">Components</LinkButton>
+            {can(actor.role, "flow:edit") && (
+              <LinkButton href="/flows/new" variant="primary">
+                New flow
+              </LinkButton>
+            )}
+          </>
+        }
+      />
+      <FlowsTable result={result} query={query} environments={environments.map((e) => ({ value: e.key, label: e.name }))} />
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+export { assessResidency, recommendArchitecture, type Recommendation, type ResidencyFinding, type Scored, type TAdvice } from "./recommend";
+export {
+  getDecisionOrThrow,
+  getInterfaceContext,
+  listAdvisorInterfaces,
+  listDecisions,
+  previewAdvice,
+  recordDecision,
+  type DecisionDetail,
+  type DecisionRow,
+  type InterfaceContext,
+  type InterfaceOption,
+} from "./decisions";
+export { regionOf } from "./defaults";

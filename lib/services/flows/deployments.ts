@@ -1,0 +1,134 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/assert";
+import { db, transaction, type Prisma } from "@/lib/db";
+import { mapPrismaError } from "@/lib/db/errors";
+import { AppError } from "@/lib/errors";
+import { ZDeployInput, ZDeploymentControlInput, type TDeploymentAction } from "@/lib/validation/flows";
+import { appendAudit } from "../audit";
+
+export type EnvironmentRow = { id: string; key: string; name: string; isProduction: boolean };
+
+export type DeploymentRow = {
+  id: string;
+  flowId: string;
+  flowVersionId: string;
+  version: number;
+  environmentId: string;
+  environmentKey: string;
+  contentHash: string;
+  desiredState: "running" | "paused" | "stopped";
+  actualState: "pending" | "starting" | "running" | "paused" | "stopped" | "failed" | "refused";
+  actualError: string | null;
+  actualAt: string | null;
+  deployedBy: string;
+  deployedAt: string;
+  isActive: boolean;
+};
+
+export const deploymentInclude = { flowVersion: { select: { version: true } }, environment: { select: { key: true } } } as const;
+type DeploymentRecord = Prisma.DeploymentGetPayload<{ include: typeof deploymentInclude }>;
+
+export function toDeploymentRow(d: DeploymentRecord): DeploymentRow {
+  return {
+    id: d.id,
+    flowId: d.flowId,
+    flowVersionId: d.flowVersionId,
+    version: d.flowVersion.version,
+    environmentId: d.environmentId,
+    environmentKey: d.environment.key,
+    contentHash: d.contentHash,
+    desiredState: d.desiredState,
+    actualState: d.actualState,
+    actualError: d.actualError,
+    actualAt: d.actualAt?.toISOString() ?? null,
+    deployedBy: d.deployedBy,
+    deployedAt: d.deployedAt.toISOString(),
+    isActive: d.activeSlot !== null,
+  };
+}
+
+export async function listEnvironments(actor: Actor): Promise<EnvironmentRow[]> {
+  assertCan(actor, "flow:read");
+  return db().environment.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, key: true, name: true, isProduction: true } });
+}
+
+/**
+ * Makes a version the active deployment of its flow in an environment, superseding the previous one. The
+ * portal only writes desired state; a trigger on Deployment NOTIFYs `switchboard_deployments` on commit
+ * and the engines act on it.
+ */
+export async function deployFlowVersion(actor: Actor, raw: unknown): Promise<DeploymentRow> {
+  assertCan(actor, "flow:deploy");
+  const input = ZDeployInput.parse(raw);
+  try {
+    return await transaction(async (tx) => {
+      const version = await tx.flowVersion.findUnique({ where: { id: input.flowVersionId }, select: { id: true, flowId: true, version: true, contentHash: true } });
+      if (!version) throw new AppError("NOT_FOUND", "That flow version does not exist.", { fieldErrors: { flowVersionId: ["Choose an existing version."] } });
+      const env = await tx.environment.findUnique({ where: { id: input.environmentId }, select: { id: true, key: true } });
+      if (!env) throw new AppError("NOT_FOUND", "That environment does not exist.", { fieldErrors: { environmentId: ["Choose an environment."] } });
+      const slot = `${version.flowId}:${env.id}`;
+      // Serialise concurrent deploys of the same flow and environment.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`switchboard.deploy:${slot}`}))`;
+      const previous = await tx.deployment.findUnique({ where: { activeSlot: slot }, include: deploymentInclude });
+      if (previous) {
+        await tx.deployment.update({ where: { id: previous.id }, data: { activeSlot: null, supersededAt: new Date() } });
+      }
+      const created = await tx.deployment.create({
+        data: {
+          flowId: version.flowId,
+          flowVersionId: version.id,
+          environmentId: env.id,
+          contentHash: version.contentHash,
+          desiredState: "running",
+          activeSlot: slot,
+          deployedBy: actor.email,
+        },
+        include: deploymentInclude,
+      });
+      await appendAudit(tx, {
+        actor,
+        action: "flow.deploy",
+        entityType: "Deployment",
+        entityId: created.id,
+        before: previous ? { version: previous.flowVersion.version, contentHash: previous.contentHash, environment: env.key } : null,
+        after: { version: version.version, contentHash: version.contentHash, environment: env.key, desiredState: "running" },
+      });
+      return toDeploymentRow(created);
+    });
+  } catch (error) {
+    mapPrismaError(error, "deployment");
+  }
+}
+
+const TRANSITIONS: Record<TDeploymentAction, { from: readonly DeploymentRow["desiredState"][]; to: DeploymentRow["desiredState"] }> = {
+  start: { from: ["stopped"], to: "running" },
+  pause: { from: ["running"], to: "paused" },
+  resume: { from: ["paused"], to: "running" },
+  stop: { from: ["running", "paused"], to: "stopped" },
+};
+
+/** Start, pause, resume or stop the active deployment: writes desired state for the engines. */
+export async function controlDeployment(actor: Actor, raw: unknown): Promise<DeploymentRow> {
+  assertCan(actor, "flow:operate");
+  const input = ZDeploymentControlInput.parse(raw);
+  const rule = TRANSITIONS[input.action];
+  return transaction(async (tx) => {
+    const before = await tx.deployment.findUnique({ where: { id: input.deploymentId }, include: deploymentInclude });
+    if (!before) throw new AppError("NOT_FOUND", "That deployment does not exist.");
+    if (before.activeSlot === null) throw new AppError("PRECONDITION_FAILED", "This deployment was superseded by a newer one; control the active deployment instead.");
+    if (!rule.from.includes(before.desiredState)) {
+      throw new AppError("CONFLICT", `Cannot ${input.action} a deployment that is ${before.desiredState}; it must be ${rule.from.join(" or ")}.`);
+    }
+    const after = await tx.deployment.update({ where: { id: before.id }, data: { desiredState: rule.to }, include: deploymentInclude });
+    await appendAudit(tx, {
+      actor,
+      action: `flow.${input.action}`,
+      entityType: "Deployment",
+      entityId: after.id,
+      before: { desiredState: before.desiredState },
+      after: { desiredState: after.desiredState },
+    });
+    return toDeploymentRow(after);
+  });
+}

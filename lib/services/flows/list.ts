@@ -1,0 +1,117 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/assert";
+import { db, type Prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { pickSort, type ListResult, type TListQuery } from "@/lib/validation/list";
+import { deploymentInclude, toDeploymentRow, type DeploymentRow, type EnvironmentRow } from "./deployments";
+import { toVersionRow, type FlowVersionRow } from "./versions";
+
+export type FlowRow = {
+  id: string;
+  name: string;
+  description: string;
+  owner: string;
+  latestVersion: number | null;
+  /** Active deployments as "env:desired/actual", for the list's state column. */
+  deployments: { environmentKey: string; version: number; desiredState: string; actualState: string }[];
+  dlqPending: number;
+  updatedAt: string;
+};
+
+const SORTABLE = ["name", "owner", "updatedAt", "createdAt"] as const;
+
+export async function listFlows(actor: Actor, query: TListQuery): Promise<ListResult<FlowRow>> {
+  assertCan(actor, "flow:read");
+  const and: Prisma.FlowWhereInput[] = [{ archivedAt: null }];
+  if (query.q) {
+    and.push({
+      OR: [
+        { name: { contains: query.q, mode: "insensitive" } },
+        { description: { contains: query.q, mode: "insensitive" } },
+        { owner: { contains: query.q, mode: "insensitive" } },
+      ],
+    });
+  }
+  if (query.filters.environment) and.push({ deployments: { some: { activeSlot: { not: null }, environment: { key: query.filters.environment } } } });
+  if (query.filters.state) and.push({ deployments: { some: { activeSlot: { not: null }, desiredState: query.filters.state as "running" | "paused" | "stopped" } } });
+  const where = { AND: and };
+  const sort = pickSort(query, SORTABLE, "name");
+  const [flows, total] = await Promise.all([
+    db().flow.findMany({
+      where,
+      orderBy: { [sort.field]: sort.dir },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      include: {
+        versions: { orderBy: { version: "desc" }, take: 1, select: { version: true } },
+        deployments: { where: { activeSlot: { not: null } }, include: deploymentInclude },
+      },
+    }),
+    db().flow.count({ where }),
+  ]);
+  const dlq = await db().deadLetter.groupBy({ by: ["flowId"], where: { flowId: { in: flows.map((f) => f.id) }, status: "pending" }, _count: { _all: true } });
+  const dlqByFlow = new Map(dlq.map((d) => [d.flowId, d._count._all]));
+  const rows = flows.map((f) => ({
+    id: f.id,
+    name: f.name,
+    description: f.description,
+    owner: f.owner,
+    latestVersion: f.versions[0]?.version ?? null,
+    deployments: f.deployments
+      .map((d) => ({ environmentKey: d.environment.key, version: d.flowVersion.version, desiredState: d.desiredState, actualState: d.actualState }))
+      .sort((a, b) => a.environmentKey.localeCompare(b.environmentKey)),
+    dlqPending: dlqByFlow.get(f.id) ?? 0,
+    updatedAt: f.updatedAt.toISOString(),
+  }));
+  return { rows, total, page: query.page, pageSize: query.pageSize };
+}
+
+export type FlowDetail = {
+  id: string;
+  name: string;
+  description: string;
+  owner: string;
+  createdBy: string;
+  createdAt: string;
+  versions: FlowVersionRow[];
+  environments: (EnvironmentRow & { deployment: DeploymentRow | null; dlqPending: number })[];
+  dlqPending: number;
+};
+
+export async function getFlowOrThrow(actor: Actor, flowId: string): Promise<FlowDetail> {
+  assertCan(actor, "flow:read");
+  const flow = await db().flow.findUnique({
+    where: { id: flowId },
+    include: {
+      versions: { orderBy: { version: "desc" } },
+      deployments: { where: { activeSlot: { not: null } }, include: deploymentInclude },
+    },
+  });
+  if (!flow) throw new AppError("NOT_FOUND", "That flow does not exist.");
+  const [envs, dlq] = await Promise.all([
+    db().environment.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, key: true, name: true, isProduction: true } }),
+    db().deadLetter.groupBy({ by: ["environmentId"], where: { flowId, status: "pending" }, _count: { _all: true } }),
+  ]);
+  const dlqByEnv = new Map(dlq.map((d) => [d.environmentId, d._count._all]));
+  return {
+    id: flow.id,
+    name: flow.name,
+    description: flow.description,
+    owner: flow.owner,
+    createdBy: flow.createdBy,
+    createdAt: flow.createdAt.toISOString(),
+    versions: flow.versions.map(toVersionRow),
+    environments: envs.map((env) => {
+      const d = flow.deployments.find((x) => x.environmentId === env.id);
+      return { ...env, deployment: d ? toDeploymentRow(d) : null, dlqPending: dlqByEnv.get(env.id) ?? 0 };
+    }),
+    dlqPending: [...dlqByEnv.values()].reduce((a, b) => a + b, 0),
+  };
+}
+
+/** Flow id and name pairs for filter menus (DLQ, runs). */
+export async function flowOptions(actor: Actor): Promise<{ id: string; name: string }[]> {
+  assertCan(actor, "flow:read");
+  return db().flow.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true }, take: 500 });
+}

@@ -1,0 +1,245 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/assert";
+import { db, transaction, type Prisma, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { pickSort, type ListResult, type TListQuery } from "@/lib/validation/list";
+import { ZDiscardInput, ZEditAndReplayInput, ZReplayInput } from "@/lib/validation/flows";
+import { appendAudit } from "../audit";
+
+export type DeadLetterStatus = "pending" | "replay_requested" | "replayed" | "discarded";
+
+export type DeadLetterRow = {
+  id: string;
+  flowId: string;
+  flowName: string;
+  version: number;
+  environmentKey: string;
+  messageId: string;
+  correlationId: string;
+  runId: string | null;
+  failedStep: string;
+  error: string;
+  errorKind: string;
+  status: DeadLetterStatus;
+  createdAt: string;
+};
+
+export type DeadLetterDetail = DeadLetterRow & {
+  flowVersionId: string;
+  originalBody: string;
+  originalHeaders: unknown;
+  contentType: string;
+  contentEncoding: string;
+  attemptHistory: { attempt?: number; at?: string; step?: string; error?: string; durationMs?: number }[];
+  replayBody: string | null;
+  replayVersion: number | null;
+  replayRequestedBy: string | null;
+  replayRequestedAt: string | null;
+  replayedAt: string | null;
+  replayMessageId: string | null;
+  replayError: string | null;
+  discardedBy: string | null;
+  discardedAt: string | null;
+  /** Versions of the same flow at or after the failed one: valid replay targets. */
+  replayTargets: { id: string; version: number }[];
+};
+
+const include = { flow: { select: { name: true } }, flowVersion: { select: { version: true } }, environment: { select: { key: true } } } as const;
+type Record_ = Prisma.DeadLetterGetPayload<{ include: typeof include }>;
+
+function toRow(d: Record_): DeadLetterRow {
+  return {
+    id: d.id,
+    flowId: d.flowId,
+    flowName: d.flow.name,
+    version: d.flowVersion.version,
+    environmentKey: d.environment.key,
+    messageId: d.messageId,
+    correlationId: d.correlationId,
+    runId: d.runId,
+    failedStep: d.failedStep,
+    error: d.error,
+    errorKind: d.errorKind,
+    status: d.status,
+    createdAt: d.createdAt.toISOString(),
+  };
+}
+
+const SORTABLE = ["createdAt", "failedStep", "status"] as const;
+const STATUSES: readonly DeadLetterStatus[] = ["pending", "replay_requested", "replayed", "discarded"];
+
+/** The dead letter channel, filterable by flow, environment, failed step, status and error text (`q`). */
+export async function listDeadLetters(actor: Actor, query: TListQuery): Promise<ListResult<DeadLetterRow>> {
+  assertCan(actor, "flow:read");
+  const and: Prisma.DeadLetterWhereInput[] = [];
+  const f = query.filters;
+  if (f.flow) and.push({ flowId: f.flow });
+  if (f.environment) and.push({ environment: { key: f.environment } });
+  if (f.step) and.push({ failedStep: f.step });
+  if (f.errorKind) and.push({ errorKind: f.errorKind });
+  and.push({ status: STATUSES.includes(f.status as DeadLetterStatus) ? (f.status as DeadLetterStatus) : f.status === "all" ? undefined : "pending" });
+  if (query.q) {
+    and.push({ OR: [{ error: { contains: query.q, mode: "insensitive" } }, { messageId: { contains: query.q } }, { correlationId: { contains: query.q } }] });
+  }
+  const where = { AND: and };
+  const sort = pickSort(query, SORTABLE, "createdAt");
+  const [rows, total] = await Promise.all([
+    db().deadLetter.findMany({ where, include, orderBy: [{ [sort.field]: sort.field === "createdAt" && !query.sort ? "desc" : sort.dir }, { id: "asc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    db().deadLetter.count({ where }),
+  ]);
+  return { rows: rows.map(toRow), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** Distinct failed steps, for the DLQ step filter. */
+export async function deadLetterSteps(actor: Actor, flowId?: string): Promise<string[]> {
+  assertCan(actor, "flow:read");
+  const rows = await db().deadLetter.findMany({ where: flowId ? { flowId } : {}, distinct: ["failedStep"], select: { failedStep: true }, orderBy: { failedStep: "asc" }, take: 200 });
+  return rows.map((r) => r.failedStep);
+}
+
+export async function getDeadLetterOrThrow(actor: Actor, id: string): Promise<DeadLetterDetail> {
+  assertCan(actor, "flow:read");
+  const d = await db().deadLetter.findUnique({ where: { id }, include });
+  if (!d) throw new AppError("NOT_FOUND", "That dead letter does not exist.");
+  const [targets, replayVersion] = await Promise.all([
+    db().flowVersion.findMany({ where: { flowId: d.flowId, version: { gte: d.flowVersion.version } }, orderBy: { version: "asc" }, select: { id: true, version: true } }),
+    d.replayFlowVersionId ? db().flowVersion.findUnique({ where: { id: d.replayFlowVersionId }, select: { version: true } }) : null,
+  ]);
+  return {
+    ...toRow(d),
+    flowVersionId: d.flowVersionId,
+    originalBody: d.originalBody,
+    originalHeaders: d.originalHeaders,
+    contentType: d.contentType,
+    contentEncoding: d.contentEncoding,
+    attemptHistory: Array.isArray(d.attemptHistory) ? (d.attemptHistory as DeadLetterDetail["attemptHistory"]) : [],
+    replayBody: d.replayBody,
+    replayVersion: replayVersion?.version ?? null,
+    replayRequestedBy: d.replayRequestedBy,
+    replayRequestedAt: d.replayRequestedAt?.toISOString() ?? null,
+    replayedAt: d.replayedAt?.toISOString() ?? null,
+    replayMessageId: d.replayMessageId,
+    replayError: d.replayError,
+    discardedBy: d.discardedBy,
+    discardedAt: d.discardedAt?.toISOString() ?? null,
+    replayTargets: targets,
+  };
+}
+
+/** A replay may go to the failed version or a newer version of the same flow, never an older or foreign one. */
+async function checkTarget(tx: Tx, flowId: string, failedVersion: number, targetVersionId: string | undefined): Promise<{ id: string; version: number } | null> {
+  if (!targetVersionId) return null;
+  const target = await tx.flowVersion.findUnique({ where: { id: targetVersionId }, select: { id: true, flowId: true, version: true } });
+  if (!target || target.flowId !== flowId) {
+    throw new AppError("VALIDATION", "Replay to a version of the same flow.", { fieldErrors: { targetVersionId: ["Choose a version of this message's flow."] } });
+  }
+  if (target.version < failedVersion) {
+    throw new AppError("VALIDATION", `Replay to version ${failedVersion} or newer; version ${target.version} is older than the one the message failed on.`, {
+      fieldErrors: { targetVersionId: [`Choose version ${failedVersion} or newer.`] },
+    });
+  }
+  return { id: target.id, version: target.version };
+}
+
+export type BatchResult = { done: string[]; skipped: { id: string; reason: string }[] };
+
+/**
+ * Marks pending dead letters for replay (optionally to a newer version of the flow). A trigger NOTIFYs
+ * `switchboard_replays`; an engine re-publishes the original message and marks the row replayed.
+ */
+export async function requestReplay(actor: Actor, raw: unknown): Promise<BatchResult> {
+  assertCan(actor, "dlq:replay");
+  const input = ZReplayInput.parse(raw);
+  return transaction(async (tx) => {
+    const rows = await tx.deadLetter.findMany({ where: { id: { in: input.ids } }, include });
+    const result: BatchResult = { done: [], skipped: [] };
+    for (const id of input.ids) {
+      const d = rows.find((r) => r.id === id);
+      if (!d) {
+        result.skipped.push({ id, reason: "not found" });
+        continue;
+      }
+      if (d.status !== "pending") {
+        result.skipped.push({ id, reason: `already ${d.status.replace("_", " ")}` });
+        continue;
+      }
+      const target = await checkTarget(tx, d.flowId, d.flowVersion.version, input.targetVersionId);
+      // The status guard makes a concurrent replay or discard of the same row a no-op instead of a double replay.
+      const updated = await tx.deadLetter.updateMany({
+        where: { id: d.id, status: "pending" },
+        data: { status: "replay_requested", replayFlowVersionId: target?.id ?? null, replayRequestedBy: actor.email, replayRequestedAt: new Date(), replayError: null },
+      });
+      if (updated.count === 0) {
+        result.skipped.push({ id, reason: "changed meanwhile" });
+        continue;
+      }
+      await appendAudit(tx, {
+        actor,
+        action: "dlq.replay",
+        entityType: "DeadLetter",
+        entityId: d.id,
+        before: { status: d.status },
+        after: { status: "replay_requested", targetVersion: target?.version ?? d.flowVersion.version },
+      });
+      result.done.push(d.id);
+    }
+    return result;
+  }, 60_000);
+}
+
+/** Replays one message with an edited payload; the audit entry keeps the payload before and after. */
+export async function editAndReplay(actor: Actor, raw: unknown): Promise<void> {
+  assertCan(actor, "dlq:replay");
+  const input = ZEditAndReplayInput.parse(raw);
+  await transaction(async (tx) => {
+    const d = await tx.deadLetter.findUnique({ where: { id: input.id }, include });
+    if (!d) throw new AppError("NOT_FOUND", "That dead letter does not exist.");
+    if (d.status !== "pending") throw new AppError("CONFLICT", `This message is already ${d.status.replace("_", " ")}; only pending messages can be replayed.`);
+    if (d.contentType.includes("json")) {
+      try {
+        JSON.parse(input.body);
+      } catch (error) {
+        throw new AppError("VALIDATION", "The payload must stay valid JSON.", { fieldErrors: { body: [`Not valid JSON: ${error instanceof Error ? error.message : String(error)}`] } });
+      }
+    }
+    const target = await checkTarget(tx, d.flowId, d.flowVersion.version, input.targetVersionId);
+    await tx.deadLetter.update({
+      where: { id: d.id },
+      data: { status: "replay_requested", replayBody: input.body, replayFlowVersionId: target?.id ?? null, replayRequestedBy: actor.email, replayRequestedAt: new Date(), replayError: null },
+    });
+    await appendAudit(tx, {
+      actor,
+      action: "dlq.edit_replay",
+      entityType: "DeadLetter",
+      entityId: d.id,
+      before: { status: d.status, body: d.originalBody },
+      after: { status: "replay_requested", body: input.body, reason: input.reason, targetVersion: target?.version ?? d.flowVersion.version },
+    });
+  });
+}
+
+/** Discards pending dead letters for good (the row stays, marked discarded, for the record). */
+export async function discardDeadLetters(actor: Actor, raw: unknown): Promise<BatchResult> {
+  assertCan(actor, "dlq:replay");
+  const input = ZDiscardInput.parse(raw);
+  return transaction(async (tx) => {
+    const rows = await tx.deadLetter.findMany({ where: { id: { in: input.ids } }, select: { id: true, status: true } });
+    const result: BatchResult = { done: [], skipped: [] };
+    for (const id of input.ids) {
+      const d = rows.find((r) => r.id === id);
+      if (!d || d.status !== "pending") {
+        result.skipped.push({ id, reason: d ? `already ${d.status.replace("_", " ")}` : "not found" });
+        continue;
+      }
+      const updated = await tx.deadLetter.updateMany({ where: { id, status: "pending" }, data: { status: "discarded", discardedBy: actor.email, discardedAt: new Date() } });
+      if (updated.count === 0) {
+        result.skipped.push({ id, reason: "changed meanwhile" });
+        continue;
+      }
+      await appendAudit(tx, { actor, action: "dlq.discard", entityType: "DeadLetter", entityId: id, before: { status: "pending" }, after: { status: "discarded", reason: input.reason } });
+      result.done.push(id);
+    }
+    return result;
+  }, 60_000);
+}

@@ -1,0 +1,139 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/assert";
+import { db, type Prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { pickSort, type ListResult, type TListQuery } from "@/lib/validation/list";
+
+export type RunStatus = "running" | "succeeded" | "filtered" | "failed" | "dead_lettered";
+
+export type RunRow = {
+  id: string;
+  messageId: string;
+  correlationId: string;
+  flowId: string;
+  flowName: string;
+  version: number;
+  environmentKey: string;
+  status: RunStatus;
+  attempt: number;
+  durationMs: number | null;
+  error: string | null;
+  startedAt: string;
+};
+
+export type StepRow = {
+  seq: number;
+  step: string;
+  component: string;
+  status: "ok" | "filtered" | "failed" | "skipped" | "dead_lettered" | "unrouted";
+  attempts: number;
+  durationMs: number;
+  error: string | null;
+  startedAt: string;
+  /** Offset from the start of the run, for the timeline. */
+  offsetMs: number;
+};
+
+export type MessageJourney = RunRow & {
+  flowVersionId: string;
+  contentHash: string;
+  inputHash: string;
+  outputHash: string | null;
+  inputPayload: string | null;
+  outputPayload: string | null;
+  finishedAt: string | null;
+  steps: StepRow[];
+  /** Other runs of the same message or correlation id: retries, replays, split parts. */
+  related: RunRow[];
+  deadLetterId: string | null;
+};
+
+const include = { flow: { select: { name: true } }, flowVersion: { select: { version: true, contentHash: true } }, environment: { select: { key: true } } } as const;
+type RunRecord = Prisma.MessageRunGetPayload<{ include: typeof include }>;
+
+function toRow(r: RunRecord): RunRow {
+  return {
+    id: r.id,
+    messageId: r.messageId,
+    correlationId: r.correlationId,
+    flowId: r.flowId,
+    flowName: r.flow.name,
+    version: r.flowVersion.version,
+    environmentKey: r.environment.key,
+    status: r.status,
+    attempt: r.attempt,
+    durationMs: r.durationMs,
+    error: r.error,
+    startedAt: r.startedAt.toISOString(),
+  };
+}
+
+const SORTABLE = ["startedAt", "durationMs", "status"] as const;
+const STATUSES: readonly RunStatus[] = ["running", "succeeded", "filtered", "failed", "dead_lettered"];
+
+/** Message runs, newest first; `q` matches a message or correlation id exactly. */
+export async function listRuns(actor: Actor, query: TListQuery): Promise<ListResult<RunRow>> {
+  assertCan(actor, "flow:read");
+  const and: Prisma.MessageRunWhereInput[] = [];
+  const f = query.filters;
+  if (f.flow) and.push({ flowId: f.flow });
+  if (f.environment) and.push({ environment: { key: f.environment } });
+  if (f.status && STATUSES.includes(f.status as RunStatus)) and.push({ status: f.status as RunStatus });
+  if (query.q) and.push({ OR: [{ messageId: query.q }, { correlationId: query.q }, { id: query.q }] });
+  const where = { AND: and };
+  const sort = pickSort(query, SORTABLE, "startedAt");
+  const dir = sort.field === "startedAt" && !query.sort ? "desc" : sort.dir;
+  // Counting millions of runs is slow and the exact number adds little: cap the count.
+  const [rows, total] = await Promise.all([
+    db().messageRun.findMany({ where, include, orderBy: [{ [sort.field]: dir }, { id: "asc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    db().messageRun.count({ where, take: 10_000 }),
+  ]);
+  return { rows: rows.map(toRow), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function recentRuns(actor: Actor, flowId: string, take = 10): Promise<RunRow[]> {
+  assertCan(actor, "flow:read");
+  const rows = await db().messageRun.findMany({ where: { flowId }, include, orderBy: { startedAt: "desc" }, take });
+  return rows.map(toRow);
+}
+
+/** A message's journey through one run: each step's outcome, duration and error, plus hashes. */
+export async function getMessageJourney(actor: Actor, runId: string): Promise<MessageJourney> {
+  assertCan(actor, "flow:read");
+  const run = await db().messageRun.findUnique({ where: { id: runId }, include: { ...include, steps: { orderBy: { seq: "asc" } } } });
+  if (!run) throw new AppError("NOT_FOUND", "That message run does not exist (it may have passed the retention period).");
+  const [related, deadLetter] = await Promise.all([
+    db().messageRun.findMany({
+      where: { id: { not: run.id }, OR: [{ messageId: run.messageId }, { correlationId: run.correlationId }] },
+      include,
+      orderBy: { startedAt: "asc" },
+      take: 50,
+    }),
+    db().deadLetter.findFirst({ where: { OR: [{ runId: run.id }, { messageId: run.messageId, flowId: run.flowId }] }, orderBy: { createdAt: "desc" }, select: { id: true } }),
+  ]);
+  const t0 = run.startedAt.getTime();
+  return {
+    ...toRow(run),
+    flowVersionId: run.flowVersionId,
+    contentHash: run.flowVersion.contentHash,
+    inputHash: run.inputHash,
+    outputHash: run.outputHash,
+    inputPayload: run.inputPayload,
+    outputPayload: run.outputPayload,
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+    steps: run.steps.map((s) => ({
+      seq: s.seq,
+      step: s.step,
+      component: s.component,
+      status: s.status,
+      attempts: s.attempts,
+      durationMs: s.durationMs,
+      error: s.error,
+      startedAt: s.startedAt.toISOString(),
+      offsetMs: Math.max(0, s.startedAt.getTime() - t0),
+    })),
+    related: related.map(toRow),
+    deadLetterId: deadLetter?.id ?? null,
+  };
+}
