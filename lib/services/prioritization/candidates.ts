@@ -48,7 +48,7 @@ export type CandidateDetail = {
   updatedAt: string;
 };
 
-const roiSelect = {
+export const roiSelect = {
   id: true,
   useInventoryInputs: true,
   volumePerMonth: true,

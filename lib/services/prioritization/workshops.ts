@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { pickSort, type ListResult, type TListQuery } from "@/lib/validation/list";
 import { ZCreateWorkshopInput, ZSessionIdInput, ZSubmitScoresInput } from "@/lib/validation/prioritization";
 import { appendAudit } from "../audit";
-import { roiFor } from "./candidates";
+import { roiFor, roiSelect } from "./candidates";
 import { assertExisting, userNames } from "./references";
 import { aggregateScores, type CandidateAggregate, type CriterionDef } from "./scoring";
 
@@ -286,25 +286,7 @@ export async function lockWorkshop(actor: Actor, raw: unknown, now = new Date())
     if (scores.length === 0) throw new AppError("PRECONDITION_FAILED", "No scores yet; lock the session after participants have scored.");
     const candidateRecords = await tx.integrationCandidate.findMany({
       where: { id: { in: s.candidates.map((c) => c.candidate.id) } },
-      select: {
-        id: true,
-        name: true,
-        departmentId: true,
-        effortFte: true,
-        useInventoryInputs: true,
-        volumePerMonth: true,
-        manualMinutesPerTxn: true,
-        minutesPerTxnAfter: true,
-        errorRate: true,
-        errorRateAfter: true,
-        costPerError: true,
-        loadedCostPerHour: true,
-        buildCost: true,
-        runCostPerYear: true,
-        discountRate: true,
-        years: true,
-        processes: { select: { processId: true } },
-      },
+      select: { ...roiSelect, name: true, departmentId: true, effortFte: true },
     });
     const rois = await roiFor(candidateRecords);
     const byId = new Map(candidateRecords.map((c) => [c.id, c]));

@@ -4,24 +4,10 @@ import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table";
 import { Badge } from "@/components/ui";
 import { label } from "@/lib/validation/advisor";
+import type { DecisionRow } from "@/lib/services/advisor/decisions";
 import type { ListResult, TListQuery } from "@/lib/validation/list";
 
-export type DecisionListRow = {
-  id: string;
-  number: number;
-  title: string;
-  interfaceId: string;
-  interfaceName: string;
-  status: "accepted" | "superseded";
-  architecture: string;
-  pattern: string;
-  deploymentModel: string;
-  payloadFormat: string;
-  residencyFlagged: boolean;
-  isOverride: boolean;
-  decidedByEmail: string;
-  createdAt: string;
-};
+export type DecisionListRow = DecisionRow;
 
 const columns: DataTableColumn<DecisionListRow>[] = [
   { id: "number", header: "ADR", sortable: true, cell: (d) => `ADR-${d.number}` },
