@@ -18,7 +18,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         Skip to content
       </a>
       <header className="relative bg-slate-900">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4">
+        <div className="mx-auto flex min-h-14 max-w-7xl items-center gap-4 px-4 py-1.5">
           <Link href="/" className="text-sm font-bold uppercase tracking-widest text-white">
             Switchboard
           </Link>

@@ -67,23 +67,23 @@ export function can(role: TRole | null | undefined, permission: TPermission): bo
   return ROLE_PERMISSIONS[role]?.includes(permission) ?? false;
 }
 
-/** Portal areas in nav order; an area shows when the role holds its read permission. */
+/** Portal areas in nav order (the program lifecycle: map, score, decide, own, build, run, administer); an area shows when the role holds its read permission. */
 export type Area = { href: string; label: string; permission: TPermission; description?: string };
 
 export const AREAS: readonly Area[] = [
-  { href: "/", label: "Home", permission: "dashboard:read" },
-  { href: "/inventory/processes", label: "Inventory", permission: "inventory:read" },
-  { href: "/flows", label: "Flows", permission: "flow:read" },
-  { href: "/advisor", label: "Advisor", permission: "advisor:read" },
-  { href: "/candidates", label: "Candidates", permission: "candidate:read" },
-  { href: "/workshops", label: "Workshops", permission: "workshop:score" },
-  { href: "/matrix", label: "Matrix", permission: "candidate:read" },
-  { href: "/governance", label: "Governance", permission: "governance:read" },
-  { href: "/ownership", label: "Ownership", permission: "ownership:read" },
-  { href: "/readiness", label: "Readiness", permission: "readiness:read" },
-  { href: "/admin/users", label: "Users", permission: "user:read" },
-  { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
-] as const satisfies readonly { href: string; label: string; permission: TPermission }[];
+  { href: "/", label: "Home", permission: "dashboard:read", description: "Your starting point." },
+  { href: "/inventory/processes", label: "Inventory", permission: "inventory:read", description: "Business processes, systems, interfaces and their dependency graph." },
+  { href: "/candidates", label: "Candidates", permission: "candidate:read", description: "Integration candidates and how their ROI is computed." },
+  { href: "/workshops", label: "Workshops", permission: "workshop:score", description: "Score candidates on weighted criteria, blind, with a live aggregate." },
+  { href: "/matrix", label: "Matrix", permission: "candidate:read", description: "Impact against complexity, and the waves of the roadmap." },
+  { href: "/governance", label: "Governance", permission: "governance:read", description: "Standardize-or-customize thresholds, breaches and architecture reviews." },
+  { href: "/ownership", label: "Ownership", permission: "ownership:read", description: "Accountable owners and stewards, and their sign-offs." },
+  { href: "/readiness", label: "Readiness", permission: "readiness:read", description: "Department bandwidth, literacy and resistance, as a heatmap." },
+  { href: "/advisor", label: "Advisor", permission: "advisor:read", description: "Architecture, pattern, deployment and format recommendations, kept as decision records." },
+  { href: "/flows", label: "Flows", permission: "flow:read", description: "Build, deploy and operate integration flows; dead letters and message journeys." },
+  { href: "/admin/users", label: "Users", permission: "user:read", description: "Accounts and roles." },
+  { href: "/admin/audit", label: "Audit log", permission: "audit:read", description: "Every change, hash-chained and verifiable." },
+];
 
 export function areasFor(role: TRole | null | undefined) {
   return AREAS.filter((a) => can(role, a.permission));

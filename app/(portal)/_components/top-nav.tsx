@@ -21,7 +21,7 @@ export function TopNav({ areas }: { areas: NavArea[] }) {
       aria-current={isActive(pathname, a.href) ? "page" : undefined}
       onClick={() => setOpen(false)}
       className={cn(
-        "rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-400",
+        "rounded-md px-2 py-1.5 text-sm font-medium focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-400",
         isActive(pathname, a.href) ? "bg-slate-800 text-white" : "text-slate-300 hover:bg-slate-800 hover:text-white",
       )}
     >
@@ -30,7 +30,7 @@ export function TopNav({ areas }: { areas: NavArea[] }) {
   ));
   return (
     <nav aria-label="Main" className="flex-1">
-      <div className="hidden flex-wrap gap-1 md:flex">{links}</div>
+      <div className="hidden flex-wrap gap-0.5 md:flex">{links}</div>
       <div className="md:hidden">
         <button
           type="button"
