@@ -48,6 +48,8 @@ test("a process sheet with one bad row imports nothing; the fixed sheet imports"
 
   await page.getByRole("link", { name: "View processes" }).click();
   await page.getByPlaceholder("Search name or description").fill(tag);
+  // The search is debounced; wait until it has been applied before clicking a row.
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${tag}`));
   const table = page.getByRole("table", { name: "Business processes" });
   for (const name of names) await expect(table.getByRole("link", { name })).toBeVisible();
   await table.getByRole("link", { name: names[1] }).click();
