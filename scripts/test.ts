@@ -3,7 +3,9 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
+import { withDatabase } from "../prisma/lib/migration-adapter";
 import { ensureChromium } from "./chromium";
+import { startEmbeddedPostgres, type TEmbeddedPg } from "./lib/embedded-pg";
 
 type Step = { name: string; run: () => StepResult };
 type StepResult = { ok: boolean; passed?: number; failed?: number; skipped?: number; note?: string };
@@ -78,11 +80,16 @@ async function main(): Promise<number> {
   rmSync(REPORTS, { recursive: true, force: true });
   mkdirSync(REPORTS, { recursive: true });
   const selected = steps.filter((s) => (!only || only.includes(s.name)) && !skip.includes(s.name));
-  if (selected.some((s) => s.name === "integration" || s.name === "e2e")) {
-    if (!(await reachable("127.0.0.1", 5432))) {
-      console.error("PostgreSQL is not reachable on 127.0.0.1:5432. Start it (see README, 'Testing') or set TEST_DATABASE_SERVER_URL.");
-      return 1;
-    }
+  let embedded: TEmbeddedPg | null = null;
+  const needsDb = selected.some((s) => s.name === "integration" || s.name === "e2e");
+  if (needsDb && !process.env.TEST_DATABASE_SERVER_URL && !(await reachable("127.0.0.1", 5432))) {
+    // No PostgreSQL on this machine: tests get their own embedded server, as `npm start` does.
+    console.log("No PostgreSQL on 127.0.0.1:5432: starting an embedded one for the tests (.data/test-pg)…");
+    embedded = await startEmbeddedPostgres({ stateDir: ".data/test-pg", preferredPort: 54339, database: "postgres" });
+    process.env.TEST_DATABASE_SERVER_URL = withDatabase(embedded.url, "postgres");
+  }
+  if (needsDb && !(await reachable("127.0.0.1", 5672))) {
+    console.log("Note: RabbitMQ is not reachable on 127.0.0.1:5672; the engine's RabbitMQ integration tests will fail (see README, 'Testing').");
   }
   const results: { name: string; seconds: number; r: StepResult }[] = [];
   for (const step of selected) {
@@ -101,6 +108,7 @@ async function main(): Promise<number> {
     passed += r.passed ?? (r.ok ? 1 : 0);
     failed += r.ok ? (r.failed ?? 0) : Math.max(1, r.failed ?? 0);
   }
+  await embedded?.release();
   console.log(`tests: ${passed} passed, ${failed} failed`);
   return results.every((x) => x.r.ok) ? 0 : 1;
 }

@@ -113,6 +113,7 @@ export class RabbitTransport implements Transport {
     if (this.conn !== conn) return;
     this.conn = null;
     this.pub = null;
+    this.drained = null;
     if (this.closed) return;
     this.opts.log?.warn({ err: err?.message ?? "closed" }, "RabbitMQ connection lost; reconnecting");
     this.ready = deferred();
@@ -147,12 +148,29 @@ export class RabbitTransport implements Transport {
     return p;
   }
 
+  /**
+   * Resolves once the broker confirms. A connection or channel lost before the confirm fails the
+   * publish in amqplib; it is sent again on the next channel, so delivery stays at least once.
+   */
   async publish(destination: string, msg: Message, opts: TPublishOptions = {}): Promise<void> {
-    const ch = await this.channel();
+    const content = encodeMessage(msg);
+    for (;;) {
+      const ch = await this.channel();
+      try {
+        await this.publishOn(ch, destination, msg, content, opts);
+        return;
+      } catch (error) {
+        const channelLost = this.pub !== ch || (error instanceof Error && /channel closed|connection closed/i.test(error.message));
+        if (this.closed || !channelLost) throw error;
+        this.opts.log?.warn({ err: String(error), destination }, "publish lost with its channel; publishing again after reconnect");
+      }
+    }
+  }
+
+  private async publishOn(ch: ConfirmChannel, destination: string, msg: Message, content: Buffer, opts: TPublishOptions): Promise<void> {
     if (opts.topic) await this.declareExchange(ch);
     else await this.declareQueue(ch, destination);
     if (this.drained) await this.drained;
-    const content = encodeMessage(msg);
     await new Promise<void>((resolve, reject) => {
       const ok = ch.publish(
         opts.topic ? this.exchange : "",
@@ -161,9 +179,12 @@ export class RabbitTransport implements Transport {
         { persistent: true, messageId: msg.id, correlationId: msg.correlationId, contentType: "application/json", type: msg.type },
         (err: unknown) => (err ? reject(err instanceof Error ? err : new Error(`publish to ${destination} was not confirmed`)) : resolve()),
       );
-      // Respect the socket's back-pressure: later publishes wait for "drain".
+      // Respect the socket's back-pressure: later publishes wait for "drain" (or for the channel to go).
       if (!ok && !this.drained) {
-        this.drained = new Promise<void>((r) => ch.once("drain", r)).finally(() => (this.drained = null));
+        this.drained = new Promise<void>((r) => {
+          ch.once("drain", r);
+          ch.once("close", r);
+        }).finally(() => (this.drained = null));
       }
     });
   }
