@@ -17,3 +17,13 @@ for (const role of ROLES) {
     }
   });
 }
+
+test("an anonymous visitor is sent to sign-in and then back to the page they asked for", async ({ page }) => {
+  await page.goto("/admin/audit?q=user.create");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  await page.getByLabel("Email").fill("admin@switchboard.local");
+  await page.getByLabel("Password").fill("switchboard-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin\/audit\?q=user\.create/);
+  await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
+});

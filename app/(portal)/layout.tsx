@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { optionalSession } from "@/lib/auth";
+import { optionalSession, signInUrl } from "@/lib/auth";
 import { areasFor, can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { unreadNotificationCount } from "@/lib/services/ownership/notifications";
 import { TopNav } from "./_components/top-nav";
@@ -9,7 +9,7 @@ import { UserMenu } from "./_components/user-menu";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const actor = await optionalSession();
-  if (!actor) redirect("/signin");
+  if (!actor) redirect(await signInUrl());
   const areas = areasFor(actor.role).map(({ href, label }) => ({ href, label }));
   const unread = can(actor.role, "ownership:read") ? await unreadNotificationCount(actor) : 0;
   return (

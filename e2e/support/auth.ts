@@ -24,4 +24,5 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByTestId("user-role").click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
+  await expect(page.getByLabel("Email")).toBeVisible();
 }

@@ -1,18 +1,14 @@
 import type { NextAuthConfig } from "next-auth";
 import type { TRole } from "./permissions";
 
-// Edge-safe half of the auth config, used by proxy.ts: no providers, no database.
+// Session and callback settings; lib/auth/next-auth.ts adds the credentials provider. Sessions are JWTs
+// that last 8 hours from sign-in (nothing re-issues them per request; see proxy.ts).
 export const authConfig = {
   pages: { signIn: "/signin" },
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   trustHost: true,
   providers: [],
   callbacks: {
-    authorized({ auth, request }) {
-      const path = request.nextUrl.pathname;
-      if (path.startsWith("/signin") || path.startsWith("/api/health") || path.startsWith("/api/auth")) return true;
-      return Boolean(auth?.user);
-    },
     jwt({ token, user }) {
       if (user) {
         token.uid = (user as { id?: string }).id;

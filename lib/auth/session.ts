@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { findActiveUser } from "@/lib/services/users";
@@ -26,9 +27,15 @@ export async function requireSession(): Promise<Actor> {
 /** For pages: sends anonymous visitors to sign-in and shows a 403 page for missing permissions. */
 export async function requirePageAccess(permission: TPermission): Promise<Actor> {
   const actor = await optionalSession();
-  if (!actor) redirect("/signin");
+  if (!actor) redirect(await signInUrl());
   if (!(await hasPermission(actor, permission))) redirect(`/forbidden?need=${encodeURIComponent(permission)}`);
   return actor;
+}
+
+/** The sign-in page, with the path being visited as the place to return to. */
+export async function signInUrl(): Promise<string> {
+  const path = (await headers()).get("x-pathname");
+  return path && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/signin") ? `/signin?callbackUrl=${encodeURIComponent(path)}` : "/signin";
 }
 
 // `resource` is reserved for per-record checks (ownership, tenancy) that later areas add.
