@@ -4,13 +4,13 @@ import { Button, FormField, Input, Notice, useFormAction } from "@/components/ui
 import { signInAction } from "../actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const { state, formAction, pending, values, errors, formRef, formKey } = useFormAction(signInAction);
+  const { state, pending, errors, formProps } = useFormAction(signInAction);
   return (
-    <form key={formKey} ref={formRef} action={formAction} className="space-y-4" noValidate>
+    <form {...formProps} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {state && !state.ok && <Notice tone="danger">{state.error}</Notice>}
       <FormField id="email" label="Email" errors={errors?.email}>
-        {(a11y) => <Input {...a11y} name="email" type="email" defaultValue={values.email} autoComplete="username" required autoFocus />}
+        {(a11y) => <Input {...a11y} name="email" type="email" autoComplete="username" required autoFocus />}
       </FormField>
       <FormField id="password" label="Password" errors={errors?.password}>
         {(a11y) => <Input {...a11y} name="password" type="password" autoComplete="current-password" required />}

@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import { Button, Card, FormField, Input, Notice, Select, Textarea } from "@/components/ui";
+import { useEffect, useRef, useState } from "react";
+import { Button, Card, FormField, Input, Notice, Select, Textarea, useFormAction } from "@/components/ui";
 import { formDataToObject } from "@/lib/utils/form-data";
 import {
   ARCHITECTURES,
@@ -63,7 +63,7 @@ export function AdvisorForm({ interfaceId, interfaceName, defaults, canDecide }:
   const form = useRef<HTMLFormElement>(null);
   const [advice, setAdvice] = useState<AdviceShape | null>(null);
   const [previewErrors, setPreviewErrors] = useState<Record<string, string[]> | undefined>();
-  const [state, action, pending] = useActionState(recordDecisionAction, null);
+  const { state, pending: pending, formProps } = useFormAction(recordDecisionAction);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const preview = () => {
@@ -86,19 +86,12 @@ export function AdvisorForm({ interfaceId, interfaceName, defaults, canDecide }:
     if (state?.ok) router.push(`/advisor/${state.data.id}?recorded=1`);
   }, [state, router]);
 
-  // Submitting through onSubmit (not the form's action attribute) keeps what the user entered when the
-  // server answers with errors; React resets uncontrolled fields after a form action.
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    startTransition(() => action(data));
-  };
   const submitErrors = state && !state.ok ? state.fieldErrors : undefined;
   const err = (name: string) => submitErrors?.[`inputs.${name}`] ?? previewErrors?.[name];
   const d = defaults;
 
   return (
-    <form ref={form} onSubmit={onSubmit} onChange={preview} className="space-y-6" noValidate>
+    <form ref={form} onSubmit={formProps.onSubmit} onChange={preview} className="space-y-6" noValidate>
       <input type="hidden" name="interfaceId" value={interfaceId} />
       <Card title="Interface profile" description="Prefilled from the inventory where it knows the answer; adjust to what you expect.">
         <div className="grid gap-4 sm:grid-cols-3">

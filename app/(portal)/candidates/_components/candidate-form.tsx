@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
-import { Button, FormField, Input, Notice, Select, Textarea } from "@/components/ui";
+import { useEffect } from "react";
+import { Button, FormField, Input, Notice, Select, Textarea, useFormAction } from "@/components/ui";
 import type { CandidateFormOptions } from "@/lib/services/prioritization/candidates";
 import { createCandidateAction, updateCandidateAction } from "../actions";
 
@@ -67,7 +67,7 @@ const NUMBER_FIELDS: { name: keyof CandidateFormValues; label: string; hint?: st
 
 export function CandidateForm({ options, initial }: { options: CandidateFormOptions; initial: CandidateFormValues }) {
   const isEdit = Boolean(initial.candidateId);
-  const [state, action, pending] = useActionState(isEdit ? updateCandidateAction : createCandidateAction, null);
+  const { state, pending: pending, formProps } = useFormAction(isEdit ? updateCandidateAction : createCandidateAction);
   const router = useRouter();
   useEffect(() => {
     if (state?.ok) router.push(`/candidates/${state.data.id}`);
@@ -75,7 +75,7 @@ export function CandidateForm({ options, initial }: { options: CandidateFormOpti
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const otherCandidates = options.candidates.filter((c) => c.id !== initial.candidateId);
   return (
-    <form action={action} className="space-y-6" noValidate>
+    <form {...formProps} className="space-y-6" noValidate>
       {isEdit && <input type="hidden" name="candidateId" value={initial.candidateId} />}
       {state && !state.ok && <Notice tone="danger">{state.error}</Notice>}
       <div className="grid gap-4 md:grid-cols-2">

@@ -1,20 +1,13 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent } from "react";
-import { Button, FormField, Notice, Select } from "@/components/ui";
+import { Button, FormField, Notice, Select, useFormAction } from "@/components/ui";
 import { deployFlowAction } from "../actions";
 
 export function DeployForm({ versions, environments }: { versions: { id: string; version: number }[]; environments: { id: string; name: string; isProduction: boolean }[] }) {
-  const [state, action, pending] = useActionState(deployFlowAction, null);
+  const { state, pending: pending, formProps } = useFormAction(deployFlowAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-  // onSubmit keeps the chosen version and environment after the answer (a form action resets the selects).
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    startTransition(() => action(data));
-  };
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-end gap-3" noValidate>
+    <form {...formProps} className="flex flex-wrap items-end gap-3" noValidate>
       <div className="w-40">
         <FormField id="deploy-version" label="Version" errors={errors?.flowVersionId}>
           {(a) => (

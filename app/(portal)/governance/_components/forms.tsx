@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
-import { Button, FormField, Input, Notice, Select, Textarea } from "@/components/ui";
+
+import { Button, FormField, Input, Notice, Select, Textarea, useFormAction } from "@/components/ui";
 import type { GovernanceRuleRow } from "@/lib/services/prioritization/governance-records";
 import { recordReviewAction, saveDecisionAction, saveRuleAction } from "../actions";
 
@@ -13,11 +13,11 @@ function Result({ state }: { state: Awaited<ReturnType<typeof saveRuleAction>> |
 }
 
 export function RuleForm({ rule }: { rule?: GovernanceRuleRow }) {
-  const [state, action, pending] = useActionState(saveRuleAction, null);
+  const { state, pending: pending, formProps } = useFormAction(saveRuleAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const p = rule?.id ?? "new-rule";
   return (
-    <form action={action} className="grid items-end gap-3 rounded-md border border-slate-200 p-3 md:grid-cols-6" noValidate aria-label={rule ? `Rule ${rule.name}` : "New rule"}>
+    <form {...formProps} className="grid items-end gap-3 rounded-md border border-slate-200 p-3 md:grid-cols-6" noValidate aria-label={rule ? `Rule ${rule.name}` : "New rule"}>
       {rule && <input type="hidden" name="ruleId" value={rule.id} />}
       <div className="md:col-span-2">
         <FormField id={`${p}-name`} label="Rule" errors={errors?.name}>
@@ -61,10 +61,10 @@ export function RuleForm({ rule }: { rule?: GovernanceRuleRow }) {
 }
 
 export function DecisionForm({ processes }: { processes: Option[] }) {
-  const [state, action, pending] = useActionState(saveDecisionAction, null);
+  const { state, pending: pending, formProps } = useFormAction(saveDecisionAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={action} className="space-y-3" noValidate aria-label="Record a process decision">
+    <form {...formProps} className="space-y-3" noValidate aria-label="Record a process decision">
       <FormField id="decision-processId" label="Process" errors={errors?.processId}>
         {(a) => (
           <Select {...a} name="processId" defaultValue="">
@@ -107,10 +107,10 @@ export function DecisionForm({ processes }: { processes: Option[] }) {
 }
 
 export function ReviewForm({ processes, defaultProcessId }: { processes: Option[]; defaultProcessId?: string }) {
-  const [state, action, pending] = useActionState(recordReviewAction, null);
+  const { state, pending: pending, formProps } = useFormAction(recordReviewAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={action} className="space-y-3" noValidate aria-label="Record an architecture review">
+    <form {...formProps} className="space-y-3" noValidate aria-label="Record an architecture review">
       <FormField id="review-processId" label="Process" errors={errors?.processId}>
         {(a) => (
           <Select {...a} name="processId" defaultValue={defaultProcessId ?? ""}>

@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
-import { Button, FormField, Input, Notice, Select, Textarea } from "@/components/ui";
+import { useEffect } from "react";
+import { Button, FormField, Input, Notice, Select, Textarea, useFormAction } from "@/components/ui";
 import { assignOwnershipAction } from "../actions";
 
 type Person = { id: string; name: string; role: string };
@@ -16,7 +16,7 @@ export function AssignForm({
   people: Person[];
   initial: { ownerId: string | null; stewardId: string | null; responsibilities: string; attestationPeriodDays: number };
 }) {
-  const [state, action, pending] = useActionState(assignOwnershipAction, null);
+  const { state, pending: pending, formProps } = useFormAction(assignOwnershipAction);
   const router = useRouter();
   useEffect(() => {
     if (state?.ok) router.push("/ownership");
@@ -33,7 +33,7 @@ export function AssignForm({
     </>
   );
   return (
-    <form action={action} className="max-w-xl space-y-4" noValidate>
+    <form {...formProps} className="max-w-xl space-y-4" noValidate>
       {scope.processId && <input type="hidden" name="processId" value={scope.processId} />}
       {scope.dataDomainId && <input type="hidden" name="dataDomainId" value={scope.dataDomainId} />}
       {state && !state.ok && <Notice tone="danger">{state.error}</Notice>}

@@ -1,14 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
-import { Button, FormField, Input, Notice } from "@/components/ui";
+
+import { Button, FormField, Input, Notice, useFormAction } from "@/components/ui";
 import { createDataDomainAction } from "../actions";
 
 export function DomainForm() {
-  const [state, action, pending] = useActionState(createDataDomainAction, null);
+  const { state, pending: pending, formProps } = useFormAction(createDataDomainAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={action} className="grid items-end gap-3 md:grid-cols-4" noValidate aria-label="New data domain">
+    <form {...formProps} className="grid items-end gap-3 md:grid-cols-4" noValidate aria-label="New data domain">
       <FormField id="domain-key" label="Key" errors={errors?.key}>
         {(a) => <Input {...a} name="key" placeholder="supplier" />}
       </FormField>

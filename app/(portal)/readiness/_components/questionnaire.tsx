@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
-import { Button, FormField, Input, Notice, Select } from "@/components/ui";
+import { useEffect } from "react";
+import { Button, FormField, Input, Notice, Select, useFormAction } from "@/components/ui";
 import type { TReadinessAnswers } from "@/lib/validation/readiness";
 import { saveReadinessAction } from "../actions";
 
@@ -21,7 +21,7 @@ const RESISTANCE: { name: keyof TReadinessAnswers; label: string }[] = [
 ];
 
 export function Questionnaire({ departmentId, initial }: { departmentId: string; initial: TReadinessAnswers | null }) {
-  const [state, action, pending] = useActionState(saveReadinessAction, null);
+  const { state, pending: pending, formProps } = useFormAction(saveReadinessAction);
   const router = useRouter();
   useEffect(() => {
     if (state?.ok) router.push("/readiness");
@@ -29,7 +29,7 @@ export function Questionnaire({ departmentId, initial }: { departmentId: string;
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const a0 = initial ?? { bandwidthFte: 1, technicalLiteracy: 3, sponsorship: 3, changeFatigue: 1, priorFailures: 1, jobSecurityConcern: 1, processAttachment: 1 };
   return (
-    <form action={action} className="max-w-2xl space-y-6" noValidate>
+    <form {...formProps} className="max-w-2xl space-y-6" noValidate>
       <input type="hidden" name="departmentId" value={departmentId} />
       {state && !state.ok && <Notice tone="danger">{state.error}</Notice>}
       <fieldset className="space-y-4">

@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
-import { Button, FormField, Input, Notice } from "@/components/ui";
+import { useEffect } from "react";
+import { Button, FormField, Input, Notice, useFormAction } from "@/components/ui";
 import { createWorkshopAction } from "../actions";
 
 type Option = { id: string; label: string; hint?: string };
@@ -30,14 +30,14 @@ function CheckList({ name, legend, options, error }: { name: string; legend: str
 }
 
 export function CreateWorkshopForm({ candidates, participants }: { candidates: Option[]; participants: Option[] }) {
-  const [state, action, pending] = useActionState(createWorkshopAction, null);
+  const { state, pending: pending, formProps } = useFormAction(createWorkshopAction);
   const router = useRouter();
   useEffect(() => {
     if (state?.ok) router.push(`/workshops/${state.data.id}/live`);
   }, [state, router]);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={action} className="space-y-6" noValidate>
+    <form {...formProps} className="space-y-6" noValidate>
       {state && !state.ok && <Notice tone="danger">{state.error}</Notice>}
       <div className="max-w-lg">
         <FormField id="title" label="Session title" errors={errors?.title}>

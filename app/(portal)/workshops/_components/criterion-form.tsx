@@ -1,17 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
-import { Button, FormField, Input, Notice } from "@/components/ui";
+
+import { Button, FormField, Input, Notice, useFormAction } from "@/components/ui";
 import type { CriterionRow } from "@/lib/services/prioritization/criteria";
 import { saveCriterionAction } from "../actions";
 
 /** One form per criterion (and one blank form to add a criterion); the key identifies it. */
 export function CriterionForm({ criterion }: { criterion?: CriterionRow }) {
-  const [state, action, pending] = useActionState(saveCriterionAction, null);
+  const { state, pending: pending, formProps } = useFormAction(saveCriterionAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const p = criterion?.key ?? "new";
   return (
-    <form action={action} className="grid items-end gap-3 rounded-md border border-slate-200 bg-white p-3 md:grid-cols-6" noValidate aria-label={criterion ? `Criterion ${criterion.label}` : "New criterion"}>
+    <form {...formProps} className="grid items-end gap-3 rounded-md border border-slate-200 bg-white p-3 md:grid-cols-6" noValidate aria-label={criterion ? `Criterion ${criterion.label}` : "New criterion"}>
       {criterion ? (
         <div className="pb-2">
           <input type="hidden" name="key" value={criterion.key} />

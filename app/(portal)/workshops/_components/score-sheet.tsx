@@ -1,17 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
-import { Button, Notice } from "@/components/ui";
+
+import { Button, Notice, useFormAction } from "@/components/ui";
 import type { ParticipantView } from "@/lib/services/prioritization/workshops";
 import { submitScoresAction } from "../actions";
 
 const SCALE = [1, 2, 3, 4, 5];
 
 function CandidateScores({ sessionId, candidate, criteria, isLocked }: { sessionId: string; candidate: ParticipantView["candidates"][number]; criteria: ParticipantView["criteria"]; isLocked: boolean }) {
-  const [state, action, pending] = useActionState(submitScoresAction, null);
+  const { state, pending: pending, formProps } = useFormAction(submitScoresAction);
   const scoredAll = criteria.every((c) => candidate.scores[c.key] !== undefined);
   return (
-    <form action={action} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label={`Scores for ${candidate.name}`} data-testid={`score-${candidate.name}`}>
+    <form {...formProps} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label={`Scores for ${candidate.name}`} data-testid={`score-${candidate.name}`}>
       <input type="hidden" name="sessionId" value={sessionId} />
       <input type="hidden" name="candidateId" value={candidate.id} />
       <div className="mb-3 flex items-start justify-between gap-3">

@@ -7,23 +7,23 @@ import { createUserAction } from "../actions";
 import { RoleOptions } from "./role-options";
 
 export function CreateUserForm() {
-  const { state, formAction, pending, values, errors, formRef, formKey } = useFormAction(createUserAction);
+  const { state, pending, errors, formProps } = useFormAction(createUserAction);
   const router = useRouter();
   useEffect(() => {
     if (state?.ok) router.push(`/admin/users/${state.data.id}?created=1`);
   }, [state, router]);
   return (
-    <form key={formKey} ref={formRef} action={formAction} className="max-w-lg space-y-4" noValidate>
+    <form {...formProps} className="max-w-lg space-y-4" noValidate>
       {state && !state.ok && <Notice tone="danger">{state.error}</Notice>}
       <FormField id="name" label="Full name" errors={errors?.name}>
-        {(a) => <Input {...a} name="name" defaultValue={values.name} autoComplete="off" required autoFocus />}
+        {(a) => <Input {...a} name="name" autoComplete="off" required autoFocus />}
       </FormField>
       <FormField id="email" label="Email" errors={errors?.email}>
-        {(a) => <Input {...a} name="email" type="email" defaultValue={values.email} autoComplete="off" required />}
+        {(a) => <Input {...a} name="email" type="email" autoComplete="off" required />}
       </FormField>
       <FormField id="role" label="Role" errors={errors?.role} hint="The role decides which areas and actions the user gets.">
         {(a) => (
-          <Select {...a} name="role" defaultValue={values.role ?? "viewer"}>
+          <Select {...a} name="role" defaultValue="viewer">
             <RoleOptions />
           </Select>
         )}

@@ -6,15 +6,15 @@ import { resetPasswordAction, updateUserAction } from "../actions";
 import { RoleOptions } from "./role-options";
 
 export function EditUserForm({ user }: { user: { id: string; role: TRole; isActive: boolean } }) {
-  const { state, formAction, pending, values, errors, formRef, formKey } = useFormAction(updateUserAction);
+  const { state, pending, errors, formProps } = useFormAction(updateUserAction);
   return (
-    <form key={formKey} ref={formRef} action={formAction} className="space-y-4" noValidate>
+    <form {...formProps} className="space-y-4" noValidate>
       <input type="hidden" name="userId" value={user.id} />
       {state?.ok && <Notice tone="success">Saved.</Notice>}
       {state && !state.ok && <Notice tone="danger">{state.error}</Notice>}
       <FormField id="role" label="Role" errors={errors?.role}>
         {(a) => (
-          <Select {...a} name="role" defaultValue={values.role ?? user.role}>
+          <Select {...a} name="role" defaultValue={user.role}>
             <RoleOptions />
           </Select>
         )}
@@ -32,9 +32,9 @@ export function EditUserForm({ user }: { user: { id: string; role: TRole; isActi
 }
 
 export function ResetPasswordForm({ userId }: { userId: string }) {
-  const { state, formAction, pending, errors, formRef, formKey } = useFormAction(resetPasswordAction);
+  const { state, pending, errors, formProps } = useFormAction(resetPasswordAction);
   return (
-    <form key={formKey} ref={formRef} action={formAction} className="space-y-4" noValidate>
+    <form {...formProps} className="space-y-4" noValidate>
       <input type="hidden" name="userId" value={userId} />
       {state?.ok && <Notice tone="success">Password changed.</Notice>}
       {state && !state.ok && <Notice tone="danger">{state.error}</Notice>}

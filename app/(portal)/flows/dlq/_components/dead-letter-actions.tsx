@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { startTransition as startAction, useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from "react";
-import { Button, ConfirmDialog, FormField, Input, Notice, Select, Textarea } from "@/components/ui";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { Button, ConfirmDialog, FormField, Input, Notice, Select, Textarea, useFormAction } from "@/components/ui";
 import { discardDeadLettersAction, editAndReplayAction, replayDeadLettersAction } from "../actions";
 
 type Target = { id: string; version: number };
@@ -31,14 +31,8 @@ export function DeadLetterActions({ id, body, targets, currentVersion }: { id: s
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [state, action, saving] = useActionState(editAndReplayAction, null);
+  const { state, pending: saving, formProps } = useFormAction(editAndReplayAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-  // onSubmit keeps the edited payload in the dialog when the server rejects it (a form action would reset it).
-  const submitEdit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    startAction(() => action(data));
-  };
 
   useEffect(() => {
     if (state?.ok) {
@@ -85,7 +79,7 @@ export function DeadLetterActions({ id, body, targets, currentVersion }: { id: s
       </div>
       {error && <Notice tone="danger">{error}</Notice>}
       <dialog ref={dialog} aria-labelledby="edit-replay-title" className="m-auto w-full max-w-3xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
-        <form onSubmit={submitEdit} className="space-y-4 p-6" noValidate>
+        <form {...formProps} className="space-y-4 p-6" noValidate>
           <h2 id="edit-replay-title" className="text-lg font-semibold text-slate-900">
             Edit payload and replay
           </h2>
