@@ -68,13 +68,15 @@ export class MinuteRollup {
            RETURNING "latencyBuckets"`,
           [key.flowId, key.environmentId, key.step, key.minute, cell.ok, cell.failed, cell.filtered, cell.deadLettered, cell.buckets, cell.sumMs, depth],
         );
+        // The additive insert has committed: forget the cell now, so a failing percentile update
+        // cannot merge it back and count it twice on the next flush.
+        taken.delete(`${key.flowId}|${key.environmentId}|${key.step}|${key.minute}`);
         const merged = r.rows[0]?.latencyBuckets ?? cell.buckets;
         await this.pool.query(
           `UPDATE "MetricMinute" SET "p50Ms" = $5, "p95Ms" = $6, "p99Ms" = $7
            WHERE "flowId" = $1 AND "environmentId" = $2 AND "step" = $3 AND "minute" = to_timestamp($4::float8 / 1000) AT TIME ZONE 'UTC'`,
           [key.flowId, key.environmentId, key.step, key.minute, percentileFromBuckets(merged, 0.5), percentileFromBuckets(merged, 0.95), percentileFromBuckets(merged, 0.99)],
         );
-        taken.delete(`${key.flowId}|${key.environmentId}|${key.step}|${key.minute}`);
         written++;
       }
       return written;

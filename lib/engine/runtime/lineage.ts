@@ -75,9 +75,12 @@ export class LineageWriter {
   }
 
   async record(r: TRecordInput): Promise<void> {
-    const written = this.batcher.add(this.toRow(r));
-    if (this.batcher.pending > this.highWater) return written;
-    written.catch((error: unknown) => this.log?.warn({ err: String(error), flow: r.ctx.flowName }, "lineage write failed; these runs have no lineage"));
+    // A failed lineage write is logged, never thrown: the run's outputs already happened, and failing
+    // it would redeliver the message. Above the high-water mark the caller waits (back-pressure).
+    const logged = this.batcher
+      .add(this.toRow(r))
+      .catch((error: unknown) => this.log?.warn({ err: String(error), flow: r.ctx.flowName }, "lineage write failed; these runs have no lineage"));
+    if (this.batcher.pending > this.highWater) await logged;
   }
 
   private toRow(r: TRecordInput): TRunRow {

@@ -235,7 +235,7 @@ export class DeploymentWorker {
         backoffMs = 100;
       } catch (error) {
         if (signal.aborted) {
-          pending.then((h) => h.ack(new Error("input stopped before the message was processed")), () => undefined);
+          pending.then((h) => h.ack(new Error("input stopped before the message was processed"))).catch(() => undefined);
           return;
         }
         this.log().warn({ err: String(error), flow: this.ctx.flowName }, "input read failed; retrying");

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Queryable } from "@/lib/engine/core/contracts";
 import { createRegistry } from "../index";
 import { configTable } from "../shared/config-table";
+import { isAfter } from "./input-poll-sql";
 
 const query = "SELECT id, updated_at FROM customers WHERE updated_at > $1 ORDER BY updated_at LIMIT $2";
 
@@ -38,5 +39,20 @@ describe("input poll_sql", () => {
     await (await input.read(s)).ack(new Error("nack"));
     await input.read(s);
     expect(seen.map((v) => v[0])).toEqual([0, 0]);
+  });
+});
+
+describe("isAfter (watermark order)", () => {
+  it.each([
+    [new Date("2026-01-02T00:00:00Z"), "1970-01-01T00:00:00Z", true],
+    [new Date("2026-01-02T00:00:00Z"), new Date("2026-01-03T00:00:00Z"), false],
+    ["10", "9", true],
+    ["9", "10", false],
+    ["9007199254740993", 9007199254740992, true],
+    [5, 4, true],
+    [1.5, 2.5, false],
+    ["2026-05-01T00:00:00Z", "2026-04-30T23:59:59Z", true],
+  ])("%s after %s is %s", (a, b, expected) => {
+    expect(isAfter(a, b)).toBe(expected);
   });
 });

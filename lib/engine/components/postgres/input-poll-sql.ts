@@ -42,7 +42,7 @@ class PollSqlInput extends PollLoop<unknown> implements Input {
     let next = this.position;
     for (const row of rows) {
       const w = row[this.config.watermarkColumn];
-      if (w !== undefined && w !== null && (next === null || (w as number) > (next as number))) next = w;
+      if (w !== undefined && w !== null && (next === null || next === undefined || isAfter(w, next))) next = w;
     }
     const messages = rows.map((row) => createMessage({ body: JSON.parse(JSON.stringify(row)), source: "poll_sql", type: "switchboard.poll_sql" }));
     return { messages, next: next instanceof Date ? next.toISOString() : next };
@@ -57,3 +57,19 @@ export const pollSqlInput = defineComponent({
   config: ZPollSqlConfig,
   create: (config, deps) => new PollSqlInput(config, deps),
 });
+
+/**
+ * Orders watermark values as Postgres does: pg returns timestamps as Date and bigints as strings,
+ * and the starting watermark is an ISO string, so neither `>` on the raw values nor string order works.
+ */
+export function isAfter(value: unknown, than: unknown): boolean {
+  const time = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === "string" && !/^-?\d+$/.test(v) ? Date.parse(v) : NaN);
+  if (value instanceof Date || than instanceof Date) return time(value) > time(than);
+  const isInteger = (v: unknown) => typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v)) || (typeof v === "string" && /^-?\d+$/.test(v));
+  if (isInteger(value) && isInteger(than)) return BigInt(value as string) > BigInt(than as string);
+  if (typeof value === "number" && typeof than === "number") return value > than;
+  const tv = time(value);
+  const tt = time(than);
+  if (!Number.isNaN(tv) && !Number.isNaN(tt)) return tv > tt;
+  return String(value) > String(than);
+}
