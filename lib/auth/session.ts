@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { AppError } from "@/lib/errors";
 import { findActiveUser } from "@/lib/services/users";
 import type { Actor } from "./actor";
@@ -8,14 +9,14 @@ import { assertCan } from "./assert";
 import { auth } from "./next-auth";
 import type { TPermission } from "./permissions";
 
-/** The signed-in user, re-read from the database: a deactivated user or changed role applies at once. */
-export async function optionalSession(): Promise<Actor | null> {
+/** The signed-in user, re-read from the database: a deactivated user or changed role applies at once. Once per request (React cache). */
+export const optionalSession = cache(async function optionalSession(): Promise<Actor | null> {
   const session = await auth();
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
   const user = await findActiveUser(id);
   return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
-}
+});
 
 /** For server actions: throws UNAUTHENTICATED, which the action turns into a result. */
 export async function requireSession(): Promise<Actor> {

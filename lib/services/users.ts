@@ -13,9 +13,8 @@ import { appendAudit } from "./audit";
 import { clearRateLimit, hitRateLimit } from "./rate-limit";
 
 const BCRYPT_COST = 11;
-let dummy: string | undefined;
-// Compared against when the email is unknown, so both paths cost one bcrypt check.
-const dummyHash = () => (dummy ??= bcrypt.hashSync("switchboard-unknown-user", BCRYPT_COST));
+// Compared against when the email is unknown, so both paths cost one bcrypt check (cost 11).
+const DUMMY_HASH = "$2b$11$AIBvtFuqUg6M1zTfiztqTeQ1ovV8Jra4C.Vg//UgM.yfmRrTMWdj6";
 
 export type UserRow = {
   id: string;
@@ -87,6 +86,8 @@ export async function updateUser(actor: Actor, raw: unknown): Promise<UserRow> {
     if (!before) throw new AppError("NOT_FOUND", "That user no longer exists.");
     const after = await tx.user.update({ where: { id: input.userId }, data: { role: input.role, isActive: input.isActive }, select: publicFields });
     if (before.role === "admin" && (after.role !== "admin" || !after.isActive)) {
+      // Serialised, so two admins demoting each other at once cannot both see the other as remaining.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('switchboard.admins'))`;
       const admins = await tx.user.count({ where: { role: "admin", isActive: true } });
       if (admins === 0) throw new AppError("PRECONDITION_FAILED", "At least one active admin must remain.");
     }
@@ -131,7 +132,7 @@ export async function authenticate(raw: unknown, clientIp: string): Promise<User
     }
   }
   const user = await db().user.findUnique({ where: { email: input.data.email } });
-  const hash = user?.passwordHash ?? dummyHash();
+  const hash = user?.passwordHash ?? DUMMY_HASH;
   const matches = await bcrypt.compare(input.data.password, hash);
   if (!user || !matches || !user.isActive) return null;
   await clearRateLimit(`signin:email:${input.data.email}`);

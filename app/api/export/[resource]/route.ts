@@ -11,7 +11,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ reso
   const actor = await optionalSession();
   if (!actor) return Response.json({ error: "Sign in to export." }, { status: 401 });
   const { resource } = await params;
-  const exporter = EXPORTERS[resource];
+  const exporter = Object.hasOwn(EXPORTERS, resource) ? EXPORTERS[resource] : undefined;
   if (!exporter) return Response.json({ error: `Nothing to export called "${resource}".` }, { status: 404 });
   const query = parseListQuery(new URL(request.url).searchParams);
   try {

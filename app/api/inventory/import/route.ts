@@ -15,7 +15,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!actor) return Response.json({ error: "Sign in to import." }, { status: 401 });
   const origin = request.headers.get("origin");
   // Session cookies are SameSite=Lax already; this also refuses uploads posted from another site.
-  if (origin && new URL(origin).host !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host"))) {
+  if (origin && originHost(origin) !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host"))) {
     return Response.json({ error: "Cross-site upload refused." }, { status: 403 });
   }
   let form: FormData;
@@ -60,4 +60,13 @@ export async function POST(request: Request): Promise<Response> {
     },
   });
   return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+/** The host of an Origin header; "null" (sandboxed frames) or anything unparsable counts as foreign. */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
