@@ -4,7 +4,7 @@ import { Card, PageHeader, Stat } from "@/components/ui";
 import { requirePageAccess } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
 import { listNotifications } from "@/lib/services/ownership/notifications";
-import { syncSignOffNotifications } from "@/lib/services/ownership/pending";
+import { pendingSignOffs, syncSignOffNotifications } from "@/lib/services/ownership/pending";
 import { listDomainOwnership, listProcessOwnership, ownershipDepartments, registrySummary } from "@/lib/services/ownership/registry";
 import { parseListQuery } from "@/lib/validation/list";
 import { requestNow } from "./_lib/now";
@@ -24,12 +24,13 @@ export default async function OwnershipPage({ searchParams }: { searchParams: Pr
   const canManage = can(actor.role, "ownership:manage");
   // Reminders first, so the notification list below already contains them.
   await syncSignOffNotifications(actor, now);
-  const [summary, processes, domains, notifications, departments] = await Promise.all([
+  const [summary, processes, domains, notifications, departments, pending] = await Promise.all([
     registrySummary(actor, now),
     listProcessOwnership(actor, query, now),
     listDomainOwnership(actor, now),
     listNotifications(actor),
     ownershipDepartments(actor),
+    pendingSignOffs(actor, now),
   ]);
   const s = summary.process;
   const d = summary.data_domain;
@@ -46,7 +47,7 @@ export default async function OwnershipPage({ searchParams }: { searchParams: Pr
         <Stat label="Signed" value={s.signed + d.signed} hint={`${s.signed} processes · ${d.signed} domains`} />
       </div>
       <div className="mb-6 grid gap-6 lg:grid-cols-2">
-        <PendingSignOffs actor={actor} />
+        <PendingSignOffs actor={actor} pending={pending} />
         <div id="notifications" className="scroll-mt-20">
           <Card title="Your notifications">
             <NotificationsList items={notifications} />

@@ -89,7 +89,8 @@ export async function interfaceWhere(query: Pick<TListQuery, "q" | "filters">): 
   if (query.q) {
     const contains = { contains: query.q, mode: "insensitive" as const };
     // Resolving matching systems first lets Postgres OR three index scans instead of filtering every row.
-    const systems = await db().system.findMany({ where: { name: contains }, select: { id: true }, take: 1000 });
+    // No cap: systems number in the thousands, and a cap silently dropped matching interfaces.
+    const systems = await db().system.findMany({ where: { name: contains }, select: { id: true } });
     const ids = systems.map((s) => s.id);
     and.push({ OR: [{ name: contains }, ...(ids.length ? [{ sourceSystemId: { in: ids } }, { targetSystemId: { in: ids } }] : [])] });
   }

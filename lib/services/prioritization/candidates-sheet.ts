@@ -149,7 +149,7 @@ export const candidatesSheet = defineSheet({
     return issues;
   },
 
-  async apply(tx, actor, rows, progress): Promise<ImportCounts> {
+  async apply(tx, actor, rows, progress, audit): Promise<ImportCounts> {
     const l = await lookups(tx, rows);
     const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
     const ordered = dependencyOrder(rows);
@@ -166,6 +166,7 @@ export const candidatesSheet = defineSheet({
           dependsOnIds: value.dependsOn.map((d) => l.candidates.get(lower(d))!),
         },
         existingId,
+        audit,
       );
       l.candidates.set(lower(value.name), result.id);
       if (!existingId) counts.created++;

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { pickSort, type ListResult, type TListQuery } from "@/lib/validation/list";
 import { CANDIDATE_STATUSES, ZCandidateInput, ZCandidateStatusInput, ZUpdateCandidateInput, type TCandidateStatus } from "@/lib/validation/prioritization";
 import { appendAudit } from "../audit";
+import type { AuditWriter } from "../inventory/spreadsheet/types";
 import type { Breach } from "./governance";
 import { evaluateBreaches } from "./governance-records";
 import { assertExisting, departmentNames } from "./references";
@@ -279,7 +280,8 @@ async function currentView(tx: Tx, id: string) {
  * Creates or updates a candidate inside the caller's transaction (forms and spreadsheet import).
  * An approved candidate is frozen; an update that changes nothing writes nothing.
  */
-export async function saveCandidateTx(tx: Tx, actor: Actor, raw: unknown, existingId?: string): Promise<{ id: string; changed: boolean }> {
+/** `audit` lets a spreadsheet import defer its entries, so the audit-chain lock is not held for the whole import. */
+export async function saveCandidateTx(tx: Tx, actor: Actor, raw: unknown, existingId?: string, audit: AuditWriter = appendAudit): Promise<{ id: string; changed: boolean }> {
   assertCan(actor, "candidate:edit");
   const input = ZCandidateInput.parse(raw);
   await checkReferences(tx, input, existingId);
@@ -287,7 +289,7 @@ export async function saveCandidateTx(tx: Tx, actor: Actor, raw: unknown, existi
   if (!existingId) {
     const c = await tx.integrationCandidate.create({ data: { ...toData(input), createdById: actor.id }, select: { id: true } });
     await writeLinks(tx, c.id, input);
-    await appendAudit(tx, { actor, action: "candidate.create", entityType: "IntegrationCandidate", entityId: c.id, after });
+    await audit(tx, { actor, action: "candidate.create", entityType: "IntegrationCandidate", entityId: c.id, after });
     return { id: c.id, changed: true };
   }
   const before = await currentView(tx, existingId);
@@ -298,7 +300,7 @@ export async function saveCandidateTx(tx: Tx, actor: Actor, raw: unknown, existi
   }
   await tx.integrationCandidate.update({ where: { id: existingId }, data: toData(input) });
   await writeLinks(tx, existingId, input);
-  await appendAudit(tx, { actor, action: "candidate.update", entityType: "IntegrationCandidate", entityId: existingId, before: before.view, after });
+  await audit(tx, { actor, action: "candidate.update", entityType: "IntegrationCandidate", entityId: existingId, before: before.view, after });
   return { id: existingId, changed: true };
 }
 

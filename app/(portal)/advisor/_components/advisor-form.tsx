@@ -60,10 +60,10 @@ function Checks({ name, title, values, checked, errors }: { name: string; title:
 /** The advisor's inputs for one interface, a live recommendation, and recording it as an ADR. */
 export function AdvisorForm({ interfaceId, interfaceName, defaults, canDecide }: { interfaceId: string; interfaceName: string; defaults: Partial<TAdvisorInput>; canDecide: boolean }) {
   const router = useRouter();
-  const form = useRef<HTMLFormElement>(null);
   const [advice, setAdvice] = useState<AdviceShape | null>(null);
   const [previewErrors, setPreviewErrors] = useState<Record<string, string[]> | undefined>();
-  const { state, pending: pending, formProps } = useFormAction(recordDecisionAction);
+  const form = useRef<HTMLFormElement>(null);
+  const { state, pending, formProps } = useFormAction(recordDecisionAction, form);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const preview = () => {
@@ -91,7 +91,7 @@ export function AdvisorForm({ interfaceId, interfaceName, defaults, canDecide }:
   const d = defaults;
 
   return (
-    <form ref={form} onSubmit={formProps.onSubmit} onChange={preview} className="space-y-6" noValidate>
+    <form {...formProps} onChange={preview} className="space-y-6" noValidate>
       <input type="hidden" name="interfaceId" value={interfaceId} />
       <Card title="Interface profile" description="Prefilled from the inventory where it knows the answer; adjust to what you expect.">
         <div className="grid gap-4 sm:grid-cols-3">

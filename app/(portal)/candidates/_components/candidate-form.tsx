@@ -67,7 +67,7 @@ const NUMBER_FIELDS: { name: keyof CandidateFormValues; label: string; hint?: st
 
 export function CandidateForm({ options, initial }: { options: CandidateFormOptions; initial: CandidateFormValues }) {
   const isEdit = Boolean(initial.candidateId);
-  const { state, pending: pending, formProps } = useFormAction(isEdit ? updateCandidateAction : createCandidateAction);
+  const { state, pending, formProps } = useFormAction(isEdit ? updateCandidateAction : createCandidateAction);
   const router = useRouter();
   useEffect(() => {
     if (state?.ok) router.push(`/candidates/${state.data.id}`);

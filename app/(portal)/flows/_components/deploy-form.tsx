@@ -4,7 +4,7 @@ import { Button, FormField, Notice, Select, useFormAction } from "@/components/u
 import { deployFlowAction } from "../actions";
 
 export function DeployForm({ versions, environments }: { versions: { id: string; version: number }[]; environments: { id: string; name: string; isProduction: boolean }[] }) {
-  const { state, pending: pending, formProps } = useFormAction(deployFlowAction);
+  const { state, pending, formProps } = useFormAction(deployFlowAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form {...formProps} className="flex flex-wrap items-end gap-3" noValidate>

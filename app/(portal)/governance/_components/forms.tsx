@@ -13,7 +13,7 @@ function Result({ state }: { state: Awaited<ReturnType<typeof saveRuleAction>> |
 }
 
 export function RuleForm({ rule }: { rule?: GovernanceRuleRow }) {
-  const { state, pending: pending, formProps } = useFormAction(saveRuleAction);
+  const { state, pending, formProps } = useFormAction(saveRuleAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const p = rule?.id ?? "new-rule";
   return (
@@ -61,7 +61,7 @@ export function RuleForm({ rule }: { rule?: GovernanceRuleRow }) {
 }
 
 export function DecisionForm({ processes }: { processes: Option[] }) {
-  const { state, pending: pending, formProps } = useFormAction(saveDecisionAction);
+  const { state, pending, formProps } = useFormAction(saveDecisionAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form {...formProps} className="space-y-3" noValidate aria-label="Record a process decision">
@@ -107,7 +107,7 @@ export function DecisionForm({ processes }: { processes: Option[] }) {
 }
 
 export function ReviewForm({ processes, defaultProcessId }: { processes: Option[]; defaultProcessId?: string }) {
-  const { state, pending: pending, formProps } = useFormAction(recordReviewAction);
+  const { state, pending, formProps } = useFormAction(recordReviewAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form {...formProps} className="space-y-3" noValidate aria-label="Record an architecture review">

@@ -16,7 +16,7 @@ export function AssignForm({
   people: Person[];
   initial: { ownerId: string | null; stewardId: string | null; responsibilities: string; attestationPeriodDays: number };
 }) {
-  const { state, pending: pending, formProps } = useFormAction(assignOwnershipAction);
+  const { state, pending, formProps } = useFormAction(assignOwnershipAction);
   const router = useRouter();
   useEffect(() => {
     if (state?.ok) router.push("/ownership");

@@ -5,7 +5,7 @@ import { Button, FormField, Input, Notice, useFormAction } from "@/components/ui
 import { createDataDomainAction } from "../actions";
 
 export function DomainForm() {
-  const { state, pending: pending, formProps } = useFormAction(createDataDomainAction);
+  const { state, pending, formProps } = useFormAction(createDataDomainAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form {...formProps} className="grid items-end gap-3 md:grid-cols-4" noValidate aria-label="New data domain">

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui";
 import type { Actor } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
-import { pendingSignOffs, syncSignOffNotifications } from "@/lib/services/ownership/pending";
+import { pendingSignOffs, syncSignOffNotifications, type PendingSignOff } from "@/lib/services/ownership/pending";
 import { requestNow } from "../_lib/now";
 import { SignOffButton } from "./sign-off-button";
 
@@ -10,11 +10,15 @@ import { SignOffButton } from "./sign-off-button";
  * "Your pending sign-offs" for a data owner's home page: never-signed, expired and soon-expiring
  * scopes, each with a Sign off button. Renders nothing for people who own nothing pending.
  */
-export async function PendingSignOffs({ actor }: { actor: Actor }) {
+export async function PendingSignOffs({ actor, pending: given }: { actor: Actor; pending?: PendingSignOff[] }) {
   if (!can(actor.role, "ownership:read")) return null;
-  const now = await requestNow();
-  await syncSignOffNotifications(actor, now);
-  const pending = await pendingSignOffs(actor, now);
+  // A page that already synced reminders and loaded the list passes it in, so the work is not repeated.
+  let pending = given;
+  if (!pending) {
+    const now = await requestNow();
+    await syncSignOffNotifications(actor, now);
+    pending = await pendingSignOffs(actor, now);
+  }
   if (pending.length === 0) return null;
   return (
     <Card title="Your pending sign-offs" description="Attest that ownership, responsibilities and exception handling are still right for these scopes.">

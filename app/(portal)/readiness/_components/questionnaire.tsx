@@ -21,7 +21,7 @@ const RESISTANCE: { name: keyof TReadinessAnswers; label: string }[] = [
 ];
 
 export function Questionnaire({ departmentId, initial }: { departmentId: string; initial: TReadinessAnswers | null }) {
-  const { state, pending: pending, formProps } = useFormAction(saveReadinessAction);
+  const { state, pending, formProps } = useFormAction(saveReadinessAction);
   const router = useRouter();
   useEffect(() => {
     if (state?.ok) router.push("/readiness");

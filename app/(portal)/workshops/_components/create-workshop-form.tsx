@@ -30,7 +30,7 @@ function CheckList({ name, legend, options, error }: { name: string; legend: str
 }
 
 export function CreateWorkshopForm({ candidates, participants }: { candidates: Option[]; participants: Option[] }) {
-  const { state, pending: pending, formProps } = useFormAction(createWorkshopAction);
+  const { state, pending, formProps } = useFormAction(createWorkshopAction);
   const router = useRouter();
   useEffect(() => {
     if (state?.ok) router.push(`/workshops/${state.data.id}/live`);

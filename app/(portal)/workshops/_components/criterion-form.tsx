@@ -7,7 +7,7 @@ import { saveCriterionAction } from "../actions";
 
 /** One form per criterion (and one blank form to add a criterion); the key identifies it. */
 export function CriterionForm({ criterion }: { criterion?: CriterionRow }) {
-  const { state, pending: pending, formProps } = useFormAction(saveCriterionAction);
+  const { state, pending, formProps } = useFormAction(saveCriterionAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const p = criterion?.key ?? "new";
   return (

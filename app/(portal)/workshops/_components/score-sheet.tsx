@@ -8,7 +8,7 @@ import { submitScoresAction } from "../actions";
 const SCALE = [1, 2, 3, 4, 5];
 
 function CandidateScores({ sessionId, candidate, criteria, isLocked }: { sessionId: string; candidate: ParticipantView["candidates"][number]; criteria: ParticipantView["criteria"]; isLocked: boolean }) {
-  const { state, pending: pending, formProps } = useFormAction(submitScoresAction);
+  const { state, pending, formProps } = useFormAction(submitScoresAction);
   const scoredAll = criteria.every((c) => candidate.scores[c.key] !== undefined);
   return (
     <form {...formProps} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label={`Scores for ${candidate.name}`} data-testid={`score-${candidate.name}`}>
