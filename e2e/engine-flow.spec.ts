@@ -63,6 +63,15 @@ test("an engineer builds, deploys, breaks and recovers a flow", async ({ page, r
   await expect(page.getByText("Deployed.")).toBeVisible();
   await reloadUntil(page, () => expect(page.getByTestId("actual-state-dev")).toHaveText("running"));
 
+  // Deploying over a live deployment asks first; cancelling changes nothing.
+  await page.getByLabel("Environment").selectOption({ label: "Development" });
+  await page.getByRole("button", { name: "Deploy" }).click();
+  const confirm = page.getByRole("dialog", { name: "Replace the live deployment?" });
+  await expect(confirm).toContainText("v1 is deployed in Development");
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId("actual-state-dev")).toHaveText("running");
+
   // 3. Traffic through the gateway reaches the target and shows up in the metrics.
   await send(request, name, 5, "ok");
   await expect.poll(() => target.counts.target.accepted, { timeout: 30_000 }).toBe(5);

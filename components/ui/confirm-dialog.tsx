@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, useTransition, type ReactNode } from "react";
 import { Button } from "./button";
 
 /**
@@ -23,6 +23,8 @@ export function ConfirmDialog({
   onConfirm: () => Promise<string | void> | string | void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Unique per dialog: a page can hold several, and each must be named by its own title.
+  const titleId = useId();
   const [isOpen, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -45,9 +47,9 @@ export function ConfirmDialog({
   return (
     <>
       {trigger(open)}
-      <dialog ref={ref} onClose={close} aria-labelledby="confirm-title" className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+      <dialog ref={ref} onClose={close} aria-labelledby={titleId} className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
         <div className="p-6">
-          <h2 id="confirm-title" className="text-lg font-semibold text-slate-900">
+          <h2 id={titleId} className="text-lg font-semibold text-slate-900">
             {title}
           </h2>
           <div className="mt-2 text-sm text-slate-600">{description}</div>

@@ -141,7 +141,7 @@ export default async function FlowPage({
           </div>
           {canDeploy && flow.versions.length > 0 && (
             <div className="mt-4 border-t border-slate-200 pt-4">
-              <DeployForm versions={flow.versions.map((v) => ({ id: v.id, version: v.version }))} environments={flow.environments.map((e) => ({ id: e.id, name: e.name, isProduction: e.isProduction }))} />
+              <DeployForm versions={flow.versions.map((v) => ({ id: v.id, version: v.version }))} environments={flow.environments.map((e) => ({ id: e.id, name: e.name, isProduction: e.isProduction, activeVersion: e.deployment && e.deployment.desiredState !== "stopped" ? e.deployment.version : null }))} />
             </div>
           )}
         </Card>
