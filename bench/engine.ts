@@ -5,7 +5,8 @@
 //     RabbitMQ and on the Postgres transport, lineage and metrics on, as deployed;
 //  3. end-to-end latency p50/p99 through the engine at half of its measured throughput;
 //  4. the mapping alone: stock jsonata against the engine's transform, with identical output.
-//   npm run bench -- engine [--messages 20000] [--latency-seconds 5]
+//   npm run bench -- engine [--messages 20000] [--latency-seconds 5] [--only relay,rabbitmq]
+// --only runs some phases for profiling and prints them without writing the result file.
 // Creates and drops its own scratch database (sb_bench_engine) and uniquely named queues.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -37,6 +38,7 @@ const arg = (name: string, dflt: number) => {
 };
 const N = arg("messages", 20_000);
 const LATENCY_SECONDS = arg("latency-seconds", 5);
+const ONLY = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1]?.split(",")) : null;
 const PHASE_TIMEOUT_MS = 180_000;
 const ENGINE_CONCURRENCY = 100;
 const PREFETCH = 100;
@@ -309,6 +311,13 @@ async function main(): Promise<void> {
   const pool = new pg.Pool({ connectionString: DB_URL, max: 3, options: "-c timezone=UTC" });
   try {
     execFileSync(process.execPath, ["--import", "tsx", "prisma/migrate.ts", "apply"], { cwd: root, env: { ...process.env, DATABASE_URL: DB_URL }, stdio: ["ignore", "ignore", "inherit"] });
+    if (ONLY) {
+      for (const phase of ONLY) {
+        const r = phase === "mapping" ? await mappingBench() : phase === "relay" ? await relayBaseline(N) : await engineRun(phase as TTransportKind, N, pool);
+        log(`${phase}: ${JSON.stringify(r)}`);
+      }
+      return;
+    }
     log("mapping alone: stock jsonata vs engine transform");
     const mapping = await mappingBench();
     log(`mapping: ${JSON.stringify(mapping)}`);

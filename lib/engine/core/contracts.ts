@@ -36,7 +36,14 @@ export type TKind = keyof Kinds;
 export type Queryable = { query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[]; rowCount?: number | null }> };
 
 /** Idempotent-consumer store: `claim` returns false when the key was already seen. */
-export type DedupeStore = { claim(key: string, ttlMs: number): Promise<boolean> };
+/**
+ * Who claims a key: the same `messageId` may claim its own key again (a redelivery); `takeOver`
+ * (a deliberate replay) claims it whoever held it.
+ */
+export type TClaim = { ttlMs: number; messageId?: string; takeOver?: boolean };
+
+/** Idempotent-consumer store: `claim` resolves true when the message may go on. ttlMs 0 = no expiry. */
+export type DedupeStore = { claim(key: string, ttlMs: number, claim?: Omit<TClaim, "ttlMs">): Promise<boolean> };
 
 /** Evaluates a user expression (JSONata) with time/memory bounds; see lib/engine/sandbox. */
 export type Evaluator = {
@@ -66,6 +73,11 @@ export type ComponentSpec<K extends TKind, C extends z.ZodType> = {
   config: C;
   /** True for steps that must still see messages an earlier step marked failed (route). */
   handlesFailed?: boolean;
+  /**
+   * True for processors without I/O whose run time is bounded on their own (in-process CPU work;
+   * user expressions go through the sandbox's own time limit): the runner arms no timeout timer.
+   */
+  bounded?: boolean;
   create(config: z.output<C>, deps: EngineDeps): Kinds[K];
 };
 

@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto";
 
+/** Set on a message replayed from the dead letter channel (value: the dead letter's id). */
+export const REPLAY_HEADER = "sb-replay-of";
+
+/** The flow's idempotency key (policy.idempotencyKey) for this message; HTTP outputs send it on. */
+export const IDEMPOTENCY_HEADER = "sb-idempotency-key";
+
 /** Parsed JSON, raw text, or raw bytes: parse_* processors turn text/bytes into JSON values. */
 export type TBody = unknown;
 

@@ -32,6 +32,26 @@ describe("runWithRetry", () => {
   const sleeps: number[] = [];
   const env = { sleep: async (ms: number) => void sleeps.push(ms), random: () => 0.5 };
 
+  it("continues from a first attempt the caller made itself, counting it against maxAttempts", async () => {
+    let calls = 0;
+    const res = await runWithRetry(
+      async () => {
+        calls++;
+        if (calls < 2) throw new TransientError("still down");
+        return "ok";
+      },
+      { policy, timeoutMs: 0, env: { ...env, now: () => 5_000 }, failedFirst: { error: new TransientError("down"), startedAt: 1_000 } },
+    );
+    expect(res).toMatchObject({ ok: true, value: "ok" });
+    expect(calls).toBe(2); // attempts 2 and 3; attempt 1 was the caller's
+    expect(res.attempts.map((a) => [a.at, a.error, a.durationMs])).toEqual([
+      [new Date(1_000).toISOString(), "down", 4_000],
+      [new Date(5_000).toISOString(), "still down", 0],
+    ]);
+    const permanent = await runWithRetry(async () => "never", { policy, timeoutMs: 0, env, failedFirst: { error: new PermanentError("bad"), startedAt: 0 } });
+    expect(permanent).toMatchObject({ ok: false, errorClass: "permanent" });
+  });
+
   it("retries transient errors up to maxAttempts with backoff, recording each attempt", async () => {
     sleeps.length = 0;
     let calls = 0;

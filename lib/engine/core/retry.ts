@@ -39,9 +39,10 @@ const NEVER_ABORTED = new AbortController().signal;
 /**
  * Races `fn` against a timer; rejects with a TransientError on timeout. `fn` gets the caller's
  * signal (not a per-attempt one: an AbortController per step per message was a measurable cost);
- * components with their own I/O deadline (http timeoutMs) enforce it themselves.
+ * components with their own I/O deadline (http timeoutMs) enforce it themselves. 0 = no timer.
  */
 export async function withTimeout<T>(fn: (s: AbortSignal) => Promise<T>, timeoutMs: number, parent?: AbortSignal): Promise<T> {
+  if (timeoutMs <= 0) return fn(parent ?? NEVER_ABORTED);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new TransientError(`timed out after ${timeoutMs} ms`)), timeoutMs);
@@ -59,14 +60,23 @@ export async function withTimeout<T>(fn: (s: AbortSignal) => Promise<T>, timeout
  */
 export async function runWithRetry<T>(
   fn: (s: AbortSignal) => Promise<T>,
-  opts: { policy: TRetryPolicy; timeoutMs: number; signal?: AbortSignal; env?: TRetryEnv },
+  opts: {
+    policy: TRetryPolicy;
+    timeoutMs: number;
+    signal?: AbortSignal;
+    env?: TRetryEnv;
+    /** The caller already made attempt 1 itself (a cheap direct call) and it failed with this. */
+    failedFirst?: { error: unknown; startedAt: number };
+  },
 ): Promise<TAttemptsResult<T>> {
   const now = opts.env?.now ?? Date.now;
   const sleep = opts.env?.sleep ?? abortableSleep;
   const attempts: TAttempt[] = [];
   for (let n = 1; ; n++) {
-    const started = now();
+    const seeded = n === 1 ? opts.failedFirst : undefined;
+    const started = seeded ? seeded.startedAt : now();
     try {
+      if (seeded) throw seeded.error;
       const value = await withTimeout(fn, opts.timeoutMs, opts.signal);
       return { ok: true, value, attempts };
     } catch (error) {

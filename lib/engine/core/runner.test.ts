@@ -4,9 +4,10 @@ import { ZFlowSpec, type TFlowSpecInput } from "@/lib/validation/flow-spec";
 import { CircuitBreakers } from "./circuit-breakers";
 import type { Output } from "./contracts";
 import { HttpStatusError } from "./errors";
-import { createMessage, type Message } from "./message";
+import { MemoryDedupeStore } from "@/lib/engine/components/pure/memory-dedupe-store";
+import { createMessage, IDEMPOTENCY_HEADER, REPLAY_HEADER, type Message } from "./message";
 import type { TStepEvent } from "./observer";
-import { FlowRunner, type TRunnerOptions } from "./runner";
+import { FlowRunner, IDEMPOTENCY_STEP, type TRunnerOptions } from "./runner";
 
 type Behaviour = (msg: Message, call: number) => void;
 
@@ -35,6 +36,28 @@ function runner(raw: Omit<TFlowSpecInput, "name" | "input"> & { name?: string },
 const order = (total: number, extra: Record<string, unknown> = {}) => createMessage({ body: { orderId: "PO-1", total, ...extra } });
 
 describe("FlowRunner", () => {
+  it("applies policy.idempotencyKey: a second message with the key is filtered, its own redelivery and a replay run", async () => {
+    const out = capture();
+    const events: TStepEvent[] = [];
+    const r = runner(
+      { steps: [], outputs: [{ id: "o", use: "http", config: { url: "http://x" } }], policy: { idempotencyKey: "orderId", dlq: true } },
+      { o: out.output },
+      { deps: { dedupeStore: new MemoryDedupeStore() }, observer: { onStep: (e) => void events.push(e) } },
+    );
+    const first = order(1);
+    expect((await r.run(first)).status).toBe("ok");
+    expect(out.written[0].headers[IDEMPOTENCY_HEADER]).toBe("PO-1");
+    expect((await r.run(first)).status).toBe("ok"); // redelivered: same message id
+    const dup = await r.run(order(1));
+    expect(dup.status).toBe("filtered");
+    expect(events.at(-1)).toMatchObject({ runId: dup.runId, stepId: IDEMPOTENCY_STEP, outcome: "filtered" });
+    expect((await r.run(createMessage({ body: { orderId: "PO-1" }, headers: { [REPLAY_HEADER]: "dl-1" } }))).status).toBe("ok");
+    expect(out.written).toHaveLength(3);
+    const keyless = await r.run(createMessage({ body: { total: 1 } }));
+    expect(keyless.status).toBe("dead_lettered");
+    expect(keyless.deadLetters[0]).toMatchObject({ failedStep: IDEMPOTENCY_STEP, errorClass: "permanent" });
+  });
+
   it("routes by content to the matching output", async () => {
     const big = capture();
     const small = capture();

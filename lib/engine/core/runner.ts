@@ -2,11 +2,15 @@ import { randomUUID } from "node:crypto";
 import type { TFlowOutput, TFlowSpec, TFlowStep, TRetryPolicy } from "@/lib/validation/flow-spec";
 import { CircuitBreakers } from "./circuit-breakers";
 import type { EngineDeps, Output, Processor } from "./contracts";
-import { errorMessage } from "./errors";
-import { isFailed, markFailed, serializableMessage, type Message } from "./message";
+import { classifyError, errorMessage } from "./errors";
+import { idempotencyKeyOf } from "./idempotency";
+import { IDEMPOTENCY_HEADER, isFailed, markFailed, REPLAY_HEADER, serializableMessage, type Message } from "./message";
 import type { RunObserver, TDeadLetter, TStepEvent, TStepOutcome } from "./observer";
 import type { Registry } from "./registry";
 import { runWithRetry, type TAttempt } from "./retry";
+
+/** The pseudo-step lineage shows for policy.idempotencyKey (duplicates are filtered there). */
+export const IDEMPOTENCY_STEP = "(idempotency)";
 
 /** Header a route step sets; steps and outputs with `when` only take messages sent to their branch. */
 export const ROUTE_HEADER = "sb-route";
@@ -25,7 +29,7 @@ export type TRunResult = {
   durationMs: number;
 };
 
-type TBuiltStep = { spec: TFlowStep; processor: Processor; handlesFailed: boolean; retry: TRetryPolicy };
+type TBuiltStep = { spec: TFlowStep; processor: Processor; handlesFailed: boolean; retry: TRetryPolicy; timeoutMs: number };
 type TBuiltOutput = { spec: TFlowOutput; output: Output; retry: TRetryPolicy };
 
 export type TRunnerOptions = {
@@ -55,12 +59,16 @@ export class FlowRunner {
     this.deps = opts.deps ?? {};
     this.observer = opts.observer ?? {};
     this.breakers = opts.breakers ?? new CircuitBreakers();
-    this.steps = spec.steps.map((s) => ({
-      spec: s,
-      processor: registry.build("processor", s.use, s.config, this.deps),
-      handlesFailed: registry.getOrThrow("processor", s.use).handlesFailed ?? false,
-      retry: s.retry ?? spec.policy.retry,
-    }));
+    this.steps = spec.steps.map((s) => {
+      const component = registry.getOrThrow("processor", s.use);
+      return {
+        spec: s,
+        processor: registry.build("processor", s.use, s.config, this.deps),
+        handlesFailed: component.handlesFailed ?? false,
+        retry: s.retry ?? spec.policy.retry,
+        timeoutMs: component.bounded ? 0 : spec.policy.timeoutMs,
+      };
+    });
     this.outputs = spec.outputs.map((o) => ({
       spec: o,
       output: opts.outputFactory?.(o) ?? registry.build("output", o.use, o.config, this.deps),
@@ -79,7 +87,28 @@ export class FlowRunner {
 
   /** Runs one input message to completion: every step, then every matching output (with retries). */
   async run(input: Message, s: AbortSignal = new AbortController().signal): Promise<TRunResult> {
-    return this.runFrom([input], 0, input, s);
+    if (!this.spec.policy.idempotencyKey) return this.runFrom([input], 0, input, s);
+    const started = (this.deps.now ?? Date.now)();
+    let keyed: Message;
+    try {
+      const key = (await idempotencyKeyOf(this.spec, input, this.deps.evaluator))!;
+      keyed = { ...input, headers: { ...input.headers, [IDEMPOTENCY_HEADER]: key } };
+      const store = this.deps.dedupeStore;
+      if (store && !(await store.claim(`policy:${key}`, 0, { messageId: input.id, takeOver: REPLAY_HEADER in input.headers }))) {
+        return this.duplicate(input, started);
+      }
+    } catch (error) {
+      // No usable key: the message fails like any step would (routes may still take it; else the DLQ).
+      keyed = markFailed(input, { failedStep: IDEMPOTENCY_STEP, error: errorMessage(error), errorClass: classifyError(error) });
+    }
+    return this.runFrom([keyed], 0, input, s);
+  }
+
+  /** Another message already claimed this key: nothing runs, the run is recorded as filtered. */
+  private async duplicate(input: Message, started: number): Promise<TRunResult> {
+    const runId = randomUUID();
+    await this.emit({ runId, msg: input, id: IDEMPOTENCY_STEP, kind: "step", use: "idempotency", outcome: "filtered", attempts: 1, durationMs: (this.deps.now ?? Date.now)() - started, messages: [] });
+    return { runId, correlationId: input.correlationId, status: "filtered", delivered: [], deadLetters: [], failures: [], durationMs: (this.deps.now ?? Date.now)() - started };
   }
 
   /** Releases timed-out aggregate groups and runs them through the remaining steps. Call periodically. */
@@ -116,9 +145,20 @@ export class FlowRunner {
       await this.emit({ runId, msg, id: step.spec.id, kind: "step", use: step.spec.use, outcome: "skipped", attempts: 0, durationMs: 0, messages: [msg] });
       return [msg];
     }
-    const started = (this.deps.now ?? Date.now)();
-    const res = await runWithRetry((sig) => step.processor.process(msg, sig), { policy: step.retry, timeoutMs: this.spec.policy.timeoutMs, signal: s, env: this.deps });
-    const durationMs = (this.deps.now ?? Date.now)() - started;
+    const now = this.deps.now ?? Date.now;
+    const started = now();
+    // Bounded steps (no timer to arm) try once directly; only a failure pays for the retry machinery.
+    let res: Awaited<ReturnType<typeof runWithRetry<Message[]>>>;
+    if (step.timeoutMs === 0 && !s.aborted) {
+      try {
+        res = { ok: true, value: await step.processor.process(msg, s), attempts: [] };
+      } catch (error) {
+        res = await runWithRetry((sig) => step.processor.process(msg, sig), { policy: step.retry, timeoutMs: 0, signal: s, env: this.deps, failedFirst: { error, startedAt: started } });
+      }
+    } else {
+      res = await runWithRetry((sig) => step.processor.process(msg, sig), { policy: step.retry, timeoutMs: step.timeoutMs, signal: s, env: this.deps });
+    }
+    const durationMs = now() - started;
     const attempts = res.attempts.length + (res.ok ? 1 : 0);
     if (res.ok) {
       const outcome: TStepOutcome = res.value.length ? "ok" : "filtered";
@@ -183,13 +223,13 @@ export class FlowRunner {
     }
   }
 
-  private async emit(e: { runId: string; msg: Message; id: string; kind: "step" | "output"; use: string; outcome: TStepOutcome; attempts: number; durationMs: number; messages: Message[]; error?: string; errorClass?: "permanent" | "transient" }) {
-    if (!this.observer.onStep) return;
+  private emit(e: { runId: string; msg: Message; id: string; kind: "step" | "output"; use: string; outcome: TStepOutcome; attempts: number; durationMs: number; messages: Message[]; error?: string; errorClass?: "permanent" | "transient" }) {
+    if (!this.observer.onStep) return undefined;
     const event: TStepEvent = {
       runId: e.runId, flow: this.spec.name, correlationId: e.msg.correlationId, messageId: e.msg.id,
       stepId: e.id, stepKind: e.kind, use: e.use, outcome: e.outcome, attempts: e.attempts, durationMs: e.durationMs,
       messages: e.messages, ...(e.error ? { error: e.error, errorClass: e.errorClass } : {}),
     };
-    await this.observer.onStep(event);
+    return this.observer.onStep(event);
   }
 }

@@ -112,52 +112,38 @@ export class LineageWriter {
     };
   }
 
+  /** One statement per batch; rows travel as one JSON parameter (cheaper than a parameter array per column). */
   private async write(rows: TRunRow[]): Promise<void> {
-    const steps = rows.flatMap((r) =>
-      r.steps.map((s, seq) => ({ runId: r.id, seq, s, startedAt: new Date(r.startedAt.getTime()) })),
-    );
+    const runs = rows.map((r) => ({
+      id: r.id, message: r.messageId, correlation: r.correlationId, flow: r.ctx.flowId, version: r.ctx.flowVersionId, env: r.ctx.environmentId,
+      deployment: r.ctx.deploymentId, status: r.status, attempt: r.attempt, input_hash: r.inputHash, output_hash: r.outputHash,
+      input_payload: r.inputPayload, output_payload: r.outputPayload, error: r.error, started: r.startedAt.toISOString(),
+      finished: r.finishedAt.toISOString(), duration: r.durationMs,
+    }));
+    const steps = rows.flatMap((r) => {
+      const started = r.startedAt.toISOString();
+      return r.steps.map((s, seq) => ({
+        id: randomUUID(), run: r.id, seq, step: s.stepId, kind: s.stepKind, component: s.use, status: s.outcome,
+        attempts: s.attempts, duration: Math.round(s.durationMs), error: s.error ?? null, started,
+      }));
+    });
     await this.pool.query(
       `WITH runs AS (
          INSERT INTO "MessageRun" ("id", "messageId", "correlationId", "flowId", "flowVersionId", "environmentId", "deploymentId", "status",
            "attempt", "inputHash", "outputHash", "inputPayload", "outputPayload", "error", "startedAt", "finishedAt", "durationMs")
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::"MessageRunStatus"[],
-           $9::int[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::timestamp[], $16::timestamp[], $17::int[])
+         SELECT t.id, t.message, t.correlation, t.flow, t.version, t.env, t.deployment, t.status::"MessageRunStatus", t.attempt, t.input_hash,
+           t.output_hash, t.input_payload, t.output_payload, t.error, t.started, t.finished, t.duration
+         FROM json_to_recordset($1::json) AS t(id text, message text, correlation text, flow text, version text, env text, deployment text,
+           status text, attempt int, input_hash text, output_hash text, input_payload text, output_payload text, error text,
+           started timestamp, finished timestamp, duration int)
          ON CONFLICT ("id") DO NOTHING
          RETURNING "id")
        INSERT INTO "StepRun" ("id", "runId", "seq", "step", "kind", "component", "status", "attempts", "durationMs", "error", "startedAt")
-       SELECT t.* FROM unnest($18::text[], $19::text[], $20::int[], $21::text[], $22::text[], $23::text[], $24::"StepRunStatus"[], $25::int[], $26::int[], $27::text[], $28::timestamp[])
-         AS t(id, run, seq, step, kind, component, status, attempts, duration, error, started)
+       SELECT t.id, t.run, t.seq, t.step, t.kind, t.component, t.status::"StepRunStatus", t.attempts, t.duration, t.error, t.started
+       FROM json_to_recordset($2::json) AS t(id text, run text, seq int, step text, kind text, component text, status text, attempts int,
+         duration int, error text, started timestamp)
        WHERE t.run IN (SELECT "id" FROM runs)`,
-      [
-        rows.map((r) => r.id),
-        rows.map((r) => r.messageId),
-        rows.map((r) => r.correlationId),
-        rows.map((r) => r.ctx.flowId),
-        rows.map((r) => r.ctx.flowVersionId),
-        rows.map((r) => r.ctx.environmentId),
-        rows.map((r) => r.ctx.deploymentId),
-        rows.map((r) => r.status),
-        rows.map((r) => r.attempt),
-        rows.map((r) => r.inputHash),
-        rows.map((r) => r.outputHash),
-        rows.map((r) => r.inputPayload),
-        rows.map((r) => r.outputPayload),
-        rows.map((r) => r.error),
-        rows.map((r) => r.startedAt.toISOString()),
-        rows.map((r) => r.finishedAt.toISOString()),
-        rows.map((r) => r.durationMs),
-        steps.map(() => randomUUID()),
-        steps.map((x) => x.runId),
-        steps.map((x) => x.seq),
-        steps.map((x) => x.s.stepId),
-        steps.map((x) => x.s.stepKind),
-        steps.map((x) => x.s.use),
-        steps.map((x) => x.s.outcome),
-        steps.map((x) => x.s.attempts),
-        steps.map((x) => Math.round(x.s.durationMs)),
-        steps.map((x) => x.s.error ?? null),
-        steps.map((x) => x.startedAt.toISOString()),
-      ],
+      [JSON.stringify(runs), JSON.stringify(steps)],
     );
   }
 

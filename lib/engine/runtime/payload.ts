@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { bodyJson } from "@/lib/engine/core/body-json";
 import type { Message } from "@/lib/engine/core/message";
 
 export type TBodyEncoding = "json" | "utf8" | "base64";
@@ -9,7 +10,7 @@ export function bodyToText(body: unknown): { text: string; encoding: TBodyEncodi
   const b64 = (body as { $base64?: unknown } | null)?.$base64;
   if (body && typeof body === "object" && typeof b64 === "string" && Object.keys(body).length === 1) return { text: b64, encoding: "base64" };
   if (typeof body === "string") return { text: body, encoding: "utf8" };
-  return { text: JSON.stringify(body ?? null), encoding: "json" };
+  return { text: bodyJson(body), encoding: "json" };
 }
 
 /** Inverse of bodyToText; throws a message an engineer can act on when edited JSON is invalid. */
@@ -28,13 +29,13 @@ export function textToBody(text: string, encoding: string): unknown {
 /**
  * sha256 of the body as it travels: bytes and text as they are, JSON values as their JSON text in
  * the order their keys arrived (what the transport carried). Canonical key order would cost a deep
- * copy per message on the hot path.
+ * copy per message on the hot path. The text usually comes from the transport's cache (body-json).
  */
 export function hashBody(body: unknown): string {
   const h = createHash("sha256");
   if (Buffer.isBuffer(body)) h.update(body);
   else if (typeof body === "string") h.update(body);
-  else h.update(JSON.stringify(body ?? null));
+  else h.update(bodyJson(body));
   return h.digest("hex");
 }
 

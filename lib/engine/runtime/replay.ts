@@ -1,11 +1,9 @@
 import type pg from "pg";
 import type { Queryable } from "@/lib/engine/core/contracts";
-import { createMessage, type Message } from "@/lib/engine/core/message";
+import { createMessage, REPLAY_HEADER, type Message } from "@/lib/engine/core/message";
 import { textToBody } from "./payload";
 
 export const REPLAY_CHANNEL = "switchboard_replays";
-/** Header on a replayed message naming the dead letter it came from. */
-export const REPLAY_HEADER = "sb-replay-of";
 
 export type TReplayRequest = {
   deadLetterIds: string[];
@@ -70,41 +68,54 @@ export function replayMessage(row: TReplayRow): Message {
 }
 
 /**
- * Claims requested replays (SKIP LOCKED, so several engines share the work) and hands each to
- * `dispatch`; marks it replayed, or back to pending with the error if dispatch failed.
+ * Claims requested replays one at a time (SKIP LOCKED, so several engines share the work) and hands
+ * each to `dispatch`; marks it replayed, or back to pending with the error if dispatch failed. One
+ * transaction per replay: a crash re-sends at most the replay it was in the middle of.
  */
 export async function processReplays(pool: pg.Pool, dispatch: (row: TReplayRow, msg: Message) => Promise<void>, limit = 100): Promise<number> {
-  const client = await pool.connect();
   let done = 0;
+  for (let i = 0; i < limit; i++) {
+    const outcome = await replayNext(pool, dispatch);
+    if (outcome === "none") break;
+    if (outcome === "replayed") done++;
+  }
+  return done;
+}
+
+async function replayNext(pool: pg.Pool, dispatch: (row: TReplayRow, msg: Message) => Promise<void>): Promise<"none" | "replayed" | "failed"> {
+  const client = await pool.connect();
   try {
     await client.query("BEGIN");
     const r = await client.query<TReplayRow>(
       `SELECT "id", "flowId", "flowVersionId", "environmentId", "originalBody", "originalHeaders", "contentEncoding", "replayFlowVersionId", "replayBody"
-       FROM "DeadLetter" WHERE "status" = 'replay_requested' ORDER BY "replayRequestedAt" LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [limit],
+       FROM "DeadLetter" WHERE "status" = 'replay_requested' ORDER BY "replayRequestedAt" LIMIT 1 FOR UPDATE SKIP LOCKED`,
     );
-    for (const row of r.rows) {
-      try {
-        const msg = replayMessage(row);
-        await dispatch(row, msg);
-        await client.query(
-          `UPDATE "DeadLetter" SET "status" = 'replayed', "replayedAt" = now(), "replayMessageId" = $2, "replayError" = NULL, "updatedAt" = now() WHERE "id" = $1`,
-          [row.id, msg.id],
-        );
-        done++;
-      } catch (error) {
-        await client.query(`UPDATE "DeadLetter" SET "status" = 'pending', "replayError" = $2, "updatedAt" = now() WHERE "id" = $1`, [
-          row.id,
-          error instanceof Error ? error.message : String(error),
-        ]);
-      }
+    const row = r.rows[0];
+    if (!row) {
+      await client.query("COMMIT");
+      return "none";
+    }
+    let outcome: "replayed" | "failed" = "replayed";
+    try {
+      const msg = replayMessage(row);
+      await dispatch(row, msg);
+      await client.query(
+        `UPDATE "DeadLetter" SET "status" = 'replayed', "replayedAt" = now(), "replayMessageId" = $2, "replayError" = NULL, "updatedAt" = now() WHERE "id" = $1`,
+        [row.id, msg.id],
+      );
+    } catch (error) {
+      outcome = "failed";
+      await client.query(`UPDATE "DeadLetter" SET "status" = 'pending', "replayError" = $2, "updatedAt" = now() WHERE "id" = $1`, [
+        row.id,
+        error instanceof Error ? error.message : String(error),
+      ]);
     }
     await client.query("COMMIT");
+    return outcome;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;
   } finally {
     client.release();
   }
-  return done;
 }

@@ -3,7 +3,7 @@ import type pg from "pg";
 import { deliveryCountOf, QueueInput } from "@/lib/engine/components/queue/input-queue";
 import type { TQueueDeps } from "@/lib/engine/components/queue/deps";
 import type { CircuitBreakers } from "@/lib/engine/core/circuit-breakers";
-import type { Evaluator, Input } from "@/lib/engine/core/contracts";
+import type { DedupeStore, Evaluator, Input } from "@/lib/engine/core/contracts";
 import type { Message } from "@/lib/engine/core/message";
 import type { TDeadLetter, TStepEvent } from "@/lib/engine/core/observer";
 import type { Registry } from "@/lib/engine/core/registry";
@@ -85,6 +85,8 @@ export class DeploymentWorker {
   private ticker: NodeJS.Timeout | null = null;
   private lastAlertCheck = 0;
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** prom-client children per label set: looking labels up per observation was a measurable cost. */
+  private readonly series = new Map<string, { inc(): void } | { observe(v: number): void }>();
 
   constructor(
     readonly deploymentId: string | null,
@@ -125,10 +127,14 @@ export class DeploymentWorker {
     return this.deps.log;
   }
 
+  private dedupeStore: DedupeStore | null = null;
+
   private engineDeps(): TQueueDeps {
+    // One store per worker: its claims from concurrent runs share statements.
+    this.dedupeStore ??= pgDedupeStore(this.deps.pool, this.ctx.flowId);
     return {
       evaluator: this.deps.evaluator,
-      dedupeStore: pgDedupeStore(this.deps.pool, this.ctx.flowId),
+      dedupeStore: this.dedupeStore,
       db: this.deps.pool,
       transport: this.deps.transport,
       log: this.deps.log,
@@ -275,9 +281,8 @@ export class DeploymentWorker {
 
   private async recordRun(msg: Message, result: TRunResult, startedAt: number, attempt: number, keepOutput: boolean): Promise<void> {
     await this.deps.lineage.record({ ctx: this.ctx, input: msg, result, startedAt, attempt, keepOutput });
-    const labels = { flow: this.ctx.flowName, env: this.ctx.environmentKey };
-    this.deps.prom.runs.inc({ ...labels, status: result.status });
-    this.deps.prom.runDuration.observe(labels, result.durationMs / 1000);
+    this.counter(`runs|${result.status}`, () => this.deps.prom.runs.labels(this.ctx.flowName, this.ctx.environmentKey, result.status)).inc();
+    this.histogram("run", () => this.deps.prom.runDuration.labels(this.ctx.flowName, this.ctx.environmentKey)).observe(result.durationMs / 1000);
     const outcome: TRollupOutcome = result.status === "ok" ? "ok" : result.status === "filtered" ? "filtered" : result.status === "dead_lettered" ? "dead_lettered" : "failed";
     this.deps.rollup.observe(this.ctx.flowId, this.ctx.environmentId, "", outcome, result.durationMs);
     if (result.failures.length) {
@@ -304,11 +309,23 @@ export class DeploymentWorker {
   private onStep(e: TStepEvent): void {
     this.deps.lineage.onStep(e);
     if (e.outcome === "skipped") return;
-    const labels = { flow: this.ctx.flowName, env: this.ctx.environmentKey, step: e.stepId };
-    this.deps.prom.steps.inc({ ...labels, outcome: e.outcome });
-    this.deps.prom.stepDuration.observe(labels, e.durationMs / 1000);
+    const { flowName, environmentKey } = this.ctx;
+    this.counter(`steps|${e.stepId}|${e.outcome}`, () => this.deps.prom.steps.labels(flowName, environmentKey, e.stepId, e.outcome)).inc();
+    this.histogram(`step|${e.stepId}`, () => this.deps.prom.stepDuration.labels(flowName, environmentKey, e.stepId)).observe(e.durationMs / 1000);
     const outcome = OUTCOME[e.outcome];
     if (outcome) this.deps.rollup.observe(this.ctx.flowId, this.ctx.environmentId, e.stepId, outcome, e.durationMs);
+  }
+
+  private counter(key: string, make: () => { inc(): void }): { inc(): void } {
+    let c = this.series.get(key) as { inc(): void } | undefined;
+    if (!c) this.series.set(key, (c = make()));
+    return c;
+  }
+
+  private histogram(key: string, make: () => { observe(v: number): void }): { observe(v: number): void } {
+    let h = this.series.get(key) as { observe(v: number): void } | undefined;
+    if (!h) this.series.set(key, (h = make()));
+    return h;
   }
 
   private async onDeadLetter(d: TDeadLetter): Promise<void> {

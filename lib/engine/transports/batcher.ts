@@ -1,19 +1,20 @@
 /**
  * Group commit: items added while a flush is running go into the next flush, so under load one
- * statement carries many messages and each caller still learns when *its* item is durable.
+ * statement carries many messages and each caller still learns when *its* item is durable. A flush
+ * may return one result per item (same order); each caller gets its own.
  */
-export class Batcher<T> {
-  private queue: { item: T; resolve: () => void; reject: (e: unknown) => void }[] = [];
+export class Batcher<T, R = void> {
+  private queue: { item: T; resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
   private running = false;
   private scheduled = false;
   private flushing = 0;
 
   constructor(
-    private readonly flushFn: (items: T[]) => Promise<void>,
+    private readonly flushFn: (items: T[]) => Promise<R[] | void>,
     private readonly maxBatch = 500,
   ) {}
 
-  add(item: T): Promise<void> {
+  add(item: T): Promise<R> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
       this.schedule();
@@ -38,8 +39,8 @@ export class Batcher<T> {
         const batch = this.queue.splice(0, this.maxBatch);
         this.flushing = batch.length;
         try {
-          await this.flushFn(batch.map((b) => b.item));
-          for (const b of batch) b.resolve();
+          const results = await this.flushFn(batch.map((b) => b.item));
+          batch.forEach((b, i) => b.resolve((results ? results[i] : undefined) as R));
         } catch (error) {
           for (const b of batch) b.reject(error);
         } finally {

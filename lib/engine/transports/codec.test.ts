@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { bodyJson } from "@/lib/engine/core/body-json";
 import { createMessage } from "@/lib/engine/core/message";
 import { decodeMessage, encodeMessage } from "./codec";
 import { Batcher } from "./batcher";
@@ -17,6 +18,25 @@ describe("message codec", () => {
   it("keeps a JSON object that merely has a $base64 field among others as JSON", () => {
     const msg = createMessage({ body: { $base64: "AAE=", other: true } });
     expect(decodeMessage(encodeMessage(msg)).body).toEqual({ $base64: "AAE=", other: true });
+  });
+
+  it("decodes messages in the earlier single-JSON format, including {$base64} bytes", () => {
+    const msg = createMessage({ body: { a: 1 } });
+    expect(decodeMessage(Buffer.from(JSON.stringify(msg)))).toEqual(msg);
+    const bytes = createMessage({ body: { $base64: "AAE=" } });
+    expect(decodeMessage(Buffer.from(JSON.stringify(bytes))).body).toEqual(Buffer.from([0, 1]));
+  });
+
+  it("reads a pretty-printed envelope (newlines inside) as one JSON document", () => {
+    const msg = createMessage({ body: { a: [1, 2] } });
+    expect(decodeMessage(Buffer.from(JSON.stringify(msg, null, 2)))).toEqual(msg);
+  });
+
+  it("remembers the body's JSON text exactly as it travelled, for hashing", () => {
+    const wire = encodeMessage(createMessage({ body: { b: 2, a: 1 } }));
+    const decoded = decodeMessage(wire);
+    expect(bodyJson(decoded.body)).toBe('{"b":2,"a":1}');
+    expect(wire.toString("utf8").endsWith('\n{"b":2,"a":1}')).toBe(true);
   });
 });
 

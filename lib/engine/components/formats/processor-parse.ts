@@ -8,6 +8,7 @@ export const processorParse = defineComponent({
   kind: "processor",
   name: "parse",
   status: "stable",
+  bounded: true,
   summary: "Parses a text/bytes body as JSON, XML, CSV, X12 or EDIFACT into a JSON value. One component for all formats: pick it with `format`.",
   config: z
     .object({

@@ -9,6 +9,7 @@ export const processorSerialize = defineComponent({
   kind: "processor",
   name: "serialize",
   status: "stable",
+  bounded: true,
   summary: "Writes the JSON body as JSON, XML, CSV, X12 or EDIFACT text. X12/EDIFACT take the segment shape their parsers produce; X12 can also envelope a {transactionSet, segments} document.",
   config: z
     .object({

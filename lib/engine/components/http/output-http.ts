@@ -1,18 +1,24 @@
 import { z } from "zod";
 import { defineComponent, type Output } from "@/lib/engine/core/contracts";
-import type { Message } from "@/lib/engine/core/message";
+import { bodyJson } from "@/lib/engine/core/body-json";
+import { IDEMPOTENCY_HEADER, type Message } from "@/lib/engine/core/message";
 import { httpCall, zHeaders, zHttpUrl } from "./http-call";
 
 /** Body bytes and content type for a message, JSON-encoding parsed values. */
 export function encodeBody(msg: Message): { body: string | Uint8Array<ArrayBuffer>; contentType: string } {
   if (Buffer.isBuffer(msg.body)) return { body: new Uint8Array(msg.body.buffer.slice(msg.body.byteOffset, msg.body.byteOffset + msg.body.byteLength) as ArrayBuffer), contentType: msg.datacontenttype };
   if (typeof msg.body === "string") return { body: msg.body, contentType: msg.datacontenttype === "application/json" ? "text/plain" : msg.datacontenttype };
-  return { body: JSON.stringify(msg.body), contentType: "application/json" };
+  return { body: bodyJson(msg.body), contentType: "application/json" };
 }
 
-/** CloudEvents HTTP binary mode: attributes travel as ce-* headers next to the trace context. */
+/**
+ * CloudEvents HTTP binary mode: attributes travel as ce-* headers next to the trace context, plus
+ * the flow's idempotency key as Idempotency-Key so the target can ignore a redelivered request.
+ */
 export function cloudEventHeaders(msg: Message): Record<string, string> {
+  const key = msg.headers[IDEMPOTENCY_HEADER];
   return {
+    ...(key ? { "idempotency-key": key } : {}),
     "ce-id": msg.id,
     "ce-source": msg.source,
     "ce-type": msg.type,

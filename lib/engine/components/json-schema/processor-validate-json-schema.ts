@@ -7,6 +7,7 @@ export const validateJsonSchemaProcessor = defineComponent({
   kind: "processor",
   name: "validate_json_schema",
   status: "stable",
+  bounded: true,
   summary: "Validates the JSON body against a JSON Schema (draft 2020-12, formats, patterns run on RE2). Invalid messages are marked failed (permanent).",
   config: z
     .object({

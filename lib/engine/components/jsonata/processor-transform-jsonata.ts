@@ -9,6 +9,7 @@ export const transformJsonataProcessor = defineComponent({
   kind: "processor",
   name: "transform_jsonata",
   status: "stable",
+  bounded: true,
   summary: "Message translator: replaces the body with the result of a JSONata mapping (compiled to plain JS when possible, else sandboxed).",
   config: z
     .object({

@@ -59,6 +59,7 @@ export const aggregateProcessor = defineComponent({
   kind: "processor",
   name: "aggregate",
   status: "beta",
+  bounded: true,
   summary: "Aggregator: collects messages with the same correlation id into one array body, on completion size or timeout.",
   config: ZAggregateConfig,
   create: (config, deps) => new Aggregator(config, deps),

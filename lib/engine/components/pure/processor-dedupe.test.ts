@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMessage } from "@/lib/engine/core/message";
+import { createMessage, REPLAY_HEADER } from "@/lib/engine/core/message";
 import { createRegistry } from "../index";
 import { configTable } from "../shared/config-table";
 import { MemoryDedupeStore } from "./memory-dedupe-store";
@@ -19,6 +19,15 @@ describe("dedupe", () => {
     expect(await p.process(createMessage({ body: { orderId: "1" } }), s)).toHaveLength(1);
     expect(await p.process(createMessage({ body: { orderId: "1" } }), s)).toHaveLength(0);
     expect(await p.process(createMessage({ body: { orderId: "2" } }), s)).toHaveLength(1);
+  });
+
+  it("lets the same message through again (a redelivery after a failed output) and a replay take the key over", async () => {
+    const p = createRegistry().build("processor", "dedupe", { key: "orderId" }, { dedupeStore: new MemoryDedupeStore() });
+    const first = createMessage({ body: { orderId: "7" } });
+    expect(await p.process(first, s)).toHaveLength(1);
+    expect(await p.process(first, s)).toHaveLength(1);
+    expect(await p.process(createMessage({ body: { orderId: "7" } }), s)).toHaveLength(0);
+    expect(await p.process(createMessage({ body: { orderId: "7" }, headers: { [REPLAY_HEADER]: "dl-1" } }), s)).toHaveLength(1);
   });
 
   it("fails when the key is missing", async () => {

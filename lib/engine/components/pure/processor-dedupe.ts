@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineComponent } from "@/lib/engine/core/contracts";
 import { PermanentError } from "@/lib/engine/core/errors";
+import { REPLAY_HEADER } from "@/lib/engine/core/message";
 import { zJsonata } from "@/lib/engine/sandbox/jsonata-syntax";
 import { evaluateOnMessage } from "../shared/expressions";
 import { sharedMemoryDedupeStore } from "./memory-dedupe-store";
@@ -10,7 +11,7 @@ export const dedupeProcessor = defineComponent({
   name: "dedupe",
   status: "stable",
   summary:
-    "Idempotent consumer: drops a message whose key was already seen within the TTL. Uses the engine's shared store (Postgres) when it provides one, else an in-process store.",
+    "Idempotent consumer: drops a message whose key another message already claimed within the TTL. A redelivery of the same message (after a failed output or a crash) and a replay go through. Uses the engine's shared store (Postgres) when it provides one, else an in-process store.",
   config: z
     .object({
       key: zJsonata("Expression giving the business key, e.g. orderId or customer.id & '-' & orderId."),
@@ -26,7 +27,7 @@ export const dedupeProcessor = defineComponent({
         if (key === undefined || key === null || typeof key === "object") {
           throw new PermanentError(`dedupe key expression ${JSON.stringify(config.key)} gave ${key === undefined ? "nothing" : "a non-scalar value"} for this message`);
         }
-        const isNew = await store.claim(`${config.scope ?? ""}:${String(key)}`, config.ttlMs);
+        const isNew = await store.claim(`${config.scope ?? ""}:${String(key)}`, config.ttlMs, { messageId: msg.id, takeOver: REPLAY_HEADER in msg.headers });
         return isNew ? [msg] : [];
       },
     };

@@ -8,6 +8,7 @@ export const filterProcessor = defineComponent({
   kind: "processor",
   name: "filter",
   status: "stable",
+  bounded: true,
   summary: "Message filter: keeps the message when the JSONata condition is true, drops it otherwise.",
   config: z.object({ when: zJsonata("Condition over the body, e.g. total > 0 and status = 'open'.") }).strict(),
   create: (config, deps) => ({

@@ -11,6 +11,7 @@ export const routeProcessor = defineComponent({
   kind: "processor",
   name: "route",
   status: "stable",
+  bounded: true,
   summary:
     "Content-based router: the first branch whose condition holds names the route; steps and outputs with `when: [branch]` take it. Sees failed messages too ($failed, $error, $failedStep), so errors can be routed.",
   handlesFailed: true,

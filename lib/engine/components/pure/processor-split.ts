@@ -13,6 +13,7 @@ export const splitProcessor = defineComponent({
   kind: "processor",
   name: "split",
   status: "stable",
+  bounded: true,
   summary: "Splitter: one message per element of an array in the body. Parts keep the correlation id and carry sb-split-index / sb-split-count.",
   config: z
     .object({

@@ -254,8 +254,59 @@ export class RabbitTransport implements Transport {
   }
 }
 
+/**
+ * Acks coalesced per event-loop turn: the longest run of finished deliveries at the head of the
+ * channel's window goes as one `multiple` ack (one frame, one settlement for the quorum queue);
+ * finished deliveries behind a still-running one are acked singly, so a slow message never holds
+ * the prefetch window of the others.
+ */
+class AckBatch {
+  private readonly window: ConsumeMessage[] = [];
+  private readonly finished = new Set<ConsumeMessage>();
+  private scheduled = false;
+
+  constructor(private readonly ch: Channel) {}
+
+  delivered(m: ConsumeMessage): void {
+    this.window.push(m);
+  }
+
+  ack(m: ConsumeMessage): void {
+    this.finished.add(m);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  /** A nack settles just that delivery: it leaves the window at once. */
+  nack(m: ConsumeMessage, requeue: boolean): void {
+    const i = this.window.indexOf(m);
+    if (i >= 0) this.window.splice(i, 1);
+    safe(() => this.ch.nack(m, false, requeue));
+  }
+
+  flush(): void {
+    this.scheduled = false;
+    let head = 0;
+    while (head < this.window.length && this.finished.has(this.window[head])) this.finished.delete(this.window[head++]);
+    if (head > 0) {
+      const last = this.window[head - 1];
+      this.window.splice(0, head);
+      safe(() => this.ch.ack(last, head > 1));
+    }
+    if (!this.finished.size) return;
+    for (const m of this.finished) {
+      this.window.splice(this.window.indexOf(m), 1);
+      safe(() => this.ch.ack(m));
+    }
+    this.finished.clear();
+  }
+}
+
 class RabbitConsumer {
   private ch: Channel | null = null;
+  private acks: AckBatch | null = null;
   private tag: string | null = null;
   private readonly running = new Set<Promise<void>>();
   private stopping = false;
@@ -279,23 +330,27 @@ class RabbitConsumer {
     });
     await ch.prefetch(this.prefetch);
     await ch.assertQueue(this.queue, QUORUM);
-    const r = await ch.consume(this.queue, (m) => m && this.onDelivery(ch, m), { noAck: false });
+    const acks = new AckBatch(ch);
+    const r = await ch.consume(this.queue, (m) => m && this.onDelivery(ch, acks, m), { noAck: false });
     this.ch = ch;
+    this.acks = acks;
     this.tag = r.consumerTag;
   }
 
   /** The connection died: its deliveries go back to the queue on the broker side. */
   detach(): void {
     this.ch = null;
+    this.acks = null;
     this.tag = null;
   }
 
-  private onDelivery(ch: Channel, m: ConsumeMessage): void {
-    const p = this.handle(ch, m).finally(() => this.running.delete(p));
+  private onDelivery(ch: Channel, acks: AckBatch, m: ConsumeMessage): void {
+    acks.delivered(m);
+    const p = this.handle(ch, acks, m).finally(() => this.running.delete(p));
     this.running.add(p);
   }
 
-  private async handle(ch: Channel, m: ConsumeMessage): Promise<void> {
+  private async handle(ch: Channel, acks: AckBatch, m: ConsumeMessage): Promise<void> {
     // Quorum queues count earlier failed deliveries in x-delivery-count.
     const previous = Number(m.properties.headers?.["x-delivery-count"] ?? (m.fields.redelivered ? 1 : 0));
     let msg: Message;
@@ -303,7 +358,7 @@ class RabbitConsumer {
       msg = decodeMessage(m.content);
     } catch (error) {
       this.log?.error({ err: String(error), queue: this.queue }, "undecodable message rejected");
-      safe(() => ch.nack(m, false, false));
+      acks.nack(m, false);
       return;
     }
     try {
@@ -311,11 +366,11 @@ class RabbitConsumer {
     } catch (error) {
       const delay = this.stopping ? 0 : retryAfterOf(error);
       if (delay) await new Promise((r) => setTimeout(r, delay));
-      if (this.ch === ch) safe(() => ch.nack(m, false, true));
+      if (this.ch === ch) acks.nack(m, true);
       return;
     }
     // Acking on a channel that closed is impossible; the broker redelivers that message instead.
-    if (this.ch === ch) safe(() => ch.ack(m));
+    if (this.ch === ch) acks.ack(m);
   }
 
   async stop(): Promise<void> {
@@ -324,6 +379,7 @@ class RabbitConsumer {
     const ch = this.ch;
     if (ch && this.tag) await ch.cancel(this.tag).catch(() => undefined);
     while (this.running.size) await Promise.allSettled([...this.running]);
+    if (this.ch === ch) this.acks?.flush();
     this.ch = null;
     await ch?.close().catch(() => undefined);
     this.finished.resolve();
