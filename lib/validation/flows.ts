@@ -11,6 +11,15 @@ export const ZFlowName = z.string().trim().regex(FLOW_NAME, FLOW_NAME_HINT);
 
 export const ZFlowFormat = z.enum(["yaml", "json"], { error: "Choose yaml or json." });
 
+/** Absent: leave the flow's interface link alone; "" or null: unlink; an id: link to that interface. */
+export const ZInterfaceLink = z
+  .string()
+  .trim()
+  .max(64, "Choose an interface from the list.")
+  .nullable()
+  .optional()
+  .transform((v) => (v === "" ? null : v));
+
 /** A new version from a spec object (the generated form) or a YAML/JSON document (the editor tab, import). */
 export const ZSaveFlowVersionInput = z
   .object({
@@ -21,6 +30,8 @@ export const ZSaveFlowVersionInput = z
     format: ZFlowFormat.optional(),
     note: z.string().trim().max(500, "Use at most 500 characters.").default(""),
     owner: z.string().trim().max(120, "Use at most 120 characters.").default(""),
+    /** The inventory interface the flow implements: an id links it, "" or null unlinks it, absent leaves the link as it is. */
+    interfaceId: ZInterfaceLink,
   })
   .refine((v) => v.spec !== undefined || (v.document !== undefined && v.document.trim() !== ""), {
     message: "Provide the flow spec, or paste a YAML or JSON document.",
@@ -33,6 +44,11 @@ export const ZExportFlowInput = z.object({ flowVersionId: z.string().min(1), for
 export const ZDeployInput = z.object({
   flowVersionId: z.string().min(1, "Choose a version."),
   environmentId: z.string().min(1, "Choose an environment."),
+  /**
+   * The deployer confirmed they know the flow is flagged for data residency. Required to deploy a
+   * flagged flow to production; a form posts "true".
+   */
+  acknowledgeResidency: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()),
 });
 export type TDeployInput = z.infer<typeof ZDeployInput>;
 
@@ -97,6 +113,8 @@ export const ZSaveFlowForm = z.object({
   format: z.enum(["yaml", "json"]).optional(),
   note: z.string().optional(),
   owner: z.string().optional(),
+  /** The interface picker posts "" for "no interface". */
+  interfaceId: z.string().optional(),
 });
 
 /** Live validation sends the form's spec as JSON text. */

@@ -8,7 +8,7 @@ import { checkFlowSpec, controlDeployment, deployFlowVersion, saveFlowVersion } 
 import { formDataToObject } from "@/lib/utils/form-data";
 import { ZDeployInput, ZDeploymentControlInput, ZFlowSpecJson, ZSaveFlowForm, ZSaveFlowVersionInput } from "@/lib/validation/flows";
 
-export async function saveFlowAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ flowId: string; version: number; isNew: boolean }>> {
+export async function saveFlowAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ flowId: string; version: number; isNew: boolean; interfaceChanged: boolean }>> {
   try {
     const user = await requireSession();
     const form = ZSaveFlowForm.parse(formDataToObject(formData));
@@ -17,7 +17,7 @@ export async function saveFlowAction(_prev: unknown, formData: FormData): Promis
     const saved = await saveFlowVersion(user, input, form.intent);
     revalidatePath("/flows");
     revalidatePath(`/flows/${saved.flowId}`);
-    return { ok: true, data: { flowId: saved.flowId, version: saved.version.version, isNew: saved.isNew } };
+    return { ok: true, data: { flowId: saved.flowId, version: saved.version.version, isNew: saved.isNew, interfaceChanged: saved.interfaceChanged } };
   } catch (error) {
     return actionError(error);
   }

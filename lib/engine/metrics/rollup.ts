@@ -6,6 +6,12 @@ type TKey = { flowId: string; environmentId: string; step: string; minute: numbe
 
 export type TRollupOutcome = "ok" | "failed" | "filtered" | "dead_lettered";
 
+/** A point-in-time reading for one flow in one environment. */
+export type TFlowGauge = { flowId: string; environmentId: string; depth: number };
+
+/** Gauges read at flush time: pending dead letters, and messages waiting on the flow's queues. */
+export type TFlushGauges = { dlq?: TFlowGauge[]; backlog?: TFlowGauge[] };
+
 /**
  * Minute rollups in memory, added into MetricMinute on each flush. Rows are summed, never
  * overwritten, so several engine processes can write the same minute.
@@ -34,27 +40,34 @@ export class MinuteRollup {
   }
 
   /**
-   * Writes everything observed since the last flush plus the DLQ depth per flow for this minute.
+   * Writes everything observed since the last flush plus, on the flow rows of this minute, the
+   * gauges measured at flush time: DLQ depth and queue backlog per flow and environment. A flow with
+   * a gauge but no traffic still gets a row, so the charts show a backlog building up while paused.
    * On failure the cells are merged back so nothing is lost; the next flush retries.
    */
-  async flush(dlqDepths: { flowId: string; environmentId: string; depth: number }[] = [], now = Date.now()): Promise<number> {
+  async flush(gauges: TFlushGauges = {}, now = Date.now()): Promise<number> {
     const taken = this.cells;
     this.cells = new Map();
     const minute = Math.floor(now / 60_000) * 60_000;
-    for (const d of dlqDepths) {
+    const dlq = gauges.dlq ?? [];
+    const backlog = gauges.backlog ?? [];
+    for (const d of [...dlq, ...backlog]) {
       const id = `${d.flowId}|${d.environmentId}||${minute}`;
       if (!taken.has(id)) {
         taken.set(id, { key: { flowId: d.flowId, environmentId: d.environmentId, step: "", minute }, cell: { ok: 0, failed: 0, filtered: 0, deadLettered: 0, buckets: new Array<number>(BUCKET_COUNT).fill(0), sumMs: 0 } });
       }
     }
-    const depthOf = new Map(dlqDepths.map((d) => [`${d.flowId}|${d.environmentId}`, d.depth]));
+    const depthOf = new Map(dlq.map((d) => [`${d.flowId}|${d.environmentId}`, d.depth]));
+    const backlogOf = new Map(backlog.map((d) => [`${d.flowId}|${d.environmentId}`, d.depth]));
     let written = 0;
     try {
       for (const { key, cell } of taken.values()) {
-        const depth = key.step === "" && key.minute === minute ? (depthOf.get(`${key.flowId}|${key.environmentId}`) ?? null) : null;
+        const isGaugeRow = key.step === "" && key.minute === minute;
+        const depth = isGaugeRow ? (depthOf.get(`${key.flowId}|${key.environmentId}`) ?? null) : null;
+        const backlogDepth = isGaugeRow ? (backlogOf.get(`${key.flowId}|${key.environmentId}`) ?? null) : null;
         const r = await this.pool.query<{ latencyBuckets: number[] }>(
-          `INSERT INTO "MetricMinute" ("flowId", "environmentId", "step", "minute", "countOk", "countFailed", "countFiltered", "countDeadLettered", "latencyBuckets", "latencySumMs", "dlqDepth", "updatedAt")
-           VALUES ($1, $2, $3, to_timestamp($4::float8 / 1000) AT TIME ZONE 'UTC', $5, $6, $7, $8, $9::int[], $10, $11, now())
+          `INSERT INTO "MetricMinute" ("flowId", "environmentId", "step", "minute", "countOk", "countFailed", "countFiltered", "countDeadLettered", "latencyBuckets", "latencySumMs", "dlqDepth", "backlogDepth", "updatedAt")
+           VALUES ($1, $2, $3, to_timestamp($4::float8 / 1000) AT TIME ZONE 'UTC', $5, $6, $7, $8, $9::int[], $10, $11, $12, now())
            ON CONFLICT ("flowId", "environmentId", "step", "minute") DO UPDATE SET
              "countOk" = "MetricMinute"."countOk" + EXCLUDED."countOk",
              "countFailed" = "MetricMinute"."countFailed" + EXCLUDED."countFailed",
@@ -64,19 +77,24 @@ export class MinuteRollup {
                                  FROM unnest("MetricMinute"."latencyBuckets", EXCLUDED."latencyBuckets") WITH ORDINALITY AS u(a, b, i)),
              "latencySumMs" = "MetricMinute"."latencySumMs" + EXCLUDED."latencySumMs",
              "dlqDepth" = COALESCE(EXCLUDED."dlqDepth", "MetricMinute"."dlqDepth"),
+             "backlogDepth" = COALESCE(EXCLUDED."backlogDepth", "MetricMinute"."backlogDepth"),
              "updatedAt" = now()
            RETURNING "latencyBuckets"`,
-          [key.flowId, key.environmentId, key.step, key.minute, cell.ok, cell.failed, cell.filtered, cell.deadLettered, cell.buckets, cell.sumMs, depth],
+          [key.flowId, key.environmentId, key.step, key.minute, cell.ok, cell.failed, cell.filtered, cell.deadLettered, cell.buckets, cell.sumMs, depth, backlogDepth],
         );
         // The additive insert has committed: forget the cell now, so a failing percentile update
         // cannot merge it back and count it twice on the next flush.
         taken.delete(`${key.flowId}|${key.environmentId}|${key.step}|${key.minute}`);
         const merged = r.rows[0]?.latencyBuckets ?? cell.buckets;
-        await this.pool.query(
-          `UPDATE "MetricMinute" SET "p50Ms" = $5, "p95Ms" = $6, "p99Ms" = $7
-           WHERE "flowId" = $1 AND "environmentId" = $2 AND "step" = $3 AND "minute" = to_timestamp($4::float8 / 1000) AT TIME ZONE 'UTC'`,
-          [key.flowId, key.environmentId, key.step, key.minute, percentileFromBuckets(merged, 0.5), percentileFromBuckets(merged, 0.95), percentileFromBuckets(merged, 0.99)],
-        );
+        // A gauge-only cell (no runs this interval) added no samples, so the percentiles cannot change.
+        const hasSamples = cell.ok + cell.failed + cell.filtered + cell.deadLettered > 0;
+        if (hasSamples) {
+          await this.pool.query(
+            `UPDATE "MetricMinute" SET "p50Ms" = $5, "p95Ms" = $6, "p99Ms" = $7
+             WHERE "flowId" = $1 AND "environmentId" = $2 AND "step" = $3 AND "minute" = to_timestamp($4::float8 / 1000) AT TIME ZONE 'UTC'`,
+            [key.flowId, key.environmentId, key.step, key.minute, percentileFromBuckets(merged, 0.5), percentileFromBuckets(merged, 0.95), percentileFromBuckets(merged, 0.99)],
+          );
+        }
         written++;
       }
       return written;

@@ -4,6 +4,7 @@ import type { Evaluator } from "@/lib/engine/core/contracts";
 import type { Message } from "@/lib/engine/core/message";
 import type { Registry } from "@/lib/engine/core/registry";
 import type { TPromMetrics } from "@/lib/engine/metrics/prometheus";
+import { backlogPerFlow, recordQueueDepths, type TQueueReading } from "@/lib/engine/metrics/queue-depth";
 import { MinuteRollup } from "@/lib/engine/metrics/rollup";
 import type { PgListener } from "@/lib/engine/transports/postgres/listener";
 import type { Transport } from "@/lib/engine/transports/types";
@@ -12,11 +13,18 @@ import { checkDlqAlert, dlqDepths, resolveDrainedDlqAlerts } from "./dead-letter
 import { loadActiveDeployments, loadVersion, reportActualState, type TDeploymentRow } from "./deployments";
 import { canActivate } from "./governance";
 import { LineageWriter } from "./lineage";
+import { purgeIdempotencyKeys } from "./idempotency";
 import { processReplays, REPLAY_CHANNEL, type TReplayRow } from "./replay";
 import { DeploymentWorker } from "./worker";
 import { ZFlowSpec } from "@/lib/validation/flow-spec";
 
 export const DEPLOYMENTS_CHANNEL = "switchboard_deployments";
+
+/** Idempotency keys are kept this long: above the longest dedupe window (30 days). */
+const IDEMPOTENCY_RETENTION_MS = 31 * 86_400_000;
+const HOUSEKEEPING_MS = 10 * 60_000;
+/** An ad-hoc replay runner nobody used for this long is stopped. */
+const ADHOC_IDLE_MS = 10 * 60_000;
 
 export type TRuntimeOptions = {
   /** Durable writes: dead letters, alerts, deployment state, sinks. */
@@ -55,6 +63,7 @@ export class EngineRuntime {
   private stopped = false;
   /** Ephemeral workers for replays to a version that is not the active one. */
   private readonly adhoc = new Map<string, DeploymentWorker>();
+  private readonly adhocUsedAt = new Map<string, number>();
 
   constructor(private readonly opts: TRuntimeOptions) {
     this.lineage = new LineageWriter(opts.fastPool ?? opts.pool, opts.retention, opts.log);
@@ -79,6 +88,7 @@ export class EngineRuntime {
         void this.replays();
       }, this.opts.pollMs),
       setInterval(() => void this.flushMetrics(), this.opts.metricsFlushMs),
+      setInterval(() => void this.housekeeping(), HOUSEKEEPING_MS),
     );
     for (const t of this.timers) t.unref();
   }
@@ -236,6 +246,7 @@ export class EngineRuntime {
 
   private async adhocWorker(flowVersionId: string, environmentId: string): Promise<DeploymentWorker> {
     const key = `${flowVersionId}:${environmentId}`;
+    this.adhocUsedAt.set(key, Date.now());
     const cached = this.adhoc.get(key);
     if (cached) return cached;
     const version = await loadVersion(this.opts.pool, flowVersionId);
@@ -254,6 +265,28 @@ export class EngineRuntime {
     return worker;
   }
 
+  /** Drops expired idempotency keys and stops ad-hoc replay runners nobody used for a while. */
+  async housekeeping(now = Date.now()): Promise<void> {
+    for (const [key, worker] of this.adhoc) {
+      if (now - (this.adhocUsedAt.get(key) ?? 0) < ADHOC_IDLE_MS) continue;
+      this.adhoc.delete(key);
+      this.adhocUsedAt.delete(key);
+      await worker.stop().catch((e: unknown) => this.opts.log.warn({ err: String(e) }, "stopping an idle replay runner failed"));
+    }
+    try {
+      const purged = await purgeIdempotencyKeys(this.opts.pool, IDEMPOTENCY_RETENTION_MS);
+      if (purged) this.opts.log.info({ purged }, "expired idempotency keys dropped");
+    } catch (error) {
+      this.opts.log.warn({ err: String(error) }, "purging idempotency keys failed; retrying later");
+    }
+  }
+
+  /**
+   * On every metrics interval: DLQ depth and alerts, then the backlog of each deployment's queues
+   * (its queue input, if any, and its direct queue) measured on the transport itself, so RabbitMQ
+   * queues are visible to the portal too. Both go into the minute rollup; the per-queue readings
+   * are kept in QueueDepth for the flow page.
+   */
   async flushMetrics(): Promise<void> {
     try {
       const depths = await dlqDepths(this.opts.pool);
@@ -267,20 +300,35 @@ export class EngineRuntime {
         if (d.depth >= this.opts.dlqAlertThreshold) await checkDlqAlert(this.opts.pool, w.ctx, this.opts.dlqAlertThreshold, this.opts.log);
       }
       await resolveDrainedDlqAlerts(this.opts.pool);
-      await this.rollup.flush(depths.filter((d) => names.has(`${d.flowId}|${d.environmentId}`)));
-      for (const w of this.workers.values()) {
-        const depth = await this.opts.transport.depth(w.directQueue).catch(() => null);
-        if (depth !== null) this.opts.prom.queueDepth.set({ queue: w.directQueue }, depth);
-        const input = w.spec.input;
-        const queue = input.use === "queue" ? (input.config as { queue?: unknown }).queue : undefined;
-        if (typeof queue === "string") {
-          const d = await this.opts.transport.depth(queue).catch(() => null);
-          if (d !== null) this.opts.prom.queueDepth.set({ queue }, d);
-        }
-      }
+      const readings = await this.measureQueues();
+      // A deployed flow without pending dead letters has depth 0, not "unknown": the chart must drop
+      // to zero once the channel drains instead of repeating the last non-zero reading.
+      const dlqOf = new Map(depths.map((d) => [`${d.flowId}|${d.environmentId}`, d.depth]));
+      const dlq = [...names.entries()].map(([key, w]) => ({ flowId: w.ctx.flowId, environmentId: w.ctx.environmentId, depth: dlqOf.get(key) ?? 0 }));
+      await this.rollup.flush({ dlq, backlog: backlogPerFlow(readings) });
+      await recordQueueDepths(this.opts.fastPool ?? this.opts.pool, this.opts.transport.kind, readings).catch((error: unknown) =>
+        this.opts.log.warn({ err: String(error) }, "recording queue depths failed; retrying on the next interval"),
+      );
     } catch (error) {
       this.opts.log.warn({ err: String(error) }, "metrics flush failed; retrying on the next interval");
     }
+  }
+
+  /** Backlog of every queue the deployments consume; a queue the transport cannot measure now is left out. */
+  private async measureQueues(): Promise<TQueueReading[]> {
+    const readings: TQueueReading[] = [];
+    for (const w of this.workers.values()) {
+      const input = w.spec.input;
+      const inputQueue = input.use === "queue" ? (input.config as { queue?: unknown }).queue : undefined;
+      const queues = typeof inputQueue === "string" && inputQueue !== w.directQueue ? [inputQueue, w.directQueue] : [w.directQueue];
+      for (const queue of queues) {
+        const depth = await this.opts.transport.depth(queue).catch(() => null);
+        if (depth === null) continue;
+        this.opts.prom.queueDepth.set({ queue }, depth);
+        readings.push({ queue, flowId: w.ctx.flowId, environmentId: w.ctx.environmentId, depth });
+      }
+    }
+    return readings;
   }
 
   /**

@@ -1,11 +1,12 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
-import { db, transaction, type Prisma } from "@/lib/db";
+import { db, transaction, type Prisma, type Tx } from "@/lib/db";
 import { mapPrismaError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { ZDeployInput, ZDeploymentControlInput, type TDeploymentAction } from "@/lib/validation/flows";
 import { appendAudit } from "../audit";
+import { flowInterfaceLinkTx, isResidencyFlagged } from "./residency";
 
 export type EnvironmentRow = { id: string; key: string; name: string; isProduction: boolean };
 
@@ -53,6 +54,27 @@ export async function listEnvironments(actor: Actor): Promise<EnvironmentRow[]> 
   return db().environment.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, key: true, name: true, isProduction: true } });
 }
 
+const isProductionEnvironment = (env: { key: string; isProduction: boolean }) => env.isProduction || env.key === "prod" || env.key === "production";
+
+/**
+ * A flow whose interface's current architecture decision is flagged for data residency goes to
+ * production only when the deployer acknowledges the flag; the acknowledgement is audited with the
+ * decision it refers to. Returns that decision for the audit entry, or null when nothing is flagged.
+ */
+async function residencyGate(tx: Tx, flowId: string, isAcknowledged: boolean): Promise<{ decision: string; interface: string } | null> {
+  const link = await flowInterfaceLinkTx(tx, flowId);
+  if (!link?.decision || !isResidencyFlagged(link)) return null;
+  const decision = `ADR-${link.decision.number}`;
+  if (!isAcknowledged) {
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `This flow implements "${link.name}", which ${decision} flags for data residency (EU personal data to a non-EU target without a recorded legal basis). Acknowledge the flag to deploy it to production.`,
+      { fieldErrors: { acknowledgeResidency: [`Acknowledge the residency flag of ${decision} to deploy to production.`] } },
+    );
+  }
+  return { decision, interface: link.name };
+}
+
 /**
  * Makes a version the active deployment of its flow in an environment, superseding the previous one. The
  * portal only writes desired state; a trigger on Deployment NOTIFYs `switchboard_deployments` on commit
@@ -65,8 +87,9 @@ export async function deployFlowVersion(actor: Actor, raw: unknown): Promise<Dep
     return await transaction(async (tx) => {
       const version = await tx.flowVersion.findUnique({ where: { id: input.flowVersionId }, select: { id: true, flowId: true, version: true, contentHash: true } });
       if (!version) throw new AppError("NOT_FOUND", "That flow version does not exist.", { fieldErrors: { flowVersionId: ["Choose an existing version."] } });
-      const env = await tx.environment.findUnique({ where: { id: input.environmentId }, select: { id: true, key: true } });
+      const env = await tx.environment.findUnique({ where: { id: input.environmentId }, select: { id: true, key: true, isProduction: true } });
       if (!env) throw new AppError("NOT_FOUND", "That environment does not exist.", { fieldErrors: { environmentId: ["Choose an environment."] } });
+      const residency = isProductionEnvironment(env) ? await residencyGate(tx, version.flowId, input.acknowledgeResidency) : null;
       const slot = `${version.flowId}:${env.id}`;
       // Serialise concurrent deploys of the same flow and environment.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`switchboard.deploy:${slot}`}))`;
@@ -92,7 +115,7 @@ export async function deployFlowVersion(actor: Actor, raw: unknown): Promise<Dep
         entityType: "Deployment",
         entityId: created.id,
         before: previous ? { version: previous.flowVersion.version, contentHash: previous.contentHash, environment: env.key } : null,
-        after: { version: version.version, contentHash: version.contentHash, environment: env.key, desiredState: "running" },
+        after: { version: version.version, contentHash: version.contentHash, environment: env.key, desiredState: "running", ...(residency ? { residencyAcknowledged: residency } : {}) },
       });
       return toDeploymentRow(created);
     });

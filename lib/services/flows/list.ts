@@ -5,6 +5,7 @@ import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { pickSort, type ListResult, type TListQuery } from "@/lib/validation/list";
 import { deploymentInclude, toDeploymentRow, type DeploymentRow, type EnvironmentRow } from "./deployments";
+import { interfaceLinkInclude, isResidencyFlagged, RESIDENCY_FLAGGED, toInterfaceLink, type FlowInterfaceLink } from "./residency";
 import { toVersionRow, type FlowVersionRow } from "./versions";
 
 export type FlowRow = {
@@ -17,6 +18,9 @@ export type FlowRow = {
   deployments: { environmentKey: string; version: number; desiredState: string; actualState: string }[];
   dlqPending: number;
   updatedAt: string;
+  /** The inventory interface the flow implements, with its current architecture decision. */
+  interface: FlowInterfaceLink | null;
+  isResidencyFlagged: boolean;
 };
 
 const SORTABLE = ["name", "owner", "updatedAt", "createdAt"] as const;
@@ -34,6 +38,9 @@ export async function listFlows(actor: Actor, query: TListQuery): Promise<ListRe
     });
   }
   if (query.filters.environment) and.push({ deployments: { some: { activeSlot: { not: null }, environment: { key: query.filters.environment } } } });
+  if (query.filters.residency === "flagged") and.push(RESIDENCY_FLAGGED);
+  else if (query.filters.residency === "clear") and.push({ interfaceId: { not: null } }, { NOT: RESIDENCY_FLAGGED });
+  else if (query.filters.residency === "unlinked") and.push({ interfaceId: null });
   if (query.filters.state) and.push({ deployments: { some: { activeSlot: { not: null }, desiredState: query.filters.state as "running" | "paused" | "stopped" } } });
   const where = { AND: and };
   const sort = pickSort(query, SORTABLE, "name");
@@ -46,24 +53,30 @@ export async function listFlows(actor: Actor, query: TListQuery): Promise<ListRe
       include: {
         versions: { orderBy: { version: "desc" }, take: 1, select: { version: true } },
         deployments: { where: { activeSlot: { not: null } }, include: deploymentInclude },
+        interface: { include: interfaceLinkInclude },
       },
     }),
     db().flow.count({ where }),
   ]);
   const dlq = await db().deadLetter.groupBy({ by: ["flowId"], where: { flowId: { in: flows.map((f) => f.id) }, status: "pending" }, _count: { _all: true } });
   const dlqByFlow = new Map(dlq.map((d) => [d.flowId, d._count._all]));
-  const rows = flows.map((f) => ({
-    id: f.id,
-    name: f.name,
-    description: f.description,
-    owner: f.owner,
-    latestVersion: f.versions[0]?.version ?? null,
-    deployments: f.deployments
-      .map((d) => ({ environmentKey: d.environment.key, version: d.flowVersion.version, desiredState: d.desiredState, actualState: d.actualState }))
-      .sort((a, b) => a.environmentKey.localeCompare(b.environmentKey)),
-    dlqPending: dlqByFlow.get(f.id) ?? 0,
-    updatedAt: f.updatedAt.toISOString(),
-  }));
+  const rows = flows.map((f) => {
+    const link = f.interface ? toInterfaceLink(f.interface) : null;
+    return {
+      id: f.id,
+      name: f.name,
+      description: f.description,
+      owner: f.owner,
+      latestVersion: f.versions[0]?.version ?? null,
+      deployments: f.deployments
+        .map((d) => ({ environmentKey: d.environment.key, version: d.flowVersion.version, desiredState: d.desiredState, actualState: d.actualState }))
+        .sort((a, b) => a.environmentKey.localeCompare(b.environmentKey)),
+      dlqPending: dlqByFlow.get(f.id) ?? 0,
+      updatedAt: f.updatedAt.toISOString(),
+      interface: link,
+      isResidencyFlagged: isResidencyFlagged(link),
+    };
+  });
   return { rows, total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -77,6 +90,9 @@ export type FlowDetail = {
   versions: FlowVersionRow[];
   environments: (EnvironmentRow & { deployment: DeploymentRow | null; dlqPending: number })[];
   dlqPending: number;
+  interface: FlowInterfaceLink | null;
+  /** The linked interface's current architecture decision flags a residency problem (EU personal data to a non-EU target, no legal basis). */
+  isResidencyFlagged: boolean;
 };
 
 export async function getFlowOrThrow(actor: Actor, flowId: string): Promise<FlowDetail> {
@@ -86,6 +102,7 @@ export async function getFlowOrThrow(actor: Actor, flowId: string): Promise<Flow
     include: {
       versions: { orderBy: { version: "desc" } },
       deployments: { where: { activeSlot: { not: null } }, include: deploymentInclude },
+      interface: { include: interfaceLinkInclude },
     },
   });
   if (!flow) throw new AppError("NOT_FOUND", "That flow does not exist.");
@@ -94,6 +111,7 @@ export async function getFlowOrThrow(actor: Actor, flowId: string): Promise<Flow
     db().deadLetter.groupBy({ by: ["environmentId"], where: { flowId, status: "pending" }, _count: { _all: true } }),
   ]);
   const dlqByEnv = new Map(dlq.map((d) => [d.environmentId, d._count._all]));
+  const link = flow.interface ? toInterfaceLink(flow.interface) : null;
   return {
     id: flow.id,
     name: flow.name,
@@ -107,6 +125,8 @@ export async function getFlowOrThrow(actor: Actor, flowId: string): Promise<Flow
       return { ...env, deployment: d ? toDeploymentRow(d) : null, dlqPending: dlqByEnv.get(env.id) ?? 0 };
     }),
     dlqPending: [...dlqByEnv.values()].reduce((a, b) => a + b, 0),
+    interface: link,
+    isResidencyFlagged: isResidencyFlagged(link),
   };
 }
 

@@ -17,6 +17,8 @@ export type MetricPoint = {
   p95Ms: number | null;
   p99Ms: number | null;
   dlqDepth: number | null;
+  /** Messages waiting on the flow's queues when the engine last flushed in that minute; null when not measured. */
+  backlogDepth: number | null;
 };
 
 export type FlowMetrics = {
@@ -65,6 +67,8 @@ export async function flowMetrics(actor: Actor, raw: unknown): Promise<FlowMetri
       p95Ms: r?.p95Ms ?? null,
       p99Ms: r?.p99Ms ?? null,
       dlqDepth: lastDepth,
+      // Not carried forward: a minute without a reading (engine down, flow not deployed) is a gap, not a level.
+      backlogDepth: r?.backlogDepth ?? null,
     });
   }
   const sum = (k: "throughput" | "ok" | "failed" | "deadLettered") => points.reduce((a, p) => a + p[k], 0);

@@ -21,7 +21,14 @@ export type FlowVersionRow = {
   createdAt: string;
 };
 
-export type SaveFlowVersionResult = { flowId: string; flowName: string; version: FlowVersionRow; isNew: boolean };
+export type SaveFlowVersionResult = {
+  flowId: string;
+  flowName: string;
+  version: FlowVersionRow;
+  isNew: boolean;
+  /** The flow's interface link was set, changed or removed by this save (even when the spec was unchanged). */
+  interfaceChanged: boolean;
+};
 
 type VersionRecord = { id: string; flowId: string; version: number; contentHash: string; note: string; createdBy: string; createdAt: Date };
 export const toVersionRow = (v: VersionRecord): FlowVersionRow => ({
@@ -59,9 +66,36 @@ export function checkFlowSpec(input: { spec?: unknown; document?: string; format
   return spec;
 }
 
+const FLOW_SELECT = { id: true, name: true, interfaceId: true } as const;
+
+/**
+ * Points the flow at an inventory interface (or at none). `undefined` leaves the link alone, so imports
+ * and the CLI, which know nothing of interfaces, never clear one. Returns whether anything changed.
+ */
+async function linkInterface(tx: Tx, actor: Actor, flow: { id: string; name: string; interfaceId: string | null }, interfaceId: string | null | undefined): Promise<boolean> {
+  if (interfaceId === undefined || interfaceId === flow.interfaceId) return false;
+  let after: { interfaceId: string; interface: string } | null = null;
+  if (interfaceId !== null) {
+    const iface = await tx.interface.findUnique({ where: { id: interfaceId }, select: { id: true, name: true } });
+    if (!iface) throw new AppError("VALIDATION", "That interface is not in the inventory (it may have been deleted).", { fieldErrors: { interfaceId: ["Choose an interface from the list."] } });
+    after = { interfaceId: iface.id, interface: iface.name };
+  }
+  const before = flow.interfaceId ? await tx.interface.findUnique({ where: { id: flow.interfaceId }, select: { id: true, name: true } }) : null;
+  await tx.flow.update({ where: { id: flow.id }, data: { interfaceId } });
+  await appendAudit(tx, {
+    actor,
+    action: interfaceId === null ? "flow.interface.unlink" : "flow.interface.link",
+    entityType: "Flow",
+    entityId: flow.id,
+    before: before ? { interfaceId: before.id, interface: before.name } : { interfaceId: null },
+    after: after ?? { interfaceId: null },
+  });
+  return true;
+}
+
 async function resolveFlow(tx: Tx, actor: Actor, spec: TFlowSpec, flowId: string | undefined, intent: "create" | "import", owner: string) {
   if (flowId) {
-    const flow = await tx.flow.findUnique({ where: { id: flowId }, select: { id: true, name: true } });
+    const flow = await tx.flow.findUnique({ where: { id: flowId }, select: FLOW_SELECT });
     if (!flow) throw new AppError("NOT_FOUND", "That flow no longer exists.");
     if (flow.name !== spec.name) {
       throw new AppError("VALIDATION", `A new version must keep the flow's name "${flow.name}"; create a new flow to use another name.`, {
@@ -70,7 +104,7 @@ async function resolveFlow(tx: Tx, actor: Actor, spec: TFlowSpec, flowId: string
     }
     return { flow, isNewFlow: false };
   }
-  const existing = await tx.flow.findUnique({ where: { name: spec.name }, select: { id: true, name: true } });
+  const existing = await tx.flow.findUnique({ where: { name: spec.name }, select: FLOW_SELECT });
   if (existing && intent === "create") {
     throw new AppError("CONFLICT", `A flow named "${spec.name}" already exists; open it to add a version, or choose another name.`, {
       fieldErrors: { name: ["This name is already in use."] },
@@ -79,7 +113,7 @@ async function resolveFlow(tx: Tx, actor: Actor, spec: TFlowSpec, flowId: string
   if (existing) return { flow: existing, isNewFlow: false };
   const flow = await tx.flow.create({
     data: { name: spec.name, description: spec.description ?? "", owner, createdBy: actor.email },
-    select: { id: true, name: true },
+    select: FLOW_SELECT,
   });
   await appendAudit(tx, { actor, action: "flow.create", entityType: "Flow", entityId: flow.id, after: { name: flow.name, owner } });
   return { flow, isNewFlow: true };
@@ -97,8 +131,9 @@ export async function saveFlowVersion(actor: Actor, raw: unknown, intent: "creat
   try {
     return await transaction(async (tx) => {
       const { flow } = await resolveFlow(tx, actor, spec, input.flowId, intent, input.owner);
+      const interfaceChanged = await linkInterface(tx, actor, flow, input.interfaceId);
       const same = await tx.flowVersion.findUnique({ where: { flowId_contentHash: { flowId: flow.id, contentHash } } });
-      if (same) return { flowId: flow.id, flowName: flow.name, version: toVersionRow(same), isNew: false };
+      if (same) return { flowId: flow.id, flowName: flow.name, version: toVersionRow(same), isNew: false, interfaceChanged };
       const last = await tx.flowVersion.findFirst({ where: { flowId: flow.id }, orderBy: { version: "desc" }, select: { version: true } });
       const version = await tx.flowVersion.create({
         data: { flowId: flow.id, version: (last?.version ?? 0) + 1, spec: JSON.parse(JSON.stringify(spec)), contentHash, note: input.note, createdBy: actor.email },
@@ -111,7 +146,7 @@ export async function saveFlowVersion(actor: Actor, raw: unknown, intent: "creat
         entityId: version.id,
         after: { flowId: flow.id, version: version.version, contentHash, note: input.note },
       });
-      return { flowId: flow.id, flowName: flow.name, version: toVersionRow(version), isNew: true };
+      return { flowId: flow.id, flowName: flow.name, version: toVersionRow(version), isNew: true, interfaceChanged };
     });
   } catch (error) {
     mapPrismaError(error, "flow version");
@@ -135,4 +170,17 @@ export async function exportFlowVersion(actor: Actor, raw: unknown): Promise<{ f
     contentType: input.format === "yaml" ? "application/yaml" : "application/json",
     content,
   };
+}
+
+export type FlowVersionOption = { id: string; version: number };
+
+/** The versions of each given flow, oldest first (the DLQ's bulk replay offers the newer ones as targets). */
+export async function flowVersionOptions(actor: Actor, flowIds: string[]): Promise<Record<string, FlowVersionOption[]>> {
+  assertCan(actor, "flow:read");
+  const ids = [...new Set(flowIds)].slice(0, 500);
+  if (!ids.length) return {};
+  const rows = await db().flowVersion.findMany({ where: { flowId: { in: ids } }, orderBy: [{ flowId: "asc" }, { version: "asc" }], select: { id: true, flowId: true, version: true } });
+  const out: Record<string, FlowVersionOption[]> = {};
+  for (const r of rows) (out[r.flowId] ??= []).push({ id: r.id, version: r.version });
+  return out;
 }

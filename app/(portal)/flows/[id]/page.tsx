@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Card, EmptyState, LinkButton, Notice, PageHeader, Stat } from "@/components/ui";
+import { Badge, Card, EmptyState, LinkButton, Notice, PageHeader, Stat } from "@/components/ui";
 import { requirePageAccess } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { flowBacklog, flowMetrics, getFlowOrThrow } from "@/lib/services/flows";
+import { flowBacklog, flowMetrics, getFlowOrThrow, type BacklogRow } from "@/lib/services/flows";
 import { recentRuns } from "@/lib/services/runs";
 import { AutoRefresh } from "../_components/auto-refresh";
 import { DeployForm } from "../_components/deploy-form";
@@ -27,7 +27,7 @@ export default async function FlowPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ env?: string; window?: string; saved?: string; unchanged?: string }>;
+  searchParams: Promise<{ env?: string; window?: string; saved?: string; unchanged?: string; linked?: string }>;
 }) {
   const actor = await requirePageAccess("flow:read");
   const { id } = await params;
@@ -46,7 +46,9 @@ export default async function FlowPage({
   const canDeploy = can(actor.role, "flow:deploy");
   const canOperate = can(actor.role, "flow:operate");
   const latest = flow.versions[0];
-  const totalBacklog = backlog.reduce((a, b) => a + b.depth, 0);
+  const totalBacklog = backlog.reduce((a, b) => a + (b.isStale ? 0 : b.depth), 0);
+  const link = flow.interface;
+  const decision = link?.decision ?? null;
   const query = (over: Record<string, string>) => `?${new URLSearchParams({ env: selectedEnv?.key ?? "", window: String(minutes), ...over })}`;
 
   return (
@@ -77,7 +79,25 @@ export default async function FlowPage({
       />
       <div className="space-y-6">
         {sp.saved && (
-          <Notice tone="success">{sp.unchanged ? `Nothing changed: the spec is identical to version ${sp.saved}.` : `Saved version ${sp.saved}. Deploy it to an environment below.`}</Notice>
+          <Notice tone="success">
+            {sp.unchanged
+              ? sp.linked
+                ? `The spec is identical to version ${sp.saved}, so no new version; the interface link was updated.`
+                : `Nothing changed: the spec is identical to version ${sp.saved}.`
+              : `Saved version ${sp.saved}. Deploy it to an environment below.`}
+          </Notice>
+        )}
+        {flow.isResidencyFlagged && link && decision && (
+          <div data-testid="residency-flag">
+            <Notice tone="danger" title="Flagged for data residency">
+              This flow implements <Link href={`/inventory/interfaces/${link.id}`} className="font-medium underline">{link.name}</Link> ({link.source} → {link.target}), and its current
+              architecture decision{" "}
+              <Link href={`/advisor/${decision.id}`} className="font-medium underline">
+                ADR-{decision.number}: {decision.title}
+              </Link>{" "}
+              found EU personal data going to a non-EU target without a recorded legal basis. Record a legal basis in a new decision, or acknowledge the flag when deploying to production.
+            </Notice>
+          </div>
         )}
         <div className="grid gap-4 sm:grid-cols-4">
           <Stat label="Latest version" value={latest ? `v${latest.version}` : "—"} hint={latest ? `hash ${latest.contentHash.slice(0, 12)}` : undefined} />
@@ -93,6 +113,52 @@ export default async function FlowPage({
             hint={backlog.length ? `Backlog: ${totalBacklog} queued` : "pending replay or discard"}
           />
         </div>
+
+        <Card title="Interface" description="The inventory interface this flow implements; data residency follows its current architecture decision.">
+          {link ? (
+            <dl className="grid gap-2 text-sm sm:grid-cols-3" data-testid="flow-interface">
+              <div>
+                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Interface</dt>
+                <dd>
+                  <Link href={`/inventory/interfaces/${link.id}`} className="text-indigo-700 hover:underline">
+                    {link.name}
+                  </Link>{" "}
+                  <span className="text-slate-600">
+                    ({link.source} → {link.target})
+                  </span>
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Architecture decision</dt>
+                <dd>
+                  {decision ? (
+                    <Link href={`/advisor/${decision.id}`} className="text-indigo-700 hover:underline">
+                      ADR-{decision.number}: {decision.title}
+                    </Link>
+                  ) : (
+                    <span className="text-slate-600">None recorded yet</span>
+                  )}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Residency</dt>
+                <dd>
+                  {!decision ? (
+                    <Badge>Not assessed</Badge>
+                  ) : decision.residencyFlagged ? (
+                    <Badge tone="danger">Flagged</Badge>
+                  ) : (
+                    <Badge tone="success">{decision.legalBasis !== "none" ? `Clear (legal basis: ${decision.legalBasis.replaceAll("_", " ")})` : "Clear"}</Badge>
+                  )}
+                </dd>
+              </div>
+            </dl>
+          ) : (
+            <p className="text-sm text-slate-600">
+              Not linked to an inventory interface, so residency is not assessed.{canEdit ? " Link one when you save the next version (New version)." : ""}
+            </p>
+          )}
+        </Card>
 
         <Card title="Deployments" description="Desired state is what the portal asks for; actual state is what the engine reports.">
           <div className="grid gap-4 md:grid-cols-3">
@@ -117,13 +183,7 @@ export default async function FlowPage({
                       Deployed {new Date(env.deployment.deployedAt).toLocaleString()} by {env.deployment.deployedBy}
                     </div>
                     {env.deployment.actualError && <div className="font-medium text-red-600">{env.deployment.actualError}</div>}
-                    {backlog
-                      .filter((b) => b.environmentId === env.id)
-                      .map((b) => (
-                        <div key={b.queue}>
-                          Backlog on <code>{b.queue}</code>: <strong>{b.depth}</strong>
-                        </div>
-                      ))}
+                    <BacklogLines backlog={backlog.find((b) => b.environmentId === env.id)} />
                     <div>
                       <Link href={`/flows/dlq?f.flow=${flow.id}&f.environment=${env.key}`} className="text-indigo-700 hover:underline">
                         {env.dlqPending} dead letter{env.dlqPending === 1 ? "" : "s"}
@@ -141,7 +201,11 @@ export default async function FlowPage({
           </div>
           {canDeploy && flow.versions.length > 0 && (
             <div className="mt-4 border-t border-slate-200 pt-4">
-              <DeployForm versions={flow.versions.map((v) => ({ id: v.id, version: v.version }))} environments={flow.environments.map((e) => ({ id: e.id, name: e.name, isProduction: e.isProduction, activeVersion: e.deployment && e.deployment.desiredState !== "stopped" ? e.deployment.version : null }))} />
+              <DeployForm
+                versions={flow.versions.map((v) => ({ id: v.id, version: v.version }))}
+                environments={flow.environments.map((e) => ({ id: e.id, name: e.name, isProduction: e.isProduction || e.key === "prod" || e.key === "production", activeVersion: e.deployment && e.deployment.desiredState !== "stopped" ? e.deployment.version : null }))}
+                residency={flow.isResidencyFlagged && link && decision ? { decisionNumber: decision.number, interfaceName: link.name } : null}
+              />
             </div>
           )}
         </Card>
@@ -222,5 +286,41 @@ export default async function FlowPage({
         </Card>
       </div>
     </>
+  );
+}
+
+/** "5 s ago", "3 min ago": how old a backlog reading was when the page was rendered (it refreshes itself). */
+function ago(seconds: number, iso: string): string {
+  if (seconds < 60) return `${seconds} s ago`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min ago`;
+  if (seconds < 86_400) return `${Math.round(seconds / 3600)} h ago`;
+  return `on ${new Date(iso).toLocaleString()}`;
+}
+
+/** The deployment's backlog as the engine last measured it, per queue, with the reading's age. */
+function BacklogLines({ backlog }: { backlog: BacklogRow | undefined }) {
+  if (!backlog) return <div className="text-slate-500">Backlog not measured yet: the engine reports it within seconds of running the deployment.</div>;
+  return (
+    <div data-testid={`backlog-${backlog.environmentKey}`}>
+      <div>
+        Backlog <strong data-testid={`backlog-depth-${backlog.environmentKey}`}>{backlog.depth}</strong> waiting · measured{" "}
+        <time dateTime={backlog.measuredAt} title={new Date(backlog.measuredAt).toLocaleString()}>
+          {ago(backlog.ageSeconds, backlog.measuredAt)}
+        </time>
+        {backlog.isStale && (
+          <>
+            {" "}
+            <Badge tone="warning">stale</Badge> <span className="text-slate-500">no engine has measured it since (engine down, or the deployment is stopped)</span>
+          </>
+        )}
+      </div>
+      <ul className="mt-0.5 space-y-0.5 pl-3">
+        {backlog.queues.map((q) => (
+          <li key={q.queue}>
+            <code className="break-all">{q.queue}</code> ({q.role === "input" ? "input" : "direct: replays and fire-and-forget calls"}, {q.transport}): <strong>{q.depth}</strong>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

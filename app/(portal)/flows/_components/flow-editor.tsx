@@ -7,6 +7,7 @@ import { Button, Card, FormField, Input, Notice, Select, Tabs, Textarea } from "
 import { saveFlowAction, validateFlowAction } from "../actions";
 import { errorsUnder, nextStepId, setIn, type JsonSchema } from "../_lib/schema-form";
 import { ConfigFields } from "./config-fields";
+import { InterfacePicker, type InterfaceOption } from "./interface-picker";
 
 export type CatalogEntry = { kind: "input" | "processor" | "output"; name: string; status: string; summary: string; configSchema: JsonSchema };
 
@@ -32,12 +33,17 @@ export function FlowEditor({
   initialSpec,
   flowId,
   intent,
+  interfaceOptions,
+  initialInterfaceId = "",
 }: {
   catalog: CatalogEntry[];
   policySchema: JsonSchema;
   initialSpec?: EditorSpec;
   flowId?: string;
   intent: "create" | "import";
+  /** Inventory interfaces the flow can be linked to (its residency follows the interface's decision). */
+  interfaceOptions: InterfaceOption[];
+  initialInterfaceId?: string;
 }) {
   const router = useRouter();
   const [spec, setSpec] = useState<EditorSpec>(() => initialSpec ?? emptySpec(catalog));
@@ -45,11 +51,12 @@ export function FlowEditor({
   const [revision, setRevision] = useState(0);
   const [liveErrors, setLiveErrors] = useState<Errors>(undefined);
   const [liveState, setLiveState] = useState<"idle" | "checking" | "valid" | "invalid">("idle");
+  const [interfaceId, setInterfaceId] = useState(initialInterfaceId);
   const [state, action, pending] = useActionState(saveFlowAction, null);
   const specJson = useMemo(() => JSON.stringify(spec), [spec]);
 
   useEffect(() => {
-    if (state?.ok) router.push(`/flows/${state.data.flowId}?saved=${state.data.version}${state.data.isNew ? "" : "&unchanged=1"}`);
+    if (state?.ok) router.push(`/flows/${state.data.flowId}?saved=${state.data.version}${state.data.isNew ? "" : "&unchanged=1"}${state.data.interfaceChanged ? "&linked=1" : ""}`);
   }, [state, router]);
 
   // Live validation against the engine registry on the server, debounced while typing.
@@ -172,6 +179,8 @@ export function FlowEditor({
     <>
       {flowId && <input type="hidden" name="flowId" value={flowId} />}
       <input type="hidden" name="intent" value={intent} />
+      {/* Both tabs save the interface chosen on the form tab: it belongs to the flow, not to the spec. */}
+      <input type="hidden" name="interfaceId" value={interfaceId} />
     </>
   );
 
@@ -193,6 +202,9 @@ export function FlowEditor({
             <FormField id="f-description" label="Description" errors={at(errors, "description")}>
               {(a) => <Textarea {...a} rows={2} value={spec.description ?? ""} onChange={(e) => update("description", e.target.value || undefined)} />}
             </FormField>
+          </div>
+          <div className="sm:col-span-2">
+            <InterfacePicker options={interfaceOptions} value={interfaceId} onChange={setInterfaceId} errors={at(errors, "interfaceId")} />
           </div>
         </div>
       </Card>

@@ -15,6 +15,8 @@ export type FlowListRow = {
   deployments: { environmentKey: string; version: number; desiredState: string; actualState: string }[];
   dlqPending: number;
   updatedAt: string;
+  interface: { id: string; name: string; decision: { id: string; number: number } | null } | null;
+  isResidencyFlagged: boolean;
 };
 
 const columns: DataTableColumn<FlowListRow>[] = [
@@ -52,6 +54,22 @@ const columns: DataTableColumn<FlowListRow>[] = [
         <span className="text-xs text-slate-500">Not deployed</span>
       ),
   },
+  {
+    id: "residency",
+    header: "Residency",
+    cell: (f) =>
+      f.isResidencyFlagged && f.interface?.decision ? (
+        <Link href={`/advisor/${f.interface.decision.id}`} className="hover:underline" title={`ADR-${f.interface.decision.number} flags ${f.interface.name} for data residency`}>
+          <Badge tone="danger">Flagged · ADR-{f.interface.decision.number}</Badge>
+        </Link>
+      ) : f.interface ? (
+        <span className="text-xs text-slate-600" title={f.interface.name}>
+          {f.interface.decision ? "Clear" : "Not assessed"}
+        </span>
+      ) : (
+        <span className="text-xs text-slate-500">No interface</span>
+      ),
+  },
   { id: "dlqPending", header: "DLQ", cell: (f) => (f.dlqPending ? <Badge tone="danger">{f.dlqPending}</Badge> : "0") },
   { id: "updatedAt", header: "Updated", sortable: true, cell: (f) => new Date(f.updatedAt).toLocaleString() },
 ];
@@ -67,6 +85,16 @@ export function FlowsTable({ result, query, environments }: { result: ListResult
       searchPlaceholder="Search name, description or owner"
       filters={[
         { id: "environment", label: "Deployed to", type: "select", options: environments },
+        {
+          id: "residency",
+          label: "Residency",
+          type: "select",
+          options: [
+            { value: "flagged", label: "Flagged" },
+            { value: "clear", label: "Linked, not flagged" },
+            { value: "unlinked", label: "No interface linked" },
+          ],
+        },
         {
           id: "state",
           label: "Desired state",

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
-import { flowOptions, listEnvironments } from "@/lib/services/flows";
+import { flowOptions, flowVersionOptions, listEnvironments } from "@/lib/services/flows";
 import { deadLetterSteps, listDeadLetters } from "@/lib/services/runs";
 import { parseListQuery } from "@/lib/validation/list";
 import { AutoRefresh } from "../_components/auto-refresh";
@@ -14,6 +14,9 @@ export default async function DeadLettersPage({ searchParams }: { searchParams: 
   const actor = await requirePageAccess("flow:read");
   const query = parseListQuery(await searchParams);
   const [result, flows, steps, environments] = await Promise.all([listDeadLetters(actor, query), flowOptions(actor), deadLetterSteps(actor, query.filters.flow), listEnvironments(actor)]);
+  const canReplay = can(actor.role, "dlq:replay");
+  // Replay targets for the bulk action: the versions of the flows whose pending letters are on this page.
+  const versionsByFlow = canReplay ? await flowVersionOptions(actor, result.rows.filter((r) => r.status === "pending").map((r) => r.flowId)) : {};
   return (
     <>
       <AutoRefresh seconds={15} />
@@ -24,7 +27,8 @@ export default async function DeadLettersPage({ searchParams }: { searchParams: 
       <DeadLettersTable
         result={result}
         query={query}
-        canReplay={can(actor.role, "dlq:replay")}
+        canReplay={canReplay}
+        versionsByFlow={versionsByFlow}
         flows={flows.map((f) => ({ value: f.id, label: f.name }))}
         steps={steps.map((s) => ({ value: s, label: s }))}
         environments={environments.map((e) => ({ value: e.key, label: e.name }))}

@@ -1,21 +1,22 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/auth";
-import { componentCatalog, policySchema } from "@/lib/services/flows";
+import { componentCatalog, flowInterfaceOptions, policySchema } from "@/lib/services/flows";
 import { FlowEditor, type CatalogEntry } from "../_components/flow-editor";
 import type { JsonSchema } from "../_lib/schema-form";
 
 export const metadata: Metadata = { title: "New flow" };
 
 export default async function NewFlowPage() {
-  await requirePageAccess("flow:edit");
+  const actor = await requirePageAccess("flow:edit");
+  const interfaces = await flowInterfaceOptions(actor);
   return (
     <>
       <PageHeader
         title="New flow"
         description="Choose an input, add steps and outputs, and set the policy. Every field comes from the component's own spec; the form checks it against the engine as you type."
       />
-      <FlowEditor catalog={componentCatalog() as CatalogEntry[]} policySchema={policySchema() as JsonSchema} intent="create" />
+      <FlowEditor catalog={componentCatalog() as CatalogEntry[]} policySchema={policySchema() as JsonSchema} intent="create" interfaceOptions={interfaces} />
     </>
   );
 }

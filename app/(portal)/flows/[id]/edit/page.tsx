@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
-import { componentCatalog, getFlowOrThrow, getFlowVersionSpec, policySchema } from "@/lib/services/flows";
+import { componentCatalog, flowInterfaceOptions, getFlowOrThrow, getFlowVersionSpec, policySchema } from "@/lib/services/flows";
 import { FlowEditor, type CatalogEntry, type EditorSpec } from "../../_components/flow-editor";
 import type { JsonSchema } from "../../_lib/schema-form";
 
@@ -16,7 +16,7 @@ export default async function EditFlowPage({ params, searchParams }: { params: P
   const flow = await getFlowOrThrow(actor, id).catch((e: unknown) => (e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e)));
   if (!flow) notFound();
   const baseId = from && flow.versions.some((v) => v.id === from) ? from : flow.versions[0]?.id;
-  const base = baseId ? await getFlowVersionSpec(actor, baseId) : null;
+  const [base, interfaces] = await Promise.all([baseId ? getFlowVersionSpec(actor, baseId) : null, flowInterfaceOptions(actor)]);
   return (
     <>
       <PageHeader
@@ -29,6 +29,8 @@ export default async function EditFlowPage({ params, searchParams }: { params: P
         initialSpec={base ? (base.spec as EditorSpec) : undefined}
         flowId={flow.id}
         intent="import"
+        interfaceOptions={interfaces}
+        initialInterfaceId={flow.interface?.id ?? ""}
       />
     </>
   );

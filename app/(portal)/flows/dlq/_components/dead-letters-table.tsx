@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { DataTable, type DataTableColumn } from "@/components/data-table";
-import { Button, ConfirmDialog, Notice } from "@/components/ui";
+import { Button, ConfirmDialog, Notice, Select } from "@/components/ui";
 import type { ListResult, TListQuery } from "@/lib/validation/list";
 import { StateBadge } from "../../_components/state-badge";
+import { bulkReplayTargets, type VersionOption } from "../../_lib/replay-targets";
 import { discardDeadLettersAction, replayDeadLettersAction } from "../actions";
 
 export type DeadLetterListRow = {
@@ -28,6 +29,7 @@ export function DeadLettersTable({
   result,
   query,
   canReplay,
+  versionsByFlow = {},
   flows,
   steps,
   environments,
@@ -35,6 +37,8 @@ export function DeadLettersTable({
   result: ListResult<DeadLetterListRow>;
   query: TListQuery;
   canReplay: boolean;
+  /** Versions of the flows on this page, oldest first: targets for replaying to a newer version. */
+  versionsByFlow?: Record<string, VersionOption[]>;
   flows: Option[];
   steps: Option[];
   environments: Option[];
@@ -44,7 +48,14 @@ export function DeadLettersTable({
   const [pending, startTransition] = useTransition();
   const pendingRows = result.rows.filter((r) => r.status === "pending");
   // Only rows still on this page count: a refresh may have replayed some meanwhile.
-  const ids = pendingRows.filter((r) => selected.has(r.id)).map((r) => r.id);
+  const selectedRows = pendingRows.filter((r) => selected.has(r.id));
+  const ids = selectedRows.map((r) => r.id);
+  const [targetChoice, setTargetChoice] = useState("");
+  const { flowIds: selectedFlows, targets } = bulkReplayTargets(selectedRows, versionsByFlow);
+  // A choice the current selection no longer allows falls back to "the version each failed on".
+  const target = targets.find((t) => t.id === targetChoice) ?? null;
+  const latest = targets.at(-1);
+  const failedVersions = [...new Set(selectedRows.map((r) => r.version))].sort((a, b) => a - b);
 
   const toggle = (id: string) =>
     setSelected((s) => {
@@ -65,6 +76,14 @@ export function DeadLettersTable({
     startTransition(async () => {
       summarize("queued for replay", await replayDeadLettersAction({ ids }));
     });
+  const replayToTarget = async () => {
+    if (!target) return;
+    const r = await replayDeadLettersAction({ ids, targetVersionId: target.id });
+    summarize(`queued for replay on v${target.version}`, r);
+    if (r.ok) setTargetChoice("");
+    return r.ok ? undefined : r.error;
+  };
+  const count = `${ids.length} message${ids.length === 1 ? "" : "s"}`;
   const discard = async () => {
     const r = await discardDeadLettersAction({ ids });
     summarize("discarded", r);
@@ -110,9 +129,46 @@ export function DeadLettersTable({
       <Button size="sm" variant="ghost" onClick={() => setSelected(new Set(pendingRows.map((r) => r.id)))} disabled={!pendingRows.length}>
         Select page
       </Button>
-      <Button size="sm" onClick={replay} disabled={!ids.length || pending} aria-busy={pending}>
-        Replay selected ({ids.length})
-      </Button>
+      <label htmlFor="bulk-replay-target" className="text-sm text-slate-700">
+        Replay to
+      </label>
+      <Select
+        id="bulk-replay-target"
+        value={target?.id ?? ""}
+        onChange={(e) => setTargetChoice(e.target.value)}
+        disabled={!targets.length}
+        aria-describedby="bulk-replay-target-hint"
+        className="w-auto py-1"
+      >
+        <option value="">Version each failed on</option>
+        {targets.map((t) => (
+          <option key={t.id} value={t.id}>
+            v{t.version}
+            {t === latest ? " (latest)" : ""}
+          </option>
+        ))}
+      </Select>
+      <ConfirmDialog
+        title={target ? `Replay ${count} on v${target.version}?` : "Replay selected messages?"}
+        description={
+          target ? (
+            <>
+              {count} of <strong>{selectedRows[0]?.flowName}</strong> failed on {failedVersions.map((v) => `v${v}`).join(", ")}. They will run on v{target.version} in the environment each failed in;
+              if v{target.version} is not deployed there, the engine runs it just for these replays. The audit log names you.
+            </>
+          ) : (
+            ""
+          )
+        }
+        confirmLabel={target ? `Replay on v${target.version}` : "Replay"}
+        tone="primary"
+        onConfirm={replayToTarget}
+        trigger={(open) => (
+          <Button size="sm" onClick={target ? open : replay} disabled={!ids.length || pending} aria-busy={pending}>
+            Replay selected ({ids.length})
+          </Button>
+        )}
+      />
       <ConfirmDialog
         title={`Discard ${ids.length} message${ids.length === 1 ? "" : "s"}?`}
         description="Discarded messages are never delivered. The record stays, marked discarded, and the audit log names you."
@@ -124,6 +180,13 @@ export function DeadLettersTable({
           </Button>
         )}
       />
+      <p id="bulk-replay-target-hint" className="w-full text-xs text-slate-500">
+        {selectedFlows.length > 1
+          ? `The selected messages come from ${selectedFlows.length} flows, so each replays on the version it failed on. Select messages of one flow (or filter by flow) to replay on a newer version.`
+          : ids.length && !targets.length
+            ? "No newer version of this flow exists; the messages replay on the version they failed on."
+            : "Select messages of one flow to replay them on a newer version with a fix; by default each replays on the version it failed on."}
+      </p>
     </div>
   ) : undefined;
 

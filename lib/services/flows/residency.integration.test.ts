@@ -1,0 +1,149 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase as withTestDatabase } from "@/test/db";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { ZListQuery } from "@/lib/validation/list";
+import { deployFlowVersion, flowInterfaceOptions, getFlowOrThrow, listFlows, saveFlowVersion } from ".";
+
+withTestDatabase();
+const engineer: Actor = { id: null, email: "engineer@example.com", name: "Engineer", role: "integration_engineer" };
+const viewer: Actor = { id: null, email: "viewer@example.com", name: "Viewer", role: "viewer" };
+
+const spec = (name: string, targetUrl = "http://127.0.0.1:4100/target") => ({
+  name,
+  input: { use: "http", config: { path: `/${name}` } },
+  outputs: [{ id: "deliver", use: "http", config: { url: targetUrl } }],
+});
+
+async function rejection(p: Promise<unknown>): Promise<AppError> {
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+let crmToUs = "";
+let crmToDwh = "";
+
+/** An ADR as the advisor records it; only the fields residency reads matter here. */
+async function decide(interfaceId: string, residencyFlagged: boolean, legalBasis = "none") {
+  await db().architectureDecision.updateMany({ where: { interfaceId, status: "accepted" }, data: { status: "superseded", supersededAt: new Date() } });
+  return db().architectureDecision.create({
+    data: {
+      interfaceId,
+      title: residencyFlagged ? "Customer sync to US analytics" : "Customer sync with SCCs",
+      inputs: {},
+      recommendation: {},
+      architecture: "event_driven",
+      pattern: "publish_subscribe",
+      deploymentModel: "cloud",
+      payloadFormat: "json",
+      residencyFlagged,
+      legalBasis,
+      decidedByEmail: engineer.email,
+    },
+  });
+}
+
+beforeAll(async () => {
+  const system = (name: string, region: string) => db().system.create({ data: { name, type: "crm", hosting: "cloud", region, criticality: "high" } });
+  const crm = await system("EU CRM", "EU (Paris)");
+  const us = await system("US Analytics", "US (East)");
+  const dwh = await system("EU Warehouse", "EU (Frankfurt)");
+  crmToUs = (await db().interface.create({ data: { name: "Customers to analytics", sourceSystemId: crm.id, targetSystemId: us.id, mechanism: "api", payloadFormat: "json", frequency: "daily" } })).id;
+  crmToDwh = (await db().interface.create({ data: { name: "Customers to warehouse", sourceSystemId: crm.id, targetSystemId: dwh.id, mechanism: "file", payloadFormat: "csv", frequency: "daily" } })).id;
+});
+
+describe("flows linked to inventory interfaces", () => {
+  it("links a flow on create, flags it once the interface's current decision is flagged, and audits the link", async () => {
+    const saved = await saveFlowVersion(engineer, { spec: spec("customers-to-us"), interfaceId: crmToUs }, "create");
+    expect(saved.interfaceChanged).toBe(true);
+    let flow = await getFlowOrThrow(viewer, saved.flowId);
+    expect(flow.interface).toMatchObject({ id: crmToUs, name: "Customers to analytics", source: "EU CRM", target: "US Analytics", decision: null });
+    expect(flow.isResidencyFlagged).toBe(false);
+
+    const adr = await decide(crmToUs, true);
+    flow = await getFlowOrThrow(viewer, saved.flowId);
+    expect(flow.isResidencyFlagged).toBe(true);
+    expect(flow.interface?.decision).toMatchObject({ id: adr.id, number: adr.number, residencyFlagged: true });
+
+    const audit = await db().auditEntry.findFirstOrThrow({ where: { action: "flow.interface.link", entityId: saved.flowId } });
+    expect(audit.after).toMatchObject({ interfaceId: crmToUs, interface: "Customers to analytics" });
+  });
+
+  it("follows the current decision only: a superseding decision with a legal basis clears the flag", async () => {
+    const flowId = (await db().flow.findUniqueOrThrow({ where: { name: "customers-to-us" } })).id;
+    await decide(crmToUs, false, "standard_contractual_clauses");
+    const flow = await getFlowOrThrow(viewer, flowId);
+    expect(flow.isResidencyFlagged).toBe(false);
+    expect(flow.interface?.decision).toMatchObject({ residencyFlagged: false, legalBasis: "standard_contractual_clauses" });
+    await decide(crmToUs, true);
+    expect((await getFlowOrThrow(viewer, flowId)).isResidencyFlagged).toBe(true);
+  });
+
+  it("changes or removes the link on a later save even when the spec is unchanged, and leaves it alone when not given", async () => {
+    const flowId = (await db().flow.findUniqueOrThrow({ where: { name: "customers-to-us" } })).id;
+    const untouched = await saveFlowVersion(engineer, { flowId, spec: spec("customers-to-us") });
+    expect(untouched).toMatchObject({ isNew: false, interfaceChanged: false });
+    expect((await getFlowOrThrow(viewer, flowId)).interface?.id).toBe(crmToUs);
+
+    const moved = await saveFlowVersion(engineer, { flowId, spec: spec("customers-to-us"), interfaceId: crmToDwh });
+    expect(moved).toMatchObject({ isNew: false, interfaceChanged: true });
+    expect((await getFlowOrThrow(viewer, flowId)).isResidencyFlagged).toBe(false);
+
+    const unlinked = await saveFlowVersion(engineer, { flowId, spec: spec("customers-to-us"), interfaceId: "" });
+    expect(unlinked.interfaceChanged).toBe(true);
+    expect((await getFlowOrThrow(viewer, flowId)).interface).toBeNull();
+    expect(await db().auditEntry.count({ where: { action: "flow.interface.unlink", entityId: flowId } })).toBe(1);
+
+    const bad = await rejection(saveFlowVersion(engineer, { flowId, spec: spec("customers-to-us"), interfaceId: "no-such-interface" }));
+    expect(bad.code).toBe("VALIDATION");
+    expect(bad.fieldErrors?.interfaceId).toBeDefined();
+    await saveFlowVersion(engineer, { flowId, spec: spec("customers-to-us"), interfaceId: crmToUs });
+  });
+
+  it("filters the flow list by residency and shows the flag per row", async () => {
+    await saveFlowVersion(engineer, { spec: spec("unlinked-flow") }, "create");
+    await saveFlowVersion(engineer, { spec: spec("warehouse-flow"), interfaceId: crmToDwh }, "create");
+    const names = async (residency: string) => (await listFlows(viewer, ZListQuery.parse({ filters: { residency } }))).rows.map((r) => r.name).sort();
+    expect(await names("flagged")).toEqual(["customers-to-us"]);
+    expect(await names("clear")).toEqual(["warehouse-flow"]);
+    expect(await names("unlinked")).toEqual(["unlinked-flow"]);
+    const all = await listFlows(viewer, ZListQuery.parse({}));
+    expect(all.rows.find((r) => r.name === "customers-to-us")).toMatchObject({ isResidencyFlagged: true, interface: { id: crmToUs } });
+    expect(all.rows.find((r) => r.name === "unlinked-flow")).toMatchObject({ isResidencyFlagged: false, interface: null });
+  });
+
+  it("deploys a flagged flow to production only with an acknowledgement, which is audited", async () => {
+    const flow = await db().flow.findUniqueOrThrow({ where: { name: "customers-to-us" }, include: { versions: true } });
+    const flowVersionId = flow.versions[0].id;
+    const refused = await rejection(deployFlowVersion(engineer, { flowVersionId, environmentId: "env_prod" }));
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toMatch(/ADR-\d+ flags for data residency/);
+    expect(await db().deployment.count({ where: { flowId: flow.id } })).toBe(0);
+
+    // Outside production the flag shows but does not block.
+    await deployFlowVersion(engineer, { flowVersionId, environmentId: "env_dev" });
+    const prod = await deployFlowVersion(engineer, { flowVersionId, environmentId: "env_prod", acknowledgeResidency: "true" });
+    expect(prod).toMatchObject({ environmentKey: "prod", isActive: true });
+    const audit = await db().auditEntry.findFirstOrThrow({ where: { action: "flow.deploy", entityId: prod.id } });
+    expect(audit.after).toMatchObject({ environment: "prod", residencyAcknowledged: { interface: "Customers to analytics" } });
+
+    // A flow that is not flagged needs no acknowledgement.
+    const clear = await db().flow.findUniqueOrThrow({ where: { name: "warehouse-flow" }, include: { versions: true } });
+    await expect(deployFlowVersion(engineer, { flowVersionId: clear.versions[0].id, environmentId: "env_prod" })).resolves.toMatchObject({ environmentKey: "prod" });
+  });
+
+  it("lists interfaces for the picker to flow editors only, marking flagged ones", async () => {
+    expect((await rejection(flowInterfaceOptions(viewer))).code).toBe("FORBIDDEN");
+    const options = await flowInterfaceOptions(engineer);
+    // Ordered by source system, then target system, then name.
+    expect(options).toEqual([
+      { id: crmToDwh, label: "EU CRM → EU Warehouse: Customers to warehouse", isResidencyFlagged: false },
+      { id: crmToUs, label: "EU CRM → US Analytics: Customers to analytics", isResidencyFlagged: true },
+    ]);
+  });
+});
