@@ -15,6 +15,8 @@ export type TStepEvent = {
   outcome: TStepOutcome;
   attempts: number;
   durationMs: number;
+  /** When the step (or output) began, epoch ms: for the journey's timeline. */
+  startedAt: number;
   /** What the step produced (steps) or wrote (outputs); empty when filtered or failed. */
   messages: Message[];
   error?: string;

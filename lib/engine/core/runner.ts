@@ -228,6 +228,7 @@ export class FlowRunner {
     const event: TStepEvent = {
       runId: e.runId, flow: this.spec.name, correlationId: e.msg.correlationId, messageId: e.msg.id,
       stepId: e.id, stepKind: e.kind, use: e.use, outcome: e.outcome, attempts: e.attempts, durationMs: e.durationMs,
+      startedAt: (this.deps.now ?? Date.now)() - e.durationMs,
       messages: e.messages, ...(e.error ? { error: e.error, errorClass: e.errorClass } : {}),
     };
     return this.observer.onStep(event);

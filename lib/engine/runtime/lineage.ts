@@ -38,7 +38,7 @@ export type TRecordInput = {
 };
 
 /**
- * Lineage: one MessageRun + its StepRuns per run, written in batches (group commit) so lineage costs
+ * Lineage: one MessageRun row per run (its steps inside), written in batches (group commit) so lineage costs
  * one statement per batch, not per message. Writing is off the message's critical path: `record`
  * returns at once unless more than `highWater` runs are waiting, then it waits (back-pressure). The
  * price: an engine killed outright loses the lineage of its last few hundred milliseconds of runs
@@ -55,7 +55,8 @@ export class LineageWriter {
     private readonly log?: TLog,
     private readonly highWater = 2_000,
   ) {
-    this.batcher = new Batcher((rows) => this.write(rows), 500);
+    // Nobody waits on lineage: linger so each statement carries hundreds of runs, not a handful.
+    this.batcher = new Batcher((rows) => this.write(rows), 1_000, 50);
     // Runs that threw never reach record(): drop their step events after a while.
     this.sweeper = setInterval(() => {
       const cutoff = Date.now() - 10 * 60_000;
@@ -112,38 +113,30 @@ export class LineageWriter {
     };
   }
 
-  /** One statement per batch; rows travel as one JSON parameter (cheaper than a parameter array per column). */
+  /**
+   * One statement per batch. Rows travel as one JSON array of arrays (positions as in the SELECT), the
+   * smallest form to send; each run's steps go into its own row's json column as they are.
+   */
   private async write(rows: TRunRow[]): Promise<void> {
-    const runs = rows.map((r) => ({
-      id: r.id, message: r.messageId, correlation: r.correlationId, flow: r.ctx.flowId, version: r.ctx.flowVersionId, env: r.ctx.environmentId,
-      deployment: r.ctx.deploymentId, status: r.status, attempt: r.attempt, input_hash: r.inputHash, output_hash: r.outputHash,
-      input_payload: r.inputPayload, output_payload: r.outputPayload, error: r.error, started: r.startedAt.toISOString(),
-      finished: r.finishedAt.toISOString(), duration: r.durationMs,
-    }));
-    const steps = rows.flatMap((r) => {
-      const started = r.startedAt.toISOString();
-      return r.steps.map((s, seq) => ({
-        id: randomUUID(), run: r.id, seq, step: s.stepId, kind: s.stepKind, component: s.use, status: s.outcome,
-        attempts: s.attempts, duration: Math.round(s.durationMs), error: s.error ?? null, started,
+    const runs = rows.map((r) => {
+      const t0 = r.startedAt.getTime();
+      const steps = r.steps.map((s) => ({
+        step: s.stepId, kind: s.stepKind, component: s.use, status: s.outcome, attempts: s.attempts,
+        durationMs: Math.round(s.durationMs), offsetMs: Math.max(0, Math.round(s.startedAt - t0)), ...(s.error ? { error: s.error } : {}),
       }));
+      return [
+        r.id, r.messageId, r.correlationId, r.ctx.flowId, r.ctx.flowVersionId, r.ctx.environmentId, r.ctx.deploymentId, r.status, r.attempt,
+        r.inputHash, r.outputHash, r.inputPayload, r.outputPayload, r.error, t0, r.finishedAt.getTime(), r.durationMs, steps,
+      ];
     });
     await this.pool.query(
-      `WITH runs AS (
-         INSERT INTO "MessageRun" ("id", "messageId", "correlationId", "flowId", "flowVersionId", "environmentId", "deploymentId", "status",
-           "attempt", "inputHash", "outputHash", "inputPayload", "outputPayload", "error", "startedAt", "finishedAt", "durationMs")
-         SELECT t.id, t.message, t.correlation, t.flow, t.version, t.env, t.deployment, t.status::"MessageRunStatus", t.attempt, t.input_hash,
-           t.output_hash, t.input_payload, t.output_payload, t.error, t.started, t.finished, t.duration
-         FROM json_to_recordset($1::json) AS t(id text, message text, correlation text, flow text, version text, env text, deployment text,
-           status text, attempt int, input_hash text, output_hash text, input_payload text, output_payload text, error text,
-           started timestamp, finished timestamp, duration int)
-         ON CONFLICT ("id") DO NOTHING
-         RETURNING "id")
-       INSERT INTO "StepRun" ("id", "runId", "seq", "step", "kind", "component", "status", "attempts", "durationMs", "error", "startedAt")
-       SELECT t.id, t.run, t.seq, t.step, t.kind, t.component, t.status::"StepRunStatus", t.attempts, t.duration, t.error, t.started
-       FROM json_to_recordset($2::json) AS t(id text, run text, seq int, step text, kind text, component text, status text, attempts int,
-         duration int, error text, started timestamp)
-       WHERE t.run IN (SELECT "id" FROM runs)`,
-      [JSON.stringify(runs), JSON.stringify(steps)],
+      `INSERT INTO "MessageRun" ("id", "messageId", "correlationId", "flowId", "flowVersionId", "environmentId", "deploymentId", "status",
+         "attempt", "inputHash", "outputHash", "inputPayload", "outputPayload", "error", "startedAt", "finishedAt", "durationMs", "steps")
+       SELECT r->>0, r->>1, r->>2, r->>3, r->>4, r->>5, r->>6, (r->>7)::"MessageRunStatus", (r->>8)::int, r->>9, r->>10, r->>11, r->>12, r->>13,
+         to_timestamp((r->>14)::float8 / 1000) AT TIME ZONE 'UTC', to_timestamp((r->>15)::float8 / 1000) AT TIME ZONE 'UTC', (r->>16)::int, r->17
+       FROM json_array_elements($1::json) AS r
+       ON CONFLICT ("id") DO NOTHING`,
+      [JSON.stringify(runs)],
     );
   }
 

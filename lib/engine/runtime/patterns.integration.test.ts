@@ -116,7 +116,7 @@ describe.each(["postgres", "rabbitmq"] as const)("engine patterns on %s", (kind)
     }, "the late run to finish");
     expect(final.result).toEqual({ slow: true });
 
-    const runs = await pool.query(`SELECT r."status", r."correlationId", count(s.*)::int AS steps FROM "MessageRun" r JOIN "StepRun" s ON s."runId" = r."id" WHERE r."flowId" = $1 GROUP BY 1, 2`, [f.flowId]);
+    const runs = await pool.query(`SELECT "status", "correlationId", json_array_length("steps") AS steps FROM "MessageRun" WHERE "flowId" = $1`, [f.flowId]);
     expect(runs.rows).toContainEqual({ status: "succeeded", correlationId: "corr-rr", steps: 2 });
   });
 

@@ -8,10 +8,16 @@ export class Batcher<T, R = void> {
   private running = false;
   private scheduled = false;
   private flushing = 0;
+  private timer: NodeJS.Timeout | null = null;
 
+  /**
+   * `lingerMs` > 0 waits that long before a flush unless `maxBatch` items are waiting: fewer, larger
+   * statements for writes nobody waits on (each round trip costs far more than a row).
+   */
   constructor(
     private readonly flushFn: (items: T[]) => Promise<R[] | void>,
     private readonly maxBatch = 500,
+    private readonly lingerMs = 0,
   ) {}
 
   add(item: T): Promise<R> {
@@ -22,20 +28,33 @@ export class Batcher<T, R = void> {
   }
 
   private schedule(): void {
-    if (this.running || this.scheduled) return;
+    if (this.running) return;
+    if (this.scheduled) {
+      if (this.timer && this.queue.length >= this.maxBatch) this.flushNow();
+      return;
+    }
     this.scheduled = true;
     // setImmediate lets every caller woken in this turn join the same batch.
-    setImmediate(() => {
-      this.scheduled = false;
-      void this.drain();
-    });
+    if (this.lingerMs > 0 && this.queue.length < this.maxBatch) this.timer = setTimeout(() => this.flushNow(), this.lingerMs);
+    else setImmediate(() => this.flushNow());
+  }
+
+  private flushNow(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (!this.scheduled) return;
+    this.scheduled = false;
+    void this.drain();
   }
 
   private async drain(): Promise<void> {
     if (this.running) return;
     this.running = true;
     try {
-      while (this.queue.length) {
+      // Lingering: flush the first batch now, then only full ones; the rest waits for the next timer.
+      let first = true;
+      while (this.queue.length && (first || this.lingerMs === 0 || this.queue.length >= this.maxBatch)) {
+        first = false;
         const batch = this.queue.splice(0, this.maxBatch);
         this.flushing = batch.length;
         try {
@@ -49,6 +68,7 @@ export class Batcher<T, R = void> {
       }
     } finally {
       this.running = false;
+      if (this.queue.length) this.schedule();
     }
   }
 

@@ -53,4 +53,17 @@ describe("Batcher", () => {
     fail = true;
     await expect(b.add(5)).rejects.toThrow("db down");
   });
+
+  it("lingers to gather a larger batch, but flushes a full batch at once", async () => {
+    const flushes: { items: number[]; at: number }[] = [];
+    const t0 = Date.now();
+    const b = new Batcher<number>(async (items) => void flushes.push({ items, at: Date.now() - t0 }), 2, 40);
+    const first = b.add(1);
+    await new Promise((r) => setImmediate(r));
+    expect(flushes).toEqual([]); // still lingering
+    await Promise.all([first, b.add(2), b.add(3)]);
+    expect(flushes.map((f) => f.items)).toEqual([[1, 2], [3]]);
+    expect(flushes[0].at).toBeLessThan(35); // full: not held for the linger
+    expect(flushes[1].at).toBeGreaterThanOrEqual(35); // the remainder waited for it
+  });
 });

@@ -139,12 +139,10 @@ describe("message journey", () => {
         inputHash: "in-hash",
         startedAt: t0,
         durationMs: 40,
-        steps: {
-          create: [
-            { seq: 0, step: "map", component: "transform_jsonata", status: "ok", durationMs: 5, startedAt: t0 },
-            { seq: 1, step: "deliver", component: "http", status: "failed", attempts: 3, durationMs: 30, error: "HTTP 503", startedAt: new Date(t0.getTime() + 10) },
-          ],
-        },
+        steps: [
+          { step: "map", kind: "step", component: "transform_jsonata", status: "ok", attempts: 1, durationMs: 5, offsetMs: 0 },
+          { step: "deliver", kind: "output", component: "http", status: "failed", attempts: 3, durationMs: 30, offsetMs: 10, error: "HTTP 503" },
+        ],
       },
     });
     await db().messageRun.create({ data: { messageId: "msg-7-replay", correlationId: "corr-7", flowId, flowVersionId: versions[1], environmentId: "env_dev", status: "succeeded", inputHash: "in-hash", startedAt: new Date(t0.getTime() + 60_000) } });

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import { db, type Prisma } from "@/lib/db";
+import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { pickSort, type ListResult, type TListQuery } from "@/lib/validation/list";
 
@@ -69,6 +70,24 @@ function toRow(r: RunRecord): RunRow {
   };
 }
 
+/** MessageRun.steps as the engine writes it (lib/engine/runtime/lineage.ts). */
+const ZStoredSteps = z.array(
+  z.object({
+    step: z.string(),
+    component: z.string().optional(),
+    status: z.enum(["ok", "filtered", "failed", "skipped", "dead_lettered", "unrouted"]),
+    attempts: z.number().optional(),
+    durationMs: z.number().optional(),
+    offsetMs: z.number().optional(),
+    error: z.string().optional(),
+  }),
+);
+
+function storedSteps(raw: Prisma.JsonValue): z.infer<typeof ZStoredSteps> {
+  const parsed = ZStoredSteps.safeParse(raw);
+  return parsed.success ? parsed.data : [];
+}
+
 const SORTABLE = ["startedAt", "durationMs", "status"] as const;
 const STATUSES: readonly RunStatus[] = ["running", "succeeded", "filtered", "failed", "dead_lettered"];
 
@@ -101,7 +120,7 @@ export async function recentRuns(actor: Actor, flowId: string, take = 10): Promi
 /** A message's journey through one run: each step's outcome, duration and error, plus hashes. */
 export async function getMessageJourney(actor: Actor, runId: string): Promise<MessageJourney> {
   assertCan(actor, "flow:read");
-  const run = await db().messageRun.findUnique({ where: { id: runId }, include: { ...include, steps: { orderBy: { seq: "asc" } } } });
+  const run = await db().messageRun.findUnique({ where: { id: runId }, include });
   if (!run) throw new AppError("NOT_FOUND", "That message run does not exist (it may have passed the retention period).");
   const [related, deadLetter] = await Promise.all([
     db().messageRun.findMany({
@@ -122,16 +141,16 @@ export async function getMessageJourney(actor: Actor, runId: string): Promise<Me
     inputPayload: run.inputPayload,
     outputPayload: run.outputPayload,
     finishedAt: run.finishedAt?.toISOString() ?? null,
-    steps: run.steps.map((s) => ({
-      seq: s.seq,
+    steps: storedSteps(run.steps).map((s, seq) => ({
+      seq,
       step: s.step,
-      component: s.component,
+      component: s.component ?? "",
       status: s.status,
-      attempts: s.attempts,
-      durationMs: s.durationMs,
-      error: s.error,
-      startedAt: s.startedAt.toISOString(),
-      offsetMs: Math.max(0, s.startedAt.getTime() - t0),
+      attempts: s.attempts ?? 1,
+      durationMs: s.durationMs ?? 0,
+      error: s.error ?? null,
+      startedAt: new Date(t0 + (s.offsetMs ?? 0)).toISOString(),
+      offsetMs: s.offsetMs ?? 0,
     })),
     related: related.map(toRow),
     deadLetterId: deadLetter?.id ?? null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyError } from "@/lib/engine/core/errors";
-import { createMessage } from "@/lib/engine/core/message";
+import { createMessage, IDEMPOTENCY_HEADER } from "@/lib/engine/core/message";
 import { createRegistry } from "../index";
 import { configTable } from "../shared/config-table";
 import { fakeFetch, json } from "./fake-fetch";
@@ -24,6 +24,16 @@ describe("output http", () => {
     expect(out.endpoint).toBe("https://erp.example");
     expect(f.calls[0].init).toMatchObject({ method: "POST", body: '{"a":1}' });
     expect(f.calls[0].init!.headers).toMatchObject({ "content-type": "application/json", "ce-id": msg.id, traceparent: msg.traceparent });
+  });
+
+  it("sends text bodies as they are with their own content type (serialized JSON stays application/json) and the idempotency key", async () => {
+    const f = fakeFetch([json({ ok: true }), json({ ok: true })]);
+    const out = createRegistry().build("output", "http", { url: "https://erp.example/orders" }, { fetch: f.fetch });
+    await out.write(createMessage({ body: '{"a":1}', datacontenttype: "application/json", headers: { [IDEMPOTENCY_HEADER]: "PO-1" } }), s);
+    await out.write(createMessage({ body: "<a/>", datacontenttype: "application/xml" }), s);
+    expect(f.calls[0].init).toMatchObject({ body: '{"a":1}', headers: { "content-type": "application/json", "idempotency-key": "PO-1" } });
+    expect(f.calls[1].init).toMatchObject({ body: "<a/>", headers: { "content-type": "application/xml" } });
+    expect(f.calls[1].init!.headers).not.toHaveProperty("idempotency-key");
   });
 
   it.each([

@@ -7,7 +7,8 @@ import { httpCall, zHeaders, zHttpUrl } from "./http-call";
 /** Body bytes and content type for a message, JSON-encoding parsed values. */
 export function encodeBody(msg: Message): { body: string | Uint8Array<ArrayBuffer>; contentType: string } {
   if (Buffer.isBuffer(msg.body)) return { body: new Uint8Array(msg.body.buffer.slice(msg.body.byteOffset, msg.body.byteOffset + msg.body.byteLength) as ArrayBuffer), contentType: msg.datacontenttype };
-  if (typeof msg.body === "string") return { body: msg.body, contentType: msg.datacontenttype === "application/json" ? "text/plain" : msg.datacontenttype };
+  // Text goes as it is with its own type: a serialize step's JSON/XML/CSV/X12 text keeps its type.
+  if (typeof msg.body === "string") return { body: msg.body, contentType: msg.datacontenttype };
   return { body: bodyJson(msg.body), contentType: "application/json" };
 }
 
