@@ -10,6 +10,11 @@ export type Input = {
   read(s: AbortSignal): Promise<{ msg: Message; ack: Ack }>;
   /** Safe to call more than once. */
   close(): Promise<void>;
+  /**
+   * True when concurrent reads are safe and a read rejects as soon as its signal aborts (a queue
+   * consumer): the runtime then skips serialising reads and guarding them against a stop.
+   */
+  readonly concurrentReads?: boolean;
 };
 
 /** Zero messages out means the message was filtered; throwing marks it failed. */

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import { bodyJson } from "@/lib/engine/core/body-json";
 import type { Message } from "@/lib/engine/core/message";
 
@@ -32,11 +32,9 @@ export function textToBody(text: string, encoding: string): unknown {
  * copy per message on the hot path. The text usually comes from the transport's cache (body-json).
  */
 export function hashBody(body: unknown): string {
-  const h = createHash("sha256");
-  if (Buffer.isBuffer(body)) h.update(body);
-  else if (typeof body === "string") h.update(body);
-  else h.update(bodyJson(body));
-  return h.digest("hex");
+  // One-shot crypto.hash: half the cost of a Hash object for bodies this small.
+  if (Buffer.isBuffer(body) || typeof body === "string") return hash("sha256", body);
+  return hash("sha256", bodyJson(body));
 }
 
 export function hashMessages(msgs: Message[]): string | null {

@@ -7,6 +7,7 @@ import type { DedupeStore, Evaluator, Input } from "@/lib/engine/core/contracts"
 import type { Message } from "@/lib/engine/core/message";
 import type { TDeadLetter, TStepEvent } from "@/lib/engine/core/observer";
 import type { Registry } from "@/lib/engine/core/registry";
+import { abortableSleep } from "@/lib/engine/core/retry";
 import { FlowRunner, type TRunResult } from "@/lib/engine/core/runner";
 import type { TPromMetrics } from "@/lib/engine/metrics/prometheus";
 import type { MinuteRollup, TRollupOutcome } from "@/lib/engine/metrics/rollup";
@@ -44,9 +45,11 @@ export type TWorkerState = "stopped" | "running" | "paused";
 
 /**
  * The Input contract does not promise concurrent reads are safe (a poll input would poll twice), so
- * the loops take turns reading while the messages they got are processed concurrently.
+ * the loops take turns reading while the messages they got are processed concurrently; inputs that
+ * declare `concurrentReads` (queues) are read directly.
  */
 function serialReads(input: Input): Input["read"] {
+  if (input.concurrentReads) return (s) => input.read(s);
   let turn: Promise<unknown> = Promise.resolve();
   return (s) => {
     const next = turn.then(() => input.read(s));
@@ -212,7 +215,7 @@ export class DeploymentWorker {
     this.inputs = inputs;
     this.loops = inputs.flatMap((input, i) => {
       const read = serialReads(input);
-      return Array.from({ length: i === inputs.length - 1 ? Math.min(concurrency, 4) : concurrency }, () => this.loop(read, this.soft.signal));
+      return Array.from({ length: i === inputs.length - 1 ? Math.min(concurrency, 4) : concurrency }, () => this.loop(read, this.soft.signal, input.concurrentReads === true));
     });
   }
 
@@ -229,7 +232,7 @@ export class DeploymentWorker {
     this.inputs = [];
   }
 
-  private async loop(read: Input["read"], signal: AbortSignal): Promise<void> {
+  private async loop(read: Input["read"], signal: AbortSignal, honorsAbort: boolean): Promise<void> {
     let backoffMs = 100;
     while (!signal.aborted) {
       let handoff: Awaited<ReturnType<Input["read"]>>;
@@ -237,7 +240,7 @@ export class DeploymentWorker {
       try {
         // Not every input honours the signal while it waits: stop waiting anyway, and hand back
         // whatever that read still delivers.
-        handoff = await untilAborted(pending, signal);
+        handoff = await (honorsAbort ? pending : untilAborted(pending, signal));
         backoffMs = 100;
       } catch (error) {
         if (signal.aborted) {
@@ -245,7 +248,8 @@ export class DeploymentWorker {
           return;
         }
         this.log().warn({ err: String(error), flow: this.ctx.flowName }, "input read failed; retrying");
-        await new Promise((r) => setTimeout(r, backoffMs));
+        // Abortable, so a stop does not wait out the backoff.
+        await abortableSleep(backoffMs, signal).catch(() => undefined);
         backoffMs = Math.min(backoffMs * 2, 10_000);
         continue;
       }

@@ -1,6 +1,7 @@
-import pg from "pg";
+import type pg from "pg";
 import type { EngineDeps, Queryable } from "@/lib/engine/core/contracts";
 import { PermanentError, TransientError } from "@/lib/engine/core/errors";
+import { createPgPool } from "@/lib/engine/transports/postgres/pool";
 import { databaseUrl } from "@/lib/env";
 
 const pools = new Map<string, pg.Pool>();
@@ -11,8 +12,7 @@ export function queryableFor(deps: EngineDeps, connectionString?: string): Query
   const url = connectionString ?? databaseUrl();
   let pool = pools.get(url);
   if (!pool) {
-    pool = new pg.Pool({ connectionString: url, max: 4 });
-    pool.on("error", () => {}); // idle-client errors surface on the next query instead of crashing the process
+    pool = createPgPool(url, 4, { applicationName: "switchboard-engine-sink" });
     pools.set(url, pool);
   }
   return pool;

@@ -26,6 +26,7 @@ export function deliveryCountOf(msg: Message): number {
  * until the runner calls `ack`; `ack(error)` returns the message to the queue.
  */
 export class QueueInput implements Input {
+  readonly concurrentReads = true;
   private consumer: TConsumer | null = null;
   private readonly stop = new AbortController();
   private readonly ready: THandoff[] = [];
