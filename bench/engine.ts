@@ -5,7 +5,7 @@
 //     RabbitMQ and on the Postgres transport, lineage and metrics on, as deployed;
 //  3. end-to-end latency p50/p99 through the engine at half of its measured throughput;
 //  4. the mapping alone: stock jsonata against the engine's transform, with identical output.
-//   npm run bench -- engine [--messages 20000] [--latency-seconds 5] [--only relay,rabbitmq]
+//   npm run bench -- engine [--messages 20000] [--latency-seconds 5] [--prefetch 100] [--only relay,rabbitmq]
 // --only runs some phases for profiling and prints them without writing the result file.
 // Creates and drops its own scratch database (sb_bench_engine) and uniquely named queues.
 import { execFileSync } from "node:child_process";
@@ -40,8 +40,9 @@ const N = arg("messages", 20_000);
 const LATENCY_SECONDS = arg("latency-seconds", 5);
 const ONLY = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1]?.split(",")) : null;
 const PHASE_TIMEOUT_MS = 180_000;
-const ENGINE_CONCURRENCY = 100;
-const PREFETCH = 100;
+const PREFETCH = arg("prefetch", 100);
+// Concurrency follows the prefetch (within the flow spec's limit), so every held message is worked on.
+const ENGINE_CONCURRENCY = Math.min(256, PREFETCH);
 const MESSAGE_BYTES = 1024;
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -333,7 +334,7 @@ async function main(): Promise<void> {
       figures: {
         machine: { cpus: os.cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter, node: process.version },
         messageBytes: MESSAGE_BYTES,
-        relayBaseline: { ...relay, topology: "quorum queues, publisher confirms, ack after confirm, prefetch 100" },
+        relayBaseline: { ...relay, topology: `quorum queues, publisher confirms, ack after confirm, prefetch ${PREFETCH}` },
         engineRabbitmq: rabbit,
         enginePostgres: postgres,
         engineToRelayRatio: ratio,
