@@ -4,10 +4,10 @@ import { useTestDatabase as withTestDatabase } from "@/test/db";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { flowContentHash } from "@/lib/engine/core/flow-version";
-import { AppError } from "@/lib/errors";
 import { ZFlowSpec } from "@/lib/validation/flow-spec";
 import { ZListQuery } from "@/lib/validation/list";
 import { controlDeployment, deployFlowVersion, exportFlowVersion, getFlowOrThrow, listFlows, saveFlowVersion } from ".";
+import { rejection } from "@/test/rejection";
 
 const url = withTestDatabase();
 const engineer: Actor = { id: null, email: "engineer@example.com", name: "Engineer", role: "integration_engineer" };
@@ -20,15 +20,6 @@ const spec = (targetUrl = "http://127.0.0.1:4100/target") => ({
   steps: [{ id: "map", use: "transform_jsonata", config: { expression: "{ 'id': orderId }" } }],
   outputs: [{ id: "deliver", use: "http", config: { url: targetUrl } }],
 });
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("flow versions", () => {
   it("stores an immutable version identified by its content hash; the same spec never makes a second version", async () => {

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase as withTestDatabase } from "@/test/db";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { ZListQuery } from "@/lib/validation/list";
 import { deployFlowVersion, flowInterfaceOptions, getFlowOrThrow, listFlows, saveFlowVersion } from ".";
+import { rejection } from "@/test/rejection";
 
 withTestDatabase();
 const engineer: Actor = { id: null, email: "engineer@example.com", name: "Engineer", role: "integration_engineer" };
@@ -15,15 +15,6 @@ const spec = (name: string, targetUrl = "http://127.0.0.1:4100/target") => ({
   input: { use: "http", config: { path: `/${name}` } },
   outputs: [{ id: "deliver", use: "http", config: { url: targetUrl } }],
 });
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 let crmToUs = "";
 let crmToDwh = "";

@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase as withTestDatabase } from "@/test/db";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { ZListQuery } from "@/lib/validation/list";
 import { discardDeadLetters, editAndReplay, getDeadLetterOrThrow, getMessageJourney, listDeadLetters, requestReplay } from ".";
+import { rejection } from "@/test/rejection";
 
 const url = withTestDatabase();
 const engineer: Actor = { id: null, email: "engineer@example.com", name: "Engineer", role: "integration_engineer" };
@@ -14,15 +14,6 @@ const executive: Actor = { id: null, email: "exec@example.com", name: "Exec", ro
 let flowId = "";
 let otherFlowVersionId = "";
 const versions: string[] = [];
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 // The engine writes flows, runs and dead letters; the tests stand in for it with plain inserts.
 async function deadLetter(n: number, over: Partial<{ failedStep: string; flowVersionId: string; contentType: string }> = {}) {

@@ -2,20 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase as withTestDatabase } from "@/test/db";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { requestReplay } from ".";
+import { rejection } from "@/test/rejection";
 
 withTestDatabase();
 const engineer: Actor = { id: null, email: "engineer@example.com", name: "Engineer", role: "integration_engineer" };
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 /** Version ids of a flow with versions 1..count. */
 async function flowWithVersions(name: string, count: number): Promise<{ flowId: string; versions: string[] }> {
