@@ -7,7 +7,8 @@ export type Ack = (error?: Error) => Promise<void>;
 /** A source of messages. `read` blocks until a message arrives or the signal aborts. */
 export type Input = {
   connect(s: AbortSignal): Promise<void>;
-  read(s: AbortSignal): Promise<{ msg: Message; ack: Ack }>;
+  /** `deliveryCount`: how often a queue delivered this message (1 = first time), when the input knows. */
+  read(s: AbortSignal): Promise<{ msg: Message; ack: Ack; deliveryCount?: number }>;
   /** Safe to call more than once. */
   close(): Promise<void>;
   /**

@@ -1,6 +1,6 @@
 import { setMaxListeners } from "node:events";
 import type pg from "pg";
-import { deliveryCountOf, QueueInput } from "@/lib/engine/components/queue/input-queue";
+import { QueueInput } from "@/lib/engine/components/queue/input-queue";
 import type { TQueueDeps } from "@/lib/engine/components/queue/deps";
 import type { CircuitBreakers } from "@/lib/engine/core/circuit-breakers";
 import type { DedupeStore, Evaluator, Input } from "@/lib/engine/core/contracts";
@@ -254,7 +254,7 @@ export class DeploymentWorker {
         continue;
       }
       try {
-        await this.process(handoff.msg, deliveryCountOf(handoff.msg));
+        await this.process(handoff.msg, handoff.deliveryCount ?? 1);
         await handoff.ack();
       } catch (error) {
         await handoff.ack(error instanceof Error ? error : new Error(String(error))).catch(() => undefined);
@@ -269,7 +269,8 @@ export class DeploymentWorker {
   process(msg: Message, attempt = 1, opts: { keepOutput?: boolean } = {}): Promise<TRunResult> {
     const p = this.processInner(msg, attempt, opts);
     this.inFlight.add(p);
-    void p.catch(() => undefined).finally(() => this.inFlight.delete(p));
+    const done = () => void this.inFlight.delete(p);
+    p.then(done, done);
     return p;
   }
 

@@ -1,3 +1,3 @@
-export { queueInput, QueueInput, deliveryCountOf } from "./input-queue";
+export { queueInput, QueueInput } from "./input-queue";
 export { queueOutput } from "./output-queue";
 export { transportOf, type TQueueDeps } from "./deps";

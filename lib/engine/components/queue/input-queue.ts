@@ -12,14 +12,7 @@ const ZQueueInputConfig = z
   })
   .strict();
 
-type THandoff = { msg: Message; ack: Ack };
-
-const deliveries = new WeakMap<Message, TDeliveryInfo>();
-
-/** How often the message was delivered (1 = first time); set for messages read from a queue input. */
-export function deliveryCountOf(msg: Message): number {
-  return deliveries.get(msg)?.deliveryCount ?? 1;
-}
+type THandoff = { msg: Message; ack: Ack; deliveryCount: number };
 
 /**
  * Bridges the transport's push consumer to the pull `Input` contract: each delivery waits, unacked,
@@ -43,11 +36,10 @@ export class QueueInput implements Input {
     if (this.config.topic) await this.transport.bindTopic(this.config.topic, this.config.queue);
     this.consumer = await this.transport.consume(
       this.config.queue,
-      (msg, info) =>
+      (msg, info: TDeliveryInfo) =>
         new Promise<void>((resolve, reject) => {
           if (this.closed) return reject(new Error("input closed"));
-          deliveries.set(msg, info);
-          const handoff: THandoff = { msg, ack: async (error) => (error ? reject(error) : resolve()) };
+          const handoff: THandoff = { msg, ack: async (error) => (error ? reject(error) : resolve()), deliveryCount: info.deliveryCount };
           const reader = this.readers.shift();
           if (reader) reader(handoff);
           else this.ready.push(handoff);

@@ -346,8 +346,10 @@ class RabbitConsumer {
 
   private onDelivery(ch: Channel, acks: AckBatch, m: ConsumeMessage): void {
     acks.delivered(m);
-    const p = this.handle(ch, acks, m).finally(() => this.running.delete(p));
+    const p = this.handle(ch, acks, m);
     this.running.add(p);
+    const done = () => void this.running.delete(p);
+    p.then(done, done);
   }
 
   private async handle(ch: Channel, acks: AckBatch, m: ConsumeMessage): Promise<void> {
