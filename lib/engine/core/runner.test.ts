@@ -53,6 +53,10 @@ describe("FlowRunner", () => {
     expect(events.at(-1)).toMatchObject({ runId: dup.runId, stepId: IDEMPOTENCY_STEP, outcome: "filtered" });
     expect((await r.run(createMessage({ body: { orderId: "PO-1" }, headers: { [REPLAY_HEADER]: "dl-1" } }))).status).toBe("ok");
     expect(out.written).toHaveLength(3);
+    const down = runner({ steps: [], outputs: [{ id: "o", use: "http", config: { url: "http://x" } }], policy: { idempotencyKey: "orderId" } }, { o: out.output }, {
+      deps: { dedupeStore: { claim: async () => Promise.reject(new Error("connection refused")) } },
+    });
+    await expect(down.run(order(2))).rejects.toThrow("connection refused"); // redelivered, not routed as failed
     const keyless = await r.run(createMessage({ body: { total: 1 } }));
     expect(keyless.status).toBe("dead_lettered");
     expect(keyless.deadLetters[0]).toMatchObject({ failedStep: IDEMPOTENCY_STEP, errorClass: "permanent" });

@@ -89,19 +89,20 @@ export class FlowRunner {
   async run(input: Message, s: AbortSignal = new AbortController().signal): Promise<TRunResult> {
     if (!this.spec.policy.idempotencyKey) return this.runFrom([input], 0, input, s);
     const started = (this.deps.now ?? Date.now)();
-    let keyed: Message;
+    let key: string;
     try {
-      const key = (await idempotencyKeyOf(this.spec, input, this.deps.evaluator))!;
-      keyed = { ...input, headers: { ...input.headers, [IDEMPOTENCY_HEADER]: key } };
-      const store = this.deps.dedupeStore;
-      if (store && !(await store.claim(`policy:${key}`, 0, { messageId: input.id, takeOver: REPLAY_HEADER in input.headers }))) {
-        return this.duplicate(input, started);
-      }
+      key = (await idempotencyKeyOf(this.spec, input, this.deps.evaluator))!;
     } catch (error) {
       // No usable key: the message fails like any step would (routes may still take it; else the DLQ).
-      keyed = markFailed(input, { failedStep: IDEMPOTENCY_STEP, error: errorMessage(error), errorClass: classifyError(error) });
+      const failed = markFailed(input, { failedStep: IDEMPOTENCY_STEP, error: errorMessage(error), errorClass: classifyError(error) });
+      return this.runFrom([failed], 0, input, s);
     }
-    return this.runFrom([keyed], 0, input, s);
+    // A claim that cannot be made (database down) rejects the run: the message goes back to its queue.
+    const store = this.deps.dedupeStore;
+    if (store && !(await store.claim(`policy:${key}`, 0, { messageId: input.id, takeOver: REPLAY_HEADER in input.headers }))) {
+      return this.duplicate(input, started);
+    }
+    return this.runFrom([{ ...input, headers: { ...input.headers, [IDEMPOTENCY_HEADER]: key } }], 0, input, s);
   }
 
   /** Another message already claimed this key: nothing runs, the run is recorded as filtered. */

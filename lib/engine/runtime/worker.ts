@@ -89,7 +89,7 @@ export class DeploymentWorker {
   private lastAlertCheck = 0;
   private readonly inFlight = new Set<Promise<unknown>>();
   /** prom-client children per label set: looking labels up per observation was a measurable cost. */
-  private readonly series = new Map<string, { inc(): void } | { observe(v: number): void }>();
+  private readonly series = new Map<string, object>();
 
   constructor(
     readonly deploymentId: string | null,
@@ -286,8 +286,8 @@ export class DeploymentWorker {
 
   private async recordRun(msg: Message, result: TRunResult, startedAt: number, attempt: number, keepOutput: boolean): Promise<void> {
     await this.deps.lineage.record({ ctx: this.ctx, input: msg, result, startedAt, attempt, keepOutput });
-    this.counter(`runs|${result.status}`, () => this.deps.prom.runs.labels(this.ctx.flowName, this.ctx.environmentKey, result.status)).inc();
-    this.histogram("run", () => this.deps.prom.runDuration.labels(this.ctx.flowName, this.ctx.environmentKey)).observe(result.durationMs / 1000);
+    this.child(`runs|${result.status}`, () => this.deps.prom.runs.labels(this.ctx.flowName, this.ctx.environmentKey, result.status)).inc();
+    this.child("run", () => this.deps.prom.runDuration.labels(this.ctx.flowName, this.ctx.environmentKey)).observe(result.durationMs / 1000);
     const outcome: TRollupOutcome = result.status === "ok" ? "ok" : result.status === "filtered" ? "filtered" : result.status === "dead_lettered" ? "dead_lettered" : "failed";
     this.deps.rollup.observe(this.ctx.flowId, this.ctx.environmentId, "", outcome, result.durationMs);
     if (result.failures.length) {
@@ -315,22 +315,16 @@ export class DeploymentWorker {
     this.deps.lineage.onStep(e);
     if (e.outcome === "skipped") return;
     const { flowName, environmentKey } = this.ctx;
-    this.counter(`steps|${e.stepId}|${e.outcome}`, () => this.deps.prom.steps.labels(flowName, environmentKey, e.stepId, e.outcome)).inc();
-    this.histogram(`step|${e.stepId}`, () => this.deps.prom.stepDuration.labels(flowName, environmentKey, e.stepId)).observe(e.durationMs / 1000);
+    this.child(`steps|${e.stepId}|${e.outcome}`, () => this.deps.prom.steps.labels(flowName, environmentKey, e.stepId, e.outcome)).inc();
+    this.child(`step|${e.stepId}`, () => this.deps.prom.stepDuration.labels(flowName, environmentKey, e.stepId)).observe(e.durationMs / 1000);
     const outcome = OUTCOME[e.outcome];
     if (outcome) this.deps.rollup.observe(this.ctx.flowId, this.ctx.environmentId, e.stepId, outcome, e.durationMs);
   }
 
-  private counter(key: string, make: () => { inc(): void }): { inc(): void } {
-    let c = this.series.get(key) as { inc(): void } | undefined;
+  private child<T extends object>(key: string, make: () => T): T {
+    let c = this.series.get(key) as T | undefined;
     if (!c) this.series.set(key, (c = make()));
     return c;
-  }
-
-  private histogram(key: string, make: () => { observe(v: number): void }): { observe(v: number): void } {
-    let h = this.series.get(key) as { observe(v: number): void } | undefined;
-    if (!h) this.series.set(key, (h = make()));
-    return h;
   }
 
   private async onDeadLetter(d: TDeadLetter): Promise<void> {
