@@ -63,7 +63,7 @@ export function DeployForm({ versions, environments, residency = null }: { versi
               {environments.map((e) => (
                 <option key={e.id} value={e.id}>
                   {e.name}
-                  {e.isProduction ? " (production)" : ""}
+                  {e.isProduction && !/production/i.test(e.name) ? " (production)" : ""}
                 </option>
               ))}
             </Select>

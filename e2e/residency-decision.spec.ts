@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+import { signInAsRole } from "./support/auth";
+
+// Journey: an engineer asks the advisor about an interface that would move EU personal data to the US
+// without a legal basis, records the (flagged) decision, then builds a flow implementing that
+// interface. The flow carries the residency flag, and production takes it only with an explicit
+// acknowledgement (cancelling deploys nothing).
+const INTERFACE = "Webshop orders to ERP (Shopify Plus → SAP S/4HANA)";
+
+test("a residency-flagged decision marks the flow and gates its production deploy", async ({ page }) => {
+  test.setTimeout(180_000);
+  const name = `e2e-residency-${Date.now().toString(36)}`;
+  await signInAsRole(page, "integration_engineer");
+
+  // 1. The advisor flags the transfer and the decision is recorded.
+  await page.goto("/advisor/new");
+  await page.getByLabel("Interface", { exact: true }).selectOption({ label: INTERFACE });
+  await page.getByRole("button", { name: "Open" }).click();
+  await page.getByLabel("Carries personal data").check();
+  await page.getByLabel("Source region").selectOption("eu");
+  await page.getByLabel("Target region").selectOption("us");
+  await page.getByLabel("Legal basis for transfer").selectOption("none");
+  await expect(page.getByText("Data residency: flagged")).toBeVisible();
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page).toHaveURL(/\/advisor\/[^/?]+\?recorded=1/);
+  const adr = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
+
+  // 2. A flow linked to that interface shows the flag.
+  await page.goto("/flows/new");
+  await page.getByLabel("Flow name").fill(name);
+  await page.getByLabel("Find an interface").fill("webshop orders");
+  await page.getByLabel("Find an interface").press("Enter");
+  await expect(page.getByLabel("Inventory interface")).toBeFocused();
+  await page.getByLabel("Inventory interface").selectOption({ label: "Shopify Plus → SAP S/4HANA: Webshop orders to ERP (residency flagged)" });
+  await expect(page.getByText("This interface is flagged for data residency")).toBeVisible();
+  await page.getByTestId("part-input").getByLabel("path *").fill("/e2e/residency");
+  await page.getByTestId("part-outputs.0").getByLabel("url *").fill("http://127.0.0.1:9/unused");
+  await expect(page.getByTestId("live-validation")).toHaveText("Spec is valid.");
+  await page.getByRole("button", { name: "Save version" }).click();
+  await expect(page).toHaveURL(/\/flows\/[^/?]+\?saved=1/);
+  await expect(page.getByTestId("residency-flag")).toContainText("Flagged for data residency");
+  await expect(page.getByTestId("residency-flag")).toContainText(adr.match(/ADR-\d+/)?.[0] ?? "ADR-");
+
+  // 3. Production asks for an acknowledgement; cancelling deploys nothing, acknowledging deploys.
+  await page.getByLabel("Environment").selectOption({ label: "Production" });
+  await page.getByRole("button", { name: "Deploy", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Deploy a residency-flagged flow to production?" });
+  await expect(dialog.getByTestId("residency-acknowledgement")).toContainText("data residency");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("Deployed. The engine picks it up within seconds.")).toBeHidden();
+  await page.getByRole("button", { name: "Deploy", exact: true }).click();
+  await dialog.getByRole("button", { name: "Acknowledge and deploy" }).click();
+  await expect(page.getByText("Deployed. The engine picks it up within seconds.")).toBeVisible();
+
+  // 4. The flows list finds it under "Flagged".
+  await page.goto("/flows");
+  await page.getByLabel("Residency").selectOption({ label: "Flagged" });
+  await expect(page.getByRole("link", { name })).toBeVisible();
+});
