@@ -204,15 +204,7 @@ export class RabbitTransport implements Transport {
     await this.channel();
     const conn = this.conn;
     if (!conn) return this.depth(queue);
-    const ch = await conn.createChannel();
-    ch.on("error", () => undefined);
-    try {
-      return (await ch.checkQueue(queue)).messageCount;
-    } catch {
-      return 0;
-    } finally {
-      await ch.close().catch(() => undefined);
-    }
+    return (await readyCount(conn, queue)) ?? 0;
   }
 
   async deleteQueue(queue: string): Promise<void> {
@@ -328,8 +320,12 @@ class RabbitConsumer {
     ch.on("close", () => {
       if (this.ch === ch) this.ch = null;
     });
+    const isNew = (await readyCount(conn, this.queue)) === null;
     await ch.prefetch(this.prefetch);
     await ch.assertQueue(this.queue, QUORUM);
+    // RabbitMQ 3.10 can fail a basic.consume that follows the creation of a quorum queue at once (its
+    // Raft member is not registered yet) and then closes the whole connection: let a new queue settle.
+    if (isNew) await new Promise((r) => setTimeout(r, NEW_QUEUE_SETTLE_MS));
     const acks = new AckBatch(ch);
     const r = await ch.consume(this.queue, (m) => m && this.onDelivery(ch, acks, m), { noAck: false });
     this.ch = ch;
@@ -386,6 +382,21 @@ class RabbitConsumer {
     await ch?.close().catch(() => undefined);
     this.finished.resolve();
     return this.done;
+  }
+}
+
+const NEW_QUEUE_SETTLE_MS = 250;
+
+/** Ready messages of a queue, or null when it does not exist; a throwaway channel, as a failed check closes it. */
+async function readyCount(conn: ChannelModel, queue: string): Promise<number | null> {
+  const ch = await conn.createChannel();
+  ch.on("error", () => undefined);
+  try {
+    return (await ch.checkQueue(queue)).messageCount;
+  } catch {
+    return null;
+  } finally {
+    await ch.close().catch(() => undefined);
   }
 }
 
