@@ -1,5 +1,6 @@
 import amqp, { type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage } from "amqplib";
 import type { Message } from "@/lib/engine/core/message";
+import { backoffDelay } from "@/lib/engine/core/retry";
 import { decodeMessage, encodeMessage } from "../codec";
 import { retryAfterOf, type TConsumeOptions, type TConsumer, type TMessageHandler, type TPublishOptions, type Transport } from "../types";
 
@@ -65,7 +66,7 @@ export class RabbitTransport implements Transport {
         this.attempt = 0;
         return;
       } catch (error) {
-        const delay = Math.floor(Math.random() * Math.min(maxMs, initialMs * 2 ** this.attempt++));
+        const delay = backoffDelay({ maxAttempts: Infinity, initialDelayMs: initialMs, maxDelayMs: maxMs, multiplier: 2 }, ++this.attempt);
         this.opts.log?.warn({ err: String(error), delayMs: delay }, "RabbitMQ connect failed; retrying");
         await new Promise((r) => setTimeout(r, delay));
       }
