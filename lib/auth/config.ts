@@ -13,6 +13,7 @@ export const authConfig = {
       if (user) {
         token.uid = (user as { id?: string }).id;
         token.role = (user as { role?: TRole }).role;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
       }
       return token;
     },
@@ -20,6 +21,7 @@ export const authConfig = {
       if (session.user) {
         (session.user as { id?: unknown }).id = token.uid;
         (session.user as { role?: unknown }).role = token.role;
+        (session.user as { sessionVersion?: unknown }).sessionVersion = token.sv;
       }
       return session;
     },

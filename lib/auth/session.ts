@@ -9,12 +9,15 @@ import { assertCan } from "./assert";
 import { auth } from "./next-auth";
 import type { TPermission } from "./permissions";
 
-/** The signed-in user, re-read from the database: a deactivated user or changed role applies at once. Once per request (React cache). */
+/**
+ * The signed-in user, re-read from the database: a deactivated user, a changed role or a password
+ * reset (which ends older sessions) applies at once. Once per request (React cache).
+ */
 export const optionalSession = cache(async function optionalSession(): Promise<Actor | null> {
   const session = await auth();
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  const user = await findActiveUser(id);
+  const sessionUser = session?.user as { id?: string; sessionVersion?: unknown } | undefined;
+  if (!sessionUser?.id) return null;
+  const user = await findActiveUser(sessionUser.id, typeof sessionUser.sessionVersion === "number" ? sessionUser.sessionVersion : 0);
   return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
 });
 

@@ -4,7 +4,7 @@ import { useTestDatabase } from "@/test/db";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { authenticate, createUser, listUsers, updateUser } from "@/lib/services/users";
+import { authenticate, createUser, findActiveUser, listUsers, resetPassword, updateUser } from "@/lib/services/users";
 import { ZListQuery } from "@/lib/validation/list";
 
 useTestDatabase();
@@ -68,6 +68,18 @@ describe("sign-in", () => {
     const u = await createUser(system, { email: "gone@example.com", name: "Gone", role: "viewer", password });
     await updateUser(system, { userId: u.id, role: "viewer", isActive: false });
     expect(await authenticate({ email: "gone@example.com", password }, "10.0.0.2")).toBeNull();
+  });
+
+  it("ends sessions issued before a password reset; a new sign-in carries the new session version", async () => {
+    const u = await createUser(system, { email: "reset@example.com", name: "R", role: "viewer", password });
+    const first = await authenticate({ email: "reset@example.com", password }, "10.0.0.4");
+    expect(first?.sessionVersion).toBe(0);
+    expect(await findActiveUser(u.id, 0)).toMatchObject({ id: u.id });
+    await resetPassword(system, { userId: u.id, password: "another-long-password" });
+    expect(await findActiveUser(u.id, 0)).toBeNull(); // the session from before the reset
+    const second = await authenticate({ email: "reset@example.com", password: "another-long-password" }, "10.0.0.4");
+    expect(second?.sessionVersion).toBe(1);
+    expect(await findActiveUser(u.id, 1)).toMatchObject({ id: u.id });
   });
 
   it("throttles repeated attempts for one email, even with the right password", async () => {

@@ -103,22 +103,26 @@ export async function resetPassword(actor: Actor, raw: unknown): Promise<void> {
   await transaction(async (tx) => {
     const found = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
     if (!found) throw new AppError("NOT_FOUND", "That user no longer exists.");
-    await tx.user.update({ where: { id: input.userId }, data: { passwordHash } });
+    await tx.user.update({ where: { id: input.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await appendAudit(tx, { actor, action: "user.reset_password", entityType: "User", entityId: input.userId });
   });
 }
 
-/** The user behind a session, re-read on every request so a role change or deactivation applies at once. */
-export async function findActiveUser(id: string): Promise<UserRow | null> {
-  const user = await db().user.findUnique({ where: { id }, select: publicFields });
-  return user && user.isActive ? toRow(user) : null;
+/**
+ * The user behind a session, re-read on every request so a role change or deactivation applies at
+ * once; a session issued before the last password change (older `sessionVersion`) has ended.
+ * Sessions from before session versions existed count as version 0.
+ */
+export async function findActiveUser(id: string, sessionVersion = 0): Promise<UserRow | null> {
+  const user = await db().user.findUnique({ where: { id }, select: { ...publicFields, sessionVersion: true } });
+  return user && user.isActive && user.sessionVersion === sessionVersion ? toRow(user) : null;
 }
 
 /**
  * Checks credentials for sign-in. Throttled per email and per client address; a wrong password
  * and an unknown email take the same time and give the same answer.
  */
-export async function authenticate(raw: unknown, clientIp: string): Promise<UserRow | null> {
+export async function authenticate(raw: unknown, clientIp: string): Promise<(UserRow & { sessionVersion: number }) | null> {
   const input = ZSignInInput.safeParse(raw);
   if (!input.success) return null;
   const { SIGNIN_MAX_ATTEMPTS, SIGNIN_WINDOW_SECONDS } = env();
@@ -140,21 +144,7 @@ export async function authenticate(raw: unknown, clientIp: string): Promise<User
     const updated = await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() }, select: publicFields });
     const actor: Actor = { id: user.id, email: user.email, name: user.name, role: user.role };
     await appendAudit(tx, { actor, action: "auth.sign_in", entityType: "User", entityId: user.id });
-    return toRow(updated);
-  });
-}
-
-/** For the seed and the CLI: create or update a user by email, audited as the given actor. */
-export async function upsertUser(actor: Actor, raw: unknown): Promise<UserRow> {
-  const input = ZCreateUserInput.parse(raw);
-  const existing = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (!existing) return createUser(actor, input);
-  const passwordHash = await bcrypt.hash(input.password, BCRYPT_COST);
-  return transaction(async (tx) => {
-    const before = await tx.user.findUniqueOrThrow({ where: { id: existing.id }, select: publicFields });
-    const after = await tx.user.update({ where: { id: existing.id }, data: { name: input.name, role: input.role, passwordHash, isActive: true }, select: publicFields });
-    await appendAudit(tx, { actor, action: "user.update", entityType: "User", entityId: after.id, before: toRow(before), after: toRow(after) });
-    return toRow(after);
+    return { ...toRow(updated), sessionVersion: user.sessionVersion };
   });
 }
 
