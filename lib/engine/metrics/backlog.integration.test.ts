@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { createMessage } from "@/lib/engine/core/message";
 import { deployFlowDirect, setDesiredState } from "@/lib/engine/runtime/deploy";
 import type { TEngine } from "@/lib/engine/runtime/engine";
-import { bootEngine, uniq, waitFor } from "@/lib/engine/runtime/test-harness";
+import { bootEngine, stopEngineSuite, uniq, waitFor, waitForDeployment } from "@/lib/engine/runtime/test-harness";
 import { createPgPool } from "@/lib/engine/transports/postgres/pool";
 import { flowBacklog, flowMetrics } from "@/lib/services/flows";
 
@@ -28,11 +28,7 @@ describe.each(["postgres", "rabbitmq"] as const)("queue backlog measured on %s",
   });
 
   afterAll(async () => {
-    // The next suite's engine shares this database: leave nothing running for it.
-    await pool.query(`UPDATE "Deployment" SET "desiredState" = 'stopped'`);
-    await waitFor(() => engine.runtime.deploymentCount === 0, "all deployments stopped");
-    for (const q of queues) await engine.transport.deleteQueue(q).catch(() => undefined);
-    await engine.stop();
+    await stopEngineSuite(engine, pool, queues);
     await pool.end();
   });
 
@@ -52,7 +48,7 @@ describe.each(["postgres", "rabbitmq"] as const)("queue backlog measured on %s",
       desiredState: "paused",
       spec: { name: flowName, input: { use: "queue", config: { queue: input } }, outputs: [{ id: "sink", use: "queue", config: { queue: sink } }] },
     });
-    await waitFor(async () => (await pool.query(`SELECT 1 FROM "Deployment" WHERE "id" = $1 AND "actualState" = 'paused'`, [d.deploymentId])).rowCount, `${flowName} paused`);
+    await waitForDeployment(pool, d.deploymentId, "paused", flowName);
 
     const N = 7;
     for (let i = 0; i < N; i++) await engine.transport.publish(input, createMessage({ body: { n: i } }));

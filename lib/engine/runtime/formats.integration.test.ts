@@ -11,7 +11,7 @@ import { createPgPool } from "@/lib/engine/transports/postgres/pool";
 import type { TFlowSpecInput } from "@/lib/validation/flow-spec";
 import type { TEngine } from "./engine";
 import { deployFlowDirect } from "./deploy";
-import { bootEngine, uniq, waitFor } from "./test-harness";
+import { bootEngine, stopEngineSuite, uniq, waitFor, waitForDeployment } from "./test-harness";
 
 // Each payload format through a deployed flow on both transports: raw text in on a queue, parse,
 // map with JSONata, serialize, and the converted document out on a queue or to an HTTP target.
@@ -102,7 +102,7 @@ describe.each(["postgres", "rabbitmq"] as const)("payload formats on %s", (kind)
         policy: { dlq: true, retry: { maxAttempts: 2, initialDelayMs: 5, maxDelayMs: 20, multiplier: 2 } },
       },
     });
-    await waitFor(async () => (await pool.query(`SELECT 1 FROM "Deployment" WHERE "id" = $1 AND "actualState" = 'running'`, [d.deploymentId])).rowCount, `${flowName} running`);
+    await waitForDeployment(pool, d.deploymentId, "running", flowName);
     return { ...d, input, out };
   }
 
@@ -137,11 +137,7 @@ describe.each(["postgres", "rabbitmq"] as const)("payload formats on %s", (kind)
   });
 
   afterAll(async () => {
-    // The next suite's engine shares this database: leave nothing running for it.
-    await pool.query(`UPDATE "Deployment" SET "desiredState" = 'stopped'`);
-    await waitFor(() => engine.runtime.deploymentCount === 0, "all deployments stopped");
-    for (const q of queues) await engine.transport.deleteQueue(q).catch(() => undefined);
-    await engine.stop();
+    await stopEngineSuite(engine, pool, queues);
     await target.close();
     await pool.end();
   });

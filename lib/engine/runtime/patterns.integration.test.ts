@@ -8,7 +8,7 @@ import type { TFlowSpecInput } from "@/lib/validation/flow-spec";
 import type { TEngine } from "./engine";
 import { deployFlowDirect, setDesiredState } from "./deploy";
 import { requestReplay } from "./replay";
-import { bootEngine, uniq, waitFor } from "./test-harness";
+import { bootEngine, stopEngineSuite, uniq, waitFor, waitForDeployment } from "./test-harness";
 
 const dbUrl = useTestDatabase();
 const print = (level: string) => (o: object, m?: string) => console.log(level, m, JSON.stringify(o));
@@ -55,7 +55,7 @@ describe.each(["postgres", "rabbitmq"] as const)("engine patterns on %s", (kind)
     const flowName = uniq(prefix);
     queues.push(`sb.flow.${flowName}.${environmentKey}`);
     const d = await deployFlowDirect(pool, { flowName, environmentKey, deployedBy: "test", spec: { name: flowName, ...spec } });
-    await waitFor(async () => (await pool.query(`SELECT 1 FROM "Deployment" WHERE "id" = $1 AND "actualState" = 'running'`, [d.deploymentId])).rowCount, `${flowName} running`);
+    await waitForDeployment(pool, d.deploymentId, "running", flowName);
     return { ...d, flowName };
   }
 
@@ -69,11 +69,7 @@ describe.each(["postgres", "rabbitmq"] as const)("engine patterns on %s", (kind)
   });
 
   afterAll(async () => {
-    // The next suite's engine shares this database: leave nothing running for it.
-    await pool.query(`UPDATE "Deployment" SET "desiredState" = 'stopped'`);
-    await waitFor(() => engine.runtime.deploymentCount === 0, "all deployments stopped");
-    for (const q of queues) await engine.transport.deleteQueue(q).catch(() => undefined);
-    await engine.stop();
+    await stopEngineSuite(engine, pool, queues);
     await target.close();
     await pool.end();
   });

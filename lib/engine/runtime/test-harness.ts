@@ -2,6 +2,7 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
+import type pg from "pg";
 import type { TTransportKind } from "@/lib/engine/transports/types";
 import { startEngine, type TEngine, type TEngineConfig } from "./engine";
 
@@ -64,4 +65,20 @@ export async function closeRabbitConnection(connectionName: string): Promise<boo
     .filter((p): p is string => Boolean(p));
   for (const pid of pids) await run("rabbitmqctl", ["close_connection", pid, "switchboard test: simulated connection drop"], { timeout: 20_000 });
   return pids.length > 0;
+}
+
+/** Waits until the engine reports a deployment in `state`. */
+export async function waitForDeployment(pool: pg.Pool, deploymentId: string, state: "running" | "paused", what: string): Promise<void> {
+  await waitFor(async () => (await pool.query(`SELECT 1 FROM "Deployment" WHERE "id" = $1 AND "actualState" = $2`, [deploymentId, state])).rowCount, `${what} ${state}`);
+}
+
+/**
+ * Ends a suite that booted an engine on a shared test database: stops every deployment (the next
+ * suite's engine would otherwise run them), deletes the queues the suite made, stops the engine.
+ */
+export async function stopEngineSuite(engine: TEngine, pool: pg.Pool, queues: string[]): Promise<void> {
+  await pool.query(`UPDATE "Deployment" SET "desiredState" = 'stopped'`);
+  await waitFor(() => engine.runtime.deploymentCount === 0, "all deployments stopped");
+  for (const q of queues) await engine.transport.deleteQueue(q).catch(() => undefined);
+  await engine.stop();
 }
