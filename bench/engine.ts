@@ -4,8 +4,9 @@
 //  2. the engine's reference flow (JSON in → validate → JSONata transform → route → queue out) on
 //     RabbitMQ and on the Postgres transport, lineage and metrics on, as deployed;
 //  3. end-to-end latency p50/p99 through the engine at half of its measured throughput;
-//  4. the mapping alone: stock jsonata against the engine's transform, with identical output.
-//   npm run bench -- engine [--messages 20000] [--latency-seconds 5] [--prefetch 100] [--only relay,rabbitmq]
+//  4. the mapping alone: stock jsonata against the engine's transform, with identical output;
+//  5. a diagnostic: the relay doing the flow's own work inline (no engine), to show where the gap lies.
+//   npm run bench -- engine [--messages 20000] [--latency-seconds 5] [--prefetch 100] [--only relay,relay-work,rabbitmq,postgres,mapping]
 // --only runs some phases for profiling and prints them without writing the result file.
 // Creates and drops its own scratch database (sb_bench_engine) and uniquely named queues.
 import { execFileSync } from "node:child_process";
@@ -17,11 +18,13 @@ import { isDeepStrictEqual } from "node:util";
 import amqp from "amqplib";
 import jsonata from "jsonata";
 import pg from "pg";
+import { createRegistry } from "@/lib/engine/components";
 import { createMessage } from "@/lib/engine/core/message";
 import { loadReferenceFlow, referenceMapping, referenceOrder } from "@/lib/engine/fixtures";
 import { deployFlowDirect } from "@/lib/engine/runtime/deploy";
 import { startEngine, type TEngine } from "@/lib/engine/runtime/engine";
 import { createEvaluator } from "@/lib/engine/sandbox/evaluator";
+import { decodeMessage, encodeMessage } from "@/lib/engine/transports/codec";
 import type { TTransportKind } from "@/lib/engine/transports/types";
 import { withDatabase } from "../prisma/lib/migration-adapter";
 import { writeBenchResult } from "./lib/result";
@@ -101,7 +104,28 @@ function cpuPerMessage(since: NodeJS.CpuUsage, n: number): number {
   return round((d.user + d.system) / 1000 / n, 3);
 }
 
-async function relayBaseline(n: number): Promise<{ msgPerSec: number; seconds: number; nodeCpuMsPerMessage: number }> {
+type TRelayWork = (content: Buffer) => Promise<Buffer>;
+
+/**
+ * The reference flow's own work with no engine around it: decode the envelope, the flow's three
+ * processors built from the registry and called in turn, encode. Run inside the relay, it shows what
+ * any engine doing that work in process could reach on this machine.
+ */
+function flowWorkInline(): { work: TRelayWork; close: () => Promise<void> } {
+  const spec = loadReferenceFlow();
+  const registry = createRegistry();
+  const evaluator = createEvaluator();
+  const processors = spec.steps.map((st) => registry.build("processor", st.use, st.config, { evaluator }));
+  const signal = new AbortController().signal;
+  const work: TRelayWork = async (content) => {
+    let msgs = [decodeMessage(content)];
+    for (const p of processors) msgs = (await Promise.all(msgs.map((m) => p.process(m, signal)))).flat();
+    return encodeMessage(msgs[0]);
+  };
+  return { work, close: () => evaluator.close() };
+}
+
+async function relayBaseline(n: number, work?: TRelayWork): Promise<{ msgPerSec: number; seconds: number; nodeCpuMsPerMessage: number }> {
   const conn = await amqp.connect(RABBIT, { clientProperties: { connection_name: "switchboard-bench-relay" } });
   const pub = await conn.createConfirmChannel();
   const ch = await conn.createChannel();
@@ -113,7 +137,7 @@ async function relayBaseline(n: number): Promise<{ msgPerSec: number; seconds: n
     await ch.assertQueue(qout, quorum);
     const body = Buffer.alloc(MESSAGE_BYTES, "x");
     for (let i = 0; i < n; i++) {
-      pub.sendToQueue(qin, body, { persistent: true });
+      pub.sendToQueue(qin, work ? encodeMessage(createMessage({ body: makeOrder(i) })) : body, { persistent: true });
       if (i % 1000 === 999) await pub.waitForConfirms();
     }
     await pub.waitForConfirms();
@@ -123,9 +147,8 @@ async function relayBaseline(n: number): Promise<{ msgPerSec: number; seconds: n
     let done = 0;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error("relay timed out")), PHASE_TIMEOUT_MS);
-      void ch.consume(qin, (m) => {
-        if (!m) return;
-        pub.sendToQueue(qout, m.content, { persistent: true }, (err: unknown) => {
+      const forward = (m: amqp.ConsumeMessage, content: Buffer) =>
+        pub.sendToQueue(qout, content, { persistent: true }, (err: unknown) => {
           if (err) return ch.nack(m, false, true);
           ch.ack(m);
           if (++done === n) {
@@ -133,6 +156,10 @@ async function relayBaseline(n: number): Promise<{ msgPerSec: number; seconds: n
             resolve();
           }
         });
+      void ch.consume(qin, (m) => {
+        if (!m) return;
+        if (!work) return forward(m, m.content);
+        work(m.content).then((content) => forward(m, content), reject);
       });
     });
     const seconds = (performance.now() - t0) / 1000;
@@ -141,6 +168,15 @@ async function relayBaseline(n: number): Promise<{ msgPerSec: number; seconds: n
     await ch.deleteQueue(qin).catch(() => undefined);
     await ch.deleteQueue(qout).catch(() => undefined);
     await conn.close().catch(() => undefined);
+  }
+}
+
+async function relayWithFlowWork(n: number) {
+  const inline = flowWorkInline();
+  try {
+    return await relayBaseline(n, inline.work);
+  } finally {
+    await inline.close();
   }
 }
 
@@ -314,7 +350,7 @@ async function main(): Promise<void> {
     execFileSync(process.execPath, ["--import", "tsx", "prisma/migrate.ts", "apply"], { cwd: root, env: { ...process.env, DATABASE_URL: DB_URL }, stdio: ["ignore", "ignore", "inherit"] });
     if (ONLY) {
       for (const phase of ONLY) {
-        const r = phase === "mapping" ? await mappingBench() : phase === "relay" ? await relayBaseline(N) : await engineRun(phase as TTransportKind, N, pool);
+        const r = phase === "mapping" ? await mappingBench() : phase === "relay" ? await relayBaseline(N) : phase === "relay-work" ? await relayWithFlowWork(N) : await engineRun(phase as TTransportKind, N, pool);
         log(`${phase}: ${JSON.stringify(r)}`);
       }
       return;
@@ -325,6 +361,9 @@ async function main(): Promise<void> {
     log(`baseline: bare amqplib relay of ${N} messages`);
     const relay = await relayBaseline(N);
     log(`relay: ${relay.msgPerSec} msg/s, ${relay.nodeCpuMsPerMessage} ms CPU/message`);
+    log("diagnostic: the same relay doing the flow's own work inline (decode, validate, transform, route, encode)");
+    const relayWork = await relayWithFlowWork(N);
+    log(`relay + flow work: ${relayWork.msgPerSec} msg/s, ${relayWork.nodeCpuMsPerMessage} ms CPU/message`);
     const rabbit = await engineRun("rabbitmq", N, pool);
     const postgres = await engineRun("postgres", N, pool);
     const loadAfter = os.loadavg().map((x) => round(x, 2));
@@ -335,6 +374,8 @@ async function main(): Promise<void> {
         machine: { cpus: os.cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter, node: process.version },
         messageBytes: MESSAGE_BYTES,
         relayBaseline: { ...relay, topology: `quorum queues, publisher confirms, ack after confirm, prefetch ${PREFETCH}` },
+        // Not a target: what the flow's work costs without any engine around it (lineage, metrics, retries, routing to outputs).
+        relayWithFlowWorkInline: { ...relayWork, ratioToRelay: round(relayWork.msgPerSec / relay.msgPerSec, 3) },
         engineRabbitmq: rabbit,
         enginePostgres: postgres,
         engineToRelayRatio: ratio,

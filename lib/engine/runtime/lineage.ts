@@ -7,23 +7,15 @@ import { Batcher } from "@/lib/engine/transports/batcher";
 import type { TLog, TRetention, TRunContext } from "./context";
 import { bodyToText, hashBody, hashMessages } from "./payload";
 
-type TRunRow = {
-  id: string;
-  messageId: string;
-  correlationId: string;
-  ctx: TRunContext;
-  status: "succeeded" | "filtered" | "failed" | "dead_lettered";
-  attempt: number;
-  inputHash: string;
-  outputHash: string | null;
-  inputPayload: string | null;
-  outputPayload: string | null;
-  error: string | null;
-  startedAt: Date;
-  finishedAt: Date;
-  durationMs: number;
-  steps: TStepEvent[];
-};
+/**
+ * A run as it will be written: the column values in COLUMN_TYPES order, and its steps as JSON text.
+ * Only small strings and numbers: rows wait up to the linger time, and holding messages that long
+ * would promote every body to the old generation (a measurable GC cost).
+ */
+type TRunRow = { values: unknown[]; steps: string };
+
+/** One step of a run as the journey shows it (MessageRun.steps). */
+type TStepRecord = { step: string; kind: string; component: string; status: string; attempts: number; durationMs: number; offsetMs: number; error?: string };
 
 const COLUMN_TYPES = ["text", "text", "text", "text", "text", "text", "text", "text", "int", "text", "text", "text", "text", "text", "float8", "float8", "int"];
 const INSERT_RUNS = `INSERT INTO "MessageRun" ("id", "messageId", "correlationId", "flowId", "flowVersionId", "environmentId", "deploymentId", "status",
@@ -34,7 +26,7 @@ const INSERT_RUNS = `INSERT INTO "MessageRun" ("id", "messageId", "correlationId
     AS t(id, mid, cid, fid, vid, eid, did, st, att, ih, oh, ip, op, err, sa, fa, dur, stp)
   ON CONFLICT ("id") DO NOTHING`;
 
-const STATUS: Record<TRunResult["status"], TRunRow["status"]> = { ok: "succeeded", filtered: "filtered", failed: "failed", dead_lettered: "dead_lettered" };
+const STATUS: Record<TRunResult["status"], "succeeded" | "filtered" | "failed" | "dead_lettered"> = { ok: "succeeded", filtered: "filtered", failed: "failed", dead_lettered: "dead_lettered" };
 
 export type TRecordInput = {
   ctx: TRunContext;
@@ -54,7 +46,8 @@ export type TRecordInput = {
  * (their effects are not lost); a graceful stop flushes everything.
  */
 export class LineageWriter {
-  private readonly pending = new Map<string, { at: number; steps: TStepEvent[] }>();
+  /** Steps of runs still going, by run id; offsetMs holds the absolute start until the run is recorded. */
+  private readonly pending = new Map<string, { at: number; steps: TStepRecord[] }>();
   private readonly batcher: Batcher<TRunRow>;
   private readonly sweeper: NodeJS.Timeout;
 
@@ -74,14 +67,16 @@ export class LineageWriter {
     this.sweeper.unref();
   }
 
-  /** For the runner's observer. */
-  onStep(event: TStepEvent): void {
-    let p = this.pending.get(event.runId);
+  /** For the runner's observer: keeps what the journey shows, not the step's messages. */
+  onStep(e: TStepEvent): void {
+    let p = this.pending.get(e.runId);
     if (!p) {
       p = { at: Date.now(), steps: [] };
-      this.pending.set(event.runId, p);
+      this.pending.set(e.runId, p);
     }
-    p.steps.push(event);
+    const step: TStepRecord = { step: e.stepId, kind: e.stepKind, component: e.use, status: e.outcome, attempts: e.attempts, durationMs: Math.round(e.durationMs), offsetMs: e.startedAt };
+    if (e.error) step.error = e.error;
+    p.steps.push(step);
   }
 
   async record(r: TRecordInput): Promise<void> {
@@ -96,29 +91,22 @@ export class LineageWriter {
   private toRow(r: TRecordInput): TRunRow {
     const steps = this.pending.get(r.result.runId)?.steps ?? [];
     this.pending.delete(r.result.runId);
+    for (const s of steps) s.offsetMs = Math.max(0, Math.round(s.offsetMs - r.startedAt));
     const status = STATUS[r.result.status];
     const failed = status === "failed" || status === "dead_lettered";
     const keepInput = this.retention === "all" || (this.retention === "failed" && failed);
     const outputs = r.result.delivered.map((d) => d.message);
     const keepOut = (this.retention === "all" || r.keepOutput) && outputs.length > 0;
     const error = [...r.result.deadLetters, ...r.result.failures].map((d) => `${d.failedStep}: ${d.error}`).join("; ") || null;
-    const finishedAt = r.startedAt + r.result.durationMs;
+    const { ctx } = r;
     return {
-      id: r.result.runId || randomUUID(),
-      messageId: r.input.id,
-      correlationId: r.input.correlationId,
-      ctx: r.ctx,
-      status,
-      attempt: r.attempt,
-      inputHash: hashBody(r.input.body),
-      outputHash: hashMessages(outputs),
-      inputPayload: keepInput ? bodyToText(r.input.body).text : null,
-      outputPayload: keepOut ? bodyToText(outputs[outputs.length - 1].body).text : null,
-      error,
-      startedAt: new Date(r.startedAt),
-      finishedAt: new Date(finishedAt),
-      durationMs: Math.round(r.result.durationMs),
-      steps,
+      values: [
+        r.result.runId || randomUUID(), r.input.id, r.input.correlationId, ctx.flowId, ctx.flowVersionId, ctx.environmentId, ctx.deploymentId, status, r.attempt,
+        hashBody(r.input.body), hashMessages(outputs),
+        keepInput ? bodyToText(r.input.body).text : null, keepOut ? bodyToText(outputs[outputs.length - 1].body).text : null,
+        error, r.startedAt, r.startedAt + r.result.durationMs, Math.round(r.result.durationMs),
+      ],
+      steps: JSON.stringify(steps),
     };
   }
 
@@ -128,21 +116,8 @@ export class LineageWriter {
    * field from one JSON document per row.
    */
   private async write(rows: TRunRow[]): Promise<void> {
-    const cols: unknown[][] = Array.from({ length: COLUMN_TYPES.length }, () => new Array(rows.length));
-    const steps = new Array<unknown>(rows.length);
-    rows.forEach((r, i) => {
-      const t0 = r.startedAt.getTime();
-      steps[i] = r.steps.map((s) => ({
-        step: s.stepId, kind: s.stepKind, component: s.use, status: s.outcome, attempts: s.attempts,
-        durationMs: Math.round(s.durationMs), offsetMs: Math.max(0, Math.round(s.startedAt - t0)), ...(s.error ? { error: s.error } : {}),
-      }));
-      const values = [
-        r.id, r.messageId, r.correlationId, r.ctx.flowId, r.ctx.flowVersionId, r.ctx.environmentId, r.ctx.deploymentId, r.status, r.attempt,
-        r.inputHash, r.outputHash, r.inputPayload, r.outputPayload, r.error, t0, r.finishedAt.getTime(), r.durationMs,
-      ];
-      for (let c = 0; c < values.length; c++) cols[c][i] = values[c];
-    });
-    await this.pool.query(INSERT_RUNS, [...cols, JSON.stringify(steps)]);
+    const cols: unknown[][] = COLUMN_TYPES.map((_, c) => rows.map((r) => r.values[c]));
+    await this.pool.query(INSERT_RUNS, [...cols, `[${rows.map((r) => r.steps).join(",")}]`]);
   }
 
   close(): void {
