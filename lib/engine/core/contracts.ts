@@ -51,6 +51,20 @@ export type TClaim = { ttlMs: number; messageId?: string; takeOver?: boolean };
 /** Idempotent-consumer store: `claim` resolves true when the message may go on. ttlMs 0 = no expiry. */
 export type DedupeStore = { claim(key: string, ttlMs: number, claim?: Omit<TClaim, "ttlMs">): Promise<boolean> };
 
+/**
+ * Durable state of one polling input, shared by every engine that runs its deployment: the committed
+ * position (watermark, cursor, ETag) and a lease, so one engine polls at a time and another takes
+ * over when it dies.
+ */
+export type PollStateStore = {
+  /** Takes or renews the lease: the committed position (null: none yet), or null when another engine holds it. */
+  lease(): Promise<{ position: unknown } | null>;
+  /** Commits a position; false when the lease was lost meanwhile (the new holder may poll that batch again). */
+  save(position: unknown): Promise<boolean>;
+  /** Gives the lease up so another engine can take over at once (graceful stop). */
+  release(): Promise<void>;
+};
+
 /** Evaluates a user expression (JSONata) with time/memory bounds; see lib/engine/sandbox. */
 export type Evaluator = {
   evaluate(expression: string, input: unknown, bindings?: Record<string, unknown>): Promise<unknown>;
@@ -64,6 +78,8 @@ export type EngineDeps = {
   random?: () => number;
   evaluator?: Evaluator;
   dedupeStore?: DedupeStore;
+  /** Where a polling input keeps its position; without it the position lives in memory only (flow test). */
+  pollState?: PollStateStore;
   /** Database for postgres_upsert / poll_sql when the config has no connectionString. */
   db?: Queryable;
   log?: { warn(obj: object, msg?: string): void; info(obj: object, msg?: string): void };

@@ -5,6 +5,7 @@ import type { TQueueDeps } from "@/lib/engine/components/queue/deps";
 import type { CircuitBreakers } from "@/lib/engine/core/circuit-breakers";
 import type { DedupeStore, Evaluator, Input } from "@/lib/engine/core/contracts";
 import type { Message } from "@/lib/engine/core/message";
+import { POLLING_INPUTS, pollStateKey } from "@/lib/engine/core/poll-key";
 import type { TDeadLetter, TStepEvent } from "@/lib/engine/core/observer";
 import type { Registry } from "@/lib/engine/core/registry";
 import { abortableSleep } from "@/lib/engine/core/retry";
@@ -17,6 +18,7 @@ import type { TLog, TRunContext } from "./context";
 import { checkDlqAlert, persistDeadLetter } from "./dead-letters";
 import { pgDedupeStore } from "./idempotency";
 import type { LineageWriter } from "./lineage";
+import { pgPollState } from "./poll-state";
 
 export type TWorkerDeps = {
   pool: pg.Pool;
@@ -203,7 +205,9 @@ export class DeploymentWorker {
       const config = this.spec.input.config as Record<string, unknown>;
       // A queue input without its own prefetch holds twice the concurrency, so no loop waits on a claim.
       const effective = this.spec.input.use === "queue" && config.prefetch === undefined ? { ...config, prefetch: Math.min(1_000, concurrency * 2) } : config;
-      inputs.push(this.deps.registry.build("input", this.spec.input.use, effective, this.engineDeps()));
+      // Polling inputs keep their position and lease in PollState.
+      const pollState = POLLING_INPUTS.has(this.spec.input.use) ? pgPollState(this.deps.pool, pollStateKey(this.ctx.flowId, this.ctx.environmentId, this.spec.input), this.ctx.flowId) : undefined;
+      inputs.push(this.deps.registry.build("input", this.spec.input.use, effective, { ...this.engineDeps(), pollState }));
     }
     inputs.push(new QueueInput(this.deps.transport, { queue: this.directQueue, prefetch: Math.min(concurrency, 16) }));
     try {

@@ -4,4 +4,5 @@ export { controlDeployment, deployFlowVersion, listEnvironments, type Deployment
 export { flowOptions, getFlowOrThrow, listFlows, type FlowDetail, type FlowRow } from "./list";
 export { flowMetrics, type FlowMetrics, type MetricPoint } from "./metrics";
 export { flowBacklog, type BacklogQueue, type BacklogRow } from "./backlog";
+export { flowPollPositions, type PollPosition } from "./poll-positions";
 export { flowInterfaceOptions, type FlowInterfaceLink, type InterfacePickerOption } from "./residency";

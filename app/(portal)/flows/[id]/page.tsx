@@ -5,7 +5,7 @@ import { Badge, Card, EmptyState, LinkButton, Notice, PageHeader, Stat } from "@
 import { requirePageAccess } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { flowBacklog, flowMetrics, getFlowOrThrow, type BacklogRow } from "@/lib/services/flows";
+import { flowBacklog, flowMetrics, flowPollPositions, getFlowOrThrow, type BacklogRow, type PollPosition } from "@/lib/services/flows";
 import { recentRuns } from "@/lib/services/runs";
 import { AutoRefresh } from "../_components/auto-refresh";
 import { DeployForm } from "../_components/deploy-form";
@@ -37,10 +37,11 @@ export default async function FlowPage({
   const deployedEnvs = flow.environments.filter((e) => e.deployment);
   const selectedEnv = flow.environments.find((e) => e.key === sp.env) ?? deployedEnvs[0] ?? flow.environments[0];
   const minutes = WINDOWS.find((w) => String(w.minutes) === sp.window)?.minutes ?? 60;
-  const [metrics, runs, backlog] = await Promise.all([
+  const [metrics, runs, backlog, pollPositions] = await Promise.all([
     selectedEnv ? flowMetrics(actor, { flowId: flow.id, environmentId: selectedEnv.id, minutes }) : null,
     recentRuns(actor, flow.id, 10),
     flowBacklog(actor, flow.id),
+    flowPollPositions(actor, flow.id),
   ]);
   const canEdit = can(actor.role, "flow:edit");
   const canDeploy = can(actor.role, "flow:deploy");
@@ -184,6 +185,7 @@ export default async function FlowPage({
                     </div>
                     {env.deployment.actualError && <div className="font-medium text-red-600">{env.deployment.actualError}</div>}
                     <BacklogLines backlog={backlog.find((b) => b.environmentId === env.id)} />
+                    <PollLine poll={pollPositions.find((p) => p.environmentId === env.id)} environmentKey={env.key} />
                     <div>
                       <Link href={`/flows/dlq?f.flow=${flow.id}&f.environment=${env.key}`} className="text-indigo-700 hover:underline">
                         {env.dlqPending} dead letter{env.dlqPending === 1 ? "" : "s"}
@@ -321,6 +323,26 @@ function BacklogLines({ backlog }: { backlog: BacklogRow | undefined }) {
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/** A polling input's committed position and the engine that polls it (one at a time, by lease). */
+function PollLine({ poll, environmentKey }: { poll: PollPosition | undefined; environmentKey: string }) {
+  if (!poll) return null;
+  return (
+    <div data-testid={`poll-${environmentKey}`}>
+      Polled up to{" "}
+      {poll.position ? (
+        <>
+          <code className="break-all">{poll.position.length > 80 ? `${poll.position.slice(0, 80)}…` : poll.position}</code> · committed{" "}
+          <time dateTime={poll.committedAt!}>{new Date(poll.committedAt!).toLocaleString()}</time>
+        </>
+      ) : (
+        <span className="text-slate-500">the start (no batch committed yet)</span>
+      )}
+      {" · "}
+      {poll.polledBy ? <>polled by {poll.polledBy}</> : <span className="text-slate-500">no engine polling it now</span>}
     </div>
   );
 }

@@ -33,9 +33,6 @@ class PollHttpInput extends PollLoop<TPos> implements Input {
     super({ cursor: config.cursor?.initial }, config.intervalMs, deps);
   }
 
-  async connect(): Promise<void> {}
-  async close(): Promise<void> {}
-
   protected async poll(s: AbortSignal): Promise<{ messages: Message[]; next: TPos }> {
     const url = new URL(this.config.url);
     if (this.config.cursor && this.position.cursor !== undefined) url.searchParams.set(this.config.cursor.param, this.position.cursor);

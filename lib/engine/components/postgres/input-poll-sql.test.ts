@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Queryable } from "@/lib/engine/core/contracts";
+import type { PollStateStore, Queryable } from "@/lib/engine/core/contracts";
 import { createRegistry } from "../index";
 import { configTable } from "../shared/config-table";
 import { isAfter } from "./input-poll-sql";
@@ -39,6 +39,25 @@ describe("input poll_sql", () => {
     await (await input.read(s)).ack(new Error("nack"));
     await input.read(s);
     expect(seen.map((v) => v[0])).toEqual([0, 0]);
+  });
+
+  it("with a poll state store: starts from the committed watermark, commits after the batch, and waits while another engine holds the lease", async () => {
+    const seen: unknown[][] = [];
+    const db: Queryable = { query: async (_t, values) => (seen.push(values!), { rows: seen.length === 1 ? [{ seq: 12 }] : [] }) };
+    const saved: unknown[] = [];
+    const leases: ({ position: unknown } | null)[] = [null, { position: 10 }, { position: 10 }];
+    const pollState: PollStateStore = { lease: async () => leases.shift() ?? null, save: async (p) => (saved.push(p), true), release: async () => {} };
+    const sleeps: number[] = [];
+    const input = createRegistry().build("input", "poll_sql", { query, watermarkColumn: "seq", initialWatermark: 0, intervalMs: 60_000 }, {
+      db, pollState, now: () => 0, sleep: async (ms) => void sleeps.push(ms),
+    });
+    const s = new AbortController().signal;
+    const m = await input.read(s);
+    expect(seen).toEqual([[10, 500]]); // the committed watermark, not initialWatermark
+    expect(sleeps).toEqual([10_000]); // the first lease was refused: a standby retries sooner than the interval
+    expect(saved).toEqual([]);
+    await m.ack();
+    expect(saved).toEqual([12]);
   });
 });
 

@@ -28,9 +28,6 @@ class PollSqlInput extends PollLoop<unknown> implements Input {
     super(config.initialWatermark, config.intervalMs, deps);
   }
 
-  async connect(): Promise<void> {}
-  async close(): Promise<void> {}
-
   protected async poll(): Promise<{ messages: Message[]; next: unknown }> {
     const db = queryableFor(this.deps, this.config.connectionString);
     let rows: Record<string, unknown>[];
