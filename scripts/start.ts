@@ -60,7 +60,15 @@ function childEnv(overrides: TChildEnv): TChildEnv {
   // Children inherit the caller's environment (npm's, the user's shell) plus what the launcher decided.
   const inherited = process.env;
   const bin = path.join(ROOT, "node_modules", ".bin");
-  return { ...inherited, ...overrides, PATH: `${bin}${path.delimiter}${inherited.PATH ?? ""}` };
+  // Each child stops itself if this launcher is killed outright (scripts/lib/orphan-guard.cjs).
+  const guard = `--require ${JSON.stringify(path.join(ROOT, "scripts", "lib", "orphan-guard.cjs"))}`;
+  return {
+    ...inherited,
+    ...overrides,
+    PATH: `${bin}${path.delimiter}${inherited.PATH ?? ""}`,
+    NODE_OPTIONS: [inherited.NODE_OPTIONS, guard].filter(Boolean).join(" "),
+    SWITCHBOARD_LAUNCHER_PID: String(process.pid),
+  };
 }
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {

@@ -16,7 +16,12 @@ const ZAggregateConfig = z
 
 type Group = { first: Message; parts: Message[]; startedAt: number; size: number };
 
-/** Aggregator by correlation id. Groups live in memory, so a restart loses partial groups (the source redelivers). */
+/**
+ * Aggregator by correlation id. Groups live in the engine's memory: parts split from one message
+ * complete within that message's run (which is acked only afterwards), but a group whose parts arrive
+ * as separate messages is lost by a restart, and with competing engines each one aggregates the parts
+ * it received.
+ */
 class Aggregator implements Processor {
   private readonly groups = new Map<string, Group>();
   constructor(private readonly config: z.output<typeof ZAggregateConfig>, private readonly deps: EngineDeps) {}
@@ -60,7 +65,7 @@ export const aggregateProcessor = defineComponent({
   name: "aggregate",
   status: "beta",
   bounded: true,
-  summary: "Aggregator: collects messages with the same correlation id into one array body, on completion size or timeout.",
+  summary: "Aggregator: collects messages with the same correlation id into one array body, on completion size or timeout. Open groups are held in each engine's memory (use it after a split, or with one engine).",
   config: ZAggregateConfig,
   create: (config, deps) => new Aggregator(config, deps),
 });
