@@ -1,4 +1,4 @@
-// Demo engine data: the five demo flows between the demo ERP, CRM and EDI partner (lib/engine/demo),
+// Demo engine data: the six demo flows between the demo ERP, CRM and EDI partner (lib/engine/demo),
 // deployed and running in dev so `npm start` shows live traffic; plus one architecture decision record.
 import type { Actor } from "../../lib/auth/actor";
 import { db } from "../../lib/db";

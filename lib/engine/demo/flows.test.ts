@@ -37,6 +37,12 @@ describe("demo flow specs", () => {
     expect(() => parsePayload("x12", x12)).not.toThrow();
   });
 
+  it("map a polled ERP stock change to CRM availability XML", async () => {
+    const out = await map("demo-erp-stock-to-crm", { seq: 1764143100000, sku: "SKU-7", delta: 12, shipmentId: "ASN-90001", at: "2026-11-26T07:45:00.000Z" });
+    expect(out).toEqual({ sku: "SKU-7", change: 12, reason: "shipment ASN-90001", changedAt: "2026-11-26T07:45:00.000Z" });
+    expect(serializePayload("xml", out, { xmlRootName: "availability" })).toMatch(/<availability>[\s\S]*<sku>SKU-7<\/sku>/);
+  });
+
   it("map X12 810 and 856 from the partner to ERP JSON", async () => {
     const lines = demoLines(2);
     const invoice = await map("demo-edi-810-invoices-to-erp", parsePayload("x12", invoice810({ invoiceNumber: "INV-1", poNumber: "PO-7", lines }, 12)));

@@ -1,5 +1,6 @@
-// The five demo flows between the demo systems. Seeded by prisma/seed/engine.ts and deployed to dev;
-// the demo traffic (traffic.ts) posts into them through the engine gateway.
+// The six demo flows between the demo systems. Seeded by prisma/seed/engine.ts and deployed to dev;
+// the demo traffic (traffic.ts) posts into five of them through the engine gateway, and the sixth
+// polls the demo ERP's stock change feed.
 import type { TFlowSpecInput } from "@/lib/validation/flow-spec";
 import { DEMO_FLOW_NAMES } from "./traffic";
 import { DEMO_ERP_ID, DEMO_PARTNER_ID } from "./x12";
@@ -63,6 +64,13 @@ export const SHIPMENT_856_MAPPING = `{
   "source": "edi-856"
 }`;
 
+export const STOCK_TO_CRM_MAPPING = `{
+  "sku": sku,
+  "change": delta,
+  "reason": "shipment " & shipmentId,
+  "changedAt": at
+}`;
+
 export function demoFlowSpecs(demoBaseUrl: string): TFlowSpecInput[] {
   return [
     {
@@ -120,6 +128,20 @@ export function demoFlowSpecs(demoBaseUrl: string): TFlowSpecInput[] {
         { id: "map-shipment", use: "transform_jsonata", config: { expression: SHIPMENT_856_MAPPING } },
       ],
       outputs: [{ id: "erp", use: "http", config: { url: `${demoBaseUrl}/erp/shipments` } }],
+      policy,
+    },
+    {
+      name: DEMO_FLOW_NAMES.stockToCrm,
+      description: "Demo (polling): stock changes from the demo ERP's feed, read with a cursor every 15 s, become CRM availability updates (XML).",
+      input: {
+        use: "poll_http",
+        config: { url: `${demoBaseUrl}/erp/stock-changes`, intervalMs: 15_000, useEtag: false, cursor: { param: "after", next: "next", initial: "0" }, items: "changes" },
+      },
+      steps: [
+        { id: "map-availability", use: "transform_jsonata", config: { expression: STOCK_TO_CRM_MAPPING } },
+        { id: "to-xml", use: "serialize", config: { format: "xml", xmlRootName: "availability" } },
+      ],
+      outputs: [{ id: "crm", use: "http", config: { url: `${demoBaseUrl}/crm/availability` } }],
       policy,
     },
   ];

@@ -44,6 +44,20 @@ describe("DemoSystems", () => {
     expect(systems.openPurchaseOrders).toEqual(["PO-9"]);
   });
 
+  it("feeds stock changes from accepted shipments, page by page after a cursor", async () => {
+    await post("/erp/shipments", JSON.stringify({ shipmentId: "ASN-1", skus: ["A", "B"], quantities: [2, 5] }));
+    await post("/erp/shipments", JSON.stringify({ shipmentId: "ASN-2", skus: ["C"], quantities: [1] }));
+    const page = async (after: number, limit = 100) => (await (await fetch(`${base}/erp/stock-changes?after=${after}&limit=${limit}`)).json()) as { changes: { seq: number; sku: string; delta: number; shipmentId: string }[]; next: number };
+    const first = await page(0, 2);
+    expect(first.changes.map((c) => [c.sku, c.delta, c.shipmentId])).toEqual([["A", 2, "ASN-1"], ["B", 5, "ASN-1"]]);
+    expect(first.next).toBe(first.changes[1].seq);
+    const second = await page(first.next);
+    expect(second.changes.map((c) => c.sku)).toEqual(["C"]);
+    expect(second.changes[0].seq).toBeGreaterThan(first.next);
+    expect(await page(second.next)).toEqual({ changes: [], next: second.next });
+    expect((await post("/crm/availability", "<availability><sku>C</sku></availability>", "application/xml")).status).toBe(202);
+  });
+
   it("simulates an outage with 503 until switched back", async () => {
     await post("/target/_outage", JSON.stringify({ down: true }));
     expect((await post("/target", "{}")).status).toBe(503);

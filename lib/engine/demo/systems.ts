@@ -9,6 +9,7 @@ export const DEMO_SYSTEMS = ["erp", "crm", "edi", "target"] as const;
 export type TDemoSystem = (typeof DEMO_SYSTEMS)[number];
 
 type Received = { at: string; path: string; contentType: string; body: string };
+export type TStockChange = { seq: number; sku: string; delta: number; shipmentId: string; at: string };
 
 const MAX_BODY_BYTES = 1_048_576;
 const KEEP_LAST = 200;
@@ -18,10 +19,15 @@ const INBOUND: Record<string, { system: TDemoSystem; check: (body: string, conte
   "/erp/customers": { system: "erp", check: (b) => jsonCheck(b, ["id"]) },
   "/erp/invoices": { system: "erp", check: (b) => jsonCheck(b, ["invoiceNumber"]) },
   "/erp/shipments": { system: "erp", check: (b) => jsonCheck(b, ["shipmentId"]) },
-  "/crm/orders": { system: "crm", check: (b) => (/^\s*(<\?xml[^>]*>\s*)?<[A-Za-z]/.test(b) ? null : "CRM accepts XML only") },
+  "/crm/orders": { system: "crm", check: xmlCheck },
+  "/crm/availability": { system: "crm", check: xmlCheck },
   "/edi/inbound": { system: "edi", check: (b) => (x12SetOf(b) === "850" ? null : "EDI partner accepts X12 850 purchase orders only") },
   "/target": { system: "target", check: () => null },
 };
+
+function xmlCheck(body: string): string | null {
+  return /^\s*(<\?xml[^>]*>\s*)?<[A-Za-z]/.test(body) ? null : "CRM accepts XML only";
+}
 
 function jsonCheck(body: string, required: string[]): string | null {
   try {
@@ -44,6 +50,11 @@ export class DemoSystems {
   };
   /** Purchase orders the EDI partner received, so it can invoice and ship against them. */
   readonly openPurchaseOrders: string[] = [];
+  /**
+   * The ERP's stock change feed (shipments received), read page by page with a cursor. Sequence
+   * numbers follow the clock, so a restarted demo never reuses a cursor a poller has already stored.
+   */
+  readonly stockChanges: TStockChange[] = [];
   private server: Server | null = null;
 
   async listen(port: number, host = "127.0.0.1"): Promise<number> {
@@ -59,6 +70,19 @@ export class DemoSystems {
     const s = this.server;
     this.server = null;
     if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
+  }
+
+  /** A shipment the ERP accepted adds stock for each of its SKUs to the change feed. */
+  private receiveStock(body: string): void {
+    const asn = JSON.parse(body) as { shipmentId?: unknown; skus?: unknown; quantities?: unknown };
+    const skus = Array.isArray(asn.skus) ? asn.skus.map(String) : [];
+    const quantities = Array.isArray(asn.quantities) ? asn.quantities.map(Number) : [];
+    const at = new Date().toISOString();
+    skus.forEach((sku, i) => {
+      const last = this.stockChanges[this.stockChanges.length - 1]?.seq ?? 0;
+      this.stockChanges.push({ seq: Math.max(last + 1, Date.now()), sku, delta: quantities[i] || 0, shipmentId: String(asn.shipmentId ?? ""), at });
+    });
+    if (this.stockChanges.length > KEEP_LAST * 5) this.stockChanges.splice(0, this.stockChanges.length - KEEP_LAST * 5);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -83,6 +107,14 @@ export class DemoSystems {
         return send(405, { error: "use POST _outage or GET _state" });
       }
       if (url.pathname === "/health") return send(200, { ok: true, outage: this.outage });
+      // GET /erp/stock-changes?after=<seq>&limit=<n>: changes after the cursor, oldest first, and the next cursor.
+      if (url.pathname === "/erp/stock-changes" && req.method === "GET") {
+        if (this.outage.erp) return send(503, { error: "demo erp is in a simulated outage" });
+        const after = Number(url.searchParams.get("after") ?? 0) || 0;
+        const limit = Math.min(500, Math.max(1, Number(url.searchParams.get("limit") ?? 100) || 100));
+        const changes = this.stockChanges.filter((c) => c.seq > after).slice(0, limit);
+        return send(200, { changes, next: changes.length ? changes[changes.length - 1].seq : after });
+      }
       const route = INBOUND[url.pathname];
       if (!route) return send(404, { error: `no demo endpoint ${url.pathname}` });
       if (req.method !== "POST" && req.method !== "PUT") return send(405, { error: "POST a message" });
@@ -102,6 +134,7 @@ export class DemoSystems {
       const log = this.received[route.system];
       log.push({ at: new Date().toISOString(), path: url.pathname, contentType, body: body.slice(0, 4000) });
       if (log.length > KEEP_LAST) log.splice(0, log.length - KEEP_LAST);
+      if (url.pathname === "/erp/shipments") this.receiveStock(body);
       if (url.pathname === "/edi/inbound") {
         const po = /BEG\*00\*SA\*([^*~]+)/.exec(body)?.[1];
         if (po) this.openPurchaseOrders.push(po);

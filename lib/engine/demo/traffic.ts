@@ -4,13 +4,15 @@ import { demoCarrier, demoCustomerXml, demoLines, demoOrder, demoPurchaseOrder }
 import type { DemoSystems } from "./systems";
 import { invoice810, shipNotice856 } from "./x12";
 
-/** The seeded demo flows (prisma/seed/engine.ts), by the name used in the gateway path. */
+/** The seeded demo flows (prisma/seed/engine.ts), by name (the HTTP ones' gateway path). */
 export const DEMO_FLOW_NAMES = {
   ordersToCrm: "demo-erp-orders-to-crm",
   customersToErp: "demo-crm-customers-to-erp",
   poToEdi: "demo-erp-po-to-edi-850",
   invoicesToErp: "demo-edi-810-invoices-to-erp",
   shipmentsToErp: "demo-edi-856-shipments-to-erp",
+  /** Polling, not fed by the traffic: it reads the ERP's stock change feed. */
+  stockToCrm: "demo-erp-stock-to-crm",
 } as const;
 
 type Sender = { flow: string; contentType: string; body: (n: number) => string };
