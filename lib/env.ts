@@ -30,6 +30,8 @@ const ZEnv = z.object({
   SWITCHBOARD_DEMO_PORT: z.coerce.number().int().min(1).max(65535).default(4100),
   SWITCHBOARD_DEMO_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  // Reverse proxies in front of the web that append to X-Forwarded-For (0: clients connect directly).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
   NEXT_RUNTIME: z.string().optional(),
   // Test-only clock (attestation expiry in e2e): honoured only outside production or with ALLOW_TEST_CLOCK=1.

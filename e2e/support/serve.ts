@@ -1,5 +1,5 @@
 // The server the journeys run against: a fresh database with demo data, a production build in
-// its own dist dir, and `next start`. Started by playwright.config.ts's webServer.
+// its own dist dir, and the web server `npm start` runs (scripts/web-server.ts). Started by playwright.config.ts's webServer.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import pg from "pg";
@@ -45,7 +45,7 @@ if (!process.env.E2E_SKIP_BUILD || !existsSync(`${distDir}/BUILD_ID`)) run("npx"
 
 // The web and the engine (gateway, workers), as in `npm start`; journeys start their own demo targets.
 const children = [
-  spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" }),
+  spawn("npx", ["tsx", "scripts/web-server.ts", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" }),
   spawn("npx", ["tsx", "--conditions=react-server", "lib/engine/main.ts"], { env, stdio: "inherit" }),
 ];
 const stop = () => {

@@ -6,7 +6,6 @@ import { AppError } from "@/lib/errors";
 import { authenticate } from "@/lib/services/users";
 import { authConfig } from "./config";
 
-
 class RateLimitedSignin extends CredentialsSignin {
   code = "rate_limited";
 }
@@ -18,7 +17,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials) {
         const h = await headers();
-        const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+        // scripts/web-server.ts has replaced X-Forwarded-For with the one address it trusts.
+        const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
         try {
           const user = await authenticate(credentials, ip);
           return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } : null;
