@@ -16,6 +16,7 @@ import type { Transport } from "@/lib/engine/transports/types";
 import type { TFlowSpec } from "@/lib/validation/flow-spec";
 import type { TLog, TRunContext } from "./context";
 import { checkDlqAlert, persistDeadLetter } from "./dead-letters";
+import { FailureStreak } from "./failure-streak";
 import { pgDedupeStore } from "./idempotency";
 import type { LineageWriter } from "./lineage";
 import { pgPollState } from "./poll-state";
@@ -90,6 +91,8 @@ export class DeploymentWorker {
   private ticker: NodeJS.Timeout | null = null;
   private lastAlertCheck = 0;
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** A source that stays down is logged once a minute, not on every retry of every loop. */
+  private readonly readFailures = new FailureStreak();
   /** prom-client children per label set: looking labels up per observation was a measurable cost. */
   private readonly series = new Map<string, object>();
 
@@ -246,12 +249,15 @@ export class DeploymentWorker {
         // whatever that read still delivers.
         handoff = await (honorsAbort ? pending : untilAborted(pending, signal));
         backoffMs = 100;
+        const cleared = this.readFailures.succeeded();
+        if (cleared) this.log().info({ flow: this.ctx.flowName, env: this.ctx.environmentKey, ...cleared }, "input read works again");
       } catch (error) {
         if (signal.aborted) {
           pending.then((h) => h.ack(new Error("input stopped before the message was processed"))).catch(() => undefined);
           return;
         }
-        this.log().warn({ err: String(error), flow: this.ctx.flowName }, "input read failed; retrying");
+        const failures = this.readFailures.failed();
+        if (failures) this.log().warn({ err: String(error), flow: this.ctx.flowName, env: this.ctx.environmentKey, failures }, "input read failed; retrying");
         // Abortable, so a stop does not wait out the backoff.
         await abortableSleep(backoffMs, signal).catch(() => undefined);
         backoffMs = Math.min(backoffMs * 2, 10_000);
