@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { MAX_PAGE_SIZE, type ListResult, type TListQuery } from "@/lib/validation/list";
-import { listAuditEntries } from "./audit";
+import { listAuditEntries, pinAuditQuery } from "./audit";
 import { listUsers } from "./users";
 
 export type ExportColumn<T> = { id: string; header: string; value?: (row: T) => unknown };
@@ -10,6 +10,8 @@ type Exporter<T> = {
   filename: string;
   list: (actor: Actor, query: TListQuery) => Promise<ListResult<T>>;
   columns: ExportColumn<T>[];
+  /** Bounds the query to the rows that exist when the export starts, for lists that grow while it pages. */
+  pin?: (actor: Actor, query: TListQuery) => Promise<TListQuery>;
 };
 
 function exporter<T>(e: Exporter<T>): Exporter<unknown> {
@@ -33,6 +35,7 @@ export const EXPORTERS: Record<string, Exporter<unknown>> = {
   audit: exporter({
     filename: "audit-log",
     list: listAuditEntries,
+    pin: pinAuditQuery,
     columns: [
       { id: "seq", header: "Seq" },
       { id: "at", header: "At" },

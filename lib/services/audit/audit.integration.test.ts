@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/db";
 import { systemActor } from "@/lib/auth/actor";
 import { createUser, updateUser } from "@/lib/services/users";
-import { listAuditEntries, verifyAuditChain } from "@/lib/services/audit";
+import { listAuditEntries, pinAuditQuery, verifyAuditChain } from "@/lib/services/audit";
 import { ZListQuery } from "@/lib/validation/list";
 
 const url = useTestDatabase();
@@ -29,6 +29,17 @@ describe("audit chain", () => {
     expect(update.after).toEqual({ role: "executive" });
     expect(JSON.stringify(list.rows)).not.toContain("passwordHash");
     expect(await verifyAuditChain()).toEqual({ ok: true, checked: 3 });
+  });
+
+  it("pins an export to the trail as it was: entries appended meanwhile neither shift its pages nor repeat rows", async () => {
+    const pinned = await pinAuditQuery(admin, ZListQuery.parse({ pageSize: 2 }));
+    const page1 = await listAuditEntries(admin, { ...pinned, page: 1 });
+    await createUser(admin, { email: "late@example.com", name: "Late", role: "viewer", password: "long-enough-pass" });
+    const page2 = await listAuditEntries(admin, { ...pinned, page: 2 });
+    expect([...page1.rows, ...page2.rows].map((r) => r.seq)).toEqual(["3", "2", "1"]);
+    expect(page2.total).toBe(3);
+    // Unpinned, the same second page now repeats a row of the first.
+    expect((await listAuditEntries(admin, ZListQuery.parse({ pageSize: 2, page: 2 }))).rows.map((r) => r.seq)).toEqual(["2", "1"]);
   });
 
   it("names the first tampered row when a row's content is edited", async () => {

@@ -1,4 +1,4 @@
 export { appendAudit, type AuditInput } from "./append";
 export { verifyAuditChain, type ChainReport } from "./verify";
-export { listAuditEntries, auditFacets, type AuditRow } from "./list";
+export { listAuditEntries, auditFacets, pinAuditQuery, type AuditRow } from "./list";
 export { activityByDay, type DailyActivity } from "./activity";

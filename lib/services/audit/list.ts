@@ -38,6 +38,9 @@ function where(query: TListQuery): Prisma.AuditEntryWhereInput {
   if (f.entityType) and.push({ entityType: f.entityType });
   if (f.from && !Number.isNaN(Date.parse(f.from))) and.push({ at: { gte: new Date(f.from) } });
   if (f.to && !Number.isNaN(Date.parse(f.to))) and.push({ at: { lte: new Date(`${f.to}T23:59:59.999Z`) } });
+  // Entries up to a sequence number: an export pins this when it starts, so entries appended while it
+  // pages through cannot shift the pages (and repeat rows).
+  if (f.upToSeq && /^\d{1,19}$/.test(f.upToSeq)) and.push({ seq: { lte: BigInt(f.upToSeq) } });
   return { AND: and };
 }
 
@@ -70,6 +73,13 @@ export async function listAuditEntries(actor: Actor, query: TListQuery): Promise
     page: query.page,
     pageSize: query.pageSize,
   };
+}
+
+/** The filters pinned to the trail as it is now (see `upToSeq`), for an export that pages through it. */
+export async function pinAuditQuery(actor: Actor, query: TListQuery): Promise<TListQuery> {
+  assertCan(actor, "audit:read");
+  const last = await db().auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
+  return { ...query, filters: { ...query.filters, upToSeq: (last?.seq ?? 0n).toString() } };
 }
 
 /** Distinct values for the filter drop-downs. */

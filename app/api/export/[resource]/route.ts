@@ -13,10 +13,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ reso
   const { resource } = await params;
   const exporter = Object.hasOwn(EXPORTERS, resource) ? EXPORTERS[resource] : undefined;
   if (!exporter) return Response.json({ error: `Nothing to export called "${resource}".` }, { status: 404 });
-  const query = parseListQuery(new URL(request.url).searchParams);
+  let query = parseListQuery(new URL(request.url).searchParams);
   try {
     // Authorize before streaming starts, so a denied export is a clean 403 and not a broken file.
     await exporter.list(actor, { ...query, page: 1, pageSize: 1 });
+    if (exporter.pin) query = await exporter.pin(actor, query);
   } catch (error) {
     if (error instanceof AppError) return Response.json({ error: error.message }, { status: error.status });
     logger().error({ err: error, resource }, "export failed");
