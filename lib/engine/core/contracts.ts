@@ -18,9 +18,15 @@ export type Input = {
   readonly concurrentReads?: boolean;
 };
 
+/** What a processor may know about the run it is part of. */
+export type TRunInfo = {
+  /** Id of the message the run started from; a message with this id came from outside the run. */
+  inputId: string;
+};
+
 /** Zero messages out means the message was filtered; throwing marks it failed. */
 export type Processor = {
-  process(msg: Message, s: AbortSignal): Promise<Message[]>;
+  process(msg: Message, s: AbortSignal, run?: TRunInfo): Promise<Message[]>;
   /** Stateful processors (aggregate) release groups whose time is up; the runner calls this from `tick()`. */
   flush?(now: number): Promise<Message[]>;
   close?(): Promise<void>;
@@ -65,6 +71,17 @@ export type PollStateStore = {
   release(): Promise<void>;
 };
 
+/**
+ * Durable parts of open aggregator groups (one store per aggregate step and environment), shared by
+ * every engine running the deployment.
+ */
+export type AggregateStore = {
+  /** Adds a part (a part already there is not added twice); resolves the group's parts in arrival order when this one completed it, else null. */
+  add(group: string, part: string, msg: Message, size: number): Promise<Message[] | null>;
+  /** Takes the groups whose first part is older than `olderThanMs` (each group to one caller). */
+  takeExpired(olderThanMs: number): Promise<Message[][]>;
+};
+
 /** Evaluates a user expression (JSONata) with time/memory bounds; see lib/engine/sandbox. */
 export type Evaluator = {
   evaluate(expression: string, input: unknown, bindings?: Record<string, unknown>): Promise<unknown>;
@@ -78,6 +95,10 @@ export type EngineDeps = {
   random?: () => number;
   evaluator?: Evaluator;
   dedupeStore?: DedupeStore;
+  /** Where an aggregate step keeps groups whose parts arrive as separate messages (per step id); without it, in memory. */
+  aggregateStore?: (stepId: string) => AggregateStore;
+  /** The id of the step a processor is built for (set by the runner). */
+  stepId?: string;
   /** Where a polling input keeps its position; without it the position lives in memory only (flow test). */
   pollState?: PollStateStore;
   /** Database for postgres_upsert / poll_sql when the config has no connectionString. */

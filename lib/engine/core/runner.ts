@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TFlowOutput, TFlowSpec, TFlowStep, TRetryPolicy } from "@/lib/validation/flow-spec";
 import { CircuitBreakers } from "./circuit-breakers";
-import type { EngineDeps, Output, Processor } from "./contracts";
+import type { EngineDeps, Output, Processor, TRunInfo } from "./contracts";
 import { classifyError, errorMessage } from "./errors";
 import { idempotencyKeyOf } from "./idempotency";
 import { IDEMPOTENCY_HEADER, isFailed, markFailed, REPLAY_HEADER, serializableMessage, type Message } from "./message";
@@ -63,7 +63,7 @@ export class FlowRunner {
       const component = registry.getOrThrow("processor", s.use);
       return {
         spec: s,
-        processor: registry.build("processor", s.use, s.config, this.deps),
+        processor: registry.build("processor", s.use, s.config, { ...this.deps, stepId: s.id }),
         handlesFailed: component.handlesFailed ?? false,
         retry: s.retry ?? spec.policy.retry,
         timeoutMs: component.bounded ? 0 : spec.policy.timeoutMs,
@@ -126,10 +126,11 @@ export class FlowRunner {
   private async runFrom(start: Message[], fromStep: number, original: Message, s: AbortSignal): Promise<TRunResult> {
     const t0 = (this.deps.now ?? Date.now)();
     const runId = randomUUID();
+    const run = { inputId: original.id };
     let current = start;
     for (let i = fromStep; i < this.steps.length; i++) {
       const next: Message[] = [];
-      for (const msg of current) next.push(...(await this.runStep(this.steps[i], msg, runId, s)));
+      for (const msg of current) next.push(...(await this.runStep(this.steps[i], msg, runId, s, run)));
       current = next;
     }
     const result: TRunResult = { runId, correlationId: original.correlationId, status: "ok", delivered: [], deadLetters: [], failures: [], durationMs: 0 };
@@ -141,7 +142,7 @@ export class FlowRunner {
     return result;
   }
 
-  private async runStep(step: TBuiltStep, msg: Message, runId: string, s: AbortSignal): Promise<Message[]> {
+  private async runStep(step: TBuiltStep, msg: Message, runId: string, s: AbortSignal, run: TRunInfo): Promise<Message[]> {
     if (!routeMatches(step.spec.when, msg) || (isFailed(msg) && !step.handlesFailed)) {
       await this.emit({ runId, msg, id: step.spec.id, kind: "step", use: step.spec.use, outcome: "skipped", attempts: 0, durationMs: 0, messages: [msg] });
       return [msg];
@@ -152,12 +153,12 @@ export class FlowRunner {
     let res: Awaited<ReturnType<typeof runWithRetry<Message[]>>>;
     if (step.timeoutMs === 0 && !s.aborted) {
       try {
-        res = { ok: true, value: await step.processor.process(msg, s), attempts: [] };
+        res = { ok: true, value: await step.processor.process(msg, s, run), attempts: [] };
       } catch (error) {
-        res = await runWithRetry((sig) => step.processor.process(msg, sig), { policy: step.retry, timeoutMs: 0, signal: s, env: this.deps, failedFirst: { error, startedAt: started } });
+        res = await runWithRetry((sig) => step.processor.process(msg, sig, run), { policy: step.retry, timeoutMs: 0, signal: s, env: this.deps, failedFirst: { error, startedAt: started } });
       }
     } else {
-      res = await runWithRetry((sig) => step.processor.process(msg, sig), { policy: step.retry, timeoutMs: step.timeoutMs, signal: s, env: this.deps });
+      res = await runWithRetry((sig) => step.processor.process(msg, sig, run), { policy: step.retry, timeoutMs: step.timeoutMs, signal: s, env: this.deps });
     }
     const durationMs = now() - started;
     const attempts = res.attempts.length + (res.ok ? 1 : 0);

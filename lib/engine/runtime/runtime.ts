@@ -13,6 +13,7 @@ import { checkDlqAlert, dlqDepths, resolveDrainedDlqAlerts } from "./dead-letter
 import { loadActiveDeployments, loadVersion, reportActualState, type TDeploymentRow } from "./deployments";
 import { canActivate } from "./governance";
 import { LineageWriter } from "./lineage";
+import { purgeAggregateParts } from "./aggregate-store";
 import { purgeIdempotencyKeys } from "./idempotency";
 import { processReplays, REPLAY_CHANNEL, type TReplayRow } from "./replay";
 import { DeploymentWorker } from "./worker";
@@ -20,7 +21,7 @@ import { ZFlowSpec } from "@/lib/validation/flow-spec";
 
 export const DEPLOYMENTS_CHANNEL = "switchboard_deployments";
 
-/** Idempotency keys are kept this long: above the longest dedupe window (30 days). */
+/** Idempotency keys are kept this long (above the longest dedupe window, 30 days); so are parts of aggregate groups no running deployment released. */
 const IDEMPOTENCY_RETENTION_MS = 31 * 86_400_000;
 const HOUSEKEEPING_MS = 10 * 60_000;
 /** An ad-hoc replay runner nobody used for this long is stopped. */
@@ -265,7 +266,7 @@ export class EngineRuntime {
     return worker;
   }
 
-  /** Drops expired idempotency keys and stops ad-hoc replay runners nobody used for a while. */
+  /** Drops expired idempotency keys and abandoned aggregate parts, and stops ad-hoc replay runners nobody used for a while. */
   async housekeeping(now = Date.now()): Promise<void> {
     for (const [key, worker] of this.adhoc) {
       if (now - (this.adhocUsedAt.get(key) ?? 0) < ADHOC_IDLE_MS) continue;
@@ -276,8 +277,10 @@ export class EngineRuntime {
     try {
       const purged = await purgeIdempotencyKeys(this.opts.pool, IDEMPOTENCY_RETENTION_MS);
       if (purged) this.opts.log.info({ purged }, "expired idempotency keys dropped");
+      const parts = await purgeAggregateParts(this.opts.pool, IDEMPOTENCY_RETENTION_MS);
+      if (parts) this.opts.log.warn({ parts }, "aggregate parts of groups no running deployment released were dropped");
     } catch (error) {
-      this.opts.log.warn({ err: String(error) }, "purging idempotency keys failed; retrying later");
+      this.opts.log.warn({ err: String(error) }, "purging idempotency keys or aggregate parts failed; retrying later");
     }
   }
 

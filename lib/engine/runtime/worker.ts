@@ -15,6 +15,7 @@ import type { MinuteRollup, TRollupOutcome } from "@/lib/engine/metrics/rollup";
 import type { Transport } from "@/lib/engine/transports/types";
 import type { TFlowSpec } from "@/lib/validation/flow-spec";
 import type { TLog, TRunContext } from "./context";
+import { pgAggregateStore } from "./aggregate-store";
 import { checkDlqAlert, persistDeadLetter } from "./dead-letters";
 import { FailureStreak } from "./failure-streak";
 import { pgDedupeStore } from "./idempotency";
@@ -143,6 +144,7 @@ export class DeploymentWorker {
     return {
       evaluator: this.deps.evaluator,
       dedupeStore: this.dedupeStore,
+      aggregateStore: (stepId) => pgAggregateStore(this.deps.pool, `${this.ctx.flowId}:${this.ctx.environmentId}:${stepId}`),
       db: this.deps.pool,
       transport: this.deps.transport,
       log: this.deps.log,

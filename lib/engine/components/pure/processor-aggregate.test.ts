@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createMessage } from "@/lib/engine/core/message";
+import type { AggregateStore } from "@/lib/engine/core/contracts";
+import { createMessage, type Message } from "@/lib/engine/core/message";
 import { createRegistry } from "../index";
 import { configTable } from "../shared/config-table";
 
@@ -21,6 +22,30 @@ describe("aggregate", () => {
     const [agg] = await p.process(part(1), s);
     expect(agg.body).toEqual([0, 1, 2]);
     expect(agg.headers["sb-split-index"]).toBeUndefined();
+  });
+
+  it("keeps parts that arrived as separate messages in the store, and parts split within the run in memory", async () => {
+    const stored = new Map<string, Message>();
+    const scopes: string[] = [];
+    const store: AggregateStore = {
+      add: async (_group, part, msg, size) => {
+        stored.set(part, msg);
+        return stored.size >= size ? [...stored.values()] : null;
+      },
+      takeExpired: async () => [],
+    };
+    const p = createRegistry().build("processor", "aggregate", { completionSize: 2 }, { stepId: "agg", aggregateStore: (id) => (scopes.push(id), store) });
+    expect(scopes).toEqual(["agg"]);
+    const a = createMessage({ body: "a", correlationId: "order-1" });
+    const b = createMessage({ body: "b", correlationId: "order-1" });
+    expect(await p.process(a, s, { inputId: a.id })).toEqual([]);
+    expect([...stored.keys()]).toEqual([a.id]);
+    const [agg] = await p.process(b, s, { inputId: b.id });
+    expect(agg.body).toEqual(["a", "b"]);
+    // A part produced inside the run (its id is not the run's input) never touches the store.
+    const c = createMessage({ body: "c", correlationId: "order-2" });
+    expect(await p.process(c, s, { inputId: "the-original" })).toEqual([]);
+    expect(stored.size).toBe(2);
   });
 
   it("fails without a completion size", async () => {

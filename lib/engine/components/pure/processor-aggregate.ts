@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineComponent, type EngineDeps, type Processor } from "@/lib/engine/core/contracts";
+import { defineComponent, type AggregateStore, type EngineDeps, type Processor, type TRunInfo } from "@/lib/engine/core/contracts";
 import { PermanentError } from "@/lib/engine/core/errors";
 import { deriveMessage, type Message } from "@/lib/engine/core/message";
 import { SPLIT_COUNT_HEADER, SPLIT_INDEX_HEADER } from "./processor-split";
@@ -10,25 +10,33 @@ const ZAggregateConfig = z
   .object({
     completionSize: z.number().int().min(1).max(100_000).optional().describe("Release a group at this many messages; default: the sb-split-count header."),
     completionTimeoutMs: z.number().int().min(1).max(86_400_000).default(30_000).describe("Release an incomplete group after this long (marked incomplete)."),
-    maxGroups: z.number().int().min(1).max(1_000_000).default(10_000),
+    maxGroups: z.number().int().min(1).max(1_000_000).default(10_000).describe("Open groups held in memory at most (parts split within one run)."),
   })
   .strict();
 
 type Group = { first: Message; parts: Message[]; startedAt: number; size: number };
 
 /**
- * Aggregator by correlation id. Groups live in the engine's memory: parts split from one message
- * complete within that message's run (which is acked only afterwards), but a group whose parts arrive
- * as separate messages is lost by a restart, and with competing engines each one aggregates the parts
- * it received.
+ * Aggregator by correlation id. Parts split from one message within the same run are grouped in
+ * memory: that message is acked only after its run, so nothing is lost. Parts that arrive as separate
+ * messages go to the engine's AggregateStore (Postgres) before they are acked, so a restart loses
+ * none and competing engines complete a group together; without a store (flow test) they stay in memory.
  */
 class Aggregator implements Processor {
   private readonly groups = new Map<string, Group>();
-  constructor(private readonly config: z.output<typeof ZAggregateConfig>, private readonly deps: EngineDeps) {}
+  private readonly store: AggregateStore | null;
 
-  async process(msg: Message): Promise<Message[]> {
+  constructor(private readonly config: z.output<typeof ZAggregateConfig>, private readonly deps: EngineDeps) {
+    this.store = deps.aggregateStore && deps.stepId ? deps.aggregateStore(deps.stepId) : null;
+  }
+
+  async process(msg: Message, _s: AbortSignal, run?: TRunInfo): Promise<Message[]> {
     const size = this.config.completionSize ?? Number(msg.headers[SPLIT_COUNT_HEADER]);
     if (!Number.isInteger(size) || size < 1) throw new PermanentError("aggregate needs completionSize or an sb-split-count header from a split step");
+    if (this.store && run?.inputId === msg.id) {
+      const parts = await this.store.add(msg.correlationId, msg.headers[SPLIT_INDEX_HEADER] ?? msg.id, msg, size);
+      return parts ? [this.release({ first: parts[0], parts, startedAt: 0, size }, true)] : [];
+    }
     let group = this.groups.get(msg.correlationId);
     if (!group) {
       if (this.groups.size >= this.config.maxGroups) throw new PermanentError(`aggregate holds ${this.config.maxGroups} open groups (maxGroups); raise it or shorten completionTimeoutMs`);
@@ -48,6 +56,9 @@ class Aggregator implements Processor {
       this.groups.delete(key);
       out.push(this.release(group, false));
     }
+    for (const parts of (await this.store?.takeExpired(this.config.completionTimeoutMs)) ?? []) {
+      out.push(this.release({ first: parts[0], parts, startedAt: 0, size: parts.length }, false));
+    }
     return out;
   }
 
@@ -65,7 +76,7 @@ export const aggregateProcessor = defineComponent({
   name: "aggregate",
   status: "beta",
   bounded: true,
-  summary: "Aggregator: collects messages with the same correlation id into one array body, on completion size or timeout. Open groups are held in each engine's memory (use it after a split, or with one engine).",
+  summary: "Aggregator: collects messages with the same correlation id into one array body, on completion size or timeout. Parts arriving as separate messages are kept in Postgres until their group is released.",
   config: ZAggregateConfig,
   create: (config, deps) => new Aggregator(config, deps),
 });
