@@ -16,7 +16,8 @@ export function pgAggregateStore(pool: pg.Pool, scope: string): AggregateStore {
         await client.query("BEGIN");
         await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`aggregate:${scope}:${group}`]);
         await client.query(
-          `INSERT INTO "AggregatePart" ("scope", "groupKey", "partKey", "message", "size") VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+          // clock_timestamp(), not now(): the time the lock was got, so parts order as they were added.
+          `INSERT INTO "AggregatePart" ("scope", "groupKey", "partKey", "message", "size", "receivedAt") VALUES ($1, $2, $3, $4, $5, clock_timestamp()) ON CONFLICT DO NOTHING`,
           [scope, group, part, encodeMessage(msg), size],
         );
         const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AggregatePart" WHERE "scope" = $1 AND "groupKey" = $2`, [scope, group]);
