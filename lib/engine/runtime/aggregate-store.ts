@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { AggregateStore } from "@/lib/engine/core/contracts";
 import type { Message } from "@/lib/engine/core/message";
 import { decodeMessage, encodeMessage } from "@/lib/engine/transports/codec";
+import { withPgTransaction } from "@/lib/engine/transports/postgres/pool";
 
 /**
  * AggregatePart rows for one aggregate step (`scope`). Adding a part and checking whether its group
@@ -10,34 +11,22 @@ import { decodeMessage, encodeMessage } from "@/lib/engine/transports/codec";
  */
 export function pgAggregateStore(pool: pg.Pool, scope: string): AggregateStore {
   return {
-    async add(group, part, msg, size) {
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
+    add: (group, part, msg, size) =>
+      withPgTransaction(pool, async (client) => {
         await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`aggregate:${scope}:${group}`]);
+        // clock_timestamp(), not now(): the time the lock was got, so parts order as they were added.
         await client.query(
-          // clock_timestamp(), not now(): the time the lock was got, so parts order as they were added.
           `INSERT INTO "AggregatePart" ("scope", "groupKey", "partKey", "message", "size", "receivedAt") VALUES ($1, $2, $3, $4, $5, clock_timestamp()) ON CONFLICT DO NOTHING`,
           [scope, group, part, encodeMessage(msg), size],
         );
         const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AggregatePart" WHERE "scope" = $1 AND "groupKey" = $2`, [scope, group]);
-        let parts: Message[] | null = null;
-        if (rows[0].n >= size) {
-          const taken = await client.query<{ message: Buffer; receivedAt: Date; partKey: string }>(
-            `DELETE FROM "AggregatePart" WHERE "scope" = $1 AND "groupKey" = $2 RETURNING "message", "receivedAt", "partKey"`,
-            [scope, group],
-          );
-          parts = inArrivalOrder(taken.rows);
-        }
-        await client.query("COMMIT");
-        return parts;
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+        if (rows[0].n < size) return null;
+        const taken = await client.query<{ message: Buffer; receivedAt: Date; partKey: string }>(
+          `DELETE FROM "AggregatePart" WHERE "scope" = $1 AND "groupKey" = $2 RETURNING "message", "receivedAt", "partKey"`,
+          [scope, group],
+        );
+        return inArrivalOrder(taken.rows);
+      }),
 
     async takeExpired(olderThanMs) {
       const { rows } = await pool.query<{ groupKey: string; message: Buffer; receivedAt: Date; partKey: string }>(

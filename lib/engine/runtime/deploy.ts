@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { flowContentHash } from "@/lib/engine/core/flow-version";
+import { withPgTransaction } from "@/lib/engine/transports/postgres/pool";
 import { ZFlowSpec, type TFlowSpecInput } from "@/lib/validation/flow-spec";
 import type { TDesiredState } from "./deployments";
 
@@ -22,9 +23,7 @@ export type TDirectDeploy = {
 export async function deployFlowDirect(pool: pg.Pool, d: TDirectDeploy): Promise<{ flowId: string; flowVersionId: string; deploymentId: string; environmentId: string; contentHash: string }> {
   const spec = ZFlowSpec.parse(d.spec);
   const hash = flowContentHash(spec);
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withPgTransaction(pool, async (client) => {
     const env = await client.query<{ id: string }>(`SELECT "id" FROM "Environment" WHERE "key" = $1`, [d.environmentKey]);
     if (!env.rows[0]) throw new Error(`Unknown environment ${d.environmentKey}`);
     const environmentId = env.rows[0].id;
@@ -52,14 +51,8 @@ export async function deployFlowDirect(pool: pg.Pool, d: TDirectDeploy): Promise
        VALUES ($1, $2, $3, $4, $5, $6::"DeploymentDesiredState", $7, $8, now())`,
       [deploymentId, flowId, flowVersionId, environmentId, hash, d.desiredState ?? "running", slot, d.deployedBy],
     );
-    await client.query("COMMIT");
     return { flowId, flowVersionId, deploymentId, environmentId, contentHash: hash };
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Sets a deployment's desired state (running | paused | stopped); the engines follow via NOTIFY. */

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { Queryable } from "@/lib/engine/core/contracts";
 import { createMessage, REPLAY_HEADER, type Message } from "@/lib/engine/core/message";
+import { withPgTransaction } from "@/lib/engine/transports/postgres/pool";
 import { textToBody } from "./payload";
 
 export const REPLAY_CHANNEL = "switchboard_replays";
@@ -83,18 +84,13 @@ export async function processReplays(pool: pg.Pool, dispatch: (row: TReplayRow, 
 }
 
 async function replayNext(pool: pg.Pool, dispatch: (row: TReplayRow, msg: Message) => Promise<void>): Promise<"none" | "replayed" | "failed"> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withPgTransaction(pool, async (client) => {
     const r = await client.query<TReplayRow>(
       `SELECT "id", "flowId", "flowVersionId", "environmentId", "originalBody", "originalHeaders", "contentEncoding", "replayFlowVersionId", "replayBody"
        FROM "DeadLetter" WHERE "status" = 'replay_requested' ORDER BY "replayRequestedAt" LIMIT 1 FOR UPDATE SKIP LOCKED`,
     );
     const row = r.rows[0];
-    if (!row) {
-      await client.query("COMMIT");
-      return "none";
-    }
+    if (!row) return "none";
     let outcome: "replayed" | "failed" = "replayed";
     try {
       const msg = replayMessage(row);
@@ -110,12 +106,6 @@ async function replayNext(pool: pg.Pool, dispatch: (row: TReplayRow, msg: Messag
         error instanceof Error ? error.message : String(error),
       ]);
     }
-    await client.query("COMMIT");
     return outcome;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -14,3 +14,19 @@ export function createPgPool(connectionString: string, max = 8, opts: { applicat
   pool.on("error", () => undefined);
   return pool;
 }
+
+/** Runs `fn` in a transaction on one client of `pool`: committed when it resolves, rolled back when it throws. */
+export async function withPgTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await fn(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
