@@ -5,8 +5,7 @@ import { createMessage, type Message } from "@/lib/engine/core/message";
 import { createPgPool } from "@/lib/engine/transports/postgres/pool";
 import { pgAggregateStore, purgeAggregateParts } from "./aggregate-store";
 import type { TEngine } from "./engine";
-import { deployFlowDirect } from "./deploy";
-import { bootEngine, stopEngineSuite, uniq, waitFor, waitForDeployment } from "./test-harness";
+import { bootEngine, deployRunning, stopEngineSuite, uniq, waitFor } from "./test-harness";
 
 const dbUrl = useTestDatabase();
 const part = (body: unknown, group = "order-1") => createMessage({ body, correlationId: group });
@@ -68,18 +67,11 @@ describe("aggregate store (Postgres)", () => {
       const flowName = uniq("agg-restart");
       queues.push(input, out, `sb.flow.${flowName}.dev`);
       engine = await bootEngine(dbUrl(), "postgres");
-      const d = await deployFlowDirect(pool, {
-        flowName,
-        environmentKey: "dev",
-        deployedBy: "test",
-        spec: {
-          name: flowName,
-          input: { use: "queue", config: { queue: input } },
-          steps: [{ id: "collect", use: "aggregate", config: { completionSize: 3 } }],
-          outputs: [{ id: "out", use: "queue", config: { queue: out } }],
-        },
+      await deployRunning(pool, flowName, {
+        input: { use: "queue", config: { queue: input } },
+        steps: [{ id: "collect", use: "aggregate", config: { completionSize: 3 } }],
+        outputs: [{ id: "out", use: "queue", config: { queue: out } }],
       });
-      await waitForDeployment(pool, d.deploymentId, "running", flowName);
       // One at a time: the engine works on messages concurrently, and the group keeps arrival order.
       for (const [i, body] of ["line-1", "line-2"].entries()) {
         await engine.transport.publish(input, part(body, "po-77"));

@@ -10,8 +10,7 @@ import type { TX12Document } from "@/lib/engine/formats/x12";
 import { createPgPool } from "@/lib/engine/transports/postgres/pool";
 import type { TFlowSpecInput } from "@/lib/validation/flow-spec";
 import type { TEngine } from "./engine";
-import { deployFlowDirect } from "./deploy";
-import { bootEngine, stopEngineSuite, uniq, waitFor, waitForDeployment } from "./test-harness";
+import { bootEngine, deployRunning, stopEngineSuite, uniq, waitFor } from "./test-harness";
 
 // Each payload format through a deployed flow on both transports: raw text in on a queue, parse,
 // map with JSONata, serialize, and the converted document out on a queue or to an HTTP target.
@@ -90,19 +89,12 @@ describe.each(["postgres", "rabbitmq"] as const)("payload formats on %s", (kind)
     const flowName = uniq(`fmt-${prefix}`);
     const [input, out] = [queue(`${prefix}-in`), queue(`${prefix}-out`)];
     queues.push(`sb.flow.${flowName}.dev`);
-    const d = await deployFlowDirect(pool, {
-      flowName,
-      environmentKey: "dev",
-      deployedBy: "test",
-      spec: {
-        name: flowName,
-        input: { use: "queue", config: { queue: input } },
-        steps,
-        outputs: [output ?? { id: "out", use: "queue", config: { queue: out } }],
-        policy: { dlq: true, retry: { maxAttempts: 2, initialDelayMs: 5, maxDelayMs: 20, multiplier: 2 } },
-      },
+    const d = await deployRunning(pool, flowName, {
+      input: { use: "queue", config: { queue: input } },
+      steps,
+      outputs: [output ?? { id: "out", use: "queue", config: { queue: out } }],
+      policy: { dlq: true, retry: { maxAttempts: 2, initialDelayMs: 5, maxDelayMs: 20, multiplier: 2 } },
     });
-    await waitForDeployment(pool, d.deploymentId, "running", flowName);
     return { ...d, input, out };
   }
 

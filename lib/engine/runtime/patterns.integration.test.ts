@@ -8,7 +8,7 @@ import type { TFlowSpecInput } from "@/lib/validation/flow-spec";
 import type { TEngine } from "./engine";
 import { deployFlowDirect, setDesiredState } from "./deploy";
 import { requestReplay } from "./replay";
-import { bootEngine, stopEngineSuite, uniq, waitFor, waitForDeployment } from "./test-harness";
+import { bootEngine, deployRunning, stopEngineSuite, uniq, waitFor } from "./test-harness";
 
 const dbUrl = useTestDatabase();
 const print = (level: string) => (o: object, m?: string) => console.log(level, m, JSON.stringify(o));
@@ -54,9 +54,7 @@ describe.each(["postgres", "rabbitmq"] as const)("engine patterns on %s", (kind)
   async function deploy(prefix: string, spec: Omit<TFlowSpecInput, "name">, environmentKey = "dev") {
     const flowName = uniq(prefix);
     queues.push(`sb.flow.${flowName}.${environmentKey}`);
-    const d = await deployFlowDirect(pool, { flowName, environmentKey, deployedBy: "test", spec: { name: flowName, ...spec } });
-    await waitForDeployment(pool, d.deploymentId, "running", flowName);
-    return { ...d, flowName };
+    return { ...(await deployRunning(pool, flowName, spec, environmentKey)), flowName };
   }
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>

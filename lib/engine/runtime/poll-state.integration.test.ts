@@ -8,7 +8,7 @@ import { createPgPool } from "@/lib/engine/transports/postgres/pool";
 import type { TEngine } from "./engine";
 import { deployFlowDirect } from "./deploy";
 import { pgPollState } from "./poll-state";
-import { bootEngine, stopEngineSuite, uniq, waitFor, waitForDeployment } from "./test-harness";
+import { bootEngine, deployRunning, stopEngineSuite, uniq, waitFor } from "./test-harness";
 
 const dbUrl = useTestDatabase();
 const viewer: Actor = { id: null, email: "viewer@example.com", name: "Viewer", role: "viewer" };
@@ -69,14 +69,12 @@ describe("poll state: durable position and one poller per input", () => {
       const flowName = uniq("poll-restart");
       queues.push(out, `sb.flow.${flowName}.dev`);
       const spec = {
-        name: flowName,
         input: { use: "poll_sql", config: { query: `SELECT id, note FROM "${table}" WHERE id > $1::int ORDER BY id LIMIT $2`, watermarkColumn: "id", initialWatermark: 0, intervalMs: 1_000 } },
         outputs: [{ id: "out", use: "queue", config: { queue: out } }],
       };
       const first = await bootEngine(dbUrl(), "postgres", { pollMs: 200 });
       engines.push(first);
-      const d = await deployFlowDirect(pool, { flowName, environmentKey: "dev", deployedBy: "test", spec });
-      await waitForDeployment(pool, d.deploymentId, "running", flowName);
+      const d = await deployRunning(pool, flowName, spec);
       await waitFor(async () => (await first.transport.depth(out)) === 3, "first poll");
       await waitFor(async () => (await pool.query(`SELECT "position" FROM "PollState" WHERE "flowId" = $1`, [d.flowId])).rows[0]?.position === 3, "watermark 3 committed");
 

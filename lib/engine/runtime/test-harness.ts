@@ -4,6 +4,8 @@ import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import type pg from "pg";
 import type { TTransportKind } from "@/lib/engine/transports/types";
+import type { TFlowSpecInput } from "@/lib/validation/flow-spec";
+import { deployFlowDirect } from "./deploy";
 import { startEngine, type TEngine, type TEngineConfig } from "./engine";
 
 const run = promisify(execFile);
@@ -70,6 +72,13 @@ export async function closeRabbitConnection(connectionName: string): Promise<boo
 /** Waits until the engine reports a deployment in `state`. */
 export async function waitForDeployment(pool: pg.Pool, deploymentId: string, state: "running" | "paused", what: string): Promise<void> {
   await waitFor(async () => (await pool.query(`SELECT 1 FROM "Deployment" WHERE "id" = $1 AND "actualState" = $2`, [deploymentId, state])).rowCount, `${what} ${state}`);
+}
+
+/** Deploys `spec` as flow `flowName` straight into the tables (no portal) and waits until an engine runs it. */
+export async function deployRunning(pool: pg.Pool, flowName: string, spec: Omit<TFlowSpecInput, "name">, environmentKey = "dev") {
+  const d = await deployFlowDirect(pool, { flowName, environmentKey, deployedBy: "test", spec: { name: flowName, ...spec } });
+  await waitForDeployment(pool, d.deploymentId, "running", flowName);
+  return d;
 }
 
 /**
