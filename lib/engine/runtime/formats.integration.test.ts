@@ -1,5 +1,3 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/db";
@@ -10,7 +8,7 @@ import type { TX12Document } from "@/lib/engine/formats/x12";
 import { createPgPool } from "@/lib/engine/transports/postgres/pool";
 import type { TFlowSpecInput } from "@/lib/validation/flow-spec";
 import type { TEngine } from "./engine";
-import { bootEngine, deployRunning, stopEngineSuite, uniq, waitFor } from "./test-harness";
+import { bootEngine, deployRunning, startHttpTarget, stopEngineSuite, uniq, waitFor } from "./test-harness";
 
 // Each payload format through a deployed flow on both transports: raw text in on a queue, parse,
 // map with JSONata, serialize, and the converted document out on a queue or to an HTTP target.
@@ -58,25 +56,10 @@ const EDIFACT_ORDERS_TO_JSON = `(
 )`;
 
 /** An HTTP target that records each request body as text with its content type. */
-async function startTarget() {
-  const received: { contentType: string; body: string }[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      received.push({ contentType: String(req.headers["content-type"]), body: Buffer.concat(chunks).toString("utf8") });
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/in`;
-  return { received, url, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
 describe.each(["postgres", "rabbitmq"] as const)("payload formats on %s", (kind) => {
   let engine: TEngine;
   let pool: pg.Pool;
-  let target: Awaited<ReturnType<typeof startTarget>>;
+  let target: Awaited<ReturnType<typeof startHttpTarget>>;
   const queues: string[] = [];
   const queue = (p: string) => {
     const name = uniq(`sb-test.${p}`);
@@ -125,7 +108,7 @@ describe.each(["postgres", "rabbitmq"] as const)("payload formats on %s", (kind)
   beforeAll(async () => {
     pool = createPgPool(dbUrl(), 3);
     engine = await bootEngine(dbUrl(), kind);
-    target = await startTarget();
+    target = await startHttpTarget();
   });
 
   afterAll(async () => {

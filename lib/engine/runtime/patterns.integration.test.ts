@@ -1,5 +1,3 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/db";
@@ -8,33 +6,11 @@ import type { TFlowSpecInput } from "@/lib/validation/flow-spec";
 import type { TEngine } from "./engine";
 import { deployFlowDirect, setDesiredState } from "./deploy";
 import { requestReplay } from "./replay";
-import { bootEngine, deployRunning, stopEngineSuite, uniq, waitFor } from "./test-harness";
+import { bootEngine, deployRunning, startHttpTarget, stopEngineSuite, uniq, waitFor } from "./test-harness";
 
 const dbUrl = useTestDatabase();
 const print = (level: string) => (o: object, m?: string) => console.log(level, m, JSON.stringify(o));
 const log = process.env.SB_ENGINE_TEST_LOG ? { debug() {}, info: print("info"), warn: print("warn"), error: print("error") } : undefined;
-
-/** A target system whose health the test controls; records what it received. */
-async function startTarget() {
-  const state = { failing: false, delayMs: 0, received: [] as unknown[] };
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      setTimeout(() => {
-        if (state.failing) {
-          res.writeHead(503).end("down");
-          return;
-        }
-        state.received.push(JSON.parse(Buffer.concat(chunks).toString("utf8")));
-        res.writeHead(200, { "content-type": "application/json" }).end("{}");
-      }, state.delayMs);
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/in`;
-  return { state, url, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 const fastRetry = { maxAttempts: 3, initialDelayMs: 5, maxDelayMs: 20, multiplier: 2 };
 const noBreaker = { consecutiveFailures: 1000, halfOpenAfterMs: 100 };
@@ -42,7 +18,7 @@ const noBreaker = { consecutiveFailures: 1000, halfOpenAfterMs: 100 };
 describe.each(["postgres", "rabbitmq"] as const)("engine patterns on %s", (kind) => {
   let engine: TEngine;
   let pool: pg.Pool;
-  let target: Awaited<ReturnType<typeof startTarget>>;
+  let target: Awaited<ReturnType<typeof startHttpTarget>>;
   const queues: string[] = [];
   const queue = (p: string) => {
     const name = uniq(`sb-test.${p}`);
@@ -63,7 +39,7 @@ describe.each(["postgres", "rabbitmq"] as const)("engine patterns on %s", (kind)
   beforeAll(async () => {
     pool = createPgPool(dbUrl(), 3);
     engine = await bootEngine(dbUrl(), kind, log ? { log } : {});
-    target = await startTarget();
+    target = await startHttpTarget();
   });
 
   afterAll(async () => {
@@ -166,10 +142,10 @@ describe.each(["postgres", "rabbitmq"] as const)("engine patterns on %s", (kind)
 
   it("retry → dead letter channel (original message, attempt history, alert) → replay after the fix", async () => {
     // Its own target: circuit breakers are per endpoint and shared by every flow in the engine.
-    const target = await startTarget();
+    const target = await startHttpTarget();
     afterAll(() => target.close());
     target.state.failing = true;
-    const before = target.state.received.length;
+    const before = target.received.length;
     const f = await deploy("dlq", {
       input: { use: "http", config: { path: `/dlq-${kind}`, responseTimeoutMs: 0 } },
       steps: [{ id: "shape", use: "transform_jsonata", config: { expression: "{ 'ref': ref, 'shaped': true }" } }],
@@ -194,8 +170,8 @@ describe.each(["postgres", "rabbitmq"] as const)("engine patterns on %s", (kind)
     target.state.failing = false;
     const marked = await requestReplay(pool, { deadLetterIds: dead.map((d) => d.id as string), requestedBy: "test@switchboard" });
     expect(marked).toBe(3);
-    await waitFor(() => target.state.received.length - before === 3, "replayed messages delivered");
-    expect(target.state.received.slice(before)).toEqual(expect.arrayContaining([{ ref: "r-0", shaped: true }, { ref: "r-1", shaped: true }, { ref: "r-2", shaped: true }]));
+    await waitFor(() => target.received.length - before === 3, "replayed messages delivered");
+    expect(target.received.slice(before).map((r) => JSON.parse(r.body))).toEqual(expect.arrayContaining([{ ref: "r-0", shaped: true }, { ref: "r-1", shaped: true }, { ref: "r-2", shaped: true }]));
     // Each replay is marked right after its message is handed over, so the run may finish first.
     await waitFor(async () => {
       const after = await pool.query(`SELECT "status", "replayMessageId" FROM "DeadLetter" WHERE "flowId" = $1`, [f.flowId]);

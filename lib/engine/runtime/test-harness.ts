@@ -1,6 +1,8 @@
 // Shared by the engine's integration tests and the bench: booting engines, waiting, naming.
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import type pg from "pg";
 import type { TTransportKind } from "@/lib/engine/transports/types";
@@ -35,6 +37,29 @@ export function bootEngine(databaseUrl: string, transport: TTransportKind, overr
     log: silentLog,
     ...overrides,
   });
+}
+
+/**
+ * An HTTP target system for flows' http outputs: records what it received (content type and raw
+ * body) and lets the test make it slow or fail (503).
+ */
+export async function startHttpTarget() {
+  const state = { failing: false, delayMs: 0 };
+  const received: { contentType: string; body: string }[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      setTimeout(() => {
+        if (state.failing) return void res.writeHead(503).end("down");
+        received.push({ contentType: String(req.headers["content-type"]), body: Buffer.concat(chunks).toString("utf8") });
+        res.writeHead(200, { "content-type": "application/json" }).end("{}");
+      }, state.delayMs);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/in`;
+  return { state, received, url, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
 /** Polls `fn` until it returns a truthy value; fails with `what` and the last value after `timeoutMs`. */
