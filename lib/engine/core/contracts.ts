@@ -29,6 +29,11 @@ export type Processor = {
   process(msg: Message, s: AbortSignal, run?: TRunInfo): Promise<Message[]>;
   /** Stateful processors (aggregate) release groups whose time is up; the runner calls this from `tick()`. */
   flush?(now: number): Promise<Message[]>;
+  /**
+   * Called once the step has taken every message of a run, before the run's input is acked: a stateful
+   * processor makes durable what the run left open. What it returns continues to the next step.
+   */
+  endRun?(run: TRunInfo): Promise<Message[]>;
   close?(): Promise<void>;
 };
 

@@ -131,7 +131,10 @@ export class FlowRunner {
     for (let i = fromStep; i < this.steps.length; i++) {
       const next: Message[] = [];
       for (const msg of current) next.push(...(await this.runStep(this.steps[i], msg, runId, s, run)));
-      current = next;
+      // Rejects (the input goes back to its queue) when what the run left open cannot be kept.
+      const { processor } = this.steps[i];
+      const released = processor.endRun ? await processor.endRun(run) : [];
+      current = released.length ? [...next, ...released] : next;
     }
     const result: TRunResult = { runId, correlationId: original.correlationId, status: "ok", delivered: [], deadLetters: [], failures: [], durationMs: 0 };
     for (const msg of current) await this.deliver(msg, original, result, s);

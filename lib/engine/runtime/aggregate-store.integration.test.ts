@@ -91,5 +91,38 @@ describe("aggregate store (Postgres)", () => {
       expect(got[0].headers["sb-aggregate-complete"]).toBe("true");
       expect((await pool.query(`SELECT 1 FROM "AggregatePart" WHERE "groupKey" = 'po-77'`)).rowCount).toBe(0);
     });
+
+    it("keeps a group its run left incomplete (a filter dropped a part) across an engine restart, and releases it at the timeout", async () => {
+      const input = uniq("sb-test.agg-split-in");
+      const out = uniq("sb-test.agg-split-out");
+      const flowName = uniq("agg-split-restart");
+      queues.push(input, out, `sb.flow.${flowName}.dev`);
+      engine ??= await bootEngine(dbUrl(), "postgres");
+      await deployRunning(pool, flowName, {
+        input: { use: "queue", config: { queue: input } },
+        steps: [
+          { id: "lines", use: "split", config: { path: "lines" } },
+          { id: "in-stock", use: "filter", config: { when: "qty > 0" } },
+          { id: "collect", use: "aggregate", config: { completionTimeoutMs: 3_000 } },
+        ],
+        outputs: [{ id: "out", use: "queue", config: { queue: out } }],
+      });
+      const order = part({ lines: [{ sku: "a", qty: 1 }, { sku: "b", qty: 0 }, { sku: "c", qty: 2 }] }, "po-88");
+      await engine.transport.publish(input, order);
+      await waitFor(async () => (await pool.query(`SELECT 1 FROM "AggregatePart" WHERE "groupKey" = 'po-88'`)).rowCount === 2, "the open group stored");
+      await waitFor(async () => (await engine!.transport.depth(input)) === 0, "the order acked");
+
+      await engine.stop(); // the order was acked: only the store still has its open group
+      engine = await bootEngine(dbUrl(), "postgres");
+      await waitFor(async () => (await engine!.transport.depth(out)) === 1, "the timed-out group on the output", 15_000);
+      const got: Message[] = [];
+      const stop = new AbortController();
+      await engine.transport.consume(out, async (m) => void got.push(m), { prefetch: 10, signal: stop.signal });
+      await waitFor(() => got.length === 1, "the aggregate read back");
+      stop.abort();
+      expect(got[0].body).toEqual([{ sku: "a", qty: 1 }, { sku: "c", qty: 2 }]);
+      expect(got[0].headers["sb-aggregate-complete"]).toBe("false");
+      expect((await pool.query(`SELECT 1 FROM "AggregatePart" WHERE "groupKey" = 'po-88'`)).rowCount).toBe(0);
+    });
   });
 });

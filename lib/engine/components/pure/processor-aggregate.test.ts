@@ -48,6 +48,40 @@ describe("aggregate", () => {
     expect(stored.size).toBe(2);
   });
 
+  it("moves a group its run left incomplete to the store at the end of the run, keyed so a redelivery adds nothing twice", async () => {
+    const added: { group: string; part: string; msg: Message }[] = [];
+    const store: AggregateStore = {
+      add: async (group, part, msg, size) => {
+        if (!added.some((x) => x.part === part)) added.push({ group, part, msg });
+        const parts = added.filter((x) => x.group === group);
+        return parts.length >= size ? parts.map((x) => x.msg) : null;
+      },
+      takeExpired: async () => [],
+    };
+    const p = createRegistry().build("processor", "aggregate", {}, { stepId: "agg", aggregateStore: () => store });
+    const part = (i: number, group: string) => createMessage({ body: `${group}-${i}`, correlationId: group, headers: { "sb-split-index": String(i), "sb-split-count": "3" } });
+    // This run completes "full" in memory, and a filter dropped part 1 of "partial".
+    const run = { inputId: "order-msg" };
+    for (const m of [part(0, "full"), part(1, "full")]) expect(await p.process(m, s, run)).toEqual([]);
+    expect((await p.process(part(2, "full"), s, run))[0].body).toEqual(["full-0", "full-1", "full-2"]);
+    for (const m of [part(0, "partial"), part(2, "partial")]) expect(await p.process(m, s, run)).toEqual([]);
+    expect(await p.endRun!(run)).toEqual([]);
+    expect(added.map((x) => [x.group, x.part, x.msg.body])).toEqual([
+      ["partial", "order-msg:0", "partial-0"],
+      ["partial", "order-msg:2", "partial-2"],
+    ]);
+    // Redelivered, the same run stores nothing new; another run's part then completes the group in the store.
+    const again = { inputId: "order-msg" };
+    await p.process(part(0, "partial"), s, again);
+    expect(await p.endRun!(again)).toEqual([]);
+    expect(added).toHaveLength(2);
+    const late = { inputId: "late-msg" };
+    await p.process(part(1, "partial"), s, late);
+    const [released] = await p.endRun!(late);
+    expect(released.body).toEqual(["partial-0", "partial-1", "partial-2"]);
+    expect(released.headers["sb-aggregate-complete"]).toBe("true");
+  });
+
   it("fails without a completion size", async () => {
     const p = createRegistry().build("processor", "aggregate", {});
     await expect(p.process(createMessage({ body: 1 }), s)).rejects.toThrow("needs completionSize");

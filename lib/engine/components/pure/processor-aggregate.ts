@@ -14,13 +14,15 @@ const ZAggregateConfig = z
   })
   .strict();
 
-type Group = { first: Message; parts: Message[]; startedAt: number; size: number };
+/** `keys` name each part for the store: stable across a redelivery of the message it came from. */
+type Group = { parts: Message[]; keys: string[]; startedAt: number; size: number; runs: Set<TRunInfo> };
 
 /**
  * Aggregator by correlation id. Parts split from one message within the same run are grouped in
- * memory: that message is acked only after its run, so nothing is lost. Parts that arrive as separate
- * messages go to the engine's AggregateStore (Postgres) before they are acked, so a restart loses
- * none and competing engines complete a group together; without a store (flow test) they stay in memory.
+ * memory while the run goes on. Parts that arrive as separate messages, and the parts of groups a run
+ * leaves incomplete (a filter dropped some), go to the engine's AggregateStore (Postgres) before their
+ * message is acked, so a restart loses none and competing engines complete a group together; without
+ * a store (flow test) they stay in memory until they complete or time out.
  */
 class Aggregator implements Processor {
   private readonly groups = new Map<string, Group>();
@@ -35,18 +37,34 @@ class Aggregator implements Processor {
     if (!Number.isInteger(size) || size < 1) throw new PermanentError("aggregate needs completionSize or an sb-split-count header from a split step");
     if (this.store && run?.inputId === msg.id) {
       const parts = await this.store.add(msg.correlationId, msg.headers[SPLIT_INDEX_HEADER] ?? msg.id, msg, size);
-      return parts ? [this.release({ first: parts[0], parts, startedAt: 0, size }, true)] : [];
+      return parts ? [this.release(parts, true)] : [];
     }
     let group = this.groups.get(msg.correlationId);
     if (!group) {
       if (this.groups.size >= this.config.maxGroups) throw new PermanentError(`aggregate holds ${this.config.maxGroups} open groups (maxGroups); raise it or shorten completionTimeoutMs`);
-      group = { first: msg, parts: [], startedAt: (this.deps.now ?? Date.now)(), size };
+      group = { parts: [], keys: [], startedAt: (this.deps.now ?? Date.now)(), size, runs: new Set() };
       this.groups.set(msg.correlationId, group);
     }
+    if (run) group.runs.add(run);
     group.parts.push(msg);
+    group.keys.push(`${run?.inputId ?? ""}:${msg.headers[SPLIT_INDEX_HEADER] ?? msg.id}`);
     if (group.parts.length < group.size) return [];
     this.groups.delete(msg.correlationId);
-    return [this.release(group, true)];
+    return [this.release(group.parts, true)];
+  }
+
+  /** Moves the groups this run left open to the store; one may complete there with parts stored earlier. */
+  async endRun(run: TRunInfo): Promise<Message[]> {
+    if (!this.store) return [];
+    const out: Message[] = [];
+    for (const [key, group] of this.groups) {
+      if (!group.runs.has(run)) continue;
+      this.groups.delete(key);
+      let done: Message[] | null = null;
+      for (const [i, part] of group.parts.entries()) done = (await this.store.add(key, group.keys[i], part, group.size)) ?? done;
+      if (done) out.push(this.release(done, true));
+    }
+    return out;
   }
 
   async flush(now: number): Promise<Message[]> {
@@ -54,20 +72,21 @@ class Aggregator implements Processor {
     for (const [key, group] of this.groups) {
       if (now - group.startedAt < this.config.completionTimeoutMs) continue;
       this.groups.delete(key);
-      out.push(this.release(group, false));
+      out.push(this.release(group.parts, false));
     }
     for (const parts of (await this.store?.takeExpired(this.config.completionTimeoutMs)) ?? []) {
-      out.push(this.release({ first: parts[0], parts, startedAt: 0, size: parts.length }, false));
+      out.push(this.release(parts, false));
     }
     return out;
   }
 
-  private release(group: Group, isComplete: boolean): Message {
+  /** One message from a group's parts (the first to arrive gives the envelope), in split order. */
+  private release(arrived: Message[], isComplete: boolean): Message {
     const index = (m: Message) => Number(m.headers[SPLIT_INDEX_HEADER] ?? 0);
-    const parts = [...group.parts].sort((a, b) => index(a) - index(b));
-    const headers: Record<string, string> = { ...group.first.headers, [AGGREGATE_COMPLETE_HEADER]: String(isComplete) };
+    const parts = [...arrived].sort((a, b) => index(a) - index(b));
+    const headers: Record<string, string> = { ...arrived[0].headers, [AGGREGATE_COMPLETE_HEADER]: String(isComplete) };
     for (const h of [SPLIT_INDEX_HEADER, SPLIT_COUNT_HEADER]) delete headers[h];
-    return { ...deriveMessage(group.first, { body: parts.map((p) => p.body), datacontenttype: "application/json" }), headers };
+    return { ...deriveMessage(arrived[0], { body: parts.map((p) => p.body), datacontenttype: "application/json" }), headers };
   }
 }
 
@@ -76,7 +95,7 @@ export const aggregateProcessor = defineComponent({
   name: "aggregate",
   status: "beta",
   bounded: true,
-  summary: "Aggregator: collects messages with the same correlation id into one array body, on completion size or timeout. Parts arriving as separate messages are kept in Postgres until their group is released.",
+  summary: "Aggregator: collects messages with the same correlation id into one array body, on completion size or timeout. Parts arriving as separate messages, and groups a run leaves incomplete, are kept in Postgres until released.",
   config: ZAggregateConfig,
   create: (config, deps) => new Aggregator(config, deps),
 });
