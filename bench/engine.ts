@@ -162,12 +162,14 @@ function flowWorkInline(durable?: TDurable): { work: TRelayWork; close: () => Pr
       msgs = (await Promise.all(msgs.map((m) => p.process(m, signal)))).flat();
       lineage?.onStep(stepEvent(runId, input, spec.steps[i].id, "step", spec.steps[i].use, t, msgs));
     }
+    // Encoded first, as the engine's output does, so lineage hashes the output from the cached text.
+    const out = encodeMessage(msgs[0]);
     if (lineage) {
       lineage.onStep(stepEvent(runId, input, "out", "output", "queue", Date.now(), msgs));
       const result = { runId, correlationId: input.correlationId, status: "ok" as const, delivered: [{ outputId: "out", message: msgs[0] }], deadLetters: [], failures: [], durationMs: Date.now() - startedAt };
       await lineage.record({ ctx: durable.ctx, input, result, startedAt, attempt: 1 });
     }
-    return encodeMessage(msgs[0]);
+    return out;
   };
   const close = async () => {
     while (lineage?.queued) await sleep(20);
