@@ -21,6 +21,7 @@ const ZEnv = z.object({
   ENGINE_GATEWAY_SYNC_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   ENGINE_DLQ_ALERT_THRESHOLD: z.coerce.number().int().positive().default(10),
   ENGINE_RETAIN_PAYLOADS: z.enum(["none", "failed", "all"]).default("failed"),
+  ENGINE_LINEAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   ENGINE_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
   ENGINE_METRICS_FLUSH_MS: z.coerce.number().int().positive().default(10_000),
   ENGINE_SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(8_000),

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     gatewaySyncTimeoutMs: cfg.ENGINE_GATEWAY_SYNC_TIMEOUT_MS,
     dlqAlertThreshold: cfg.ENGINE_DLQ_ALERT_THRESHOLD,
     retention: cfg.ENGINE_RETAIN_PAYLOADS,
+    lineageRetentionDays: cfg.ENGINE_LINEAGE_RETENTION_DAYS,
     pollMs: cfg.ENGINE_POLL_INTERVAL_MS,
     metricsFlushMs: cfg.ENGINE_METRICS_FLUSH_MS,
     graceMs: cfg.ENGINE_SHUTDOWN_GRACE_MS,

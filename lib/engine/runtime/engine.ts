@@ -18,6 +18,8 @@ export type TEngineConfig = {
   gatewaySyncTimeoutMs: number;
   dlqAlertThreshold: number;
   retention: TRetention;
+  /** Runs older than this leave lineage (default 30). */
+  lineageRetentionDays?: number;
   pollMs: number;
   metricsFlushMs: number;
   graceMs: number;
@@ -57,6 +59,7 @@ export async function startEngine(cfg: TEngineConfig): Promise<TEngine> {
     log: cfg.log,
     evaluator,
     retention: cfg.retention,
+    lineageRetentionMs: (cfg.lineageRetentionDays ?? 30) * 86_400_000,
     dlqAlertThreshold: cfg.dlqAlertThreshold,
     pollMs: cfg.pollMs,
     metricsFlushMs: cfg.metricsFlushMs,

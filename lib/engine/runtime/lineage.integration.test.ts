@@ -8,7 +8,7 @@ import { loadReferenceFlow } from "@/lib/engine/fixtures";
 import { createPgPool } from "@/lib/engine/transports/postgres/pool";
 import type { TRunContext } from "./context";
 import { deployFlowDirect } from "./deploy";
-import { LineageWriter } from "./lineage";
+import { LineageWriter, purgeLineage } from "./lineage";
 import { hashBody } from "./payload";
 
 const dbUrl = useTestDatabase();
@@ -80,5 +80,24 @@ describe("lineage writer", () => {
     lineage.close();
     const { rows } = await pool.query(`SELECT "inputPayload", "outputPayload", "steps" FROM "MessageRun" WHERE "id" = 'run-all'`);
     expect(rows).toEqual([{ inputPayload: input.body, outputPayload: input.body, steps: [] }]);
+  });
+
+  it("drops runs past retention in batches and keeps the newer ones", async () => {
+    const lineage = new LineageWriter(pool, "none");
+    const day = 86_400_000;
+    const now = Date.now();
+    const ages = { "old-1": 40, "old-2": 31, "old-3": 30.5, "young-1": 29, "young-2": 0 };
+    await Promise.all(
+      Object.entries(ages).map(([id, days]) =>
+        lineage.record({ ctx, input: createMessage({ id, body: { id } }), result: result(`run-${id}`, "ok"), startedAt: now - days * day, attempt: 1 }),
+      ),
+    );
+    while (lineage.queued) await new Promise((r) => setTimeout(r, 20));
+    lineage.close();
+    // Batches of two: the loop has to come back for the third old run.
+    expect(await purgeLineage(pool, 30 * day, 2)).toBe(3);
+    const { rows } = await pool.query(`SELECT "messageId" FROM "MessageRun" WHERE "id" LIKE 'run-old-%' OR "id" LIKE 'run-young-%' ORDER BY 1`);
+    expect(rows.map((r) => r.messageId)).toEqual(["young-1", "young-2"]);
+    expect(await purgeLineage(pool, 30 * day, 2)).toBe(0);
   });
 });

@@ -129,3 +129,21 @@ export class LineageWriter {
     return this.batcher.pending + this.batcher.inFlight;
   }
 }
+
+/**
+ * Deletes runs that started more than `olderThanMs` ago, `batch` rows per statement so no statement
+ * holds its locks for long while engines keep writing; returns how many went.
+ */
+export async function purgeLineage(pool: pg.Pool, olderThanMs: number, batch = 10_000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    // startedAt holds UTC wall time (timestamp without time zone).
+    const r = await pool.query(
+      `DELETE FROM "MessageRun" WHERE "id" IN (
+         SELECT "id" FROM "MessageRun" WHERE "startedAt" < (now() AT TIME ZONE 'UTC') - make_interval(secs => $1::float8 / 1000) LIMIT $2)`,
+      [olderThanMs, batch],
+    );
+    total += r.rowCount ?? 0;
+    if ((r.rowCount ?? 0) < batch) return total;
+  }
+}

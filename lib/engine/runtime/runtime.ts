@@ -12,9 +12,9 @@ import type { TLog, TRetention } from "./context";
 import { checkDlqAlert, dlqDepths, resolveDrainedDlqAlerts } from "./dead-letters";
 import { loadActiveDeployments, loadVersion, reportActualState, type TDeploymentRow } from "./deployments";
 import { canActivate } from "./governance";
-import { LineageWriter } from "./lineage";
 import { purgeAggregateParts } from "./aggregate-store";
 import { purgeIdempotencyKeys } from "./idempotency";
+import { LineageWriter, purgeLineage } from "./lineage";
 import { processReplays, REPLAY_CHANNEL, type TReplayRow } from "./replay";
 import { DeploymentWorker } from "./worker";
 import { ZFlowSpec } from "@/lib/validation/flow-spec";
@@ -39,6 +39,8 @@ export type TRuntimeOptions = {
   log: TLog;
   evaluator?: Evaluator;
   retention: TRetention;
+  /** Message runs older than this are deleted by housekeeping. */
+  lineageRetentionMs: number;
   dlqAlertThreshold: number;
   /** Polling fallback for deployment changes and replays when a NOTIFY is missed. */
   pollMs: number;
@@ -266,13 +268,19 @@ export class EngineRuntime {
     return worker;
   }
 
-  /** Drops expired idempotency keys and abandoned aggregate parts, and stops ad-hoc replay runners nobody used for a while. */
+  /** Drops runs past lineage retention, expired idempotency keys and abandoned aggregate parts, and stops ad-hoc replay runners nobody used for a while. */
   async housekeeping(now = Date.now()): Promise<void> {
     for (const [key, worker] of this.adhoc) {
       if (now - (this.adhocUsedAt.get(key) ?? 0) < ADHOC_IDLE_MS) continue;
       this.adhoc.delete(key);
       this.adhocUsedAt.delete(key);
       await worker.stop().catch((e: unknown) => this.opts.log.warn({ err: String(e) }, "stopping an idle replay runner failed"));
+    }
+    try {
+      const runs = await purgeLineage(this.opts.pool, this.opts.lineageRetentionMs);
+      if (runs) this.opts.log.info({ runs }, "message runs past lineage retention dropped");
+    } catch (error) {
+      this.opts.log.warn({ err: String(error) }, "purging old message runs failed; retrying later");
     }
     try {
       const purged = await purgeIdempotencyKeys(this.opts.pool, IDEMPOTENCY_RETENTION_MS);

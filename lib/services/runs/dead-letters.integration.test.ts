@@ -4,7 +4,7 @@ import { useTestDatabase as withTestDatabase } from "@/test/db";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { ZListQuery } from "@/lib/validation/list";
-import { discardDeadLetters, editAndReplay, getDeadLetterOrThrow, getMessageJourney, listDeadLetters, requestReplay } from ".";
+import { discardDeadLetters, editAndReplay, getDeadLetterOrThrow, getMessageJourney, listDeadLetters, listRuns, requestReplay } from ".";
 import { rejection } from "@/test/rejection";
 
 const url = withTestDatabase();
@@ -145,5 +145,16 @@ describe("message journey", () => {
     ]);
     expect(journey).toMatchObject({ inputHash: "in-hash", contentHash: "hash-2", deadLetterId: dl.id });
     expect(journey.related.map((r) => r.messageId)).toEqual(["msg-7-replay"]);
+    expect(journey.related[0]).toMatchObject({ flowId, version: 2, environmentKey: "dev", status: "succeeded" });
+
+    // The runs list filters by environment key and names each run's flow, version and environment.
+    const dev = await listRuns(executive, ZListQuery.parse({ q: "corr-7", filters: { environment: "dev" } }));
+    expect(dev.rows.map((r) => [r.messageId, r.version, r.environmentKey])).toEqual([
+      ["msg-7-replay", 2, "dev"],
+      ["msg-7", 2, "dev"],
+    ]);
+    expect(dev.rows[0].flowName).toBe("dlq-test");
+    expect((await listRuns(executive, ZListQuery.parse({ q: "corr-7", filters: { environment: "prod" } }))).rows).toEqual([]);
+    expect((await listRuns(executive, ZListQuery.parse({ q: "corr-7", filters: { environment: "no-such-env" } }))).rows).toEqual([]);
   });
 });

@@ -50,18 +50,39 @@ export type MessageJourney = RunRow & {
   deadLetterId: string | null;
 };
 
-const include = { flow: { select: { name: true } }, flowVersion: { select: { version: true, contentHash: true } }, environment: { select: { key: true } } } as const;
-type RunRecord = Prisma.MessageRunGetPayload<{ include: typeof include }>;
+type RunRecord = Prisma.MessageRunGetPayload<object>;
 
-function toRow(r: RunRecord): RunRow {
+/** What a page of runs points at (MessageRun has no foreign keys, so no relations to include). */
+type TNames = { flows: Map<string, string>; versions: Map<string, { version: number; contentHash: string }>; environments: Map<string, string> };
+
+async function namesFor(runs: RunRecord[]): Promise<TNames> {
+  const ids = (pick: (r: RunRecord) => string) => [...new Set(runs.map(pick))];
+  const [flows, versions, environments] = await Promise.all([
+    db().flow.findMany({ where: { id: { in: ids((r) => r.flowId) } }, select: { id: true, name: true } }),
+    db().flowVersion.findMany({ where: { id: { in: ids((r) => r.flowVersionId) } }, select: { id: true, version: true, contentHash: true } }),
+    db().environment.findMany({ where: { id: { in: ids((r) => r.environmentId) } }, select: { id: true, key: true } }),
+  ]);
+  return {
+    flows: new Map(flows.map((f) => [f.id, f.name])),
+    versions: new Map(versions.map((v) => [v.id, v])),
+    environments: new Map(environments.map((e) => [e.id, e.key])),
+  };
+}
+
+async function toRows(runs: RunRecord[]): Promise<RunRow[]> {
+  const names = await namesFor(runs);
+  return runs.map((r) => toRow(r, names));
+}
+
+function toRow(r: RunRecord, names: TNames): RunRow {
   return {
     id: r.id,
     messageId: r.messageId,
     correlationId: r.correlationId,
     flowId: r.flowId,
-    flowName: r.flow.name,
-    version: r.flowVersion.version,
-    environmentKey: r.environment.key,
+    flowName: names.flows.get(r.flowId) ?? r.flowId,
+    version: names.versions.get(r.flowVersionId)?.version ?? 0,
+    environmentKey: names.environments.get(r.environmentId) ?? r.environmentId,
     status: r.status,
     attempt: r.attempt,
     durationMs: r.durationMs,
@@ -97,7 +118,10 @@ export async function listRuns(actor: Actor, query: TListQuery): Promise<ListRes
   const and: Prisma.MessageRunWhereInput[] = [];
   const f = query.filters;
   if (f.flow) and.push({ flowId: f.flow });
-  if (f.environment) and.push({ environment: { key: f.environment } });
+  if (f.environment) {
+    const env = await db().environment.findUnique({ where: { key: f.environment }, select: { id: true } });
+    and.push({ environmentId: env?.id ?? "" });
+  }
   if (f.status && STATUSES.includes(f.status as RunStatus)) and.push({ status: f.status as RunStatus });
   if (query.q) and.push({ OR: [{ messageId: query.q }, { correlationId: query.q }, { id: query.q }] });
   const where = { AND: and };
@@ -105,37 +129,36 @@ export async function listRuns(actor: Actor, query: TListQuery): Promise<ListRes
   const dir = sort.field === "startedAt" && !query.sort ? "desc" : sort.dir;
   // Counting millions of runs is slow and the exact number adds little: cap the count.
   const [rows, total] = await Promise.all([
-    db().messageRun.findMany({ where, include, orderBy: [{ [sort.field]: dir }, { id: "asc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    db().messageRun.findMany({ where, orderBy: [{ [sort.field]: dir }, { id: "asc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
     db().messageRun.count({ where, take: 10_000 }),
   ]);
-  return { rows: rows.map(toRow), total, page: query.page, pageSize: query.pageSize };
+  return { rows: await toRows(rows), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function recentRuns(actor: Actor, flowId: string, take = 10): Promise<RunRow[]> {
   assertCan(actor, "flow:read");
-  const rows = await db().messageRun.findMany({ where: { flowId }, include, orderBy: { startedAt: "desc" }, take });
-  return rows.map(toRow);
+  return toRows(await db().messageRun.findMany({ where: { flowId }, orderBy: { startedAt: "desc" }, take }));
 }
 
 /** A message's journey through one run: each step's outcome, duration and error, plus hashes. */
 export async function getMessageJourney(actor: Actor, runId: string): Promise<MessageJourney> {
   assertCan(actor, "flow:read");
-  const run = await db().messageRun.findUnique({ where: { id: runId }, include });
+  const run = await db().messageRun.findUnique({ where: { id: runId } });
   if (!run) throw new AppError("NOT_FOUND", "That message run does not exist (it may have passed the retention period).");
   const [related, deadLetter] = await Promise.all([
     db().messageRun.findMany({
       where: { id: { not: run.id }, OR: [{ messageId: run.messageId }, { correlationId: run.correlationId }] },
-      include,
       orderBy: { startedAt: "asc" },
       take: 50,
     }),
     db().deadLetter.findFirst({ where: { OR: [{ runId: run.id }, { messageId: run.messageId, flowId: run.flowId }] }, orderBy: { createdAt: "desc" }, select: { id: true } }),
   ]);
   const t0 = run.startedAt.getTime();
+  const names = await namesFor([run, ...related]);
   return {
-    ...toRow(run),
+    ...toRow(run, names),
     flowVersionId: run.flowVersionId,
-    contentHash: run.flowVersion.contentHash,
+    contentHash: names.versions.get(run.flowVersionId)?.contentHash ?? "",
     inputHash: run.inputHash,
     outputHash: run.outputHash,
     inputPayload: run.inputPayload,
@@ -152,7 +175,7 @@ export async function getMessageJourney(actor: Actor, runId: string): Promise<Me
       startedAt: new Date(t0 + (s.offsetMs ?? 0)).toISOString(),
       offsetMs: s.offsetMs ?? 0,
     })),
-    related: related.map(toRow),
+    related: related.map((r) => toRow(r, names)),
     deadLetterId: deadLetter?.id ?? null,
   };
 }
