@@ -117,3 +117,9 @@ export class MinuteRollup {
     for (let i = 0; i < a.buckets.length; i++) a.buckets[i] += b.buckets[i];
   }
 }
+
+/** Drops minute rollups older than `olderThanMs` (the charts read at most a week back). */
+export async function purgeMetricMinutes(pool: pg.Pool, olderThanMs: number): Promise<number> {
+  const r = await pool.query(`DELETE FROM "MetricMinute" WHERE "minute" < (now() AT TIME ZONE 'UTC') - make_interval(secs => $1::float8 / 1000)`, [olderThanMs]);
+  return r.rowCount ?? 0;
+}

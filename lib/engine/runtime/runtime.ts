@@ -5,7 +5,7 @@ import type { Message } from "@/lib/engine/core/message";
 import type { Registry } from "@/lib/engine/core/registry";
 import type { TPromMetrics } from "@/lib/engine/metrics/prometheus";
 import { backlogPerFlow, recordQueueDepths, type TQueueReading } from "@/lib/engine/metrics/queue-depth";
-import { MinuteRollup } from "@/lib/engine/metrics/rollup";
+import { MinuteRollup, purgeMetricMinutes } from "@/lib/engine/metrics/rollup";
 import type { PgListener } from "@/lib/engine/transports/postgres/listener";
 import type { Transport } from "@/lib/engine/transports/types";
 import type { TLog, TRetention } from "./context";
@@ -24,6 +24,8 @@ export const DEPLOYMENTS_CHANNEL = "switchboard_deployments";
 /** Idempotency keys are kept this long (above the longest dedupe window, 30 days); so are parts of aggregate groups no running deployment released. */
 const IDEMPOTENCY_RETENTION_MS = 31 * 86_400_000;
 const HOUSEKEEPING_MS = 10 * 60_000;
+/** Minute rollups behind the flow charts (a week at most) are kept a quarter, for reports. */
+const METRICS_RETENTION_MS = 90 * 86_400_000;
 /** An ad-hoc replay runner nobody used for this long is stopped. */
 const ADHOC_IDLE_MS = 10 * 60_000;
 
@@ -268,7 +270,7 @@ export class EngineRuntime {
     return worker;
   }
 
-  /** Drops runs past lineage retention, expired idempotency keys and abandoned aggregate parts, and stops ad-hoc replay runners nobody used for a while. */
+  /** Drops runs past lineage retention, old metric minutes, expired idempotency keys and abandoned aggregate parts, and stops ad-hoc replay runners nobody used for a while. */
   async housekeeping(now = Date.now()): Promise<void> {
     for (const [key, worker] of this.adhoc) {
       if (now - (this.adhocUsedAt.get(key) ?? 0) < ADHOC_IDLE_MS) continue;
@@ -278,9 +280,10 @@ export class EngineRuntime {
     }
     try {
       const runs = await purgeLineage(this.opts.pool, this.opts.lineageRetentionMs);
-      if (runs) this.opts.log.info({ runs }, "message runs past lineage retention dropped");
+      const minutes = await purgeMetricMinutes(this.opts.pool, METRICS_RETENTION_MS);
+      if (runs || minutes) this.opts.log.info({ runs, minutes }, "message runs and metric minutes past retention dropped");
     } catch (error) {
-      this.opts.log.warn({ err: String(error) }, "purging old message runs failed; retrying later");
+      this.opts.log.warn({ err: String(error) }, "purging old message runs or metric minutes failed; retrying later");
     }
     try {
       const purged = await purgeIdempotencyKeys(this.opts.pool, IDEMPOTENCY_RETENTION_MS);
