@@ -166,6 +166,8 @@ async function seedGovernance(actor: Actor): Promise<void> {
     ["Employee onboarding", "standardize", 2, 1, "Use Workday business process templates as delivered."],
     ["Demand planning", "customize", 3, 2, "Promotions uplift model is specific to the webshop."],
     ["Access provisioning", "standardize", 1, 0, "Role-based access from the ServiceNow catalogue."],
+    ["Leaver offboarding", "standardize", 1, 0, "Workday termination events drive the standard ServiceNow offboarding flow."],
+    ["Order status enquiries", "standardize", 1, 0, "Agents read the standard S/4HANA order status; no custom status codes."],
   ];
   const processes = await db().businessProcess.findMany({ where: { name: { in: decisions.map((d) => d[0]) } }, select: { id: true, name: true } });
   for (const [name, decision, customizationScore, deviationCount, rationale] of decisions) {

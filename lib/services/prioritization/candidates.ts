@@ -331,7 +331,8 @@ const TRANSITIONS: Record<TCandidateStatus, TCandidateStatus[]> = {
 
 /**
  * Moves a candidate through draft → proposed → approved. Approval is blocked while any of its
- * processes breaches a governance rule without an approved architecture review.
+ * processes has no standardize/customize decision (the thresholds are checked against it), or
+ * breaches a governance rule without an approved architecture review.
  */
 export async function setCandidateStatus(actor: Actor, raw: unknown): Promise<{ id: string; status: TCandidateStatus }> {
   const input = ZCandidateStatusInput.parse(raw);
@@ -343,7 +344,16 @@ export async function setCandidateStatus(actor: Actor, raw: unknown): Promise<{ 
       throw new AppError("CONFLICT", `A ${c.status} candidate cannot move to ${input.status}; allowed: ${TRANSITIONS[c.status].join(", ")}.`);
     }
     if (input.status === "approved") {
-      const open = (await evaluateBreaches(tx, c.processes.map((p) => p.processId))).filter((b) => !b.isResolved);
+      const processIds = c.processes.map((p) => p.processId);
+      const decided = new Set((await tx.processDecision.findMany({ where: { processId: { in: processIds } }, select: { processId: true } })).map((d) => d.processId));
+      const undecided = await tx.businessProcess.findMany({ where: { id: { in: processIds.filter((id) => !decided.has(id)) } }, select: { name: true }, orderBy: { name: "asc" } });
+      if (undecided.length > 0) {
+        throw new AppError(
+          "PRECONDITION_FAILED",
+          `Approval needs a standardize or customize decision, with its rationale, for every process of the candidate; record one for: ${undecided.map((p) => p.name).join(", ")}.`,
+        );
+      }
+      const open = (await evaluateBreaches(tx, processIds)).filter((b) => !b.isResolved);
       if (open.length > 0) {
         throw new AppError(
           "PRECONDITION_FAILED",

@@ -143,12 +143,14 @@ describe("workshop scoring", () => {
 });
 
 describe("governance", () => {
-  it("blocks approval while a breach lacks an approved architecture review", async () => {
+  it("blocks approval while a process has no decision, or a breach lacks an approved architecture review", async () => {
     await createGovernanceRule(system, { name: "Customization ≥ 4", metric: "customization_score", operator: ">=", threshold: 4 });
-    await saveProcessDecision(system, { processId, decision: "customize", customizationScore: 4, deviationCount: 1, rationale: "Local VAT rules need a custom step." }, new Date("2026-02-01"));
     const { id } = await createCandidate(facilitator, { ...baseCandidate, name: "Governed", departmentId: deptId, processIds: [processId] });
     await setCandidateStatus(facilitator, { candidateId: id, status: "proposed" });
     await expectAppError(setCandidateStatus(facilitator, { candidateId: id, status: "approved" }), "FORBIDDEN", /candidate:approve/);
+    // Not decided yet: the thresholds have nothing to check, so approval waits for the decision.
+    await expectAppError(setCandidateStatus(exec, { candidateId: id, status: "approved" }), "PRECONDITION_FAILED", /decision.*record one for: Invoice matching\./);
+    await saveProcessDecision(system, { processId, decision: "customize", customizationScore: 4, deviationCount: 1, rationale: "Local VAT rules need a custom step." }, new Date("2026-02-01"));
     await expectAppError(setCandidateStatus(exec, { candidateId: id, status: "approved" }), "PRECONDITION_FAILED", /architecture review.*Invoice matching/);
     const breaches = await listBreaches(exec);
     expect(breaches[0]).toMatchObject({ processName: "Invoice matching", isResolved: false });
