@@ -20,6 +20,7 @@ import {
   listInterfaces,
   listProcesses,
   listSystems,
+  processOptions,
   updateProcess,
 } from "./index";
 import { exportSheet, importSheet } from "./spreadsheet";
@@ -101,6 +102,13 @@ describe("inventory services", () => {
       ["SAP S/4HANA", false],
       ["Salesforce", true],
     ]);
+    // The graph's process filter offers only processes linked to a system, narrowed by department.
+    const offered = await processOptions(viewer, { withSystems: true });
+    expect(offered.map((o) => o.name)).toContain("Invoices");
+    expect(offered.map((o) => o.id)).not.toContain(hr.id);
+    const finance = (await processOptions(viewer, { withSystems: true, departmentId: (await getProcessOrThrow(viewer, p.id)).departmentId })).map((o) => o.department);
+    expect(new Set(finance)).toEqual(new Set(["Finance"]));
+    expect((await processOptions(viewer)).map((o) => o.id)).toContain(hr.id);
   });
 });
 

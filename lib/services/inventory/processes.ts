@@ -149,9 +149,14 @@ export async function getProcessOrThrow(actor: Actor, id: string): Promise<Proce
 }
 
 /** Processes for pickers (graph filter, candidate forms): id, name and department only. */
-export async function processOptions(actor: Actor): Promise<{ id: string; name: string; department: string }[]> {
+/**
+ * Processes to pick from, by department and name. `departmentId` narrows to one department;
+ * `withSystems` keeps only processes linked to a system (the graph has nothing to show for others).
+ */
+export async function processOptions(actor: Actor, filter: { departmentId?: string; withSystems?: boolean } = {}): Promise<{ id: string; name: string; department: string }[]> {
   assertCan(actor, "inventory:read");
   const rows = await db().businessProcess.findMany({
+    where: { ...(filter.departmentId ? { departmentId: filter.departmentId } : {}), ...(filter.withSystems ? { systems: { some: {} } } : {}) },
     select: { id: true, name: true, department: { select: { name: true } } },
     orderBy: [{ department: { name: "asc" } }, { name: "asc" }],
   });

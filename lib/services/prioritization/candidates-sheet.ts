@@ -48,12 +48,11 @@ type Lookups = { departments: Map<string, string>; processes: Map<string, string
 
 async function lookups(tx: Tx, rows: { value: TCandidateRow }[]): Promise<Lookups> {
   const names = (pick: (r: TCandidateRow) => string[]) => [...new Set(rows.flatMap((r) => pick(r.value)))];
-  const [departments, processes, interfaces, candidates] = await Promise.all([
-    tx.department.findMany({ where: { name: { in: names((r) => (r.department ? [r.department] : [])), mode: "insensitive" } }, select: { id: true, name: true } }),
-    tx.businessProcess.findMany({ where: { name: { in: names((r) => r.processes), mode: "insensitive" } }, select: { id: true, name: true } }),
-    tx.interface.findMany({ where: { name: { in: names((r) => r.interfaces), mode: "insensitive" } }, select: { id: true, name: true } }),
-    tx.integrationCandidate.findMany({ where: { name: { in: [...names((r) => r.dependsOn), ...names((r) => [r.name])], mode: "insensitive" } }, select: { id: true, name: true } }),
-  ]);
+  // One after another: a transaction is one connection, and pg deprecates overlapping queries on it.
+  const departments = await tx.department.findMany({ where: { name: { in: names((r) => (r.department ? [r.department] : [])), mode: "insensitive" } }, select: { id: true, name: true } });
+  const processes = await tx.businessProcess.findMany({ where: { name: { in: names((r) => r.processes), mode: "insensitive" } }, select: { id: true, name: true } });
+  const interfaces = await tx.interface.findMany({ where: { name: { in: names((r) => r.interfaces), mode: "insensitive" } }, select: { id: true, name: true } });
+  const candidates = await tx.integrationCandidate.findMany({ where: { name: { in: [...names((r) => r.dependsOn), ...names((r) => [r.name])], mode: "insensitive" } }, select: { id: true, name: true } });
   const group = (items: { id: string; name: string }[]) => {
     const m = new Map<string, string[]>();
     for (const i of items) m.set(lower(i.name), [...(m.get(lower(i.name)) ?? []), i.id]);

@@ -128,11 +128,10 @@ export async function listReviews(actor: Actor, take = 50): Promise<ReviewRow[]>
 /** Breaches for the given processes (all when omitted), unresolved and resolved. */
 export async function evaluateBreaches(client: Client, processIds?: string[]): Promise<Breach[]> {
   const where = processIds ? { processId: { in: processIds } } : {};
-  const [rules, decisions, reviews] = await Promise.all([
-    client.governanceRule.findMany({ where: { isActive: true } }),
-    client.processDecision.findMany({ where }),
-    client.architectureReview.findMany({ where, select: { processId: true, outcome: true, reviewedAt: true } }),
-  ]);
+  // Sequential: `client` may be a transaction (one connection; pg deprecates overlapping queries).
+  const rules = await client.governanceRule.findMany({ where: { isActive: true } });
+  const decisions = await client.processDecision.findMany({ where });
+  const reviews = await client.architectureReview.findMany({ where, select: { processId: true, outcome: true, reviewedAt: true } });
   const names = await processNames(decisions.map((d) => d.processId));
   return evaluateGovernance(
     rules.map(toRuleDef),

@@ -11,12 +11,16 @@ export const metadata: Metadata = { title: "Dependency graph" };
 
 export default async function GraphPage({ searchParams }: { searchParams: Promise<{ processId?: string; departmentId?: string }> }) {
   const actor = await requirePageAccess("inventory:read");
-  const { processId = "", departmentId = "" } = await searchParams;
-  const [graph, departments, processes] = await Promise.all([
-    getDependencyGraph(actor, { processId, departmentId }),
+  const query = await searchParams;
+  const departmentId = query.departmentId ?? "";
+  const [departments, processes] = await Promise.all([
     listDepartments(actor),
-    processOptions(actor),
+    // Only processes that touch a system, and within the chosen department: the list stays short.
+    processOptions(actor, { departmentId: departmentId || undefined, withSystems: true }),
   ]);
+  // A process left over from another department (the department changed) no longer applies.
+  const processId = processes.some((p) => p.id === query.processId) ? query.processId! : "";
+  const graph = await getDependencyGraph(actor, { processId, departmentId });
   const isFiltered = Boolean(processId || departmentId);
   return (
     <>
