@@ -1,8 +1,9 @@
-// The portal's production web server (`npm run web`, and the "web" process of `npm start`): Next.js
-// behind a plain HTTP server that first fixes X-Forwarded-For. `next start` keeps whatever the client
+// The portal's web server (`npm run web`, and the "web" process of `npm start` and, with --dev, of
+// `npm run dev`): Next.js behind a plain HTTP server that first fixes X-Forwarded-For. `next start` keeps whatever the client
 // sent there, so anyone could pick the address sign-in throttling counts against; here it becomes the
 // real client address (lib/http/client-address.ts, TRUSTED_PROXY_HOPS for reverse proxies).
-//   tsx scripts/web-server.ts [-p PORT] [-H HOST]
+//   tsx scripts/web-server.ts [-p PORT] [-H HOST] [--dev]
+// In dev, Next attaches its hot-reload websocket to this server on the first request.
 import { createServer } from "node:http";
 import next from "next";
 import { env } from "../lib/env";
@@ -17,7 +18,7 @@ const port = Number(flag("-p", "--port") ?? process.env.PORT ?? 3000);
 const hostname = flag("-H", "--hostname");
 const hops = env().TRUSTED_PROXY_HOPS;
 
-const app = next({ dev: false, hostname: hostname ?? "localhost", port });
+const app = next({ dev: args.includes("--dev"), hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
