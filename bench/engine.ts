@@ -32,6 +32,7 @@ import type { TRunContext } from "@/lib/engine/runtime/context";
 import { deployFlowDirect } from "@/lib/engine/runtime/deploy";
 import { pgDedupeStore } from "@/lib/engine/runtime/idempotency";
 import { LineageWriter } from "@/lib/engine/runtime/lineage";
+import { createPgPool } from "@/lib/engine/transports/postgres/pool";
 import { startEngine, type TEngine } from "@/lib/engine/runtime/engine";
 import { createEvaluator } from "@/lib/engine/sandbox/evaluator";
 import { decodeMessage, encodeMessage } from "@/lib/engine/transports/codec";
@@ -134,7 +135,8 @@ function machineCost(r: { nodeCpuMsPerMessage: number; serverCpuMsPerMessage: Re
 
 type TRelayWork = (content: Buffer) => Promise<Buffer>;
 
-type TDurable = { pool: pg.Pool; ctx: TRunContext };
+/** Pools set up as the engine's: claims on a durable one, lineage on an asynchronous-commit one. */
+type TDurable = { pool: pg.Pool; fastPool: pg.Pool; ctx: TRunContext };
 
 /**
  * The reference flow's own work with no engine around it: decode the envelope, the flow's three
@@ -150,7 +152,7 @@ function flowWorkInline(durable?: TDurable): { work: TRelayWork; close: () => Pr
   const processors = spec.steps.map((st) => registry.build("processor", st.use, st.config, { evaluator }));
   const signal = new AbortController().signal;
   const claims = durable && pgDedupeStore(durable.pool, durable.ctx.flowId);
-  const lineage = durable && new LineageWriter(durable.pool, "failed");
+  const lineage = durable && new LineageWriter(durable.fastPool, "failed");
   const work: TRelayWork = async (content) => {
     const startedAt = Date.now();
     const input = decodeMessage(content);
@@ -237,6 +239,8 @@ async function relayWithFlowWork(n: number, durable?: TDurable) {
     return await relayBaseline(n, inline.work);
   } finally {
     await inline.close();
+    await durable?.pool.end();
+    await durable?.fastPool.end();
   }
 }
 
@@ -244,7 +248,8 @@ async function relayWithFlowWork(n: number, durable?: TDurable) {
 async function durableContext(pool: pg.Pool): Promise<TDurable> {
   const flowName = `bench-relay-durable-${tag()}`;
   const d = await deployFlowDirect(pool, { flowName, spec: { ...loadReferenceFlow(), name: flowName }, environmentKey: "test", deployedBy: "bench", desiredState: "stopped" });
-  return { pool, ctx: { flowId: d.flowId, flowName, flowVersionId: d.flowVersionId, environmentId: d.environmentId, environmentKey: "test", deploymentId: d.deploymentId } };
+  const own = { pool: createPgPool(DB_URL, 8), fastPool: createPgPool(DB_URL, 4, { asyncCommit: true }) };
+  return { ...own, ctx: { flowId: d.flowId, flowName, flowVersionId: d.flowVersionId, environmentId: d.environmentId, environmentKey: "test", deploymentId: d.deploymentId } };
 }
 
 type TFlowQueues = { input: string; outputs: string[]; flowName: string };
