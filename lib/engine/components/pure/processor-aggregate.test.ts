@@ -82,6 +82,17 @@ describe("aggregate", () => {
     expect(released.headers["sb-aggregate-complete"]).toBe("true");
   });
 
+  it("asks the store for timed-out groups a tenth of the timeout apart, not on every tick", async () => {
+    const asked: number[] = [];
+    const store: AggregateStore = { add: async () => null, takeExpired: async (ms) => (asked.push(ms), [[createMessage({ body: "late", correlationId: "g" })]]) };
+    const p = createRegistry().build("processor", "aggregate", { completionSize: 2, completionTimeoutMs: 20_000 }, { stepId: "agg", aggregateStore: () => store });
+    expect((await p.flush!(1_000)).map((m) => m.body)).toEqual([["late"]]);
+    expect(await p.flush!(2_000)).toEqual([]);
+    expect(await p.flush!(2_999)).toEqual([]);
+    expect(await p.flush!(3_000)).toHaveLength(1);
+    expect(asked).toEqual([20_000, 20_000]);
+  });
+
   it("fails without a completion size", async () => {
     const p = createRegistry().build("processor", "aggregate", {});
     await expect(p.process(createMessage({ body: 1 }), s)).rejects.toThrow("needs completionSize");
