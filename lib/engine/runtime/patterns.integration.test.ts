@@ -164,8 +164,10 @@ describe.each(["postgres", "rabbitmq"] as const)("engine patterns on %s", (kind)
     expect(dead[0].error).toMatch(/503/);
     const alert = await waitFor(async () => (await pool.query(`SELECT * FROM "Alert" WHERE "flowId" = $1 AND "kind" = 'dlq_growth'`, [f.flowId])).rows[0], "dlq alert");
     expect(alert).toMatchObject({ status: "open", severity: "warning" });
-    const runs = await pool.query(`SELECT count(*)::int AS n FROM "MessageRun" WHERE "flowId" = $1 AND "status" = 'dead_lettered'`, [f.flowId]);
-    expect(runs.rows[0].n).toBe(3);
+    // Lineage is written off the message's path (batched, up to 50 ms later): wait for it.
+    const deadRuns = async () => (await pool.query(`SELECT count(*)::int AS n FROM "MessageRun" WHERE "flowId" = $1 AND "status" = 'dead_lettered'`, [f.flowId])).rows[0].n as number;
+    await waitFor(async () => (await deadRuns()) >= 3, "3 dead-lettered runs in lineage");
+    expect(await deadRuns()).toBe(3);
 
     target.state.failing = false;
     const marked = await requestReplay(pool, { deadLetterIds: dead.map((d) => d.id as string), requestedBy: "test@switchboard" });
