@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineComponent, type Ack, type Input } from "@/lib/engine/core/contracts";
+import { defineComponent, type Input } from "@/lib/engine/core/contracts";
 import type { Message } from "@/lib/engine/core/message";
 import type { TConsumer, TDeliveryInfo, Transport } from "@/lib/engine/transports/types";
 import { QUEUE_NAME, transportOf } from "./deps";
@@ -12,18 +12,37 @@ const ZQueueInputConfig = z
   })
   .strict();
 
-type THandoff = { msg: Message; ack: Ack; deliveryCount: number };
+/** A delivery waiting for its run: `ack()` settles it, `ack(error)` returns it to the queue. */
+class Handoff {
+  constructor(
+    readonly msg: Message,
+    readonly deliveryCount: number,
+    private readonly resolve: () => void,
+    private readonly reject: (e: Error) => void,
+  ) {}
+
+  /** A method, not a closure per delivery; callers call it on the handoff. */
+  async ack(error?: Error): Promise<void> {
+    if (error) this.reject(error);
+    else this.resolve();
+  }
+}
+
+type TReader = { resolve: (h: Handoff) => void; reject: (e: unknown) => void; signal: AbortSignal };
 
 /**
  * Bridges the transport's push consumer to the pull `Input` contract: each delivery waits, unacked,
- * until the runner calls `ack`; `ack(error)` returns the message to the queue.
+ * until the runner calls `ack`; `ack(error)` returns the message to the queue. Hot path: one promise
+ * per delivery and per waiting read, and one abort listener per signal (the loops share theirs),
+ * not one per read.
  */
 export class QueueInput implements Input {
   readonly concurrentReads = true;
   private consumer: TConsumer | null = null;
   private readonly stop = new AbortController();
-  private readonly ready: THandoff[] = [];
-  private readonly readers: ((h: THandoff) => void)[] = [];
+  private readonly ready: Handoff[] = [];
+  private readonly readers: TReader[] = [];
+  private readonly watched = new WeakSet<AbortSignal>();
   private closed = false;
 
   constructor(
@@ -39,33 +58,34 @@ export class QueueInput implements Input {
       (msg, info: TDeliveryInfo) =>
         new Promise<void>((resolve, reject) => {
           if (this.closed) return reject(new Error("input closed"));
-          const handoff: THandoff = { msg, ack: async (error) => (error ? reject(error) : resolve()), deliveryCount: info.deliveryCount };
+          const handoff = new Handoff(msg, info.deliveryCount, resolve, reject);
           const reader = this.readers.shift();
-          if (reader) reader(handoff);
+          if (reader) reader.resolve(handoff);
           else this.ready.push(handoff);
         }),
       { prefetch: this.config.prefetch, signal: this.stop.signal },
     );
   }
 
-  read(s: AbortSignal): Promise<THandoff> {
+  read(s: AbortSignal): Promise<Handoff> {
     const next = this.ready.shift();
     if (next) return Promise.resolve(next);
     if (this.closed) return Promise.reject(new Error("input closed"));
-    return new Promise((resolve, reject) => {
-      const reader = (h: THandoff) => {
-        s.removeEventListener("abort", onAbort);
-        resolve(h);
-      };
-      const onAbort = () => {
-        const i = this.readers.indexOf(reader);
-        if (i >= 0) this.readers.splice(i, 1);
-        reject(s.reason ?? new Error("aborted"));
-      };
-      if (s.aborted) return onAbort();
-      s.addEventListener("abort", onAbort, { once: true });
-      this.readers.push(reader);
-    });
+    if (s.aborted) return Promise.reject(s.reason ?? new Error("aborted"));
+    this.watch(s);
+    return new Promise((resolve, reject) => this.readers.push({ resolve, reject, signal: s }));
+  }
+
+  /** When `s` aborts, the reads waiting on it give up (a delivery then waits for the next read). */
+  private watch(s: AbortSignal): void {
+    if (this.watched.has(s)) return;
+    this.watched.add(s);
+    const onAbort = () => {
+      for (let i = this.readers.length - 1; i >= 0; i--) {
+        if (this.readers[i].signal === s) this.readers.splice(i, 1)[0].reject(s.reason ?? new Error("aborted"));
+      }
+    };
+    s.addEventListener("abort", onAbort, { once: true });
   }
 
   /** Stops taking messages; deliveries nobody read go back to the queue. Acks still pending finish first. */
