@@ -82,6 +82,24 @@ describe("lineage writer", () => {
     expect(rows).toEqual([{ inputPayload: input.body, outputPayload: input.body, steps: [] }]);
   });
 
+  it("writes the runs of several deployments in one batch, each with its own flow, version, environment and deployment", async () => {
+    const other = await deployFlowDirect(pool, { flowName: "lineage-other", spec: loadReferenceFlow(), environmentKey: "dev", deployedBy: "test" });
+    const otherCtx: TRunContext = { flowId: other.flowId, flowName: "lineage-other", flowVersionId: other.flowVersionId, environmentId: other.environmentId, environmentKey: "dev", deploymentId: other.deploymentId };
+    const lineage = new LineageWriter(pool, "none");
+    await Promise.all(
+      [ctx, otherCtx, ctx].map((c, i) => lineage.record({ ctx: c, input: createMessage({ id: `mix-${i}`, body: { i } }), result: result(`run-mix-${i}`, "ok"), startedAt: Date.now(), attempt: 1 })),
+    );
+    while (lineage.queued) await new Promise((r) => setTimeout(r, 20));
+    lineage.close();
+    const { rows } = await pool.query(`SELECT "messageId", "flowId", "flowVersionId", "environmentId", "deploymentId" FROM "MessageRun" WHERE "id" LIKE 'run-mix-%' ORDER BY 1`);
+    const ids = (c: TRunContext) => ({ flowId: c.flowId, flowVersionId: c.flowVersionId, environmentId: c.environmentId, deploymentId: c.deploymentId });
+    expect(rows).toEqual([
+      { messageId: "mix-0", ...ids(ctx) },
+      { messageId: "mix-1", ...ids(otherCtx) },
+      { messageId: "mix-2", ...ids(ctx) },
+    ]);
+  });
+
   it("drops runs past retention in batches and keeps the newer ones", async () => {
     const lineage = new LineageWriter(pool, "none");
     const day = 86_400_000;
