@@ -177,6 +177,8 @@ function flowWorkInline(durable?: TDurable): { work: TRelayWork; close: () => Pr
     while (lineage?.queued) await sleep(20);
     lineage?.close();
     await evaluator.close();
+    await durable?.pool.end();
+    await durable?.fastPool.end();
   };
   return { work, close };
 }
@@ -185,7 +187,9 @@ function stepEvent(runId: string, input: Message, stepId: string, stepKind: "ste
   return { runId, flow: "bench", correlationId: input.correlationId, messageId: input.id, stepId, stepKind, use, outcome: "ok", attempts: 1, durationMs: Date.now() - startedAt, startedAt, messages };
 }
 
-async function relayBaseline(n: number, work?: TRelayWork): Promise<{ msgPerSec: number; seconds: number; nodeCpuMsPerMessage: number; serverCpuMsPerMessage: Record<string, number>; totalCpuMsPerMessage: number; cpuBoundMsgPerSec: number }> {
+type TRelayPhase = { msgPerSec: number; seconds: number; nodeCpuMsPerMessage: number; serverCpuMsPerMessage: Record<string, number> } & ReturnType<typeof machineCost>;
+
+async function relayBaseline(n: number, work?: TRelayWork): Promise<TRelayPhase> {
   const conn = await amqp.connect(RABBIT, { clientProperties: { connection_name: "switchboard-bench-relay" } });
   const pub = await conn.createConfirmChannel();
   const ch = await conn.createChannel();
@@ -239,8 +243,6 @@ async function relayWithFlowWork(n: number, durable?: TDurable) {
     return await relayBaseline(n, inline.work);
   } finally {
     await inline.close();
-    await durable?.pool.end();
-    await durable?.fastPool.end();
   }
 }
 

@@ -346,7 +346,9 @@ export async function setCandidateStatus(actor: Actor, raw: unknown): Promise<{ 
     if (input.status === "approved") {
       const processIds = c.processes.map((p) => p.processId);
       const decided = new Set((await tx.processDecision.findMany({ where: { processId: { in: processIds } }, select: { processId: true } })).map((d) => d.processId));
-      const undecided = await tx.businessProcess.findMany({ where: { id: { in: processIds.filter((id) => !decided.has(id)) } }, select: { name: true }, orderBy: { name: "asc" } });
+      const undecidedIds = processIds.filter((id) => !decided.has(id));
+      // Names only for the error message: no query when every process has its decision.
+      const undecided = undecidedIds.length ? await tx.businessProcess.findMany({ where: { id: { in: undecidedIds } }, select: { name: true }, orderBy: { name: "asc" } }) : [];
       if (undecided.length > 0) {
         throw new AppError(
           "PRECONDITION_FAILED",
