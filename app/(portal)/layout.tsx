@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { optionalSession, signInUrl } from "@/lib/auth";
+import { optionalSession, signInUrl } from "@/lib/session";
 import { areasFor, can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { unreadNotificationCount } from "@/lib/services/ownership/notifications";
 import { TopNav } from "./_components/top-nav";

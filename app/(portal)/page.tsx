@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { areasFor, can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { activityByDay } from "@/lib/services/audit";
 import { ActivityChart } from "./_components/activity-chart";

@@ -43,7 +43,7 @@ beforeAll(() => {
     return { logger: () => silent, requestLogger: () => silent, REDACT_PATHS: [] };
   });
   vi.doMock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
-  vi.doMock("@/lib/auth/next-auth", () => ({
+  vi.doMock("@/lib/session/next-auth", () => ({
     auth: async () => ({ user: { id: `user-${currentRole}` } }),
     signIn: vi.fn(),
     signOut: vi.fn(),

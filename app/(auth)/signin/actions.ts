@@ -1,7 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { signIn } from "@/lib/auth";
+import { signIn } from "@/lib/session";
 import type { ActionResult } from "@/lib/errors";
 import { actionError } from "@/lib/http/action-error";
 import { formDataToObject } from "@/lib/utils/form-data";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { assertPermission, requireSession } from "@/lib/auth";
+import { assertPermission, requireSession } from "@/lib/session";
 import type { ActionResult } from "@/lib/errors";
 import { actionError } from "@/lib/http/action-error";
 import { checkFlowSpec, controlDeployment, deployFlowVersion, saveFlowVersion } from "@/lib/services/flows";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader, Stat } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
 import { listNotifications } from "@/lib/services/ownership/notifications";
 import { pendingSignOffs, syncSignOffNotifications } from "@/lib/services/ownership/pending";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { assertPermission, requireSession } from "@/lib/auth";
+import { assertPermission, requireSession } from "@/lib/session";
 import type { ActionResult } from "@/lib/errors";
 import { actionError } from "@/lib/http/action-error";
 import { saveReadiness } from "@/lib/services/readiness/assessments";

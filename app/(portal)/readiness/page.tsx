@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Heatmap } from "@/components/charts";
 import { Card, PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
 import { listReadiness } from "@/lib/services/readiness/assessments";
 import { DIMENSION_LABELS, READINESS_DIMENSIONS } from "@/lib/services/readiness/score";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { assertPermission, requireSession } from "@/lib/auth";
+import { assertPermission, requireSession } from "@/lib/session";
 import { AppError, type ActionResult } from "@/lib/errors";
 import { actionError } from "@/lib/http/action-error";
 import { createCandidate, setCandidateStatus, updateCandidate } from "@/lib/services/prioritization/candidates";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { LinkButton, PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
 import { candidateFormOptions, listCandidates } from "@/lib/services/prioritization/candidates";
 import { parseListQuery } from "@/lib/validation/list";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, Card, PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
 import { governanceProcessOptions, listBreaches, listDecisions, listGovernanceRules, listReviews } from "@/lib/services/prioritization/governance-records";
 import { DecisionForm, ReviewForm, RuleForm } from "./_components/forms";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BubbleChart, type BubblePoint } from "@/components/charts";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { getMatrix } from "@/lib/services/prioritization/roadmap";
 import { QUADRANTS } from "@/lib/services/prioritization/scoring";
 import { MatrixNav } from "./_components/nav";

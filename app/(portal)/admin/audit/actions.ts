@@ -1,6 +1,6 @@
 "use server";
 
-import { assertPermission, requireSession } from "@/lib/auth";
+import { assertPermission, requireSession } from "@/lib/session";
 import type { ActionResult } from "@/lib/errors";
 import { actionError } from "@/lib/http/action-error";
 import { verifyAuditChain, type ChainReport } from "@/lib/services/audit";

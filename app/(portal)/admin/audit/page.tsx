@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
 import { auditFacets, listAuditEntries } from "@/lib/services/audit";
 import { parseListQuery } from "@/lib/validation/list";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge, Card, LinkButton, Notice, PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { AppError } from "@/lib/errors";
 import { getDecisionOrThrow } from "@/lib/services/advisor";
 import { label } from "@/lib/validation/advisor";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Button, Card, EmptyState, PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { getInterfaceContext, listAdvisorInterfaces } from "@/lib/services/advisor";

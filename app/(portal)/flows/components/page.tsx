@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Badge, Card, PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { componentCatalog } from "@/lib/services/flows";
 import { describeFields, type FieldDef, type JsonSchema } from "../_lib/schema-form";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
 import { flowOptions, flowVersionOptions, listEnvironments } from "@/lib/services/flows";
 import { deadLetterSteps, listDeadLetters } from "@/lib/services/runs";

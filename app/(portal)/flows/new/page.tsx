@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { componentCatalog, flowInterfaceOptions, policySchema } from "@/lib/services/flows";
 import { FlowEditor, type CatalogEntry } from "../_components/flow-editor";
 import type { JsonSchema } from "../_lib/schema-form";

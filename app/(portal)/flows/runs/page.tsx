@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { flowOptions, listEnvironments } from "@/lib/services/flows";
 import { listRuns } from "@/lib/services/runs";
 import { parseListQuery } from "@/lib/validation/list";

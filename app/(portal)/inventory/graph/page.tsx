@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Button, Card, EmptyState, Notice, PageHeader, Select } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { getDependencyGraph, listDepartments, processOptions } from "@/lib/services/inventory";
 import { label, MECHANISMS } from "@/lib/validation/inventory";
 import { MECHANISM_COLOURS } from "./_components/colours";

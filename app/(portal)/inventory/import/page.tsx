@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
 import { SHEETS } from "@/lib/services/inventory/spreadsheet";
 import { ImportWizard } from "./_components/import-wizard";

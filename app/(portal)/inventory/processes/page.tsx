@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { EmptyState, LinkButton, PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
 import { listDepartments, listProcesses, systemOptions } from "@/lib/services/inventory";
 import { parseListQuery } from "@/lib/validation/list";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui";
-import type { Actor } from "@/lib/auth";
+import type { Actor } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
 import { pendingSignOffs, syncSignOffNotifications, type PendingSignOff } from "@/lib/services/ownership/pending";
 import { requestNow } from "../_lib/now";

@@ -1,4 +1,4 @@
-import { optionalSession } from "@/lib/auth";
+import { optionalSession } from "@/lib/session";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { formatFromFilename, importSheet, MAX_IMPORT_BYTES, type ImportProgress } from "@/lib/services/inventory/spreadsheet";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { candidateFormOptions } from "@/lib/services/prioritization/candidates";
 import { CandidateForm, EMPTY_CANDIDATE } from "../_components/candidate-form";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, Card, EmptyState, Notice, PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { getRoadmap } from "@/lib/services/prioritization/roadmap";
 import { MatrixNav } from "../_components/nav";
 

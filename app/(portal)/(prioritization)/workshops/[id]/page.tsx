@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { AppError } from "@/lib/errors";
 import { getParticipantView, getSessionMeta } from "@/lib/services/prioritization/workshops";
 import { ScoreSheet } from "../_components/score-sheet";

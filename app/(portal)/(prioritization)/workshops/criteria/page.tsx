@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { listCriteria } from "@/lib/services/prioritization/criteria";
 import { CriterionForm } from "../_components/criterion-form";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { ROLE_LABELS, type TRole } from "@/lib/auth/permissions";
 import { candidateFormOptions } from "@/lib/services/prioritization/candidates";
 import { participantOptions } from "@/lib/services/prioritization/workshops";

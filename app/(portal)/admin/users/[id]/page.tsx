@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge, Card, Notice, PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { getUserOrThrow } from "@/lib/services/users";

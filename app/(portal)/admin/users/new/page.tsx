@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { CreateUserForm } from "../_components/create-user-form";
 
 export const metadata: Metadata = { title: "New user" };

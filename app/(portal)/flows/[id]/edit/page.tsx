@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { AppError } from "@/lib/errors";
 import { componentCatalog, flowInterfaceOptions, getFlowOrThrow, getFlowVersionSpec, policySchema } from "@/lib/services/flows";
 import { FlowEditor, type CatalogEntry, type EditorSpec } from "../../_components/flow-editor";

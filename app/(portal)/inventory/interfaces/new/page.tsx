@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { systemOptions } from "@/lib/services/inventory";
 import { InterfaceForm } from "../_components/interface-form";
 

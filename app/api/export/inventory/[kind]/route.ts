@@ -1,4 +1,4 @@
-import { optionalSession } from "@/lib/auth";
+import { optionalSession } from "@/lib/session";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { exportSheet } from "@/lib/services/inventory/spreadsheet";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui";
-import { requirePageAccess } from "@/lib/auth";
+import { requirePageAccess } from "@/lib/session";
 import { AppError } from "@/lib/errors";
 import { getInterfaceOrThrow, systemOptions } from "@/lib/services/inventory";
 import { InterfaceForm } from "../../_components/interface-form";

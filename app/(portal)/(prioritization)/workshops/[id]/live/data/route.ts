@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { requireSession } from "@/lib/auth";
+import { requireSession } from "@/lib/session";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { getLiveView } from "@/lib/services/prioritization/workshops";

@@ -4,10 +4,10 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { AppError } from "@/lib/errors";
 import { findActiveUser } from "@/lib/services/users";
-import type { Actor } from "./actor";
-import { assertCan } from "./assert";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/assert";
 import { auth } from "./next-auth";
-import type { TPermission } from "./permissions";
+import type { TPermission } from "@/lib/auth/permissions";
 
 /**
  * The signed-in user, re-read from the database: a deactivated user, a changed role or a password

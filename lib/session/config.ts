@@ -1,7 +1,7 @@
 import type { NextAuthConfig } from "next-auth";
-import type { TRole } from "./permissions";
+import type { TRole } from "@/lib/auth/permissions";
 
-// Session and callback settings; lib/auth/next-auth.ts adds the credentials provider. Sessions are JWTs
+// Session and callback settings; lib/session/next-auth.ts adds the credentials provider. Sessions are JWTs
 // that last 8 hours from sign-in (nothing re-issues them per request; see proxy.ts).
 export const authConfig = {
   pages: { signIn: "/signin" },
