@@ -7,7 +7,19 @@ const config = [
   { settings: { next: { rootDir: "." } } },
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next/**", ".next-*/**", ".data/**", "lib/db/generated/**", "node_modules/**", "bench/results/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      ".data/**",
+      "lib/db/generated/**",
+      "node_modules/**",
+      "bench/results/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
@@ -22,7 +34,10 @@ const config = [
     files: ["app/**", "components/**", "lib/**"],
     ignores: ["lib/env.ts", "**/*.test.ts", "**/*.test.tsx"],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/env.ts." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through lib/env.ts." },
+      ],
     },
   },
   // Pages, actions and shared UI never reach the database directly.
@@ -37,7 +52,14 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: [...prismaImports, "@/lib/services/*", "@/lib/services", "@/app/*"], message: "Shared UI may import lib/validation and lib/utils only." }] },
+        {
+          patterns: [
+            {
+              group: [...prismaImports, "@/lib/services/*", "@/lib/services", "@/app/*"],
+              message: "Shared UI may import lib/validation and lib/utils only.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -47,7 +69,14 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["next", "next/*", "react", "react-dom", "@/app/*", "@/components/*"], message: "The engine must not depend on the portal." }] },
+        {
+          patterns: [
+            {
+              group: ["next", "next/*", "react", "react-dom", "@/app/*", "@/components/*"],
+              message: "The engine must not depend on the portal.",
+            },
+          ],
+        },
       ],
     },
   },

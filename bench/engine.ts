@@ -79,7 +79,12 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-async function waitUntil(fn: () => Promise<boolean>, what: string, timeoutMs = PHASE_TIMEOUT_MS, everyMs = 50): Promise<void> {
+async function waitUntil(
+  fn: () => Promise<boolean>,
+  what: string,
+  timeoutMs = PHASE_TIMEOUT_MS,
+  everyMs = 50,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await fn())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -94,13 +99,28 @@ function percentile(sorted: number[], q: number): number {
 
 /** Varied orders (~1 KB each) so neither the validator nor the mapping sees one shape only. */
 function makeOrder(i: number): Record<string, unknown> {
-  const base = referenceOrder() as Record<string, unknown> & { customer: Record<string, unknown>; shipping: Record<string, unknown>; lines: Record<string, unknown>[] };
-  const lines = Array.from({ length: 1 + (i % 4) }, (_, j) => ({ sku: `S-${(i + j) % 97}`, description: `Part ${j}`, qty: 1 + ((i + j) % 9), unitPrice: round(((i * 7 + j * 3) % 50) + 0.25, 2) }));
+  const base = referenceOrder() as Record<string, unknown> & {
+    customer: Record<string, unknown>;
+    shipping: Record<string, unknown>;
+    lines: Record<string, unknown>[];
+  };
+  const lines = Array.from({ length: 1 + (i % 4) }, (_, j) => ({
+    sku: `S-${(i + j) % 97}`,
+    description: `Part ${j}`,
+    qty: 1 + ((i + j) % 9),
+    unitPrice: round(((i * 7 + j * 3) % 50) + 0.25, 2),
+  }));
   const order: Record<string, unknown> = {
     ...base,
     orderId: `PO-${100000 + i}`,
     currency: ["EUR", "USD", "GBP"][i % 3],
-    customer: { ...base.customer, id: `C-${i % 500}`, name: `Customer ${i % 500}`, vip: i % 5 === 0, ...(i % 7 === 0 ? { email: undefined } : {}) },
+    customer: {
+      ...base.customer,
+      id: `C-${i % 500}`,
+      name: `Customer ${i % 500}`,
+      vip: i % 5 === 0,
+      ...(i % 7 === 0 ? { email: undefined } : {}),
+    },
     shipping: { ...base.shipping, method: i % 4 === 0 ? "express" : "standard", cost: round((i % 20) + 0.5, 2) },
     lines,
   };
@@ -128,7 +148,10 @@ function serverCpu(): (n: number) => Record<string, number> {
  * What a phase costs the whole machine per message (this process, broker, database), and the rate
  * at which that cost would use every core: less noisy than one throughput reading, and it bounds it.
  */
-function machineCost(r: { nodeCpuMsPerMessage: number; serverCpuMsPerMessage: Record<string, number> }): { totalCpuMsPerMessage: number; cpuBoundMsgPerSec: number } {
+function machineCost(r: { nodeCpuMsPerMessage: number; serverCpuMsPerMessage: Record<string, number> }): {
+  totalCpuMsPerMessage: number;
+  cpuBoundMsgPerSec: number;
+} {
   const total = r.nodeCpuMsPerMessage + Object.values(r.serverCpuMsPerMessage).reduce((a, b) => a + b, 0);
   return { totalCpuMsPerMessage: round(total, 3), cpuBoundMsgPerSec: Math.round((os.cpus().length * 1000) / total) };
 }
@@ -157,7 +180,11 @@ function flowWorkInline(durable?: TDurable): { work: TRelayWork; close: () => Pr
     const startedAt = Date.now();
     const input = decodeMessage(content);
     const runId = randomUUID();
-    if (claims && !(await claims.claim(`policy:${await idempotencyKeyOf(spec, input, evaluator)}`, 0, { messageId: input.id }))) throw new Error("unexpected duplicate");
+    if (
+      claims &&
+      !(await claims.claim(`policy:${await idempotencyKeyOf(spec, input, evaluator)}`, 0, { messageId: input.id }))
+    )
+      throw new Error("unexpected duplicate");
     let msgs = [input];
     for (const [i, p] of processors.entries()) {
       const t = Date.now();
@@ -168,7 +195,15 @@ function flowWorkInline(durable?: TDurable): { work: TRelayWork; close: () => Pr
     const out = encodeMessage(msgs[0]);
     if (lineage) {
       lineage.onStep(stepEvent(runId, input, "out", "output", "queue", Date.now(), msgs));
-      const result = { runId, correlationId: input.correlationId, status: "ok" as const, delivered: [{ outputId: "out", message: msgs[0] }], deadLetters: [], failures: [], durationMs: Date.now() - startedAt };
+      const result = {
+        runId,
+        correlationId: input.correlationId,
+        status: "ok" as const,
+        delivered: [{ outputId: "out", message: msgs[0] }],
+        deadLetters: [],
+        failures: [],
+        durationMs: Date.now() - startedAt,
+      };
       await lineage.record({ ctx: durable.ctx, input, result, startedAt, attempt: 1 });
     }
     return out;
@@ -183,11 +218,37 @@ function flowWorkInline(durable?: TDurable): { work: TRelayWork; close: () => Pr
   return { work, close };
 }
 
-function stepEvent(runId: string, input: Message, stepId: string, stepKind: "step" | "output", use: string, startedAt: number, messages: Message[]): TStepEvent {
-  return { runId, flow: "bench", correlationId: input.correlationId, messageId: input.id, stepId, stepKind, use, outcome: "ok", attempts: 1, durationMs: Date.now() - startedAt, startedAt, messages };
+function stepEvent(
+  runId: string,
+  input: Message,
+  stepId: string,
+  stepKind: "step" | "output",
+  use: string,
+  startedAt: number,
+  messages: Message[],
+): TStepEvent {
+  return {
+    runId,
+    flow: "bench",
+    correlationId: input.correlationId,
+    messageId: input.id,
+    stepId,
+    stepKind,
+    use,
+    outcome: "ok",
+    attempts: 1,
+    durationMs: Date.now() - startedAt,
+    startedAt,
+    messages,
+  };
 }
 
-type TRelayPhase = { msgPerSec: number; seconds: number; nodeCpuMsPerMessage: number; serverCpuMsPerMessage: Record<string, number> } & ReturnType<typeof machineCost>;
+type TRelayPhase = {
+  msgPerSec: number;
+  seconds: number;
+  nodeCpuMsPerMessage: number;
+  serverCpuMsPerMessage: Record<string, number>;
+} & ReturnType<typeof machineCost>;
 
 async function relayBaseline(n: number, work?: TRelayWork): Promise<TRelayPhase> {
   const conn = await amqp.connect(RABBIT, { clientProperties: { connection_name: "switchboard-bench-relay" } });
@@ -249,9 +310,25 @@ async function relayWithFlowWork(n: number, durable?: TDurable) {
 /** The durable writes need a flow version to point at: one deployed as stopped, so no engine runs it. */
 async function durableContext(pool: pg.Pool): Promise<TDurable> {
   const flowName = `bench-relay-durable-${tag()}`;
-  const d = await deployFlowDirect(pool, { flowName, spec: { ...loadReferenceFlow(), name: flowName }, environmentKey: "test", deployedBy: "bench", desiredState: "stopped" });
+  const d = await deployFlowDirect(pool, {
+    flowName,
+    spec: { ...loadReferenceFlow(), name: flowName },
+    environmentKey: "test",
+    deployedBy: "bench",
+    desiredState: "stopped",
+  });
   const own = { pool: createPgPool(DB_URL, 8), fastPool: createPgPool(DB_URL, 4, { asyncCommit: true }) };
-  return { ...own, ctx: { flowId: d.flowId, flowName, flowVersionId: d.flowVersionId, environmentId: d.environmentId, environmentKey: "test", deploymentId: d.deploymentId } };
+  return {
+    ...own,
+    ctx: {
+      flowId: d.flowId,
+      flowName,
+      flowVersionId: d.flowVersionId,
+      environmentId: d.environmentId,
+      environmentKey: "test",
+      deploymentId: d.deploymentId,
+    },
+  };
 }
 
 type TFlowQueues = { input: string; outputs: string[]; flowName: string };
@@ -259,7 +336,12 @@ type TFlowQueues = { input: string; outputs: string[]; flowName: string };
 function referenceSpec(kind: TTransportKind) {
   const spec = loadReferenceFlow();
   const t = `${kind}.${tag()}`;
-  const q = { input: `bench.orders.in.${t}`, priority: `bench.orders.priority.${t}`, standard: `bench.orders.standard.${t}`, rejected: `bench.orders.rejected.${t}` };
+  const q = {
+    input: `bench.orders.in.${t}`,
+    priority: `bench.orders.priority.${t}`,
+    standard: `bench.orders.standard.${t}`,
+    rejected: `bench.orders.rejected.${t}`,
+  };
   spec.input.config = { ...spec.input.config, queue: q.input, prefetch: PREFETCH };
   for (const o of spec.outputs) {
     const key = o.id.replace(/_out$/, "") as "priority" | "standard" | "rejected";
@@ -268,14 +350,20 @@ function referenceSpec(kind: TTransportKind) {
   spec.policy.concurrency = ENGINE_CONCURRENCY;
   const flowName = `bench-ref-${kind}-${tag()}`;
   spec.name = flowName;
-  return { spec, queues: { input: q.input, outputs: [q.priority, q.standard, q.rejected], flowName } satisfies TFlowQueues };
+  return {
+    spec,
+    queues: { input: q.input, outputs: [q.priority, q.standard, q.rejected], flowName } satisfies TFlowQueues,
+  };
 }
 
 /**
  * Messages on the flow's output queues. On RabbitMQ one long-lived channel asks the broker (the
  * transport's depth() opens a channel per call, which costs the broker more than the question).
  */
-async function outputCounter(engine: TEngine, queues: TFlowQueues): Promise<{ total: () => Promise<number>; close: () => Promise<void> }> {
+async function outputCounter(
+  engine: TEngine,
+  queues: TFlowQueues,
+): Promise<{ total: () => Promise<number>; close: () => Promise<void> }> {
   if (engine.transport.kind !== "rabbitmq") {
     return {
       total: async () => {
@@ -322,10 +410,26 @@ async function engineRun(kind: TTransportKind, n: number, pool: pg.Pool): Promis
   try {
     log(`${kind}: preloading ${n} orders`);
     for (let i = 0; i < n; i += 500) {
-      await Promise.all(Array.from({ length: Math.min(500, n - i) }, (_, j) => engine.transport.publish(queues.input, createMessage({ body: makeOrder(i + j) }))));
+      await Promise.all(
+        Array.from({ length: Math.min(500, n - i) }, (_, j) =>
+          engine.transport.publish(queues.input, createMessage({ body: makeOrder(i + j) })),
+        ),
+      );
     }
-    const d = await deployFlowDirect(pool, { flowName: queues.flowName, spec, environmentKey: "test", deployedBy: "bench" });
-    await waitUntil(async () => (await pool.query(`SELECT 1 FROM "Deployment" WHERE "id" = $1 AND "actualState" = 'running'`, [d.deploymentId])).rowCount === 1, "deployment running", 30_000, 10);
+    const d = await deployFlowDirect(pool, {
+      flowName: queues.flowName,
+      spec,
+      environmentKey: "test",
+      deployedBy: "bench",
+    });
+    await waitUntil(
+      async () =>
+        (await pool.query(`SELECT 1 FROM "Deployment" WHERE "id" = $1 AND "actualState" = 'running'`, [d.deploymentId]))
+          .rowCount === 1,
+      "deployment running",
+      30_000,
+      10,
+    );
     const counter = await outputCounter(engine, queues);
     const servers = serverCpu();
     const cpu0 = process.cpuUsage();
@@ -336,8 +440,13 @@ async function engineRun(kind: TTransportKind, n: number, pool: pg.Pool): Promis
     const nodeCpuMsPerMessage = cpuPerMessage(cpu0, n);
     const serverCpuMsPerMessage = servers(n);
     const throughput = round(n / seconds);
-    log(`${kind}: ${n} in ${round(seconds, 2)} s = ${throughput} msg/s, ${nodeCpuMsPerMessage} ms CPU/message here, servers ${JSON.stringify(serverCpuMsPerMessage)}`);
-    const runs = await pool.query(`SELECT "status", count(*)::int AS n FROM "MessageRun" WHERE "flowId" = $1 GROUP BY 1`, [d.flowId]);
+    log(
+      `${kind}: ${n} in ${round(seconds, 2)} s = ${throughput} msg/s, ${nodeCpuMsPerMessage} ms CPU/message here, servers ${JSON.stringify(serverCpuMsPerMessage)}`,
+    );
+    const runs = await pool.query(
+      `SELECT "status", count(*)::int AS n FROM "MessageRun" WHERE "flowId" = $1 GROUP BY 1`,
+      [d.flowId],
+    );
 
     // Latency at half load: publish at 50% of the measured rate, timestamp each message, consume the outputs.
     const rate = Math.max(10, Math.floor(throughput / 2));
@@ -387,11 +496,23 @@ async function engineRun(kind: TTransportKind, n: number, pool: pg.Pool): Promis
       serverCpuMsPerMessage,
       ...machineCost({ nodeCpuMsPerMessage, serverCpuMsPerMessage }),
       runs: Object.fromEntries(runs.rows.map((r) => [r.status, r.n])),
-      latencyAtHalfLoad: { rateMsgPerSec: rate, samples: latencies.length, p50Ms: round(percentile(latencies, 0.5)), p99Ms: round(percentile(latencies, 0.99)), maxMs: round(latencies[latencies.length - 1] ?? NaN) },
-      settings: { concurrency: ENGINE_CONCURRENCY, prefetch: PREFETCH, lineage: "on (retention: failed)", metrics: "on" },
+      latencyAtHalfLoad: {
+        rateMsgPerSec: rate,
+        samples: latencies.length,
+        p50Ms: round(percentile(latencies, 0.5)),
+        p99Ms: round(percentile(latencies, 0.99)),
+        maxMs: round(latencies[latencies.length - 1] ?? NaN),
+      },
+      settings: {
+        concurrency: ENGINE_CONCURRENCY,
+        prefetch: PREFETCH,
+        lineage: "on (retention: failed)",
+        metrics: "on",
+      },
     };
   } finally {
-    for (const q of [queues.input, ...queues.outputs, `sb.flow.${queues.flowName}.test`]) await engine.transport.deleteQueue(q).catch(() => undefined);
+    for (const q of [queues.input, ...queues.outputs, `sb.flow.${queues.flowName}.test`])
+      await engine.transport.deleteQueue(q).catch(() => undefined);
     await engine.stop();
   }
 }
@@ -421,7 +542,8 @@ async function mappingBench(): Promise<Record<string, unknown>> {
     await rate(1_000, 0, evalStock);
     await rate(10_000, 0, evalEngine);
     const rounds: { stock: number; engine: number }[] = [];
-    for (let r = 0; r < 7; r++) rounds.push({ stock: await rate(1_000, r * 71, evalStock), engine: await rate(10_000, r * 71, evalEngine) });
+    for (let r = 0; r < 7; r++)
+      rounds.push({ stock: await rate(1_000, r * 71, evalStock), engine: await rate(10_000, r * 71, evalEngine) });
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const stockRate = median(rounds.map((r) => r.stock));
     const engineRate = median(rounds.map((r) => r.engine));
@@ -452,10 +574,23 @@ async function main(): Promise<void> {
   // Dropping the scratch database at the end ends idle connections: not an error.
   pool.on("error", () => undefined);
   try {
-    execFileSync(process.execPath, ["--import", "tsx", "prisma/migrate.ts", "apply"], { cwd: root, env: { ...process.env, DATABASE_URL: DB_URL }, stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync(process.execPath, ["--import", "tsx", "prisma/migrate.ts", "apply"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: DB_URL },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     if (ONLY) {
       for (const phase of ONLY) {
-        const r = phase === "mapping" ? await mappingBench() : phase === "relay" ? await relayBaseline(N) : phase === "relay-work" ? await relayWithFlowWork(N) : phase === "relay-durable" ? await relayWithFlowWork(N, await durableContext(pool)) : await engineRun(phase as TTransportKind, N, pool);
+        const r =
+          phase === "mapping"
+            ? await mappingBench()
+            : phase === "relay"
+              ? await relayBaseline(N)
+              : phase === "relay-work"
+                ? await relayWithFlowWork(N)
+                : phase === "relay-durable"
+                  ? await relayWithFlowWork(N, await durableContext(pool))
+                  : await engineRun(phase as TTransportKind, N, pool);
         log(`${phase}: ${JSON.stringify(r)}`);
       }
       return;
@@ -485,9 +620,18 @@ async function main(): Promise<void> {
     const file = writeBenchResult({
       name: "engine",
       figures: {
-        machine: { cpus: os.cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: loadAfter, node: process.version },
+        machine: {
+          cpus: os.cpus().length,
+          loadAverageBefore: loadBefore,
+          loadAverageAfter: loadAfter,
+          node: process.version,
+        },
         messageBytes: MESSAGE_BYTES,
-        relayBaseline: { ...relay, runsMsgPerSec: relays.map((r) => r.msgPerSec), topology: `quorum queues, publisher confirms, ack after confirm, prefetch ${PREFETCH}` },
+        relayBaseline: {
+          ...relay,
+          runsMsgPerSec: relays.map((r) => r.msgPerSec),
+          topology: `quorum queues, publisher confirms, ack after confirm, prefetch ${PREFETCH}`,
+        },
         // Not targets: what the flow's work costs with no engine around it, then with the per-run
         // durable writes added; the second is the ceiling for an engine that records every run.
         relayWithFlowWorkInline: { ...relayWork, ratioToRelay: toRelay(relayWork) },
@@ -504,7 +648,13 @@ async function main(): Promise<void> {
           transformSpeedup: (mapping.speedup as number) >= 10 && mapping.mismatches === 0,
         },
       },
-      headline: { metric: "engine reference flow throughput on RabbitMQ vs bare amqplib relay", value: rabbit.msgPerSec as number, unit: "msg/s", baseline: relay.msgPerSec, ratio },
+      headline: {
+        metric: "engine reference flow throughput on RabbitMQ vs bare amqplib relay",
+        value: rabbit.msgPerSec as number,
+        unit: "msg/s",
+        baseline: relay.msgPerSec,
+        ratio,
+      },
     });
     log(`written ${path.relative(root, file)}`);
   } finally {

@@ -35,7 +35,9 @@ async function generate(c: pg.Client): Promise<void> {
   const words = `ARRAY['invoice','order','payment','supplier','customer','payroll','shipment','return','forecast','contract','expense','ticket','asset','tax','lead','quote','inventory','claim','refund','onboarding']`;
   const verbs = `ARRAY['approval','processing','reconciliation','matching','capture','review','booking','planning','routing','audit']`;
   const vendors = `ARRAY['SAP','Oracle','Salesforce','Workday','Microsoft','ServiceNow','Infor','Coupa','Zendesk','In-house']`;
-  await c.query(`INSERT INTO "Department"(id, name, "updatedAt") SELECT 'dep' || g, 'Department ' || g, now() FROM generate_series(1, 12) g`);
+  await c.query(
+    `INSERT INTO "Department"(id, name, "updatedAt") SELECT 'dep' || g, 'Department ' || g, now() FROM generate_series(1, 12) g`,
+  );
   await c.query(`
     INSERT INTO "System"(id, name, type, vendor, hosting, region, criticality, lifecycle, description, "updatedAt")
     SELECT 'sys' || g, (${vendors})[1 + g % 10] || ' system ' || lpad(g::text, 4, '0'),
@@ -78,7 +80,13 @@ function stats(samples: number[]): Stats {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
   const round = (n: number) => Math.round(n * 100) / 100;
-  return { p50: round(at(0.5)), p95: round(at(0.95)), max: round(s[s.length - 1]), mean: round(s.reduce((a, b) => a + b, 0) / s.length), n: s.length };
+  return {
+    p50: round(at(0.5)),
+    p95: round(at(0.95)),
+    max: round(s[s.length - 1]),
+    mean: round(s.reduce((a, b) => a + b, 0) / s.length),
+    n: s.length,
+  };
 }
 
 async function time(n: number, fn: (i: number) => Promise<unknown>): Promise<Stats> {
@@ -95,7 +103,11 @@ async function time(n: number, fn: (i: number) => Promise<unknown>): Promise<Sta
 async function main(): Promise<void> {
   await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
   await admin(`CREATE DATABASE "${dbName}"`);
-  execFileSync("npx", ["tsx", "prisma/migrate.ts", "apply"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("npx", ["tsx", "prisma/migrate.ts", "apply"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   process.env.DATABASE_URL = url;
   process.env.LOG_LEVEL = "silent";
 
@@ -111,39 +123,80 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   await generate(raw);
   const generateMs = Math.round(performance.now() - t0);
-  const counts = (await raw.query(`SELECT (SELECT count(*) FROM "BusinessProcess")::int AS processes, (SELECT count(*) FROM "System")::int AS systems, (SELECT count(*) FROM "Interface")::int AS interfaces`)).rows[0];
+  const counts = (
+    await raw.query(
+      `SELECT (SELECT count(*) FROM "BusinessProcess")::int AS processes, (SELECT count(*) FROM "System")::int AS systems, (SELECT count(*) FROM "Interface")::int AS interfaces`,
+    )
+  ).rows[0];
   console.log(`generated ${JSON.stringify(counts)} in ${generateMs} ms`);
 
   const actor = systemActor("bench");
-  const terms = ["invoice", "payment appr", "supplier", "recon", "customer ret", "ticket", "00042", "tax audit", "zzz-no-match", "onboarding"];
+  const terms = [
+    "invoice",
+    "payment appr",
+    "supplier",
+    "recon",
+    "customer ret",
+    "ticket",
+    "00042",
+    "tax audit",
+    "zzz-no-match",
+    "onboarding",
+  ];
   const q = (over: Record<string, unknown>) => ZListQuery.parse(over);
   // Latency depends on what else the machine runs; the load average is recorded with the figures.
-  const figures: Record<string, unknown> = { sizes: counts, iterations, generateMs, host: { cpus: os.cpus().length, loadAvg1mAtStart: Math.round(os.loadavg()[0] * 10) / 10 } };
+  const figures: Record<string, unknown> = {
+    sizes: counts,
+    iterations,
+    generateMs,
+    host: { cpus: os.cpus().length, loadAvg1mAtStart: Math.round(os.loadavg()[0] * 10) / 10 },
+  };
 
   // The baseline: the same page of the same search as hand-written SQL on the trigram index, with its count.
   const baselineSearch = await time(iterations, async (i) => {
     const pattern = `%${terms[i % terms.length]}%`;
-    await raw.query(`SELECT id, name, "departmentId", "volumePerMonth" FROM "BusinessProcess" WHERE name ILIKE $1 OR description ILIKE $1 ORDER BY name, id LIMIT 25`, [pattern]);
+    await raw.query(
+      `SELECT id, name, "departmentId", "volumePerMonth" FROM "BusinessProcess" WHERE name ILIKE $1 OR description ILIKE $1 ORDER BY name, id LIMIT 25`,
+      [pattern],
+    );
     await raw.query(`SELECT count(*) FROM "BusinessProcess" WHERE name ILIKE $1 OR description ILIKE $1`, [pattern]);
   });
   const baselineList = await time(iterations, async (i) => {
-    await raw.query(`SELECT id, name, "departmentId", "volumePerMonth" FROM "BusinessProcess" ORDER BY name, id LIMIT 25 OFFSET $1`, [(i % 400) * 25]);
+    await raw.query(
+      `SELECT id, name, "departmentId", "volumePerMonth" FROM "BusinessProcess" ORDER BY name, id LIMIT 25 OFFSET $1`,
+      [(i % 400) * 25],
+    );
     await raw.query(`SELECT count(*) FROM "BusinessProcess"`);
   });
 
   const processList = await time(iterations, (i) => listProcesses(actor, q({ page: 1 + (i % 400), sort: "name" })));
-  const processListSorted = await time(iterations, (i) => listProcesses(actor, q({ page: 1 + (i % 40), sort: "volumePerMonth", dir: "desc" })));
+  const processListSorted = await time(iterations, (i) =>
+    listProcesses(actor, q({ page: 1 + (i % 40), sort: "volumePerMonth", dir: "desc" })),
+  );
   const processSearch = await time(iterations, (i) => listProcesses(actor, q({ q: terms[i % terms.length] })));
   const processFiltered = await time(iterations, (i) =>
-    listProcesses(actor, q({ q: terms[i % terms.length].slice(0, 4), filters: { department: `dep${1 + (i % 12)}`, severity: ["low", "medium", "high", "critical"][i % 4] } })),
+    listProcesses(
+      actor,
+      q({
+        q: terms[i % terms.length].slice(0, 4),
+        filters: { department: `dep${1 + (i % 12)}`, severity: ["low", "medium", "high", "critical"][i % 4] },
+      }),
+    ),
   );
-  const systemSearch = await time(iterations, (i) => listSystems(actor, q({ q: ["sap", "oracle system 01", "workday", "in-house"][i % 4] })));
+  const systemSearch = await time(iterations, (i) =>
+    listSystems(actor, q({ q: ["sap", "oracle system 01", "workday", "in-house"][i % 4] })),
+  );
   const interfaceList = await time(iterations, (i) => listInterfaces(actor, q({ page: 1 + (i % 800), sort: "name" })));
-  const interfaceSearch = await time(iterations, (i) => listInterfaces(actor, q({ q: ["invoice feed", "sap system 00", "ticket", "feed 0123"][i % 4] })));
+  const interfaceSearch = await time(iterations, (i) =>
+    listInterfaces(actor, q({ q: ["invoice feed", "sap system 00", "ticket", "feed 0123"][i % 4] })),
+  );
 
   // Import throughput of a 1,000-row process sheet through the all-or-nothing path.
   const sheetRows = ["name,department,volumePerMonth,manualMinutesPerTxn,errorRatePct,systems,painPoints"];
-  for (let i = 0; i < 1000; i++) sheetRows.push(`Imported process ${i},Department ${1 + (i % 12)},${i * 3},4,2,SAP system 0010; Oracle system 0001,high: manual step #manual`);
+  for (let i = 0; i < 1000; i++)
+    sheetRows.push(
+      `Imported process ${i},Department ${1 + (i % 12)},${i * 3},4,2,SAP system 0010; Oracle system 0001,high: manual step #manual`,
+    );
   const bytes = new TextEncoder().encode(sheetRows.join("\n"));
   const tv = performance.now();
   const validated = await importSheet(actor, "processes", bytes, "csv", { dryRun: true });
@@ -151,7 +204,8 @@ async function main(): Promise<void> {
   const ti = performance.now();
   const imported = await importSheet(actor, "processes", bytes, "csv", { dryRun: false });
   const importMs = Math.round(performance.now() - ti);
-  if (validated.issues.length || imported.issues.length) throw new Error(`bench import sheet invalid: ${JSON.stringify(imported.issues.slice(0, 3))}`);
+  if (validated.issues.length || imported.issues.length)
+    throw new Error(`bench import sheet invalid: ${JSON.stringify(imported.issues.slice(0, 3))}`);
   const tr = performance.now();
   const reimported = await importSheet(actor, "processes", bytes, "csv", { dryRun: false });
   const reimportMs = Math.round(performance.now() - tr);
@@ -190,9 +244,24 @@ async function main(): Promise<void> {
     systemSearch,
     interfaceList,
     interfaceSearch,
-    import1000Processes: { validateMs, importMs, rowsPerSecond: Math.round(1000 / (importMs / 1000)), counts: imported.counts, reimportUnchangedMs: reimportMs, reimportCounts: reimported.counts },
+    import1000Processes: {
+      validateMs,
+      importMs,
+      rowsPerSecond: Math.round(1000 / (importMs / 1000)),
+      counts: imported.counts,
+      reimportUnchangedMs: reimportMs,
+      reimportCounts: reimported.counts,
+    },
   });
-  const worst = Math.max(processList.p95, processListSorted.p95, processSearch.p95, processFiltered.p95, systemSearch.p95, interfaceList.p95, interfaceSearch.p95);
+  const worst = Math.max(
+    processList.p95,
+    processListSorted.p95,
+    processSearch.p95,
+    processFiltered.p95,
+    systemSearch.p95,
+    interfaceList.p95,
+    interfaceSearch.p95,
+  );
   figures.worstServiceP95 = worst;
   figures.targetP95 = TARGET_P95_MS;
   figures.meetsTarget = worst < TARGET_P95_MS && matrixPage.p95 < MATRIX_TARGET_MS && wavesPage.p95 < MATRIX_TARGET_MS;
@@ -218,7 +287,9 @@ async function main(): Promise<void> {
   await disconnectDb();
   if (!keep) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
   if (matrixPage.p95 >= MATRIX_TARGET_MS || wavesPage.p95 >= MATRIX_TARGET_MS) {
-    console.error(`matrix target missed: matrix p95 ${matrixPage.p95} ms, waves p95 ${wavesPage.p95} ms (target ${MATRIX_TARGET_MS} ms)`);
+    console.error(
+      `matrix target missed: matrix p95 ${matrixPage.p95} ms, waves p95 ${wavesPage.p95} ms (target ${MATRIX_TARGET_MS} ms)`,
+    );
     process.exitCode = 1;
   }
   if (worst >= TARGET_P95_MS) {

@@ -24,10 +24,14 @@ async function main(argv: string[]): Promise<number> {
   const resultFile = path.join(here, "results", `${name}.json`);
   const started = Date.now();
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(here, `${name}.ts`), ...rest], {
-      cwd: path.resolve(here, ".."),
-      stdio: "inherit",
-    });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", path.join(here, `${name}.ts`), ...rest],
+      {
+        cwd: path.resolve(here, ".."),
+        stdio: "inherit",
+      },
+    );
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.once("SIGINT", forward);
     process.once("SIGTERM", forward);
@@ -43,11 +47,15 @@ async function main(argv: string[]): Promise<number> {
   }
   const parsed = ZBenchResult.safeParse(JSON.parse(readFileSync(resultFile, "utf8")));
   if (!parsed.success) {
-    console.error(`${path.relative(process.cwd(), resultFile)} does not have the bench result shape: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    console.error(
+      `${path.relative(process.cwd(), resultFile)} does not have the bench result shape: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
     return 1;
   }
   if (Date.parse(parsed.data.date) < started - 1_000) {
-    console.error(`${path.relative(process.cwd(), resultFile)} is older than this run: the bench did not write its result.`);
+    console.error(
+      `${path.relative(process.cwd(), resultFile)} is older than this run: the bench did not write its result.`,
+    );
     return 1;
   }
   const h = parsed.data.headline;

@@ -18,7 +18,14 @@ try {
 
 const child = spawn(
   process.execPath,
-  [tsxCli, "--tsconfig", path.join(root, "tsconfig.json"), "--conditions=react-server", path.join(root, "lib/cli/main.ts"), ...process.argv.slice(2)],
+  [
+    tsxCli,
+    "--tsconfig",
+    path.join(root, "tsconfig.json"),
+    "--conditions=react-server",
+    path.join(root, "lib/cli/main.ts"),
+    ...process.argv.slice(2),
+  ],
   { stdio: "inherit" },
 );
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));

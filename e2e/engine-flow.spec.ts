@@ -19,7 +19,9 @@ test.afterAll(() => target.close());
 async function send(request: APIRequestContext, flow: string, count: number, tag: string): Promise<void> {
   await Promise.all(
     Array.from({ length: count }, (_, i) =>
-      request.post(`${GATEWAY}/flows/${flow}/dev`, { data: { orderId: `${tag}-${i}`, amount: 10 + i }, timeout: 30_000 }).then((r) => expect(r.status(), `gateway answered ${r.status()}`).toBeLessThan(600)),
+      request
+        .post(`${GATEWAY}/flows/${flow}/dev`, { data: { orderId: `${tag}-${i}`, amount: 10 + i }, timeout: 30_000 })
+        .then((r) => expect(r.status(), `gateway answered ${r.status()}`).toBeLessThan(600)),
     ),
   );
 }
@@ -75,10 +77,16 @@ test("an engineer builds, deploys, breaks and recovers a flow", async ({ page, r
   // 3. Traffic through the gateway reaches the target and shows up in the metrics.
   await send(request, name, 5, "ok");
   await expect.poll(() => target.counts.target.accepted, { timeout: 30_000 }).toBe(5);
-  await reloadUntil(page, async () => {
-    await expect(page.getByText("Messages (window)").locator("..")).toContainText("5");
-    await expect(page.getByRole("region", { name: "Metrics" }).getByRole("table", { name: "Throughput" })).toBeAttached();
-  }, 90_000);
+  await reloadUntil(
+    page,
+    async () => {
+      await expect(page.getByText("Messages (window)").locator("..")).toContainText("5");
+      await expect(
+        page.getByRole("region", { name: "Metrics" }).getByRole("table", { name: "Throughput" }),
+      ).toBeAttached();
+    },
+    90_000,
+  );
 
   // 4. Break the target: messages exhaust their retries and land in the DLQ.
   target.outage.target = true;

@@ -6,7 +6,8 @@ import { signInAsRole } from "./support/auth";
 test("a process sheet with one bad row imports nothing; the fixed sheet imports", async ({ page }) => {
   const tag = Date.now().toString(36);
   const names = [`Cash application ${tag}`, `Dunning letters ${tag}`, `Credit notes ${tag}`];
-  const header = "name,department,ownerName,volumePerMonth,manualMinutesPerTxn,errorRatePct,cycleTimeHours,systems,painPoints";
+  const header =
+    "name,department,ownerName,volumePerMonth,manualMinutesPerTxn,errorRatePct,cycleTimeHours,systems,painPoints";
   const rows = (errorRate: string) => [
     header,
     `${names[0]},Finance,Credit & collections,5200,3,5,24,SAP S/4HANA,high: remittances read from PDFs #manual`,
@@ -14,7 +15,9 @@ test("a process sheet with one bad row imports nothing; the fixed sheet imports"
     `${names[2]},Finance,AR team,300,12,4,72,SAP S/4HANA,`,
   ];
   const upload = async (lines: string[], fileName: string) => {
-    await page.getByLabel("File", { exact: true }).setInputFiles({ name: fileName, mimeType: "text/csv", buffer: Buffer.from(lines.join("\r\n")) });
+    await page
+      .getByLabel("File", { exact: true })
+      .setInputFiles({ name: fileName, mimeType: "text/csv", buffer: Buffer.from(lines.join("\r\n")) });
     await page.getByRole("button", { name: "Check file" }).click();
   };
 

@@ -8,7 +8,11 @@ import { signInAsRole } from "./support/auth";
 const PROCESS = "Ticket triage";
 const CLOCK_COOKIE = "sb_test_clock_offset_days";
 
-test("a data owner signs off a process; it stays signed until the attestation expires", async ({ page, context, baseURL }) => {
+test("a data owner signs off a process; it stays signed until the attestation expires", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const setClock = (days: number) => context.addCookies([{ name: CLOCK_COOKIE, value: String(days), url: baseURL! }]);
   const processRow = () => page.getByRole("row", { name: new RegExp(PROCESS) });
 
@@ -39,7 +43,10 @@ test("a data owner signs off a process; it stays signed until the attestation ex
   await expect(page.getByTestId("notifications")).toContainText(`Sign off ${PROCESS}: the attestation expired`);
 
   // Renewing signs it again from the (simulated) new date.
-  await page.getByTestId("pending-sign-offs").getByRole("button", { name: `Sign off ${PROCESS}` }).click();
+  await page
+    .getByTestId("pending-sign-offs")
+    .getByRole("button", { name: `Sign off ${PROCESS}` })
+    .click();
   await page.goto(`/ownership?q=${encodeURIComponent(PROCESS)}`);
   await expect(processRow().getByTestId("attestation-status")).toContainText("Signed");
 });

@@ -31,7 +31,9 @@ test("a residency-flagged decision marks the flow and gates its production deplo
   await page.getByLabel("Find an interface").fill("webshop orders");
   await page.getByLabel("Find an interface").press("Enter");
   await expect(page.getByLabel("Inventory interface")).toBeFocused();
-  await page.getByLabel("Inventory interface").selectOption({ label: "Shopify Plus → SAP S/4HANA: Webshop orders to ERP (residency flagged)" });
+  await page
+    .getByLabel("Inventory interface")
+    .selectOption({ label: "Shopify Plus → SAP S/4HANA: Webshop orders to ERP (residency flagged)" });
   await expect(page.getByText("This interface is flagged for data residency")).toBeVisible();
   await page.getByTestId("part-input").getByLabel("path *").fill("/e2e/residency");
   await page.getByTestId("part-outputs.0").getByLabel("url *").fill("http://127.0.0.1:9/unused");

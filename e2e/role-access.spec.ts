@@ -8,7 +8,9 @@ for (const role of ROLES) {
     await signInAsRole(page, role);
     await expect(page.getByTestId("user-role")).toHaveText(ROLE_LABELS[role]);
     const allowed = areasFor(role);
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(allowed.map((a) => a.label));
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(
+      allowed.map((a) => a.label),
+    );
     for (const area of AREAS) {
       await page.goto(area.href);
       const refused = page.getByText("You do not have access to this page");

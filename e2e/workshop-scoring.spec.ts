@@ -16,7 +16,10 @@ async function score(page: Page, candidate: string, values: number[]): Promise<v
   await expect(page.getByTestId(`score-${candidate}`).getByText(/Saved 5 score\(s\)/)).toBeVisible();
 }
 
-test("two participants score in parallel; the facilitator locks and the matrix and waves follow", async ({ page, browser }) => {
+test("two participants score in parallel; the facilitator locks and the matrix and waves follow", async ({
+  page,
+  browser,
+}) => {
   const title = `E2E scoring ${Date.now()}`;
 
   // Facilitator opens the session.

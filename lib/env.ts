@@ -57,7 +57,8 @@ export function env(): TEnv {
 
 export function databaseUrl(): string {
   const url = env().DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set. Run `npm start`, which provides one, or set it (see .env.example).");
+  if (!url)
+    throw new Error("DATABASE_URL is not set. Run `npm start`, which provides one, or set it (see .env.example).");
   return url;
 }
 

@@ -5,11 +5,18 @@ import { AppError, toActionResult } from "./errors";
 describe("toActionResult", () => {
   it("returns field errors for validation failures", () => {
     const error = z.object({ email: z.string().email("bad email") }).safeParse({ email: "x" }).error!;
-    expect(toActionResult(error)).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { email: ["bad email"] } });
+    expect(toActionResult(error)).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { email: ["bad email"] },
+    });
   });
 
   it("passes an AppError's message through", () => {
-    expect(toActionResult(new AppError("CONFLICT", "Name taken"))).toMatchObject({ code: "CONFLICT", error: "Name taken" });
+    expect(toActionResult(new AppError("CONFLICT", "Name taken"))).toMatchObject({
+      code: "CONFLICT",
+      error: "Name taken",
+    });
   });
 
   it("never leaks internal error text, and logs it", () => {

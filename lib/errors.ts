@@ -21,7 +21,11 @@ export class AppError extends Error {
   readonly fieldErrors?: FieldErrors;
   readonly retryAfterSeconds?: number;
 
-  constructor(code: AppErrorCode, message: string, opts: { fieldErrors?: FieldErrors; retryAfterSeconds?: number; cause?: unknown } = {}) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    opts: { fieldErrors?: FieldErrors; retryAfterSeconds?: number; cause?: unknown } = {},
+  ) {
     super(message, { cause: opts.cause });
     this.name = "AppError";
     this.code = code;
@@ -35,8 +39,7 @@ export class AppError extends Error {
 }
 
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; code: AppErrorCode; fieldErrors?: FieldErrors };
+  { ok: true; data: T } | { ok: false; error: string; code: AppErrorCode; fieldErrors?: FieldErrors };
 
 export function isExpectedError(error: unknown): error is AppError | ZodError {
   return error instanceof AppError || error instanceof ZodError;

@@ -18,7 +18,9 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "apply": {
       const applied = await applyMigrations(opts);
-      console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+      console.log(
+        applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.",
+      );
       return 0;
     }
     case "create": {
@@ -27,7 +29,11 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const out = await createMigration(opts, name);
-      console.log(out.dir ? `Created ${out.dir}/migration.sql. Apply it with npm run db:migrate.` : "No schema changes: no migration created.");
+      console.log(
+        out.dir
+          ? `Created ${out.dir}/migration.sql. Apply it with npm run db:migrate.`
+          : "No schema changes: no migration created.",
+      );
       return 0;
     }
     case "status": {

@@ -20,7 +20,10 @@ export function ensureChromium(): BrowserCheck {
     console.log("Chromium not found: installing Debian's chromium package (apt-get)…");
     try {
       execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-      execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+      execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+        stdio: "inherit",
+        env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+      });
     } catch {
       return { ok: false, message: "apt-get install chromium failed; install it by hand and rerun" };
     }
@@ -29,6 +32,7 @@ export function ensureChromium(): BrowserCheck {
   }
   return {
     ok: false,
-    message: "no Chromium found. Install it (Debian: sudo apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary",
+    message:
+      "no Chromium found. Install it (Debian: sudo apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary",
   };
 }

@@ -47,7 +47,8 @@ async function shutdown(code: number, reason?: string, fromSignal = false): Prom
     say("Stopping the embedded PostgreSQL…");
     try {
       const others = await pg.release();
-      if (others.length) say(`It keeps running for the other launcher(s) using it (pid ${others.map((h) => h.pid).join(", ")}).`);
+      if (others.length)
+        say(`It keeps running for the other launcher(s) using it (pid ${others.map((h) => h.pid).join(", ")}).`);
     } catch (error) {
       fail(`Could not stop PostgreSQL cleanly: ${(error as Error).message}`);
     }
@@ -106,11 +107,14 @@ async function main(argv: string[]): Promise<void> {
   const stateDir = path.resolve(ROOT, e.SWITCHBOARD_DATA_DIR);
 
   if (!(await isPortFree(e.PORT, undefined))) {
-    fail(`Port ${e.PORT} is already in use (is Switchboard already running?). Stop that process, or start on another port: PORT=${e.PORT + 1} npm start`);
+    fail(
+      `Port ${e.PORT} is already in use (is Switchboard already running?). Stop that process, or start on another port: PORT=${e.PORT + 1} npm start`,
+    );
     process.exit(1);
   }
 
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0, `\nReceived ${signal}, stopping…`, true));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+    process.on(signal, () => void shutdown(0, `\nReceived ${signal}, stopping…`, true));
   process.on("exit", () => {
     supervisor?.killAllSync();
     pg?.releaseSync();
@@ -125,24 +129,37 @@ async function main(argv: string[]): Promise<void> {
     dataLines.push(`Data lives in the database at ${redactUrl(databaseUrl)}.`);
   } else {
     const t0 = Date.now();
-    pg = await startEmbeddedPostgres({ stateDir, preferredPort: e.SWITCHBOARD_PG_PORT, database: "switchboard", onLog: say });
+    pg = await startEmbeddedPostgres({
+      stateDir,
+      preferredPort: e.SWITCHBOARD_PG_PORT,
+      database: "switchboard",
+      onLog: say,
+    });
     databaseUrl = pg.url;
     if (pg.layout.relocated) {
-      say(`Note: ${pg.layout.relocated.why}, so PostgreSQL's files live in ${pg.layout.relocated.base} (recorded in ${path.join(stateDir, "pg-location")}).`);
+      say(
+        `Note: ${pg.layout.relocated.why}, so PostgreSQL's files live in ${pg.layout.relocated.base} (recorded in ${path.join(stateDir, "pg-location")}).`,
+      );
     }
     say(
       pg.attached
         ? `Database: attached to the embedded PostgreSQL already running for ${pg.dataDir} (pid ${pg.pid}, port ${pg.port}).`
         : `Database: embedded PostgreSQL on 127.0.0.1:${pg.port}, up in ${Date.now() - t0} ms.`,
     );
-    dataLines.push(`Data lives in ${pg.dataDir} (embedded PostgreSQL, port ${pg.port}; log: ${path.join(stateDir, "pg.log")}).`);
+    dataLines.push(
+      `Data lives in ${pg.dataDir} (embedded PostgreSQL, port ${pg.port}; log: ${path.join(stateDir, "pg.log")}).`,
+    );
     // The CLI needs the URL too; it holds the generated password, so owner-only like the rest of .data.
     const urlFile = path.join(stateDir, "database-url");
     writeFileSync(urlFile, `${pg.url}\n`, { mode: 0o600 });
-    dataLines.push(`For the CLI while this runs: export DATABASE_URL=$(cat ${path.relative(process.cwd(), urlFile) || urlFile})`);
+    dataLines.push(
+      `For the CLI while this runs: export DATABASE_URL=$(cat ${path.relative(process.cwd(), urlFile) || urlFile})`,
+    );
   }
 
-  const secret = e.AUTH_SECRET ? { value: e.AUTH_SECRET, created: false } : readOrCreateSecret(path.join(stateDir, "auth-secret"));
+  const secret = e.AUTH_SECRET
+    ? { value: e.AUTH_SECRET, created: false }
+    : readOrCreateSecret(path.join(stateDir, "auth-secret"));
   if (secret.created) say(`Generated AUTH_SECRET and saved it in ${path.join(stateDir, "auth-secret")}.`);
   if (!e.AUTH_SECRET) dataLines.push(`Session secret: ${path.join(stateDir, "auth-secret")}.`);
 
@@ -155,7 +172,11 @@ async function main(argv: string[]): Promise<void> {
   supervisor = new Supervisor({
     cwd: ROOT,
     env: baseEnv,
-    onUnexpectedExit: (name, code) => void shutdown(code || 1, `\n${name} exited unexpectedly (exit code ${code}); see its lines above. Stopping everything.`),
+    onUnexpectedExit: (name, code) =>
+      void shutdown(
+        code || 1,
+        `\n${name} exited unexpectedly (exit code ${code}); see its lines above. Stopping everything.`,
+      ),
   });
 
   const step = async (title: string, name: string, cmd: string[], failure: string) => {
@@ -166,8 +187,25 @@ async function main(argv: string[]): Promise<void> {
   };
 
   // After a Ctrl-C during a step, shutdown() owns the exit; stop walking through the steps.
-  if (!(await step("Applying database migrations…", "migrate", ["tsx", "prisma/migrate.ts", "apply"], "Migrations failed"))) return;
-  if (shouldSeed && !(await step("Loading demo data…", "seed", ["tsx", "--conditions=react-server", "prisma/seed.ts"], "Seeding failed"))) return;
+  if (
+    !(await step(
+      "Applying database migrations…",
+      "migrate",
+      ["tsx", "prisma/migrate.ts", "apply"],
+      "Migrations failed",
+    ))
+  )
+    return;
+  if (
+    shouldSeed &&
+    !(await step(
+      "Loading demo data…",
+      "seed",
+      ["tsx", "--conditions=react-server", "prisma/seed.ts"],
+      "Seeding failed",
+    ))
+  )
+    return;
 
   if (mode === "prod") {
     const decision = checkBuild(ROOT, e.NEXT_DIST_DIR);
@@ -191,4 +229,6 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => shutdown(1, `npm start failed: ${error instanceof Error ? error.message : String(error)}`));
+main(process.argv.slice(2)).catch((error: unknown) =>
+  shutdown(1, `npm start failed: ${error instanceof Error ? error.message : String(error)}`),
+);

@@ -27,7 +27,11 @@ function sh(cmd: string, cmdArgs: string[], env: Record<string, string> = {}): b
 function vitestCounts(file: string): Pick<StepResult, "passed" | "failed" | "skipped"> {
   if (!existsSync(file)) return {};
   const j = JSON.parse(readFileSync(file, "utf8"));
-  return { passed: j.numPassedTests, failed: j.numFailedTests, skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0) };
+  return {
+    passed: j.numPassedTests,
+    failed: j.numFailedTests,
+    skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0),
+  };
 }
 
 function playwrightCounts(file: string): Pick<StepResult, "passed" | "failed" | "skipped"> {
@@ -54,7 +58,14 @@ const vitest = (name: string, config: string[]): Step => ({
   name,
   run: () => {
     const out = `${REPORTS}/${name}.json`;
-    const ok = sh("npx", ["vitest", "run", ...config, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+    const ok = sh("npx", [
+      "vitest",
+      "run",
+      ...config,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${out}`,
+    ]);
     return { ok, ...vitestCounts(out) };
   },
 });
@@ -70,7 +81,10 @@ const steps: Step[] = [
       const browser = ensureChromium();
       if (!browser.ok) return { ok: false, note: browser.message };
       const out = `${REPORTS}/e2e.json`;
-      const ok = sh("npx", ["playwright", "test", "--reporter=list,json"], { CHROMIUM_PATH: browser.path, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+      const ok = sh("npx", ["playwright", "test", "--reporter=list,json"], {
+        CHROMIUM_PATH: browser.path,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+      });
       return { ok, ...playwrightCounts(out) };
     },
   },
@@ -89,7 +103,9 @@ async function main(): Promise<number> {
     process.env.TEST_DATABASE_SERVER_URL = withDatabase(embedded.url, "postgres");
   }
   if (needsDb && !(await reachable("127.0.0.1", 5672))) {
-    console.log("Note: RabbitMQ is not reachable on 127.0.0.1:5672; the engine's RabbitMQ integration tests will fail (see README, 'Testing').");
+    console.log(
+      "Note: RabbitMQ is not reachable on 127.0.0.1:5672; the engine's RabbitMQ integration tests will fail (see README, 'Testing').",
+    );
   }
   const results: { name: string; seconds: number; r: StepResult }[] = [];
   for (const step of selected) {
@@ -102,8 +118,13 @@ async function main(): Promise<number> {
   let passed = 0;
   let failed = 0;
   for (const { name, seconds, r } of results) {
-    const counts = r.passed !== undefined ? ` ${r.passed} passed, ${r.failed ?? 0} failed${r.skipped ? `, ${r.skipped} skipped` : ""}` : "";
-    console.log(`${r.ok ? "PASS" : "FAIL"}  ${name.padEnd(12)}${seconds.toFixed(1).padStart(7)}s${counts}${r.note ? `  (${r.note})` : ""}`);
+    const counts =
+      r.passed !== undefined
+        ? ` ${r.passed} passed, ${r.failed ?? 0} failed${r.skipped ? `, ${r.skipped} skipped` : ""}`
+        : "";
+    console.log(
+      `${r.ok ? "PASS" : "FAIL"}  ${name.padEnd(12)}${seconds.toFixed(1).padStart(7)}s${counts}${r.note ? `  (${r.note})` : ""}`,
+    );
     // A step without test counts (lint, typecheck) or one that failed outside its tests counts as one.
     passed += r.passed ?? (r.ok ? 1 : 0);
     failed += r.ok ? (r.failed ?? 0) : Math.max(1, r.failed ?? 0);

@@ -27,7 +27,11 @@ const server = createServer((req, res) => {
   if (hops <= 0) delete req.headers["x-real-ip"];
   void handle(req, res);
 });
-server.listen(port, hostname, () => process.stdout.write(`Web listening on http://${hostname ?? "localhost"}:${port}${hops ? ` (behind ${hops} trusted proxy hop(s))` : ""}\n`));
+server.listen(port, hostname, () =>
+  process.stdout.write(
+    `Web listening on http://${hostname ?? "localhost"}:${port}${hops ? ` (behind ${hops} trusted proxy hop(s))` : ""}\n`,
+  ),
+);
 
 const stop = () => {
   server.close(() => process.exit(0));

@@ -14,7 +14,10 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const unread = can(actor.role, "ownership:read") ? await unreadNotificationCount(actor) : 0;
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="relative bg-slate-900">

@@ -12,7 +12,10 @@ export default async function HomePage() {
   const activity = can(actor.role, "audit:read") ? await activityByDay(actor) : null;
   return (
     <>
-      <PageHeader title={`Welcome, ${actor.name.split(" ")[0]}`} description={`Signed in as ${ROLE_LABELS[actor.role]}. These are the areas your role can use.`} />
+      <PageHeader
+        title={`Welcome, ${actor.name.split(" ")[0]}`}
+        description={`Signed in as ${ROLE_LABELS[actor.role]}. These are the areas your role can use.`}
+      />
       <div className="mb-8 empty:hidden">
         <PendingSignOffs actor={actor} />
       </div>

@@ -31,8 +31,13 @@ export function processCpuSeconds(names: string[]): Record<string, number> {
 }
 
 /** Milliseconds of CPU per message each named process used between two readings. */
-export function cpuMsPerMessage(before: Record<string, number>, after: Record<string, number>, messages: number): Record<string, number> {
+export function cpuMsPerMessage(
+  before: Record<string, number>,
+  after: Record<string, number>,
+  messages: number,
+): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [name, s] of Object.entries(after)) out[name] = Math.round(((s - (before[name] ?? 0)) * 1000 * 1000) / messages) / 1000;
+  for (const [name, s] of Object.entries(after))
+    out[name] = Math.round(((s - (before[name] ?? 0)) * 1000 * 1000) / messages) / 1000;
   return out;
 }

@@ -41,7 +41,12 @@ export function BarChartCard<T extends object>({
 }: Props<T>) {
   const isEmpty = data.length === 0 || !data.some((row) => series.some((s) => isNumber(field(row, s.key))));
   const isVertical = layout === "vertical";
-  const categoryAxis = { ...axisProps, dataKey: categoryKey as string, type: "category" as const, interval: 0 as const };
+  const categoryAxis = {
+    ...axisProps,
+    dataKey: categoryKey as string,
+    type: "category" as const,
+    interval: 0 as const,
+  };
   const valueAxis = { ...axisProps, type: "number" as const, tickFormatter: (value: number) => formatValue(value) };
   return (
     <ChartFrame
@@ -55,11 +60,21 @@ export function BarChartCard<T extends object>({
         <ChartDataTable
           caption={title}
           headers={[categoryLabel, ...series.map((s) => s.label)]}
-          rows={data.map((row) => [String(field(row, categoryKey) ?? ""), ...series.map((s) => formatNumber(field(row, s.key)))])}
+          rows={data.map((row) => [
+            String(field(row, categoryKey) ?? ""),
+            ...series.map((s) => formatNumber(field(row, s.key))),
+          ])}
         />
       }
     >
-      <BarChart responsive style={chartStyle} data={asChartData(data)} layout={layout} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
+      <BarChart
+        responsive
+        style={chartStyle}
+        data={asChartData(data)}
+        layout={layout}
+        margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid {...gridProps} horizontal={!isVertical} vertical={isVertical} />
         {isVertical ? (
           <>
@@ -72,7 +87,11 @@ export function BarChartCard<T extends object>({
             <YAxis {...valueAxis} width={48} />
           </>
         )}
-        <Tooltip contentStyle={tooltipContentStyle} cursor={{ fill: "rgb(99 102 241 / 0.06)" }} formatter={(value) => formatNumber(value)} />
+        <Tooltip
+          contentStyle={tooltipContentStyle}
+          cursor={{ fill: "rgb(99 102 241 / 0.06)" }}
+          formatter={(value) => formatNumber(value)}
+        />
         {series.length > 1 ? <Legend {...legendProps} /> : null}
         {series.map((s, index) => (
           <Bar

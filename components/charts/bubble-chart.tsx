@@ -1,6 +1,18 @@
 "use client";
 
-import { CartesianGrid, Legend, ReferenceArea, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis, type TooltipContentProps } from "recharts";
+import {
+  CartesianGrid,
+  Legend,
+  ReferenceArea,
+  ReferenceLine,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ZAxis,
+  type TooltipContentProps,
+} from "recharts";
 import { ChartDataTable, ChartFrame } from "./chart-frame";
 import { axisProps, chartStyle, gridProps, legendProps, tooltipContentStyle } from "./chart-style";
 import { formatNumber } from "./format";
@@ -78,9 +90,21 @@ export function BubbleChart({
 }: Props) {
   const valid = points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
   const groupOrder = groups ?? [...new Set(valid.map((p) => p.group ?? UNGROUPED))];
-  const byGroup = groupOrder.map((group) => ({ group, points: valid.filter((p) => (p.group ?? UNGROUPED) === group) })).filter((g) => g.points.length > 0);
-  const [x0, x1] = xDomain ?? paddedDomain(valid.map((p) => p.x), quadrants ? [quadrants.x] : []);
-  const [y0, y1] = yDomain ?? paddedDomain(valid.map((p) => p.y), quadrants ? [quadrants.y] : []);
+  const byGroup = groupOrder
+    .map((group) => ({ group, points: valid.filter((p) => (p.group ?? UNGROUPED) === group) }))
+    .filter((g) => g.points.length > 0);
+  const [x0, x1] =
+    xDomain ??
+    paddedDomain(
+      valid.map((p) => p.x),
+      quadrants ? [quadrants.x] : [],
+    );
+  const [y0, y1] =
+    yDomain ??
+    paddedDomain(
+      valid.map((p) => p.y),
+      quadrants ? [quadrants.y] : [],
+    );
   const hasSize = valid.some((p) => p.size !== undefined);
 
   const areas = quadrants
@@ -103,7 +127,14 @@ export function BubbleChart({
       summary={
         <ChartDataTable
           caption={title}
-          headers={["Item", xLabel, yLabel, ...(hasSize ? [sizeLabel] : []), ...(byGroup.length > 1 ? ["Group"] : []), ...(quadrants?.labels ? ["Quadrant"] : [])]}
+          headers={[
+            "Item",
+            xLabel,
+            yLabel,
+            ...(hasSize ? [sizeLabel] : []),
+            ...(byGroup.length > 1 ? ["Group"] : []),
+            ...(quadrants?.labels ? ["Quadrant"] : []),
+          ]}
           rows={valid.map((p) => [
             p.label,
             formatNumber(p.x),
@@ -115,7 +146,12 @@ export function BubbleChart({
         />
       }
     >
-      <ScatterChart responsive style={chartStyle} margin={{ top: 12, right: 16, bottom: 24, left: 8 }} accessibilityLayer={false}>
+      <ScatterChart
+        responsive
+        style={chartStyle}
+        margin={{ top: 12, right: 16, bottom: 24, left: 8 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid {...gridProps} />
         {areas.map(([quadrant, ax0, ax1, ay0, ay1]) => (
           <ReferenceArea
@@ -130,7 +166,13 @@ export function BubbleChart({
             stroke="none"
             label={
               quadrants?.labels?.[quadrant]
-                ? { value: quadrants.labels[quadrant], position: LABEL_POSITION[quadrant], fill: CHART_COLORS.axis, fontSize: 12, fontWeight: 600 }
+                ? {
+                    value: quadrants.labels[quadrant],
+                    position: LABEL_POSITION[quadrant],
+                    fill: CHART_COLORS.axis,
+                    fontSize: 12,
+                    fontWeight: 600,
+                  }
                 : undefined
             }
           />
@@ -160,10 +202,17 @@ export function BubbleChart({
           tickFormatter={(v: number) => formatNumber(v)}
           label={{ value: yLabel, angle: -90, position: "insideLeft", fill: CHART_COLORS.axis, fontSize: 12 }}
         />
-        <ZAxis type="number" dataKey="size" range={hasSize ? sizeRange : [sizeRange[0], sizeRange[0]]} name={sizeLabel} />
+        <ZAxis
+          type="number"
+          dataKey="size"
+          range={hasSize ? sizeRange : [sizeRange[0], sizeRange[0]]}
+          name={sizeLabel}
+        />
         <Tooltip
           cursor={{ strokeDasharray: "3 3", stroke: CHART_COLORS.muted }}
-          content={(props) => <BubbleTooltip {...props} xLabel={xLabel} yLabel={yLabel} sizeLabel={hasSize ? sizeLabel : undefined} />}
+          content={(props) => (
+            <BubbleTooltip {...props} xLabel={xLabel} yLabel={yLabel} sizeLabel={hasSize ? sizeLabel : undefined} />
+          )}
         />
         {byGroup.length > 1 ? <Legend {...legendProps} verticalAlign="top" height={28} /> : null}
         {byGroup.map(({ group, points: groupPoints }, index) => (

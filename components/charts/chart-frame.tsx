@@ -24,15 +24,31 @@ type Props = {
  * The card every chart sits in. The SVG is hidden from assistive technology; the same numbers are
  * exposed as a visually hidden table, which screen readers navigate far better than SVG shapes.
  */
-export function ChartFrame({ title, description, isEmpty, emptyMessage = "No data to show yet.", height, summary, isGraphic = true, footer, className, children }: Props) {
+export function ChartFrame({
+  title,
+  description,
+  isEmpty,
+  emptyMessage = "No data to show yet.",
+  height,
+  summary,
+  isGraphic = true,
+  footer,
+  className,
+  children,
+}: Props) {
   return (
-    <figure className={cn("flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm", className)}>
+    <figure
+      className={cn("flex min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm", className)}
+    >
       <figcaption>
         <span className="block text-sm font-semibold text-slate-900">{title}</span>
         {description ? <span className="mt-0.5 block text-xs text-slate-500">{description}</span> : null}
       </figcaption>
       {isEmpty ? (
-        <div className="flex min-h-24 items-center justify-center rounded-md border border-dashed border-slate-200 text-sm text-slate-500" style={{ height }}>
+        <div
+          className="flex min-h-24 items-center justify-center rounded-md border border-dashed border-slate-200 text-sm text-slate-500"
+          style={{ height }}
+        >
           {emptyMessage}
         </div>
       ) : (

@@ -20,7 +20,12 @@ export const tooltipContentStyle: CSSProperties = {
 };
 
 // itemSorter null keeps the legend in series order (the default sorts alphabetically).
-export const legendProps = { iconType: "circle" as const, iconSize: 8, itemSorter: null, wrapperStyle: { fontSize: 12, color: CHART_COLORS.text } };
+export const legendProps = {
+  iconType: "circle" as const,
+  iconSize: 8,
+  itemSorter: null,
+  wrapperStyle: { fontSize: 12, color: CHART_COLORS.text },
+};
 
 /** Recharts sizes to its parent with `responsive`; the parent div in ChartFrame fixes the height. */
 export const chartStyle: CSSProperties = { width: "100%", height: "100%" };

@@ -26,12 +26,31 @@ type Props = {
  * Rows × columns coloured by value. It is a real table with the numbers printed in each cell, so it
  * needs no separate text equivalent and colour is never the only carrier of meaning.
  */
-export function Heatmap({ title, description, rows, columns, values, rowHeader = "", formatValue = formatNumber, min, max, emptyMessage, className }: Props) {
+export function Heatmap({
+  title,
+  description,
+  rows,
+  columns,
+  values,
+  rowHeader = "",
+  formatValue = formatNumber,
+  min,
+  max,
+  emptyMessage,
+  className,
+}: Props) {
   const range = extent(values.flat());
   const lo = min ?? range?.min ?? 0;
   const hi = max ?? range?.max ?? 0;
   return (
-    <ChartFrame title={title} description={description} isEmpty={!range || rows.length === 0 || columns.length === 0} emptyMessage={emptyMessage} isGraphic={false} className={className}>
+    <ChartFrame
+      title={title}
+      description={description}
+      isEmpty={!range || rows.length === 0 || columns.length === 0}
+      emptyMessage={emptyMessage}
+      isGraphic={false}
+      className={className}
+    >
       <div className="overflow-x-auto">
         <table className="w-full border-separate border-spacing-1 text-sm">
           <caption className="sr-only">{title}</caption>
@@ -41,7 +60,11 @@ export function Heatmap({ title, description, rows, columns, values, rowHeader =
                 {rowHeader}
               </th>
               {columns.map((column) => (
-                <th key={column} scope="col" className="px-2 py-1 text-center text-xs font-medium whitespace-nowrap text-slate-600">
+                <th
+                  key={column}
+                  scope="col"
+                  className="px-2 py-1 text-center text-xs font-medium whitespace-nowrap text-slate-600"
+                >
                   {column}
                 </th>
               ))}
@@ -61,7 +84,11 @@ export function Heatmap({ title, description, rows, columns, values, rowHeader =
                     <td
                       key={column}
                       className="h-9 min-w-12 rounded-md px-2 text-center tabular-nums"
-                      style={color ? { backgroundColor: color.background, color: color.text } : { backgroundColor: "#f8fafc", color: "#94a3b8" }}
+                      style={
+                        color
+                          ? { backgroundColor: color.background, color: color.text }
+                          : { backgroundColor: "#f8fafc", color: "#94a3b8" }
+                      }
                       title={`${row} · ${column}: ${has ? formatValue(value) : "no value"}`}
                     >
                       {has ? formatValue(value) : <span aria-label="no value">–</span>}
@@ -75,7 +102,10 @@ export function Heatmap({ title, description, rows, columns, values, rowHeader =
       </div>
       <div className="mt-2 flex items-center gap-2 text-xs text-slate-500" aria-hidden="true">
         <span className="tabular-nums">{formatValue(lo)}</span>
-        <span className="h-2 w-32 rounded-full" style={{ background: `linear-gradient(to right, ${HEAT_SCALE.join(", ")})` }} />
+        <span
+          className="h-2 w-32 rounded-full"
+          style={{ background: `linear-gradient(to right, ${HEAT_SCALE.join(", ")})` }}
+        />
         <span className="tabular-nums">{formatValue(hi)}</span>
       </div>
     </ChartFrame>

@@ -2,7 +2,15 @@
 
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartDataTable, ChartFrame } from "./chart-frame";
-import { axisProps, chartStyle, DEFAULT_HEIGHT, formatDateTick, gridProps, legendProps, tooltipContentStyle } from "./chart-style";
+import {
+  axisProps,
+  chartStyle,
+  DEFAULT_HEIGHT,
+  formatDateTick,
+  gridProps,
+  legendProps,
+  tooltipContentStyle,
+} from "./chart-style";
 import { asChartData, field, formatCompact, formatNumber, isNumber } from "./format";
 import { seriesColor } from "./palette";
 import type { ChartSeries } from "./types";
@@ -56,7 +64,13 @@ export function LineChartCard<T extends object>({
         />
       }
     >
-      <LineChart responsive style={chartStyle} data={asChartData(data)} margin={{ top: 8, right: 12, bottom: 0, left: 0 }} accessibilityLayer={false}>
+      <LineChart
+        responsive
+        style={chartStyle}
+        data={asChartData(data)}
+        margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid {...gridProps} vertical={false} />
         <XAxis
           {...axisProps}
@@ -68,7 +82,11 @@ export function LineChartCard<T extends object>({
           minTickGap={16}
         />
         <YAxis {...axisProps} width={48} tickFormatter={(value: number) => formatY(value)} />
-        <Tooltip contentStyle={tooltipContentStyle} labelFormatter={(label) => formatX(label)} formatter={(value) => formatNumber(value)} />
+        <Tooltip
+          contentStyle={tooltipContentStyle}
+          labelFormatter={(label) => formatX(label)}
+          formatter={(value) => formatNumber(value)}
+        />
         {series.length > 1 ? <Legend {...legendProps} /> : null}
         {series.map((s, index) => (
           <Line

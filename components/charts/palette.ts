@@ -30,7 +30,18 @@ export function seriesColor(index: number): string {
 }
 
 /** Sequential indigo scale for heatmaps, light to dark (Tailwind indigo 50–900). */
-export const HEAT_SCALE = ["#eef2ff", "#e0e7ff", "#c7d2fe", "#a5b4fc", "#818cf8", "#6366f1", "#4f46e5", "#4338ca", "#3730a3", "#312e81"] as const;
+export const HEAT_SCALE = [
+  "#eef2ff",
+  "#e0e7ff",
+  "#c7d2fe",
+  "#a5b4fc",
+  "#818cf8",
+  "#6366f1",
+  "#4f46e5",
+  "#4338ca",
+  "#3730a3",
+  "#312e81",
+] as const;
 
 /** Background for `value` on a min–max scale, and a text colour that stays readable on it. */
 export function heatColor(value: number, min: number, max: number): { background: string; text: string } {

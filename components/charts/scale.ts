@@ -2,7 +2,11 @@
  * A [min, max] domain that covers every value and any extra reference values (e.g. quadrant
  * dividers), padded so points on the edge are not clipped. A flat range is widened to stay drawable.
  */
-export function paddedDomain(values: readonly number[], include: readonly number[] = [], padRatio = 0.08): [number, number] {
+export function paddedDomain(
+  values: readonly number[],
+  include: readonly number[] = [],
+  padRatio = 0.08,
+): [number, number] {
   const all = [...values, ...include].filter((v) => Number.isFinite(v));
   if (all.length === 0) return [0, 1];
   let min = Math.min(...all);

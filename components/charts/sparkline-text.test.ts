@@ -4,7 +4,9 @@ import { describeSparkline } from "./sparkline-text";
 
 describe("describeSparkline", () => {
   it("summarises range, latest value and trend, skipping gaps", () => {
-    expect(describeSparkline("Runs", [3, null, 9, 1200])).toBe("Runs: 3 points, low 3, high 1,200, latest 1,200, trend up");
+    expect(describeSparkline("Runs", [3, null, 9, 1200])).toBe(
+      "Runs: 3 points, low 3, high 1,200, latest 1,200, trend up",
+    );
     expect(describeSparkline("Errors", [5, 2])).toContain("trend down");
     expect(describeSparkline("Flat", [4, 4])).toContain("trend flat");
   });

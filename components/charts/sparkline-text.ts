@@ -2,7 +2,11 @@ import { formatNumber } from "./format";
 import { extent } from "./scale";
 
 /** Describes the series in words, since a 32-pixel line carries no readable numbers. */
-export function describeSparkline(title: string, data: readonly (number | null)[], formatValue: (value: number) => string = formatNumber): string {
+export function describeSparkline(
+  title: string,
+  data: readonly (number | null)[],
+  formatValue: (value: number) => string = formatNumber,
+): string {
   const points = data.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
   const range = extent(points);
   if (!range) return `${title}: no data`;

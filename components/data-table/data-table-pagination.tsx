@@ -18,15 +18,34 @@ type Props = {
   onPageSize: (pageSize: number) => void;
 };
 
-export function DataTablePagination({ tableId, page, pageCount, pageSize, canPrevious, canNext, onFirst, onPrevious, onNext, onLast, onPageSize }: Props) {
-  const sizes: readonly number[] = PAGE_SIZES.includes(pageSize as (typeof PAGE_SIZES)[number]) ? PAGE_SIZES : [...PAGE_SIZES, pageSize].sort((a, b) => a - b);
+export function DataTablePagination({
+  tableId,
+  page,
+  pageCount,
+  pageSize,
+  canPrevious,
+  canNext,
+  onFirst,
+  onPrevious,
+  onNext,
+  onLast,
+  onPageSize,
+}: Props) {
+  const sizes: readonly number[] = PAGE_SIZES.includes(pageSize as (typeof PAGE_SIZES)[number])
+    ? PAGE_SIZES
+    : [...PAGE_SIZES, pageSize].sort((a, b) => a - b);
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
       <div className="flex items-center gap-2">
         <label htmlFor={`${tableId}-page-size`} className="text-sm text-slate-600">
           Rows per page
         </label>
-        <select id={`${tableId}-page-size`} value={pageSize} onChange={(event) => onPageSize(Number(event.target.value))} className={controlClass}>
+        <select
+          id={`${tableId}-page-size`}
+          value={pageSize}
+          onChange={(event) => onPageSize(Number(event.target.value))}
+          className={controlClass}
+        >
           {sizes.map((size) => (
             <option key={size} value={size}>
               {size}
@@ -48,9 +67,26 @@ export function DataTablePagination({ tableId, page, pageCount, pageSize, canPre
   );
 }
 
-function PageButton({ label, glyph, onClick, disabled }: { label: string; glyph: string; onClick: () => void; disabled: boolean }) {
+function PageButton({
+  label,
+  glyph,
+  onClick,
+  disabled,
+}: {
+  label: string;
+  glyph: string;
+  onClick: () => void;
+  disabled: boolean;
+}) {
   return (
-    <button type="button" className={`${buttonClass} w-9 px-0`} onClick={onClick} disabled={disabled} aria-label={label} title={label}>
+    <button
+      type="button"
+      className={`${buttonClass} w-9 px-0`}
+      onClick={onClick}
+      disabled={disabled}
+      aria-label={label}
+      title={label}
+    >
       <span aria-hidden="true" className="text-base leading-none">
         {glyph}
       </span>

@@ -18,7 +18,16 @@ type Props = {
   navigate: (patch: ListParamPatch) => void;
 };
 
-export function DataTableToolbar({ tableId, query, filters, searchPlaceholder, isFiltered, exportHref, toolbar, navigate }: Props) {
+export function DataTableToolbar({
+  tableId,
+  query,
+  filters,
+  searchPlaceholder,
+  isFiltered,
+  exportHref,
+  toolbar,
+  navigate,
+}: Props) {
   return (
     <div className="flex flex-wrap items-end gap-3">
       <div role="search" className="flex min-w-48 flex-1 flex-col gap-1 sm:max-w-xs">
@@ -35,7 +44,13 @@ export function DataTableToolbar({ tableId, query, filters, searchPlaceholder, i
         />
       </div>
       {filters.map((filter) => (
-        <FilterControl key={filter.id} tableId={tableId} filter={filter} value={query.filters[filter.id] ?? ""} navigate={navigate} />
+        <FilterControl
+          key={filter.id}
+          tableId={tableId}
+          filter={filter}
+          value={query.filters[filter.id] ?? ""}
+          navigate={navigate}
+        />
       ))}
       {isFiltered ? (
         <button type="button" className={buttonClass} onClick={() => navigate({ q: "", clearFilters: true })}>
@@ -84,7 +99,13 @@ function FilterControl({
           ))}
         </select>
       ) : type === "date" ? (
-        <input id={id} type="date" value={value} onChange={(event) => set(event.target.value)} className={controlClass} />
+        <input
+          id={id}
+          type="date"
+          value={value}
+          onChange={(event) => set(event.target.value)}
+          className={controlClass}
+        />
       ) : (
         <DebouncedInput id={id} value={value} onCommit={set} autoComplete="off" className="w-40" />
       )}

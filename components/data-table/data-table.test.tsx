@@ -57,7 +57,8 @@ describe("DataTable (server render)", () => {
   });
 
   it("disables previous/first on page 1 and next/last on the last page", () => {
-    const isDisabled = (html: string, label: string) => / disabled=""/.test(html.match(new RegExp(`<button[^>]*aria-label="${label}"[^>]*>`))?.[0] ?? "");
+    const isDisabled = (html: string, label: string) =>
+      / disabled=""/.test(html.match(new RegExp(`<button[^>]*aria-label="${label}"[^>]*>`))?.[0] ?? "");
     const first = render("");
     expect(isDisabled(first, "First page")).toBe(true);
     expect(isDisabled(first, "Previous page")).toBe(true);
@@ -81,7 +82,7 @@ describe("DataTable (server render)", () => {
     const noMatch = render("q=zzz", { rows: [], total: 0 }, "No systems yet.");
     expect(noMatch).toContain("No results match your search and filters.");
     expect(noMatch).toContain("Clear filters");
-    expect(noMatch).toContain("Page <span class=\"font-medium text-slate-900\">1</span> of");
+    expect(noMatch).toContain('Page <span class="font-medium text-slate-900">1</span> of');
   });
 
   it("offers a way back when the page is past the end", () => {

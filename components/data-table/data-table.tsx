@@ -76,7 +76,10 @@ export function DataTable<T>({
 
   // Memoised on primitives so the controlled state keeps its identity between renders.
   const sorting = useMemo<SortingState>(() => sortingFromQuery(query, sortableIds), [query, sortableIds]);
-  const pagination = useMemo<PaginationState>(() => ({ pageIndex: result.page - 1, pageSize: result.pageSize }), [result.page, result.pageSize]);
+  const pagination = useMemo<PaginationState>(
+    () => ({ pageIndex: result.page - 1, pageSize: result.pageSize }),
+    [result.page, result.pageSize],
+  );
 
   const table = useTable({
     features,
@@ -96,7 +99,11 @@ export function DataTable<T>({
     },
     onPaginationChange: (updater: Updater<PaginationState>) => {
       const next = typeof updater === "function" ? updater(pagination) : updater;
-      navigate(next.pageSize === pagination.pageSize ? { page: next.pageIndex + 1 } : { page: next.pageIndex + 1, pageSize: next.pageSize });
+      navigate(
+        next.pageSize === pagination.pageSize
+          ? { page: next.pageIndex + 1 }
+          : { page: next.pageIndex + 1, pageSize: next.pageSize },
+      );
     },
   });
 
@@ -115,7 +122,8 @@ export function DataTable<T>({
       activateRow(row);
     } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
-      const sibling = event.key === "ArrowDown" ? event.currentTarget.nextElementSibling : event.currentTarget.previousElementSibling;
+      const sibling =
+        event.key === "ArrowDown" ? event.currentTarget.nextElementSibling : event.currentTarget.previousElementSibling;
       if (sibling instanceof HTMLElement) sibling.focus();
     }
   };
@@ -139,11 +147,26 @@ export function DataTable<T>({
         navigate={navigate}
       />
 
-      <div className="relative overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm" aria-busy={isPending}>
-        {isPending ? <div aria-hidden="true" className="absolute inset-x-0 top-0 z-20 h-0.5 animate-pulse bg-indigo-500" /> : null}
+      <div
+        className="relative overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm"
+        aria-busy={isPending}
+      >
+        {isPending ? (
+          <div aria-hidden="true" className="absolute inset-x-0 top-0 z-20 h-0.5 animate-pulse bg-indigo-500" />
+        ) : null}
         {/* Focusable so keyboard users can scroll a wide table sideways. */}
-        <div role="region" aria-labelledby={captionId} tabIndex={0} className={cn("max-h-[70vh] overflow-auto", focusRing)}>
-          <table className={cn("w-full border-separate border-spacing-0 text-left text-sm text-slate-700 transition-opacity", isPending && "opacity-60")}>
+        <div
+          role="region"
+          aria-labelledby={captionId}
+          tabIndex={0}
+          className={cn("max-h-[70vh] overflow-auto", focusRing)}
+        >
+          <table
+            className={cn(
+              "w-full border-separate border-spacing-0 text-left text-sm text-slate-700 transition-opacity",
+              isPending && "opacity-60",
+            )}
+          >
             <caption id={captionId} className="sr-only">
               {caption}
             </caption>
@@ -158,7 +181,15 @@ export function DataTable<T>({
                       <th
                         key={header.id}
                         scope="col"
-                        aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : canSort ? "none" : undefined}
+                        aria-sort={
+                          sorted === "asc"
+                            ? "ascending"
+                            : sorted === "desc"
+                              ? "descending"
+                              : canSort
+                                ? "none"
+                                : undefined
+                        }
                         className={cn(
                           "sticky top-0 z-10 border-b border-slate-200 bg-slate-50 px-3 py-2.5 text-xs font-semibold tracking-wide text-slate-600 uppercase whitespace-nowrap",
                           columnClass.get(column.id),
@@ -168,7 +199,10 @@ export function DataTable<T>({
                           <button
                             type="button"
                             onClick={column.getToggleSortingHandler()}
-                            className={cn("-mx-1 inline-flex items-center gap-1 rounded px-1 uppercase hover:text-slate-900", focusRing)}
+                            className={cn(
+                              "-mx-1 inline-flex items-center gap-1 rounded px-1 uppercase hover:text-slate-900",
+                              focusRing,
+                            )}
                             title={sortHint(header.column.columnDef.header as string, sorted)}
                           >
                             <table.FlexRender header={header} />
@@ -189,7 +223,11 @@ export function DataTable<T>({
                   {isFiltered ? (
                     <>
                       <p className="font-medium text-slate-900">No results match your search and filters.</p>
-                      <button type="button" className={cn(buttonClass, "mt-3")} onClick={() => navigate({ q: "", clearFilters: true })}>
+                      <button
+                        type="button"
+                        className={cn(buttonClass, "mt-3")}
+                        onClick={() => navigate({ q: "", clearFilters: true })}
+                      >
                         Clear filters
                       </button>
                     </>
@@ -215,11 +253,18 @@ export function DataTable<T>({
                       onKeyDown={onRowClick ? (event) => onRowKeyDown(event, original) : undefined}
                       className={cn(
                         "even:bg-slate-50/70",
-                        onRowClick && "cursor-pointer hover:bg-indigo-50/60 focus-visible:bg-indigo-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500",
+                        onRowClick &&
+                          "cursor-pointer hover:bg-indigo-50/60 focus-visible:bg-indigo-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-500",
                       )}
                     >
                       {row.getAllCells().map((cell) => (
-                        <td key={cell.id} className={cn("border-b border-slate-100 px-3 py-2.5 align-middle", columnClass.get(cell.column.id))}>
+                        <td
+                          key={cell.id}
+                          className={cn(
+                            "border-b border-slate-100 px-3 py-2.5 align-middle",
+                            columnClass.get(cell.column.id),
+                          )}
+                        >
                           <table.FlexRender cell={cell} />
                         </td>
                       ))}
@@ -266,7 +311,10 @@ function MessageRow({ colSpan, children }: { colSpan: number; children: ReactNod
 
 function SortGlyph({ sorted }: { sorted: false | "asc" | "desc" }) {
   return (
-    <span aria-hidden="true" className={cn("text-[0.7rem] leading-none", sorted ? "text-indigo-600" : "text-slate-400")}>
+    <span
+      aria-hidden="true"
+      className={cn("text-[0.7rem] leading-none", sorted ? "text-indigo-600" : "text-slate-400")}
+    >
       {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
     </span>
   );

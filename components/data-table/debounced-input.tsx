@@ -19,7 +19,14 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange" | 
  * so late server responses cannot overwrite newer keystrokes, while a genuinely external change
  * (e.g. "Clear filters", back button) replaces the text.
  */
-export function DebouncedInput({ value, onCommit, delayMs = SEARCH_DEBOUNCE_MS, className, onKeyDown, ...rest }: Props) {
+export function DebouncedInput({
+  value,
+  onCommit,
+  delayMs = SEARCH_DEBOUNCE_MS,
+  className,
+  onKeyDown,
+  ...rest
+}: Props) {
   const [draft, setDraft] = useState(value);
   const [seenValue, setSeenValue] = useState(value);
   const [lastCommitted, setLastCommitted] = useState(value);

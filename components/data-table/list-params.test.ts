@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseListQuery, type TListQuery } from "@/lib/validation/list";
-import { applyListPatch, buildExportHref, buildListHref, hasActiveFilters, sortParamFromSorting, sortingFromQuery } from "./list-params";
+import {
+  applyListPatch,
+  buildExportHref,
+  buildListHref,
+  hasActiveFilters,
+  sortParamFromSorting,
+  sortingFromQuery,
+} from "./list-params";
 
 const query = (search: string): TListQuery => parseListQuery(new URLSearchParams(search));
 
@@ -21,11 +28,18 @@ describe("applyListPatch", () => {
   });
 
   it("an explicit page wins over the reset", () => {
-    expect(Object.fromEntries(applyListPatch("page=9", { pageSize: 100, page: 2 }))).toEqual({ page: "2", pageSize: "100" });
+    expect(Object.fromEntries(applyListPatch("page=9", { pageSize: 100, page: 2 }))).toEqual({
+      page: "2",
+      pageSize: "100",
+    });
   });
 
   it("removes empty values instead of writing empty params", () => {
-    const next = applyListPatch("q=old&f.status=active&f.owner=me&sort=name&dir=asc", { q: "  ", filters: { status: null, owner: "" }, sort: null });
+    const next = applyListPatch("q=old&f.status=active&f.owner=me&sort=name&dir=asc", {
+      q: "  ",
+      filters: { status: null, owner: "" },
+      sort: null,
+    });
     expect(next.toString()).toBe("");
   });
 
@@ -35,9 +49,21 @@ describe("applyListPatch", () => {
   });
 
   it("round-trips through parseListQuery", () => {
-    const next = applyListPatch("", { q: "a&b=c", filters: { "kind.x": "ERP & CRM" }, sort: { id: "createdAt", dir: "desc" }, pageSize: 10 });
+    const next = applyListPatch("", {
+      q: "a&b=c",
+      filters: { "kind.x": "ERP & CRM" },
+      sort: { id: "createdAt", dir: "desc" },
+      pageSize: 10,
+    });
     const parsed = parseListQuery(next);
-    expect(parsed).toMatchObject({ q: "a&b=c", sort: "createdAt", dir: "desc", pageSize: 10, page: 1, filters: { "kind.x": "ERP & CRM" } });
+    expect(parsed).toMatchObject({
+      q: "a&b=c",
+      sort: "createdAt",
+      dir: "desc",
+      pageSize: 10,
+      page: 1,
+      filters: { "kind.x": "ERP & CRM" },
+    });
   });
 });
 
@@ -50,7 +76,10 @@ describe("buildListHref", () => {
 
 describe("buildExportHref", () => {
   it("appends search, sort and filters but not paging", () => {
-    const href = buildExportHref("/api/users/export", query("page=3&pageSize=50&q=ann&sort=email&dir=desc&f.role=admin"));
+    const href = buildExportHref(
+      "/api/users/export",
+      query("page=3&pageSize=50&q=ann&sort=email&dir=desc&f.role=admin"),
+    );
     expect(href).toBe("/api/users/export?q=ann&sort=email&dir=desc&f.role=admin");
   });
 

@@ -21,7 +21,8 @@ export type ListParamPatch = {
  */
 export function applyListPatch(current: URLSearchParams | string, patch: ListParamPatch): URLSearchParams {
   const next = new URLSearchParams(current);
-  const changesResultSet = patch.q !== undefined || patch.sort !== undefined || patch.filters !== undefined || patch.clearFilters;
+  const changesResultSet =
+    patch.q !== undefined || patch.sort !== undefined || patch.filters !== undefined || patch.clearFilters;
 
   if (patch.q !== undefined) setOrDelete(next, "q", patch.q.trim());
   if (patch.sort !== undefined) {
@@ -36,7 +37,8 @@ export function applyListPatch(current: URLSearchParams | string, patch: ListPar
   if (patch.clearFilters) {
     for (const key of [...next.keys()]) if (key.startsWith(FILTER_PARAM_PREFIX)) next.delete(key);
   }
-  for (const [id, value] of Object.entries(patch.filters ?? {})) setOrDelete(next, FILTER_PARAM_PREFIX + id, value ?? "");
+  for (const [id, value] of Object.entries(patch.filters ?? {}))
+    setOrDelete(next, FILTER_PARAM_PREFIX + id, value ?? "");
   if (patch.pageSize !== undefined) next.set("pageSize", String(patch.pageSize));
 
   if (patch.page !== undefined) setOrDelete(next, "page", patch.page > 1 ? String(patch.page) : "");

@@ -47,7 +47,12 @@ export function ConfirmDialog({
   return (
     <>
       {trigger(open)}
-      <dialog ref={ref} onClose={close} aria-labelledby={titleId} className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+      <dialog
+        ref={ref}
+        onClose={close}
+        aria-labelledby={titleId}
+        className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      >
         <div className="p-6">
           <h2 id={titleId} className="text-lg font-semibold text-slate-900">
             {title}

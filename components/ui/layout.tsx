@@ -1,7 +1,15 @@
 import type { ReactNode } from "react";
 import { cn } from "@/lib/utils/cn";
 
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: string;
+  actions?: ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
       <div>
@@ -13,7 +21,19 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function Card({ title, description, actions, className, children }: { title?: string; description?: string; actions?: ReactNode; className?: string; children: ReactNode }) {
+export function Card({
+  title,
+  description,
+  actions,
+  className,
+  children,
+}: {
+  title?: string;
+  description?: string;
+  actions?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <section className={cn("rounded-lg border border-slate-200 bg-white p-5 shadow-sm", className)} aria-label={title}>
       {(title || actions) && (
@@ -40,7 +60,16 @@ const tones = {
 export type Tone = keyof typeof tones;
 
 export function Badge({ tone = "neutral", children }: { tone?: Tone; children: ReactNode }) {
-  return <span className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", tones[tone])}>{children}</span>;
+  return (
+    <span
+      className={cn(
+        "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
+        tones[tone],
+      )}
+    >
+      {children}
+    </span>
+  );
 }
 
 /** A status message. Uses role=status (polite), not role=alert, which Next reserves for route announcements. */
@@ -53,7 +82,15 @@ export function Notice({ tone = "info", title, children }: { tone?: Tone; title?
   );
 }
 
-export function EmptyState({ title, description, action }: { title: string; description?: string; action?: ReactNode }) {
+export function EmptyState({
+  title,
+  description,
+  action,
+}: {
+  title: string;
+  description?: string;
+  action?: ReactNode;
+}) {
   return (
     <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
       <p className="text-sm font-semibold text-slate-900">{title}</p>

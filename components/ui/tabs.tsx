@@ -4,7 +4,13 @@ import { useId, useState, type KeyboardEvent, type ReactNode } from "react";
 import { cn } from "@/lib/utils/cn";
 
 /** WAI-ARIA tabs: arrow keys move between tabs, only the active panel is rendered. */
-export function Tabs({ tabs, initial }: { tabs: { id: string; label: string; content: ReactNode }[]; initial?: string }) {
+export function Tabs({
+  tabs,
+  initial,
+}: {
+  tabs: { id: string; label: string; content: ReactNode }[];
+  initial?: string;
+}) {
   const [active, setActive] = useState(initial ?? tabs[0]?.id);
   const base = useId();
   const onKey = (e: KeyboardEvent, index: number) => {
@@ -29,7 +35,9 @@ export function Tabs({ tabs, initial }: { tabs: { id: string; label: string; con
             onKeyDown={(e) => onKey(e, i)}
             className={cn(
               "-mb-px border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500",
-              active === t.id ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900",
+              active === t.id
+                ? "border-indigo-600 text-indigo-700"
+                : "border-transparent text-slate-600 hover:text-slate-900",
             )}
           >
             {t.label}
@@ -39,7 +47,13 @@ export function Tabs({ tabs, initial }: { tabs: { id: string; label: string; con
       {tabs
         .filter((t) => t.id === active)
         .map((t) => (
-          <div key={t.id} id={`${base}-panel-${t.id}`} role="tabpanel" aria-labelledby={`${base}-tab-${t.id}`} className="pt-4">
+          <div
+            key={t.id}
+            id={`${base}-panel-${t.id}`}
+            role="tabpanel"
+            aria-labelledby={`${base}-tab-${t.id}`}
+            className="pt-4"
+          >
             {t.content}
           </div>
         ))}

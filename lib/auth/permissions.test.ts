@@ -18,7 +18,9 @@ describe("permission map", () => {
 
   it("lists an area only for roles holding its permission", () => {
     for (const role of ROLES) {
-      expect(areasFor(role).map((a) => a.href)).toEqual(AREAS.filter((a) => can(role, a.permission)).map((a) => a.href));
+      expect(areasFor(role).map((a) => a.href)).toEqual(
+        AREAS.filter((a) => can(role, a.permission)).map((a) => a.href),
+      );
     }
     expect(areasFor("viewer").some((a) => a.href === "/admin/users")).toBe(false);
   });

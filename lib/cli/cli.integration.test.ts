@@ -34,14 +34,27 @@ async function sql(text: string): Promise<void> {
   await client.end();
 }
 
-const create = ["users", "create", "--email", "Cli.User@Example.com", "--name", "Cli User", "--role", "integration_engineer"];
+const create = [
+  "users",
+  "create",
+  "--email",
+  "Cli.User@Example.com",
+  "--name",
+  "Cli User",
+  "--role",
+  "integration_engineer",
+];
 
 describe("switchboard CLI (child process, real database)", () => {
   it("creates a user, audited as system:cli, with the password from stdin", async () => {
     const run = await cli([...create, "--json"], { stdin: "a-long-enough-password\n" });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ email: "cli.user@example.com", role: "integration_engineer", isActive: true });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      email: "cli.user@example.com",
+      role: "integration_engineer",
+      isActive: true,
+    });
   });
 
   it("refuses a duplicate email with exit 2 and a message naming email", async () => {
@@ -52,7 +65,18 @@ describe("switchboard CLI (child process, real database)", () => {
   });
 
   it("refuses a bad role with exit 2 and one line naming role", async () => {
-    const run = await cli(["users", "create", "--email", "x@example.com", "--name", "X", "--role", "boss", "--password", "a-long-enough-password"]);
+    const run = await cli([
+      "users",
+      "create",
+      "--email",
+      "x@example.com",
+      "--name",
+      "X",
+      "--role",
+      "boss",
+      "--password",
+      "a-long-enough-password",
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(run.stderr).toMatch(/^error: Invalid input: role: Choose one of: admin/);
@@ -63,8 +87,15 @@ describe("switchboard CLI (child process, real database)", () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout.trim()).toBe("OK: 1 entries verified");
 
-    await createUser(systemActor("test"), { email: "second@example.com", name: "Second", role: "viewer", password: "a-long-enough-password" });
-    await sql(`UPDATE "AuditEntry" SET "actorEmail" = 'mallory@example.com' WHERE seq = (SELECT max(seq) FROM "AuditEntry")`);
+    await createUser(systemActor("test"), {
+      email: "second@example.com",
+      name: "Second",
+      role: "viewer",
+      password: "a-long-enough-password",
+    });
+    await sql(
+      `UPDATE "AuditEntry" SET "actorEmail" = 'mallory@example.com' WHERE seq = (SELECT max(seq) FROM "AuditEntry")`,
+    );
     const client = new pg.Client({ connectionString: url() });
     await client.connect();
     const { rows } = await client.query(`SELECT max(seq)::text AS seq FROM "AuditEntry"`);

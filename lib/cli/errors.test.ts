@@ -12,8 +12,13 @@ describe("describeFailure", () => {
   });
 
   it("treats a unique clash as bad input and names the field", () => {
-    const error = new AppError("CONFLICT", "A user with this email already exists.", { fieldErrors: { email: ["This email is already in use."] } });
-    expect(describeFailure(error)).toEqual({ exitCode: 2, message: "A user with this email already exists. (email: This email is already in use.)" });
+    const error = new AppError("CONFLICT", "A user with this email already exists.", {
+      fieldErrors: { email: ["This email is already in use."] },
+    });
+    expect(describeFailure(error)).toEqual({
+      exitCode: 2,
+      message: "A user with this email already exists. (email: This email is already in use.)",
+    });
   });
 
   it("uses exit 1 for a forbidden or internal AppError", () => {
@@ -21,13 +26,19 @@ describe("describeFailure", () => {
   });
 
   it("keeps a CliError's own code and line", () => {
-    expect(describeFailure(new CliError(1, "DATABASE_URL is not set."))).toEqual({ exitCode: 1, message: "DATABASE_URL is not set." });
+    expect(describeFailure(new CliError(1, "DATABASE_URL is not set."))).toEqual({
+      exitCode: 1,
+      message: "DATABASE_URL is not set.",
+    });
   });
 
   it("hides the stack of an unexpected error unless verbose", () => {
     const error = new Error("connect ECONNREFUSED 127.0.0.1:5432\nmore");
     const short = describeFailure(error);
-    expect(short).toEqual({ exitCode: 1, message: "Unexpected error: connect ECONNREFUSED 127.0.0.1:5432 (run with --verbose for details)" });
+    expect(short).toEqual({
+      exitCode: 1,
+      message: "Unexpected error: connect ECONNREFUSED 127.0.0.1:5432 (run with --verbose for details)",
+    });
     expect(describeFailure(error, true).message).toContain("at ");
   });
 });

@@ -20,13 +20,19 @@ const BAD_INPUT_CODES = new Set(["VALIDATION", "CONFLICT", "NOT_FOUND", "PRECOND
 /** The single line and exit code for any error; a stack only with --verbose and only for the unexpected. */
 export function describeFailure(error: unknown, verbose = false): { exitCode: number; message: string } {
   if (error instanceof CliError) return { exitCode: error.exitCode, message: error.message };
-  if (error instanceof ZodError) return { exitCode: EXIT.BAD_INPUT, message: `Invalid input: ${describeZodError(error)}` };
+  if (error instanceof ZodError)
+    return { exitCode: EXIT.BAD_INPUT, message: `Invalid input: ${describeZodError(error)}` };
   if (error instanceof AppError) {
-    const fields = error.fieldErrors ? Object.entries(error.fieldErrors).map(([f, msgs]) => `${f}: ${msgs.join(" ")}`) : [];
+    const fields = error.fieldErrors
+      ? Object.entries(error.fieldErrors).map(([f, msgs]) => `${f}: ${msgs.join(" ")}`)
+      : [];
     const message = fields.length ? `${error.message} (${fields.join("; ")})` : error.message;
     return { exitCode: BAD_INPUT_CODES.has(error.code) ? EXIT.BAD_INPUT : EXIT.FAILURE, message };
   }
   const text = error instanceof Error ? error.message.split("\n")[0] : String(error);
   const stack = verbose && error instanceof Error && error.stack ? `\n${error.stack}` : "";
-  return { exitCode: EXIT.FAILURE, message: `Unexpected error: ${text}${verbose ? stack : " (run with --verbose for details)"}` };
+  return {
+    exitCode: EXIT.FAILURE,
+    message: `Unexpected error: ${text}${verbose ? stack : " (run with --verbose for details)"}`,
+  };
 }

@@ -7,7 +7,12 @@ import { describeFailure, EXIT } from "./errors";
 import { exitCode } from "./exit";
 import { buildProgram } from "./program";
 
-const HELP_CODES = new Set(["commander.helpDisplayed", "commander.help", "commander.version", "commander.executeSubCommandAsync"]);
+const HELP_CODES = new Set([
+  "commander.helpDisplayed",
+  "commander.help",
+  "commander.version",
+  "commander.executeSubCommandAsync",
+]);
 
 async function main(argv: string[]): Promise<number> {
   // Same configuration as `npm start` and Next.js: a .env in the checkout (the shell's variables win).

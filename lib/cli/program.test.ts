@@ -13,7 +13,9 @@ const paths = (cmd: Command, prefix = ""): string[] =>
 
 describe("switchboard program", () => {
   it("offers the foundation commands", () => {
-    expect(paths(buildProgram())).toEqual(expect.arrayContaining(["db migrate", "db status", "db seed", "users create", "audit verify"]));
+    expect(paths(buildProgram())).toEqual(
+      expect.arrayContaining(["db migrate", "db status", "db seed", "users create", "audit verify"]),
+    );
   });
 
   it("rejects a missing required option with a commander error naming it", async () => {
@@ -26,7 +28,21 @@ describe("switchboard program", () => {
   it("rejects a bad role before asking for a password or touching the database", async () => {
     const { program } = quiet();
     const error = await program
-      .parseAsync(["users", "create", "--email", "a@example.com", "--name", "A", "--role", "boss", "--password", "long-enough-pass"], { from: "user" })
+      .parseAsync(
+        [
+          "users",
+          "create",
+          "--email",
+          "a@example.com",
+          "--name",
+          "A",
+          "--role",
+          "boss",
+          "--password",
+          "long-enough-pass",
+        ],
+        { from: "user" },
+      )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZodError);
     const { exitCode, message } = describeFailure(error);
@@ -38,15 +54,35 @@ describe("switchboard program", () => {
   it("names the password when it is too short", async () => {
     const { program } = quiet();
     const error = await program
-      .parseAsync(["users", "create", "--email", "a@example.com", "--name", "A", "--role", "viewer", "--password", "short"], { from: "user" })
+      .parseAsync(
+        ["users", "create", "--email", "a@example.com", "--name", "A", "--role", "viewer", "--password", "short"],
+        { from: "user" },
+      )
       .catch((e: unknown) => e);
-    expect(describeFailure(error)).toEqual({ exitCode: 2, message: "Invalid input: password: Use at least 12 characters." });
+    expect(describeFailure(error)).toEqual({
+      exitCode: 2,
+      message: "Invalid input: password: Use at least 12 characters.",
+    });
   });
 
   it("names an invalid email", async () => {
     const { program } = quiet();
     const error = await program
-      .parseAsync(["users", "create", "--email", "not-an-email", "--name", "A", "--role", "viewer", "--password", "long-enough-pass"], { from: "user" })
+      .parseAsync(
+        [
+          "users",
+          "create",
+          "--email",
+          "not-an-email",
+          "--name",
+          "A",
+          "--role",
+          "viewer",
+          "--password",
+          "long-enough-pass",
+        ],
+        { from: "user" },
+      )
       .catch((e: unknown) => e);
     expect(describeFailure(error).message).toMatch(/^Invalid input: email: /);
   });

@@ -4,7 +4,9 @@ import { COMMANDS } from "./commands";
 /** The command tree, without running anything: main.ts parses argv with it, tests inspect it. */
 export function buildProgram(output?: { writeOut(s: string): void; writeErr(s: string): void }): Command {
   const program = new Command("switchboard")
-    .description("Switchboard from the command line. Needs DATABASE_URL; with the embedded database of `npm start`, use $(cat .data/database-url).")
+    .description(
+      "Switchboard from the command line. Needs DATABASE_URL; with the embedded database of `npm start`, use $(cat .data/database-url).",
+    )
     .option("--verbose", "print stack traces for unexpected errors")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();

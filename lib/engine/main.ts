@@ -24,7 +24,15 @@ async function main(): Promise<void> {
     pgVisibilityMs: cfg.ENGINE_PG_VISIBILITY_MS,
     log,
   });
-  log.info({ port: engine.port, transport: engine.transport.kind, engineId: engine.engineId, deployments: engine.runtime.deploymentCount }, "engine ready");
+  log.info(
+    {
+      port: engine.port,
+      transport: engine.transport.kind,
+      engineId: engine.engineId,
+      deployments: engine.runtime.deploymentCount,
+    },
+    "engine ready",
+  );
 
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {

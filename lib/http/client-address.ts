@@ -4,7 +4,11 @@
  * the client is that many entries from the right of X-Forwarded-For (with the socket peer, the last
  * proxy, at the end). Entries further left were written by the client and are ignored.
  */
-export function clientAddress(forwardedFor: string | string[] | undefined, socketAddress: string | undefined, trustedHops: number): string {
+export function clientAddress(
+  forwardedFor: string | string[] | undefined,
+  socketAddress: string | undefined,
+  trustedHops: number,
+): string {
   const peer = normalize(socketAddress) || "unknown";
   if (trustedHops <= 0) return peer;
   const chain = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))

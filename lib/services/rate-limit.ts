@@ -7,7 +7,12 @@ export type RateLimitResult = { allowed: boolean; count: number; retryAfterSecon
  * Fixed-window counter in Postgres, shared by every process. One atomic upsert per hit;
  * windows older than a day are pruned now and then.
  */
-export async function hitRateLimit(key: string, limit: number, windowSeconds: number, now = new Date()): Promise<RateLimitResult> {
+export async function hitRateLimit(
+  key: string,
+  limit: number,
+  windowSeconds: number,
+  now = new Date(),
+): Promise<RateLimitResult> {
   const windowMs = windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const rows = await db().$queryRaw<{ count: number }[]>`

@@ -19,13 +19,17 @@ async function auditCount(): Promise<number> {
 describe("users service", () => {
   it("refuses a role without user:manage and writes nothing", async () => {
     const before = await auditCount();
-    await expect(createUser(viewer, { email: "x@example.com", name: "X", role: "viewer", password })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      createUser(viewer, { email: "x@example.com", name: "X", role: "viewer", password }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db().user.count()).toBe(0);
     expect(await auditCount()).toBe(before);
   });
 
   it("names each bad field", async () => {
-    const error = await createUser(system, { email: "nope", name: "", role: "wizard", password: "short" }).catch((e: unknown) => e);
+    const error = await createUser(system, { email: "nope", name: "", role: "wizard", password: "short" }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ZodError);
     const fields = (error as ZodError).issues.map((i) => i.path.join("."));
     expect(fields.sort()).toEqual(["email", "name", "password", "role"]);
@@ -33,7 +37,12 @@ describe("users service", () => {
 
   it("reports a duplicate email as a conflict on the email field", async () => {
     await createUser(system, { email: "dup@example.com", name: "First", role: "viewer", password });
-    const error = await createUser(system, { email: "DUP@example.com", name: "Second", role: "viewer", password }).catch((e: unknown) => e);
+    const error = await createUser(system, {
+      email: "DUP@example.com",
+      name: "Second",
+      role: "viewer",
+      password,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "CONFLICT" });
     expect((error as AppError).fieldErrors?.email?.[0]).toMatch(/already in use/);
@@ -41,16 +50,28 @@ describe("users service", () => {
 
   it("keeps at least one active admin", async () => {
     const admin = await createUser(system, { email: "only-admin@example.com", name: "Admin", role: "admin", password });
-    await expect(updateUser(system, { userId: admin.id, role: "viewer", isActive: true })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await expect(updateUser(system, { userId: admin.id, role: "viewer", isActive: true })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
     expect((await db().user.findUnique({ where: { id: admin.id } }))?.role).toBe("admin");
   });
 
   it("searches, filters and pages the list on the server", async () => {
-    for (let i = 0; i < 12; i++) await createUser(system, { email: `page${i}@example.com`, name: `Page ${i}`, role: "executive", password });
-    const page2 = await listUsers(system, ZListQuery.parse({ q: "page", filters: { role: "executive" }, sort: "email", pageSize: 5, page: 2 }));
+    for (let i = 0; i < 12; i++)
+      await createUser(system, { email: `page${i}@example.com`, name: `Page ${i}`, role: "executive", password });
+    const page2 = await listUsers(
+      system,
+      ZListQuery.parse({ q: "page", filters: { role: "executive" }, sort: "email", pageSize: 5, page: 2 }),
+    );
     expect(page2.total).toBe(12);
     // Sorted by email: page0, page1, page10, page11, page2 | page3 … page7 | …
-    expect(page2.rows.map((r) => r.email)).toEqual(["page3@example.com", "page4@example.com", "page5@example.com", "page6@example.com", "page7@example.com"]);
+    expect(page2.rows.map((r) => r.email)).toEqual([
+      "page3@example.com",
+      "page4@example.com",
+      "page5@example.com",
+      "page6@example.com",
+      "page7@example.com",
+    ]);
   });
 });
 
@@ -84,7 +105,10 @@ describe("sign-in", () => {
 
   it("throttles repeated attempts for one email, even with the right password", async () => {
     await createUser(system, { email: "brute@example.com", name: "B", role: "viewer", password });
-    for (let i = 0; i < 5; i++) expect(await authenticate({ email: "brute@example.com", password: `guess-${i}` }, "10.0.0.3")).toBeNull();
-    await expect(authenticate({ email: "brute@example.com", password }, "10.0.0.3")).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    for (let i = 0; i < 5; i++)
+      expect(await authenticate({ email: "brute@example.com", password: `guess-${i}` }, "10.0.0.3")).toBeNull();
+    await expect(authenticate({ email: "brute@example.com", password }, "10.0.0.3")).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+    });
   });
 });

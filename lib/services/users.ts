@@ -26,7 +26,15 @@ export type UserRow = {
   createdAt: string;
 };
 
-const publicFields = { id: true, email: true, name: true, role: true, isActive: true, lastLoginAt: true, createdAt: true } as const;
+const publicFields = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  isActive: true,
+  lastLoginAt: true,
+  createdAt: true,
+} as const;
 type PublicUser = Prisma.UserGetPayload<{ select: typeof publicFields }>;
 
 function toRow(u: PublicUser): UserRow {
@@ -39,7 +47,9 @@ export async function listUsers(actor: Actor, query: TListQuery): Promise<ListRe
   assertCan(actor, "user:read");
   const and: Prisma.UserWhereInput[] = [];
   if (query.q) {
-    and.push({ OR: [{ email: { contains: query.q, mode: "insensitive" } }, { name: { contains: query.q, mode: "insensitive" } }] });
+    and.push({
+      OR: [{ email: { contains: query.q, mode: "insensitive" } }, { name: { contains: query.q, mode: "insensitive" } }],
+    });
   }
   if (query.filters.role) and.push({ role: query.filters.role as TRole });
   if (query.filters.status === "active") and.push({ isActive: true });
@@ -47,7 +57,13 @@ export async function listUsers(actor: Actor, query: TListQuery): Promise<ListRe
   const where = { AND: and };
   const sort = pickSort(query, SORTABLE, "email");
   const [rows, total] = await Promise.all([
-    db().user.findMany({ where, select: publicFields, orderBy: { [sort.field]: sort.dir }, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    db().user.findMany({
+      where,
+      select: publicFields,
+      orderBy: { [sort.field]: sort.dir },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
     db().user.count({ where }),
   ]);
   return { rows: rows.map(toRow), total, page: query.page, pageSize: query.pageSize };
@@ -66,8 +82,17 @@ export async function createUser(actor: Actor, raw: unknown): Promise<UserRow> {
   const passwordHash = await bcrypt.hash(input.password, BCRYPT_COST);
   try {
     return await transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: publicFields });
-      await appendAudit(tx, { actor, action: "user.create", entityType: "User", entityId: user.id, after: toRow(user) });
+      const user = await tx.user.create({
+        data: { email: input.email, name: input.name, role: input.role, passwordHash },
+        select: publicFields,
+      });
+      await appendAudit(tx, {
+        actor,
+        action: "user.create",
+        entityType: "User",
+        entityId: user.id,
+        after: toRow(user),
+      });
       return toRow(user);
     });
   } catch (error) {
@@ -79,19 +104,33 @@ export async function updateUser(actor: Actor, raw: unknown): Promise<UserRow> {
   assertCan(actor, "user:manage");
   const input = ZUpdateUserInput.parse(raw);
   if (input.userId === actor.id && (input.role !== "admin" || !input.isActive)) {
-    throw new AppError("PRECONDITION_FAILED", "You cannot remove your own admin role or deactivate yourself; ask another admin.");
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      "You cannot remove your own admin role or deactivate yourself; ask another admin.",
+    );
   }
   return transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.userId }, select: publicFields });
     if (!before) throw new AppError("NOT_FOUND", "That user no longer exists.");
-    const after = await tx.user.update({ where: { id: input.userId }, data: { role: input.role, isActive: input.isActive }, select: publicFields });
+    const after = await tx.user.update({
+      where: { id: input.userId },
+      data: { role: input.role, isActive: input.isActive },
+      select: publicFields,
+    });
     if (before.role === "admin" && (after.role !== "admin" || !after.isActive)) {
       // Serialised, so two admins demoting each other at once cannot both see the other as remaining.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('switchboard.admins'))`;
       const admins = await tx.user.count({ where: { role: "admin", isActive: true } });
       if (admins === 0) throw new AppError("PRECONDITION_FAILED", "At least one active admin must remain.");
     }
-    await appendAudit(tx, { actor, action: "user.update", entityType: "User", entityId: after.id, before: toRow(before), after: toRow(after) });
+    await appendAudit(tx, {
+      actor,
+      action: "user.update",
+      entityType: "User",
+      entityId: after.id,
+      before: toRow(before),
+      after: toRow(after),
+    });
     return toRow(after);
   });
 }
@@ -122,7 +161,10 @@ export async function findActiveUser(id: string, sessionVersion = 0): Promise<Us
  * Checks credentials for sign-in. Throttled per email and per client address; a wrong password
  * and an unknown email take the same time and give the same answer.
  */
-export async function authenticate(raw: unknown, clientIp: string): Promise<(UserRow & { sessionVersion: number }) | null> {
+export async function authenticate(
+  raw: unknown,
+  clientIp: string,
+): Promise<(UserRow & { sessionVersion: number }) | null> {
   const input = ZSignInInput.safeParse(raw);
   if (!input.success) return null;
   const { SIGNIN_MAX_ATTEMPTS, SIGNIN_WINDOW_SECONDS } = env();
@@ -130,9 +172,13 @@ export async function authenticate(raw: unknown, clientIp: string): Promise<(Use
     const limit = key.includes(":ip:") ? SIGNIN_MAX_ATTEMPTS * 4 : SIGNIN_MAX_ATTEMPTS;
     const hit = await hitRateLimit(key, limit, SIGNIN_WINDOW_SECONDS);
     if (!hit.allowed) {
-      throw new AppError("RATE_LIMITED", `Too many sign-in attempts. Try again in ${Math.ceil(hit.retryAfterSeconds / 60)} minute(s).`, {
-        retryAfterSeconds: hit.retryAfterSeconds,
-      });
+      throw new AppError(
+        "RATE_LIMITED",
+        `Too many sign-in attempts. Try again in ${Math.ceil(hit.retryAfterSeconds / 60)} minute(s).`,
+        {
+          retryAfterSeconds: hit.retryAfterSeconds,
+        },
+      );
     }
   }
   const user = await db().user.findUnique({ where: { email: input.data.email } });
@@ -141,7 +187,11 @@ export async function authenticate(raw: unknown, clientIp: string): Promise<(Use
   if (!user || !matches || !user.isActive) return null;
   await clearRateLimit(`signin:email:${input.data.email}`);
   return transaction(async (tx) => {
-    const updated = await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() }, select: publicFields });
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { lastLoginAt: new Date() },
+      select: publicFields,
+    });
     const actor: Actor = { id: user.id, email: user.email, name: user.name, role: user.role };
     await appendAudit(tx, { actor, action: "auth.sign_in", entityType: "User", entityId: user.id });
     return { ...toRow(updated), sessionVersion: user.sessionVersion };

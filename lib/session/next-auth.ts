@@ -21,7 +21,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
         try {
           const user = await authenticate(credentials, ip);
-          return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } : null;
+          return user
+            ? { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion }
+            : null;
         } catch (error) {
           if (error instanceof AppError && error.code === "RATE_LIMITED") throw new RateLimitedSignin();
           throw error;

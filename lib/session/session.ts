@@ -17,7 +17,10 @@ export const optionalSession = cache(async function optionalSession(): Promise<A
   const session = await auth();
   const sessionUser = session?.user as { id?: string; sessionVersion?: unknown } | undefined;
   if (!sessionUser?.id) return null;
-  const user = await findActiveUser(sessionUser.id, typeof sessionUser.sessionVersion === "number" ? sessionUser.sessionVersion : 0);
+  const user = await findActiveUser(
+    sessionUser.id,
+    typeof sessionUser.sessionVersion === "number" ? sessionUser.sessionVersion : 0,
+  );
   return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
 });
 
@@ -39,7 +42,9 @@ export async function requirePageAccess(permission: TPermission): Promise<Actor>
 /** The sign-in page, with the path being visited as the place to return to. */
 export async function signInUrl(): Promise<string> {
   const path = (await headers()).get("x-pathname");
-  return path && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/signin") ? `/signin?callbackUrl=${encodeURIComponent(path)}` : "/signin";
+  return path && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/signin")
+    ? `/signin?callbackUrl=${encodeURIComponent(path)}`
+    : "/signin";
 }
 
 // `resource` is reserved for per-record checks (ownership, tenancy) that later areas add.

@@ -28,9 +28,12 @@ describe("csvField", () => {
     expect(csvField("x\ry")).toBe('"x\ry"');
   });
 
-  it.each(["=SUM(A1:A2)", "+1", "-2+3", "@cmd", "\tx", "\rx"])("neutralises formula trigger %j with a leading quote", (text) => {
-    expect(csvField(text).replace(/^"/, "").startsWith("'")).toBe(true);
-  });
+  it.each(["=SUM(A1:A2)", "+1", "-2+3", "@cmd", "\tx", "\rx"])(
+    "neutralises formula trigger %j with a leading quote",
+    (text) => {
+      expect(csvField(text).replace(/^"/, "").startsWith("'")).toBe(true);
+    },
+  );
 
   it("keeps real numbers, including negatives, and renders other types predictably", () => {
     expect(csvField(-5)).toBe("-5");
@@ -49,14 +52,18 @@ describe("toCsv", () => {
   });
 
   it("uses value() when given and adds a BOM on request", () => {
-    const csv = toCsv([{ name: "Ada", n: 2 }], [{ id: "double", header: "Double", value: (r: Row) => (r.n ?? 0) * 2 }], { bom: true });
+    const csv = toCsv(
+      [{ name: "Ada", n: 2 }],
+      [{ id: "double", header: "Double", value: (r: Row) => (r.n ?? 0) * 2 }],
+      { bom: true },
+    );
     expect(csv).toBe("\uFEFFDouble\r\n4\r\n");
   });
 
   it("round-trips awkward values through a real CSV parser", () => {
     const rows: Row[] = [
       { name: 'Quote "me", please', note: "multi\r\nline" },
-      { name: "Ünïcödé ✓", note: "=HYPERLINK(\"http://evil\")" },
+      { name: "Ünïcödé ✓", note: '=HYPERLINK("http://evil")' },
       { name: "", note: null },
     ];
     const parsed = Papa.parse<string[]>(toCsv(rows, columns), { newline: "\r\n", skipEmptyLines: true });
@@ -64,7 +71,7 @@ describe("toCsv", () => {
     expect(parsed.data).toEqual([
       ["Name", "Note"],
       ['Quote "me", please', "multi\r\nline"],
-      ["Ünïcödé ✓", "'=HYPERLINK(\"http://evil\")"],
+      ["Ünïcödé ✓", '\'=HYPERLINK("http://evil")'],
       ["", ""],
     ]);
   });

@@ -50,7 +50,11 @@ export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[], o
  * 10k+ rows never sits in memory. The BOM is on by default because these streams become downloads
  * and Excel needs it to read UTF-8. Cancelling the response stops fetching further pages.
  */
-export function csvStream<T>(pages: AsyncIterable<T[]>, columns: readonly CsvColumn<T>[], options: CsvOptions = { bom: true }): ReadableStream<Uint8Array> {
+export function csvStream<T>(
+  pages: AsyncIterable<T[]>,
+  columns: readonly CsvColumn<T>[],
+  options: CsvOptions = { bom: true },
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = pages[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>({

@@ -5,13 +5,28 @@ import { z } from "zod";
 export const VOLATILITY = ["low", "medium", "high"] as const;
 export const LATENCY_NEEDS = ["batch", "minutes", "seconds", "sub_second"] as const;
 export const SCALABILITY_NEEDS = ["stable", "growing", "spiky"] as const;
-export const SOURCE_CAPABILITIES = ["sync_api", "webhooks", "event_stream", "change_data_capture", "file_export", "database_access", "edi"] as const;
+export const SOURCE_CAPABILITIES = [
+  "sync_api",
+  "webhooks",
+  "event_stream",
+  "change_data_capture",
+  "file_export",
+  "database_access",
+  "edi",
+] as const;
 export const HOSTING = ["on_prem", "cloud", "hybrid"] as const;
 /** `eu` means the EU/EEA; everything else is outside it for GDPR Chapter V purposes. */
 export const REGIONS = ["eu", "uk", "ch", "us", "ca", "apac", "other"] as const;
 export const PAYLOAD_FORMATS = ["json", "xml", "edi_x12", "edifact", "csv"] as const;
 /** GDPR Chapter V transfer mechanisms; `none` means nothing is recorded. */
-export const LEGAL_BASES = ["none", "adequacy_decision", "standard_contractual_clauses", "binding_corporate_rules", "explicit_consent", "derogation"] as const;
+export const LEGAL_BASES = [
+  "none",
+  "adequacy_decision",
+  "standard_contractual_clauses",
+  "binding_corporate_rules",
+  "explicit_consent",
+  "derogation",
+] as const;
 export const ARCHITECTURES = ["point_to_point", "hub_and_spoke", "event_driven"] as const;
 export const PATTERNS = ["request_response", "publish_subscribe", "polling"] as const;
 export const DEPLOYMENT_MODELS = ["on_prem", "hybrid", "cloud"] as const;
@@ -76,12 +91,23 @@ const enumOf = <T extends readonly [string, ...string[]]>(values: T, what: strin
 
 /** Form checkboxes arrive as one string or several; accept both. */
 const multi = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
-  z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(enumOf(values, what)).min(1, `Pick at least one ${what}.`));
+  z.preprocess(
+    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(enumOf(values, what)).min(1, `Pick at least one ${what}.`),
+  );
 
 export const ZAdvisorInput = z.object({
   volatility: enumOf(VOLATILITY, "system volatility"),
-  messagesPerDay: z.coerce.number({ error: "Enter the expected messages per day as a number." }).int("Use a whole number.").min(0, "Use 0 or more.").max(10_000_000_000, "That is more than 10 billion a day; check the number."),
-  endpointCount: z.coerce.number({ error: "Enter how many systems take part." }).int("Use a whole number.").min(2, "An interface connects at least 2 endpoints.").max(1000, "Use at most 1000."),
+  messagesPerDay: z.coerce
+    .number({ error: "Enter the expected messages per day as a number." })
+    .int("Use a whole number.")
+    .min(0, "Use 0 or more.")
+    .max(10_000_000_000, "That is more than 10 billion a day; check the number."),
+  endpointCount: z.coerce
+    .number({ error: "Enter how many systems take part." })
+    .int("Use a whole number.")
+    .min(2, "An interface connects at least 2 endpoints.")
+    .max(1000, "Use at most 1000."),
   latency: enumOf(LATENCY_NEEDS, "latency need"),
   sourceCapabilities: multi(SOURCE_CAPABILITIES, "source capability"),
   sourceFormat: enumOf(PAYLOAD_FORMATS, "source payload format"),
@@ -100,7 +126,11 @@ export type TAdvisorInput = z.infer<typeof ZAdvisorInput>;
 
 export const ZRecordDecisionInput = z.object({
   interfaceId: z.string().min(1, "Choose an interface."),
-  title: z.string().trim().min(3, "Give the decision a title of at least 3 characters.").max(200, "Use at most 200 characters."),
+  title: z
+    .string()
+    .trim()
+    .min(3, "Give the decision a title of at least 3 characters.")
+    .max(200, "Use at most 200 characters."),
   context: z.string().trim().max(5000, "Use at most 5000 characters.").default(""),
   inputs: ZAdvisorInput,
   /** The engineer may override the recommendation; an override needs a reason. */

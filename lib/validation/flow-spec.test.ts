@@ -11,7 +11,12 @@ const minimal = {
 describe("ZFlowSpec", () => {
   it("fills policy defaults", () => {
     const spec = ZFlowSpec.parse(minimal);
-    expect(spec.policy).toMatchObject({ retry: { maxAttempts: 5, multiplier: 2 }, dlq: true, concurrency: 4, timeoutMs: 10_000 });
+    expect(spec.policy).toMatchObject({
+      retry: { maxAttempts: 5, multiplier: 2 },
+      dlq: true,
+      concurrency: 4,
+      timeoutMs: 10_000,
+    });
   });
 
   it.each([

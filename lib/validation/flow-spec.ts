@@ -15,7 +15,10 @@ export const ZRetryPolicy = z
     multiplier: z.number().min(1).max(10).default(2),
   })
   .strict()
-  .refine((r) => r.maxDelayMs >= r.initialDelayMs, { message: "maxDelayMs must be at least initialDelayMs", path: ["maxDelayMs"] });
+  .refine((r) => r.maxDelayMs >= r.initialDelayMs, {
+    message: "maxDelayMs must be at least initialDelayMs",
+    path: ["maxDelayMs"],
+  });
 export type TRetryPolicy = z.output<typeof ZRetryPolicy>;
 
 export const ZCircuitBreakerPolicy = z
@@ -30,7 +33,13 @@ export const ZFlowPolicy = z
     retry: ZRetryPolicy.default({ maxAttempts: 5, initialDelayMs: 200, maxDelayMs: 30_000, multiplier: 2 }),
     timeoutMs: z.number().int().min(1).max(600_000).default(10_000).describe("Per attempt of each step and output."),
     dlq: z.boolean().default(true).describe("Send messages that exhaust retries to the dead letter channel."),
-    idempotencyKey: z.string().trim().min(1).max(500).optional().describe("JSONata path or expression over the body, e.g. orderId."),
+    idempotencyKey: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .optional()
+      .describe("JSONata path or expression over the body, e.g. orderId."),
     concurrency: z.number().int().min(1).max(256).default(4),
     circuitBreaker: ZCircuitBreakerPolicy.default({ consecutiveFailures: 5, halfOpenAfterMs: 10_000 }),
   })
@@ -38,7 +47,11 @@ export const ZFlowPolicy = z
 export type TFlowPolicy = z.output<typeof ZFlowPolicy>;
 
 const ZComponentConfig = z.record(z.string(), z.unknown()).default({});
-const ZRouteSelector = z.array(z.string().regex(STEP_ID)).min(1).optional().describe("Only messages a route step sent to one of these branches.");
+const ZRouteSelector = z
+  .array(z.string().regex(STEP_ID))
+  .min(1)
+  .optional()
+  .describe("Only messages a route step sent to one of these branches.");
 
 export const ZFlowInput = z.object({ use: z.string().regex(COMPONENT_NAME), config: ZComponentConfig }).strict();
 
@@ -68,9 +81,13 @@ export const ZFlowSpec = z
   .strict()
   .superRefine((spec, ctx) => {
     const seen = new Set<string>();
-    const all = [...spec.steps.map((s, i) => ["steps", i, s.id] as const), ...spec.outputs.map((o, i) => ["outputs", i, o.id] as const)];
+    const all = [
+      ...spec.steps.map((s, i) => ["steps", i, s.id] as const),
+      ...spec.outputs.map((o, i) => ["outputs", i, o.id] as const),
+    ];
     for (const [list, index, id] of all) {
-      if (seen.has(id)) ctx.addIssue({ code: "custom", path: [list, index, "id"], message: `id "${id}" is used twice` });
+      if (seen.has(id))
+        ctx.addIssue({ code: "custom", path: [list, index, "id"], message: `id "${id}" is used twice` });
       seen.add(id);
     }
   });
@@ -86,7 +103,9 @@ export function parseFlowDocument(text: string, format?: TFlowFormat): TFlowSpec
   try {
     raw = fmt === "json" ? JSON.parse(text) : YAML.parse(text, { maxAliasCount: 100 });
   } catch (error) {
-    throw new Error(`Flow document is not valid ${fmt.toUpperCase()}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `Flow document is not valid ${fmt.toUpperCase()}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return ZFlowSpec.parse(raw);
 }

@@ -5,7 +5,8 @@ import { z } from "zod";
 
 /** Flow names appear in gateway paths (/flows/<name>/<env>), so they are URL-safe slugs. */
 export const FLOW_NAME = /^[a-z][a-z0-9-]{1,62}$/;
-export const FLOW_NAME_HINT = "Use 2–63 lower-case letters, digits or dashes, starting with a letter (it appears in the gateway URL).";
+export const FLOW_NAME_HINT =
+  "Use 2–63 lower-case letters, digits or dashes, starting with a letter (it appears in the gateway URL).";
 
 export const ZFlowName = z.string().trim().regex(FLOW_NAME, FLOW_NAME_HINT);
 
@@ -62,28 +63,46 @@ export const ZDeploymentControlInput = z.object({
 export const ZMetricsQuery = z.object({
   flowId: z.string().min(1),
   environmentId: z.string().min(1).optional(),
-  minutes: z.coerce.number().int().min(5).max(7 * 24 * 60).default(60),
+  minutes: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(60),
 });
 export type TMetricsQuery = z.input<typeof ZMetricsQuery>;
 
 const MAX_BATCH = 200;
 const ZIds = z.preprocess(
   (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v),
-  z.array(z.string().min(1)).min(1, "Select at least one message.").max(MAX_BATCH, `Select at most ${MAX_BATCH} messages at a time.`),
+  z
+    .array(z.string().min(1))
+    .min(1, "Select at least one message.")
+    .max(MAX_BATCH, `Select at most ${MAX_BATCH} messages at a time.`),
 );
 
 export const ZReplayInput = z.object({
   ids: ZIds,
   /** Empty: replay to the version the message failed on. */
-  targetVersionId: z.string().optional().transform((v) => v || undefined),
+  targetVersionId: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
 });
 export type TReplayInput = z.input<typeof ZReplayInput>;
 
 export const ZEditAndReplayInput = z.object({
   id: z.string().min(1),
   body: z.string().min(1, "The payload cannot be empty.").max(5_000_000, "The payload is over 5 MB."),
-  targetVersionId: z.string().optional().transform((v) => v || undefined),
-  reason: z.string().trim().min(3, "Say why the payload was changed (at least 3 characters); it goes into the audit log.").max(500),
+  targetVersionId: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
+  reason: z
+    .string()
+    .trim()
+    .min(3, "Say why the payload was changed (at least 3 characters); it goes into the audit log.")
+    .max(500),
 });
 export type TEditAndReplayInput = z.input<typeof ZEditAndReplayInput>;
 
@@ -95,7 +114,10 @@ export type TDiscardInput = z.input<typeof ZDiscardInput>;
 
 /** The flow form's post: the spec as a JSON string (generated form) or a YAML/JSON document (editor tab). */
 export const ZSaveFlowForm = z.object({
-  flowId: z.string().optional().transform((v) => v || undefined),
+  flowId: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
   intent: z.enum(["create", "import"]).default("import"),
   spec: z
     .string()
@@ -109,7 +131,10 @@ export const ZSaveFlowForm = z.object({
         return z.NEVER;
       }
     }),
-  document: z.string().optional().transform((v) => (v?.trim() ? v : undefined)),
+  document: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v : undefined)),
   format: z.enum(["yaml", "json"]).optional(),
   note: z.string().optional(),
   owner: z.string().optional(),

@@ -38,8 +38,21 @@ describe("ZProcessInput", () => {
   const base = { name: "Invoice processing", department: "Finance" };
 
   it("coerces spreadsheet numbers, blanks to 0 and a single system id to a list", () => {
-    const p = ZProcessInput.parse({ ...base, volumePerMonth: "1,200", manualMinutesPerTxn: "", errorRatePct: "6.5%", systemIds: "sys1" });
-    expect(p).toMatchObject({ volumePerMonth: 1200, manualMinutesPerTxn: 0, errorRatePct: 6.5, cycleTimeHours: 0, systemIds: ["sys1"], painPoints: [] });
+    const p = ZProcessInput.parse({
+      ...base,
+      volumePerMonth: "1,200",
+      manualMinutesPerTxn: "",
+      errorRatePct: "6.5%",
+      systemIds: "sys1",
+    });
+    expect(p).toMatchObject({
+      volumePerMonth: 1200,
+      manualMinutesPerTxn: 0,
+      errorRatePct: 6.5,
+      cycleTimeHours: 0,
+      systemIds: ["sys1"],
+      painPoints: [],
+    });
   });
 
   it("names the field for out-of-range and non-numeric values", () => {
@@ -55,9 +68,13 @@ describe("ZProcessInput", () => {
   });
 
   it("parses pain points given as text", () => {
-    expect(ZProcessInput.parse({ ...base, painPoints: "medium: slow #speed" }).painPoints).toEqual([{ severity: "medium", description: "slow", tags: ["speed"] }]);
+    expect(ZProcessInput.parse({ ...base, painPoints: "medium: slow #speed" }).painPoints).toEqual([
+      { severity: "medium", description: "slow", tags: ["speed"] },
+    ]);
     const bad = ZProcessInput.safeParse({ ...base, painPoints: "high: ok\nmeh: slow" });
-    expect(bad.error?.issues).toEqual([expect.objectContaining({ path: ["painPoints"], message: expect.stringContaining('"meh: slow"') })]);
+    expect(bad.error?.issues).toEqual([
+      expect.objectContaining({ path: ["painPoints"], message: expect.stringContaining('"meh: slow"') }),
+    ]);
   });
 });
 
@@ -78,6 +95,9 @@ describe("ZInterfaceInput", () => {
   it("requires two different systems", () => {
     const r = ZInterfaceInput.safeParse({ ...base, sourceSystemId: "a", targetSystemId: "a" });
     expect(r.error?.issues[0].path).toEqual(["targetSystemId"]);
-    expect(ZInterfaceInput.parse({ ...base, sourceSystemId: "a", targetSystemId: "b", mechanism: "Point-to-point" }).mechanism).toBe("point_to_point");
+    expect(
+      ZInterfaceInput.parse({ ...base, sourceSystemId: "a", targetSystemId: "b", mechanism: "Point-to-point" })
+        .mechanism,
+    ).toBe("point_to_point");
   });
 });

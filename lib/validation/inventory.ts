@@ -9,7 +9,18 @@ export const CRITICALITIES = ["low", "medium", "high", "mission_critical"] as co
 export const LIFECYCLES = ["plan", "phase_in", "active", "phase_out", "end_of_life"] as const;
 export const DIRECTIONS = ["one_way", "two_way"] as const;
 export const MECHANISMS = ["manual", "file", "point_to_point", "api", "queue"] as const;
-export const PAYLOAD_FORMATS = ["csv", "json", "xml", "edi_x12", "edifact", "idoc", "fixed_width", "excel", "pdf", "other"] as const;
+export const PAYLOAD_FORMATS = [
+  "csv",
+  "json",
+  "xml",
+  "edi_x12",
+  "edifact",
+  "idoc",
+  "fixed_width",
+  "excel",
+  "pdf",
+  "other",
+] as const;
 export const FREQUENCIES = ["real_time", "hourly", "daily", "weekly", "monthly", "on_demand"] as const;
 export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
 
@@ -84,9 +95,14 @@ function zEnumLoose<const T extends readonly [string, ...string[]]>(values: T, w
     z.enum(values, { error: `Choose a ${what}: ${values.join(", ")}.` }),
   );
 }
-const normalise = (s: string) => s.trim().toLowerCase().replace(/[\s-]+/g, "_");
+const normalise = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 
-const name = (what: string, max = 160) => z.string().trim().min(1, `Enter ${what}.`).max(max, `Use at most ${max} characters.`);
+const name = (what: string, max = 160) =>
+  z.string().trim().min(1, `Enter ${what}.`).max(max, `Use at most ${max} characters.`);
 const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`).default("");
 
 /** Numbers from forms and spreadsheets arrive as strings ("1,200" or ""); blank means 0. */
@@ -129,13 +145,23 @@ const PAIN_LINE = /^\s*([A-Za-z_ -]+?)\s*:\s*(.+)$/;
  * each `severity: description #tag #tag`, e.g. `high: invoices re-keyed by hand #rekeying`.
  */
 export function parsePainPoints(input: string): { ok: true; value: TPainPoint[] } | { ok: false; error: string } {
-  const parts = input.split(/[\n;]/).map((s) => s.trim()).filter(Boolean);
+  const parts = input
+    .split(/[\n;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const value: TPainPoint[] = [];
   for (const part of parts) {
     const m = PAIN_LINE.exec(part);
-    if (!m) return { ok: false, error: `"${part}" needs the form "severity: description #tag" (severity: ${SEVERITIES.join(", ")}).` };
+    if (!m)
+      return {
+        ok: false,
+        error: `"${part}" needs the form "severity: description #tag" (severity: ${SEVERITIES.join(", ")}).`,
+      };
     const tags = [...m[2].matchAll(/#([\w-]+)/g)].map((t) => t[1].toLowerCase());
-    const description = m[2].replace(/#[\w-]+/g, "").replace(/\s+/g, " ").trim();
+    const description = m[2]
+      .replace(/#[\w-]+/g, "")
+      .replace(/\s+/g, " ")
+      .trim();
     const parsed = ZPainPoint.safeParse({ severity: m[1], description, tags });
     if (!parsed.success) return { ok: false, error: `"${part}": ${parsed.error.issues[0].message}` };
     value.push(parsed.data);
@@ -150,17 +176,20 @@ export function formatPainPoints(points: readonly TPainPoint[], separator = "; "
 const ZPainPointList = z.array(ZPainPoint).max(50, "Record at most 50 pain points.");
 
 /** Pain points as a list, or as text in the `severity: description #tag` form (forms, spreadsheets). */
-const ZPainPoints = z.preprocess((raw) => raw ?? [], z.unknown().transform((raw, ctx): TPainPoint[] => {
-  const parsed = typeof raw === "string" ? parsePainPoints(raw) : null;
-  if (parsed && !parsed.ok) {
-    ctx.addIssue({ code: "custom", message: parsed.error });
+const ZPainPoints = z.preprocess(
+  (raw) => raw ?? [],
+  z.unknown().transform((raw, ctx): TPainPoint[] => {
+    const parsed = typeof raw === "string" ? parsePainPoints(raw) : null;
+    if (parsed && !parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.error });
+      return z.NEVER;
+    }
+    const list = ZPainPointList.safeParse(parsed ? parsed.value : raw);
+    if (list.success) return list.data;
+    for (const issue of list.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
     return z.NEVER;
-  }
-  const list = ZPainPointList.safeParse(parsed ? parsed.value : raw);
-  if (list.success) return list.data;
-  for (const issue of list.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
-  return z.NEVER;
-}));
+  }),
+);
 
 /** A single select value arrives as a string, several as an array. */
 const ZIdList = z.preprocess(
@@ -220,13 +249,23 @@ const differentEndsIssue = { path: ["targetSystemId"], message: "Source and targ
 export const ZInterfaceFields = z.object(interfaceFields);
 export const ZInterfaceInput = z.object(interfaceFields).refine(differentEnds, differentEndsIssue);
 export type TInterfaceInput = z.infer<typeof ZInterfaceInput>;
-export const ZUpdateInterfaceInput = z.object({ ...interfaceFields, id: z.string().min(1) }).refine(differentEnds, differentEndsIssue);
+export const ZUpdateInterfaceInput = z
+  .object({ ...interfaceFields, id: z.string().min(1) })
+  .refine(differentEnds, differentEndsIssue);
 
 export const ZIdInput = z.object({ id: z.string().min(1) });
 
 export const ZGraphQuery = z.object({
-  processId: z.string().max(40).optional().transform((v) => v || undefined),
-  departmentId: z.string().max(40).optional().transform((v) => v || undefined),
+  processId: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || undefined),
+  departmentId: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || undefined),
 });
 export type TGraphQuery = z.infer<typeof ZGraphQuery>;
 

@@ -3,7 +3,15 @@ import { parseListQuery, pickSort } from "./list";
 
 describe("parseListQuery", () => {
   it("reads paging, search, sort and f.* filters", () => {
-    const q = parseListQuery({ page: "3", pageSize: "50", q: " ada ", sort: "email", dir: "desc", "f.role": "admin", other: "x" });
+    const q = parseListQuery({
+      page: "3",
+      pageSize: "50",
+      q: " ada ",
+      sort: "email",
+      dir: "desc",
+      "f.role": "admin",
+      other: "x",
+    });
     expect(q).toEqual({ page: 3, pageSize: 50, q: "ada", sort: "email", dir: "desc", filters: { role: "admin" } });
   });
 

@@ -44,7 +44,11 @@ export function parseListQuery(params: SearchParams): TListQuery {
 }
 
 /** Restricts sort to known columns, so a URL cannot order by an arbitrary field. */
-export function pickSort<T extends string>(query: TListQuery, allowed: readonly T[], fallback: T): { field: T; dir: "asc" | "desc" } {
+export function pickSort<T extends string>(
+  query: TListQuery,
+  allowed: readonly T[],
+  fallback: T,
+): { field: T; dir: "asc" | "desc" } {
   const field = (allowed as readonly string[]).includes(query.sort ?? "") ? (query.sort as T) : fallback;
   return { field, dir: query.dir };
 }

@@ -4,7 +4,10 @@ const id = z.string().trim().min(1);
 const optionalId = z.preprocess((v) => (v === "" || v === undefined ? null : v), id.nullable());
 
 export const ZDataDomainInput = z.object({
-  key: z.string().trim().regex(/^[a-z][a-z0-9_]{1,40}$/, "Use lower-case letters, digits and underscores, e.g. customer."),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{1,40}$/, "Use lower-case letters, digits and underscores, e.g. customer."),
   name: z.string().trim().min(2).max(80),
   description: z.string().trim().max(1000).default(""),
 });
@@ -17,9 +20,16 @@ export const ZAssignOwnershipInput = z
     ownerId: optionalId,
     stewardId: optionalId,
     responsibilities: z.string().trim().max(4000).default(""),
-    attestationPeriodDays: z.coerce.number().int().min(1, "Use at least 1 day.").max(1095, "Use at most 3 years (1095 days)."),
+    attestationPeriodDays: z.coerce
+      .number()
+      .int()
+      .min(1, "Use at least 1 day.")
+      .max(1095, "Use at most 3 years (1095 days)."),
   })
-  .refine((v) => Boolean(v.processId) !== Boolean(v.dataDomainId), { message: "Choose either a process or a data domain.", path: ["processId"] });
+  .refine((v) => Boolean(v.processId) !== Boolean(v.dataDomainId), {
+    message: "Choose either a process or a data domain.",
+    path: ["processId"],
+  });
 
 export const ZAttestInput = z.object({
   ownershipId: id,

@@ -7,9 +7,15 @@ export type TCandidateStatus = (typeof CANDIDATE_STATUSES)[number];
 
 const id = z.string().trim().min(1);
 /** Form multi-selects arrive as a string, an array, or nothing. */
-const idList = z.preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(id).max(500));
+const idList = z.preprocess(
+  (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z.array(id).max(500),
+);
 const num = (label: string, min = 0, max = 1e12) =>
-  z.coerce.number({ error: `Enter a number for ${label}.` }).min(min, `${label} must be at least ${min}.`).max(max, `${label} must be at most ${max}.`);
+  z.coerce
+    .number({ error: `Enter a number for ${label}.` })
+    .min(min, `${label} must be at least ${min}.`)
+    .max(max, `${label} must be at most ${max}.`);
 /** Percent in forms, fraction in storage. */
 const percent = (label: string) => num(label, 0, 100).transform((v) => v / 100);
 
@@ -41,7 +47,10 @@ export const ZUpdateCandidateInput = ZCandidateInput.extend({ candidateId: id })
 export const ZCandidateStatusInput = z.object({ candidateId: id, status: z.enum(CANDIDATE_STATUSES) });
 
 export const ZCriterionInput = z.object({
-  key: z.string().trim().regex(/^[a-z][a-z0-9_]{1,40}$/, "Use lower-case letters, digits and underscores, e.g. data_quality."),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{1,40}$/, "Use lower-case letters, digits and underscores, e.g. data_quality."),
   label: z.string().trim().min(2).max(80),
   description: z.string().trim().max(500).default(""),
   weight: num("Weight", 0, 100),

@@ -1,7 +1,11 @@
 import { z } from "zod";
 
 const scale = (label: string, min: number, max: number) =>
-  z.coerce.number({ error: `Answer ${label}.` }).int(`Answer ${label} with a whole number.`).min(min, `${label}: ${min}–${max}.`).max(max, `${label}: ${min}–${max}.`);
+  z.coerce
+    .number({ error: `Answer ${label}.` })
+    .int(`Answer ${label} with a whole number.`)
+    .min(min, `${label}: ${min}–${max}.`)
+    .max(max, `${label}: ${min}–${max}.`);
 
 export const ZReadinessAnswers = z.object({
   bandwidthFte: z.coerce.number({ error: "Enter the FTE available." }).min(0, "FTE cannot be negative.").max(500),
@@ -14,4 +18,6 @@ export const ZReadinessAnswers = z.object({
 });
 export type TReadinessAnswers = z.infer<typeof ZReadinessAnswers>;
 
-export const ZReadinessInput = ZReadinessAnswers.extend({ departmentId: z.string().trim().min(1, "Choose a department.") });
+export const ZReadinessInput = ZReadinessAnswers.extend({
+  departmentId: z.string().trim().min(1, "Choose a department."),
+});

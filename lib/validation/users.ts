@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
 
-export const ZEmail = z.string().trim().toLowerCase().email("Enter a valid email address, like name@example.com.").max(254);
-export const ZPassword = z
+export const ZEmail = z
   .string()
-  .min(12, "Use at least 12 characters.")
-  .max(128, "Use at most 128 characters.");
+  .trim()
+  .toLowerCase()
+  .email("Enter a valid email address, like name@example.com.")
+  .max(254);
+export const ZPassword = z.string().min(12, "Use at least 12 characters.").max(128, "Use at most 128 characters.");
 export const ZRole = z.enum(ROLES, { error: `Choose one of: ${ROLES.join(", ")}.` });
 
 export const ZCreateUserInput = z.object({
@@ -24,10 +26,13 @@ export const ZUpdateUserInput = z.object({
 export type TUpdateUserInput = z.infer<typeof ZUpdateUserInput>;
 
 export const ZResetPasswordInput = z.object({ userId: z.string().min(1), password: ZPassword });
-export const ZResetPasswordForm = ZResetPasswordInput.extend({ confirm: z.string() }).refine((v) => v.password === v.confirm, {
-  path: ["confirm"],
-  message: "The two passwords do not match.",
-});
+export const ZResetPasswordForm = ZResetPasswordInput.extend({ confirm: z.string() }).refine(
+  (v) => v.password === v.confirm,
+  {
+    path: ["confirm"],
+    message: "The two passwords do not match.",
+  },
+);
 
 export const ZSignInInput = z.object({
   email: ZEmail,

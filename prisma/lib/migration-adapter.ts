@@ -74,7 +74,8 @@ export class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFa
     const shadowUrl = withDatabase(this.url, name);
     const adapter = patchAdapter(await new PrismaPg({ connectionString: shadowUrl }).connect());
     const check = await (adapter as unknown as PgInternals).underlyingDriver().query("SELECT current_database() AS db");
-    if (check.rows[0]?.db !== name) throw new Error(`Shadow database connection reached ${check.rows[0]?.db}, not ${name}`);
+    if (check.rows[0]?.db !== name)
+      throw new Error(`Shadow database connection reached ${check.rows[0]?.db}, not ${name}`);
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();

@@ -18,7 +18,9 @@ const BASE = `generator client {\n  provider = "prisma-client"\n  output   = "./
 async function tables(): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const { rows } = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
+  const { rows } = await client.query(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+  );
   await client.end();
   return rows.map((r) => r.table_name);
 }
@@ -26,7 +28,9 @@ async function tables(): Promise<string[]> {
 async function shadowDatabases(): Promise<string[]> {
   const client = new pg.Client({ connectionString: urlFor("postgres") });
   await client.connect();
-  const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'`);
+  const { rows } = await client.query(
+    `SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'`,
+  );
   await client.end();
   return rows.map((r) => r.datname);
 }
@@ -34,7 +38,10 @@ async function shadowDatabases(): Promise<string[]> {
 beforeAll(async () => {
   mkdirSync(schemaDir);
   writeFileSync(path.join(schemaDir, "base.prisma"), BASE);
-  writeFileSync(path.join(schemaDir, "a.prisma"), `model Widget {\n  id   Int    @id @default(autoincrement())\n  name String\n}\n`);
+  writeFileSync(
+    path.join(schemaDir, "a.prisma"),
+    `model Widget {\n  id   Int    @id @default(autoincrement())\n  name String\n}\n`,
+  );
   await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
   await adminQuery(`CREATE DATABASE "${dbName}"`);
 });
@@ -71,7 +78,10 @@ describe("migration runner (WASM schema engine)", () => {
   });
 
   it("a schema change becomes a new pending migration that then applies", async () => {
-    writeFileSync(path.join(schemaDir, "b.prisma"), `model Gadget {\n  id Int @id\n  label String; \n}\n`.replace("; ", ""));
+    writeFileSync(
+      path.join(schemaDir, "b.prisma"),
+      `model Gadget {\n  id Int @id\n  label String; \n}\n`.replace("; ", ""),
+    );
     const created = await createMigration(opts, "gadgets");
     expect(created.script).toContain('CREATE TABLE "Gadget"');
     expect((await migrationStatus(opts)).pending).toHaveLength(1);

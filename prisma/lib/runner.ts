@@ -18,13 +18,19 @@ async function withEngine<T>(opts: RunnerOptions, fn: (engine: SchemaEngine) => 
 /** Applies pending migrations; writes _prisma_migrations exactly as `prisma migrate deploy` does. */
 export function applyMigrations(opts: RunnerOptions): Promise<string[]> {
   return withEngine(opts, async (engine) => {
-    const out = await engine.applyMigrations({ migrationsList: readMigrations(opts.migrationsDir), filters: NO_FILTER });
+    const out = await engine.applyMigrations({
+      migrationsList: readMigrations(opts.migrationsDir),
+      filters: NO_FILTER,
+    });
     return out.appliedMigrationNames;
   });
 }
 
 /** Diffs schema.prisma against the migration history (in a shadow database) and writes a new migration. */
-export function createMigration(opts: RunnerOptions, name: string): Promise<{ dir: string | null; script: string | null }> {
+export function createMigration(
+  opts: RunnerOptions,
+  name: string,
+): Promise<{ dir: string | null; script: string | null }> {
   return withEngine(opts, async (engine) => {
     const migrationsList = readMigrations(opts.migrationsDir);
     const diag = await engine.devDiagnostic({ migrationsList, filters: NO_FILTER });
@@ -51,7 +57,11 @@ export function migrationStatus(opts: RunnerOptions): Promise<MigrationStatus> {
   return withEngine(opts, async (engine) => {
     const migrationsList = readMigrations(opts.migrationsDir);
     const all = migrationsList.migrationDirectories.map((d) => d.path);
-    const out = await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTER });
+    const out = await engine.diagnoseMigrationHistory({
+      migrationsList,
+      optInToShadowDatabase: false,
+      filters: NO_FILTER,
+    });
     const pending =
       out.history?.diagnostic === "databaseIsBehind" || out.history?.diagnostic === "historiesDiverge"
         ? out.history.unappliedMigrationNames

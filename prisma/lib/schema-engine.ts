@@ -33,7 +33,9 @@ function loadWasm(): void {
     }
   }
   const wasmModule = new WebAssembly.Module(readFileSync(wasmPath));
-  const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": imports as WebAssembly.ModuleImports });
+  const instance = new WebAssembly.Instance(wasmModule, {
+    "./schema_engine_bg.js": imports as WebAssembly.ModuleImports,
+  });
   (glue as unknown as { __wbg_set_wasm(x: unknown): void }).__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
   loaded = true;
@@ -50,7 +52,11 @@ export function readSchemaFiles(schemaPath: string): [string, string][] {
   return files.map((f) => [f, readFileSync(f, "utf8")]);
 }
 
-export async function openSchemaEngine(url: string, schemaPath: string, log?: (line: string) => void): Promise<SchemaEngine> {
+export async function openSchemaEngine(
+  url: string,
+  schemaPath: string,
+  log?: (line: string) => void,
+): Promise<SchemaEngine> {
   loadWasm();
   const adapter = bindMigrationAwareSqlAdapterFactory(new MigrationAdapterFactory(url));
   return glue.SchemaEngine.new({ datamodels: readSchemaFiles(schemaPath) }, (line: string) => log?.(line), adapter);

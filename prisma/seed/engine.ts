@@ -27,7 +27,10 @@ async function demoInterfaceId(flowName: string): Promise<string | undefined> {
   const key = DEMO_FLOW_INTERFACES[flowName];
   if (!key) return undefined;
   const [source, target, name] = key;
-  const iface = await db().interface.findFirst({ where: { name, sourceSystem: { name: source }, targetSystem: { name: target } }, select: { id: true } });
+  const iface = await db().interface.findFirst({
+    where: { name, sourceSystem: { name: source }, targetSystem: { name: target } },
+    select: { id: true },
+  });
   return iface?.id;
 }
 
@@ -38,9 +41,17 @@ export async function seedEngine(actor: Actor): Promise<void> {
     // Same content → same version (content hash), so a re-run creates nothing new.
     // Links the flow to its interface (unchanged on a re-run); undefined leaves the link as it is.
     const interfaceId = await demoInterfaceId(spec.name);
-    const saved = await saveFlowVersion(actor, { spec, owner: DEMO_OWNER, note: "Seeded demo flow", interfaceId }, "import");
-    const active = await db().deployment.findFirst({ where: { flowId: saved.flowId, environmentId: dev.id, activeSlot: { not: null } }, select: { flowVersionId: true } });
-    if (active?.flowVersionId !== saved.version.id) await deployFlowVersion(actor, { flowVersionId: saved.version.id, environmentId: dev.id });
+    const saved = await saveFlowVersion(
+      actor,
+      { spec, owner: DEMO_OWNER, note: "Seeded demo flow", interfaceId },
+      "import",
+    );
+    const active = await db().deployment.findFirst({
+      where: { flowId: saved.flowId, environmentId: dev.id, activeSlot: { not: null } },
+      select: { flowVersionId: true },
+    });
+    if (active?.flowVersionId !== saved.version.id)
+      await deployFlowVersion(actor, { flowVersionId: saved.version.id, environmentId: dev.id });
   }
   await seedDecision(actor);
 }
@@ -70,5 +81,10 @@ async function seedDecision(actor: Actor): Promise<void> {
     messagesPerDay: context.defaults.messagesPerDay ?? 1000,
   });
   if (!inputs.success) return;
-  await recordDecision(actor, { interfaceId: iface.id, title: `Integration architecture for ${iface.name}`, context: "Seeded example decision.", inputs: inputs.data });
+  await recordDecision(actor, {
+    interfaceId: iface.id,
+    title: `Integration architecture for ${iface.name}`,
+    context: "Seeded example decision.",
+    inputs: inputs.data,
+  });
 }

@@ -6,16 +6,23 @@ import { checkBuild, decideBuild, isBuildInput, sourceFingerprint, writeBuildSta
 
 describe("decideBuild", () => {
   it("builds when there is no BUILD_ID", () => {
-    expect(decideBuild({ hasBuildId: false, stampFingerprint: "a", currentFingerprint: "a" })).toMatchObject({ stale: true });
+    expect(decideBuild({ hasBuildId: false, stampFingerprint: "a", currentFingerprint: "a" })).toMatchObject({
+      stale: true,
+    });
   });
   it("builds when the build was made outside npm start (no stamp)", () => {
-    expect(decideBuild({ hasBuildId: true, stampFingerprint: null, currentFingerprint: "a" })).toMatchObject({ stale: true });
+    expect(decideBuild({ hasBuildId: true, stampFingerprint: null, currentFingerprint: "a" })).toMatchObject({
+      stale: true,
+    });
   });
   it("skips the build when nothing changed", () => {
     expect(decideBuild({ hasBuildId: true, stampFingerprint: "a", currentFingerprint: "a" })).toEqual({ stale: false });
   });
   it("builds when sources changed", () => {
-    expect(decideBuild({ hasBuildId: true, stampFingerprint: "a", currentFingerprint: "b" })).toMatchObject({ stale: true, reason: expect.stringContaining("changed") });
+    expect(decideBuild({ hasBuildId: true, stampFingerprint: "a", currentFingerprint: "b" })).toMatchObject({
+      stale: true,
+      reason: expect.stringContaining("changed"),
+    });
   });
 });
 

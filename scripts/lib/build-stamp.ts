@@ -58,10 +58,15 @@ function statLine(root: string, rel: string): string {
 
 export type TBuildDecision = { stale: false } | { stale: true; reason: string };
 
-export function decideBuild(input: { hasBuildId: boolean; stampFingerprint: string | null; currentFingerprint: string }): TBuildDecision {
+export function decideBuild(input: {
+  hasBuildId: boolean;
+  stampFingerprint: string | null;
+  currentFingerprint: string;
+}): TBuildDecision {
   if (!input.hasBuildId) return { stale: true, reason: "no build yet" };
   if (!input.stampFingerprint) return { stale: true, reason: "the build was not made by npm start" };
-  if (input.stampFingerprint !== input.currentFingerprint) return { stale: true, reason: "sources changed since the last build" };
+  if (input.stampFingerprint !== input.currentFingerprint)
+    return { stale: true, reason: "sources changed since the last build" };
   return { stale: false };
 }
 
@@ -69,12 +74,20 @@ export function checkBuild(root: string, distDir: string): TBuildDecision & { fi
   const dist = path.resolve(root, distDir);
   let stampFingerprint: string | null = null;
   try {
-    stampFingerprint = (JSON.parse(readFileSync(path.join(dist, STAMP), "utf8")) as { fingerprint?: string }).fingerprint ?? null;
+    stampFingerprint =
+      (JSON.parse(readFileSync(path.join(dist, STAMP), "utf8")) as { fingerprint?: string }).fingerprint ?? null;
   } catch {
     stampFingerprint = null;
   }
   const fingerprint = sourceFingerprint(root);
-  return { ...decideBuild({ hasBuildId: existsSync(path.join(dist, "BUILD_ID")), stampFingerprint, currentFingerprint: fingerprint }), fingerprint };
+  return {
+    ...decideBuild({
+      hasBuildId: existsSync(path.join(dist, "BUILD_ID")),
+      stampFingerprint,
+      currentFingerprint: fingerprint,
+    }),
+    fingerprint,
+  };
 }
 
 /**
@@ -83,5 +96,8 @@ export function checkBuild(root: string, distDir: string): TBuildDecision & { fi
  * one extra build, never a stale one.)
  */
 export function writeBuildStamp(root: string, distDir: string, fingerprint: string): void {
-  writeFileSync(path.join(path.resolve(root, distDir), STAMP), JSON.stringify({ fingerprint, builtAt: new Date().toISOString() }));
+  writeFileSync(
+    path.join(path.resolve(root, distDir), STAMP),
+    JSON.stringify({ fingerprint, builtAt: new Date().toISOString() }),
+  );
 }

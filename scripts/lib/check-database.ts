@@ -14,7 +14,8 @@ export async function checkExternalDatabase(url: string): Promise<string | null>
       const name = new URL(url).pathname.slice(1);
       return `The database "${name}" does not exist on ${where}. Create it (e.g. createdb ${name}) or point DATABASE_URL at an existing one.`;
     }
-    if (code === "28P01" || code === "28000") return `PostgreSQL at ${where} rejected the credentials in DATABASE_URL: ${message}`;
+    if (code === "28P01" || code === "28000")
+      return `PostgreSQL at ${where} rejected the credentials in DATABASE_URL: ${message}`;
     return `Cannot reach PostgreSQL at ${where} (from DATABASE_URL): ${message}. Start that server, fix DATABASE_URL, or unset it to use the embedded database.`;
   } finally {
     await client.end().catch(() => {});

@@ -24,7 +24,12 @@ export type TEmbeddedPg = {
   releaseSync(): void;
 };
 
-export type TEmbeddedPgOptions = { stateDir: string; preferredPort: number; database: string; onLog?: (line: string) => void };
+export type TEmbeddedPgOptions = {
+  stateDir: string;
+  preferredPort: number;
+  database: string;
+  onLog?: (line: string) => void;
+};
 
 const SUPERUSER = "postgres";
 // A minimal environment: the server must not pick up the caller's PG* variables or locale.
@@ -117,7 +122,15 @@ function initdb(layout: TPgLayout, password: string): void {
   try {
     const result = spawnSync(
       binary(layout, "initdb"),
-      [`--pgdata=${layout.dataDir}`, `--username=${SUPERUSER}`, `--pwfile=${pwfile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-instructions"],
+      [
+        `--pgdata=${layout.dataDir}`,
+        `--username=${SUPERUSER}`,
+        `--pwfile=${pwfile}`,
+        "--auth=scram-sha-256",
+        "--encoding=UTF8",
+        "--locale=C",
+        "--no-instructions",
+      ],
       { ...runAsOptions(layout), encoding: "utf8", env: PG_ENV },
     );
     if (result.error || result.status !== 0) {
@@ -147,14 +160,28 @@ async function startServer(layout: TPgLayout, port: number, stateDir: string) {
   return child;
 }
 
-async function waitReady(port: number, password: string, child: { exitCode: number | null; signalCode: string | null }, timeoutMs = 30_000) {
+async function waitReady(
+  port: number,
+  password: string,
+  child: { exitCode: number | null; signalCode: string | null },
+  timeoutMs = 30_000,
+) {
   const deadline = Date.now() + timeoutMs;
   let lastError = "";
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`PostgreSQL exited during startup (code ${child.exitCode ?? child.signalCode}); see the log for details.`);
+      throw new Error(
+        `PostgreSQL exited during startup (code ${child.exitCode ?? child.signalCode}); see the log for details.`,
+      );
     }
-    const client = new pg.Client({ host: "127.0.0.1", port, user: SUPERUSER, password, database: "postgres", connectionTimeoutMillis: 1_000 });
+    const client = new pg.Client({
+      host: "127.0.0.1",
+      port,
+      user: SUPERUSER,
+      password,
+      database: "postgres",
+      connectionTimeoutMillis: 1_000,
+    });
     try {
       await client.connect();
       await client.query("select 1");

@@ -30,7 +30,9 @@ describe("withFileMutex", () => {
   it("waits for a live holder and then times out with advice", async () => {
     const file = tmpFile();
     writeFileSync(file, String(process.pid));
-    await expect(withFileMutex(file, async () => "ran", { timeoutMs: 200 })).rejects.toThrow(/held by pid .*delete that file/);
+    await expect(withFileMutex(file, async () => "ran", { timeoutMs: 200 })).rejects.toThrow(
+      /held by pid .*delete that file/,
+    );
   });
 
   it("releases the lock when the callback throws", async () => {

@@ -25,7 +25,9 @@ export async function withFileMutex<T>(file: string, fn: () => Promise<T>, opts:
       continue;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Timed out waiting for ${file} (held by pid ${readHolder(file) ?? "?"}). If no launcher is running, delete that file.`);
+      throw new Error(
+        `Timed out waiting for ${file} (held by pid ${readHolder(file) ?? "?"}). If no launcher is running, delete that file.`,
+      );
     }
     await new Promise((r) => setTimeout(r, pollMs));
   }

@@ -4,14 +4,17 @@
 "use strict";
 const launcher = Number(process.env.SWITCHBOARD_LAUNCHER_PID);
 if (launcher > 0 && launcher !== process.pid) {
-  const timer = setInterval(() => {
-    try {
-      process.kill(launcher, 0);
-    } catch (error) {
-      if (error.code !== "ESRCH") return;
-      clearInterval(timer);
-      process.kill(process.pid, "SIGTERM");
-    }
-  }, Number(process.env.SWITCHBOARD_ORPHAN_CHECK_MS) || 2000);
+  const timer = setInterval(
+    () => {
+      try {
+        process.kill(launcher, 0);
+      } catch (error) {
+        if (error.code !== "ESRCH") return;
+        clearInterval(timer);
+        process.kill(process.pid, "SIGTERM");
+      }
+    },
+    Number(process.env.SWITCHBOARD_ORPHAN_CHECK_MS) || 2000,
+  );
   timer.unref();
 }

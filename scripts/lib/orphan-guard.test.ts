@@ -17,7 +17,9 @@ describe("orphan guard", () => {
       console.log(c.pid);
       setInterval(() => {}, 1000);`;
     const launcher = spawn(process.execPath, ["-e", launcherCode], { stdio: ["ignore", "pipe", "inherit"] });
-    const child = await new Promise<number>((resolve) => launcher.stdout.once("data", (d: Buffer) => resolve(Number(String(d).trim()))));
+    const child = await new Promise<number>((resolve) =>
+      launcher.stdout.once("data", (d: Buffer) => resolve(Number(String(d).trim()))),
+    );
     await new Promise((r) => setTimeout(r, 400));
     expect(isProcessAlive(child)).toBe(true); // the launcher lives: the child keeps running
     launcher.kill("SIGKILL");

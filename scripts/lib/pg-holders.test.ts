@@ -13,12 +13,28 @@ describe("holders", () => {
   });
 
   it("keeps the server for the remaining live holder when one lets go", () => {
-    const rest = removeHolder([{ pid: 10, token: "a" }, { pid: 11, token: "b" }], "a", alive([10, 11]));
+    const rest = removeHolder(
+      [
+        { pid: 10, token: "a" },
+        { pid: 11, token: "b" },
+      ],
+      "a",
+      alive([10, 11]),
+    );
     expect(rest).toEqual([{ pid: 11, token: "b" }]);
   });
 
   it("drops holders whose process died, so the last live one stops the server", () => {
-    expect(removeHolder([{ pid: 10, token: "a" }, { pid: 99, token: "dead" }], "a", alive([10]))).toEqual([]);
+    expect(
+      removeHolder(
+        [
+          { pid: 10, token: "a" },
+          { pid: 99, token: "dead" },
+        ],
+        "a",
+        alive([10]),
+      ),
+    ).toEqual([]);
   });
 
   it("round-trips through the file and deletes it when nobody holds the server", () => {

@@ -17,7 +17,11 @@ export function readHolders(file: string): THolder[] {
     const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
     if (!Array.isArray(parsed)) return [];
     return parsed.filter(
-      (h): h is THolder => typeof h === "object" && h !== null && Number.isInteger((h as THolder).pid) && typeof (h as THolder).token === "string",
+      (h): h is THolder =>
+        typeof h === "object" &&
+        h !== null &&
+        Number.isInteger((h as THolder).pid) &&
+        typeof (h as THolder).token === "string",
     );
   } catch {
     return []; // missing or half-written: treat as nobody

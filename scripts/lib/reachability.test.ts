@@ -33,7 +33,12 @@ describe("firstBlocked", () => {
     expect(firstBlocked(pg, chain)).toEqual({ ok: true });
   });
   it("stops at a home directory closed to others", () => {
-    const chain = [dir("/", 0o755), dir("/home", 0o755), dir("/home/ann", 0o750, 1000, 1000), dir("/home/ann/sb", 0o755, 1000, 1000)];
+    const chain = [
+      dir("/", 0o755),
+      dir("/home", 0o755),
+      dir("/home/ann", 0o750, 1000, 1000),
+      dir("/home/ann/sb", 0o755, 1000, 1000),
+    ];
     expect(firstBlocked(pg, chain)).toEqual({ ok: false, blockedAt: "/home/ann" });
   });
 });

@@ -16,7 +16,8 @@ export function readOrCreateSecret(file: string, bytes = 32): { value: string; c
   try {
     writeFileSync(file, `${value}\n`, { mode: 0o600, flag: "wx" });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return { value: readFileSync(file, "utf8").trim(), created: false };
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      return { value: readFileSync(file, "utf8").trim(), created: false };
     throw error;
   }
   chmodSync(file, 0o600);

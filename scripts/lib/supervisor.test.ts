@@ -7,7 +7,11 @@ const node = (code: string) => [process.execPath, "-e", code];
 describe("Supervisor", () => {
   it("reports a child that dies on its own, with its exit code", async () => {
     const died = new Promise<[string, number]>((resolve) => {
-      const sup = new Supervisor({ cwd: process.cwd(), env: process.env, onUnexpectedExit: (name, code) => resolve([name, code]) });
+      const sup = new Supervisor({
+        cwd: process.cwd(),
+        env: process.env,
+        onUnexpectedExit: (name, code) => resolve([name, code]),
+      });
       sup.start({ name: "engine", cmd: node("process.exit(3)") });
     });
     await expect(died).resolves.toEqual(["engine", 3]);
@@ -15,7 +19,11 @@ describe("Supervisor", () => {
 
   it("stops children in start order, including what they forked, without reporting them as crashes", async () => {
     const crashes: string[] = [];
-    const sup = new Supervisor({ cwd: process.cwd(), env: process.env, onUnexpectedExit: (name) => crashes.push(name) });
+    const sup = new Supervisor({
+      cwd: process.cwd(),
+      env: process.env,
+      onUnexpectedExit: (name) => crashes.push(name),
+    });
     // The grandchild ignores nothing special; it only dies because the whole group is signalled.
     const forker = `const c=require("child_process").spawn(process.execPath,["-e","setInterval(()=>{},1e3)"],{stdio:"ignore"});console.log(c.pid);setInterval(()=>{},1e3)`;
     let grandchild = 0;

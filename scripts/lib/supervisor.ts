@@ -17,7 +17,9 @@ export class Supervisor {
   private index = 0;
   private readonly color = Boolean(process.stdout.isTTY);
 
-  constructor(private readonly opts: { cwd: string; env: TChildEnv; onUnexpectedExit: (name: string, code: number) => void }) {}
+  constructor(
+    private readonly opts: { cwd: string; env: TChildEnv; onUnexpectedExit: (name: string, code: number) => void },
+  ) {}
 
   /** A long-running process; if it ends on its own, onUnexpectedExit is called. */
   start(spec: TProcSpec): void {
@@ -62,7 +64,12 @@ export class Supervisor {
 
   private spawn(spec: TProcSpec): Running {
     const [cmd, ...args] = spec.cmd;
-    const child = spawn(cmd, args, { cwd: this.opts.cwd, env: this.opts.env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, {
+      cwd: this.opts.cwd,
+      env: this.opts.env as NodeJS.ProcessEnv,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const prefix = label(spec.name, this.index++, this.color);
     pipeWithPrefix(child.stdout!, process.stdout, prefix);
     pipeWithPrefix(child.stderr!, process.stderr, prefix);

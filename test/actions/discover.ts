@@ -11,7 +11,11 @@ function walk(dir: string, out: string[] = []): string[] {
   for (const entry of readdirSync(dir)) {
     const p = path.join(dir, entry);
     if (statSync(p).isDirectory()) walk(p, out);
-    else if (/^actions?\.tsx?$/.test(entry) || (p.includes(`${path.sep}actions${path.sep}`) && /\.tsx?$/.test(entry) && !entry.includes(".test."))) out.push(p);
+    else if (
+      /^actions?\.tsx?$/.test(entry) ||
+      (p.includes(`${path.sep}actions${path.sep}`) && /\.tsx?$/.test(entry) && !entry.includes(".test."))
+    )
+      out.push(p);
   }
   return out;
 }
@@ -27,7 +31,12 @@ export function discoverActions(root: string): DiscoveredAction[] {
     starts.forEach((m, i) => {
       const body = src.slice(m.index, starts[i + 1]?.index ?? src.length);
       const permissions = [...body.matchAll(/assertPermission\(\s*\w+\s*,\s*["'`]([\w:]+)["'`]/g)].map((x) => x[1]);
-      found.push({ file: path.relative(root, file), name: m[1], permissions, authenticates: body.includes("requireSession()") });
+      found.push({
+        file: path.relative(root, file),
+        name: m[1],
+        permissions,
+        authenticates: body.includes("requireSession()"),
+      });
     });
   }
   return found;

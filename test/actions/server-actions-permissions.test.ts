@@ -42,7 +42,12 @@ beforeAll(() => {
     const silent = { error: vi.fn(), warn: vi.fn(), info: vi.fn(), debug: vi.fn(), child: () => silent };
     return { logger: () => silent, requestLogger: () => silent, REDACT_PATHS: [] };
   });
-  vi.doMock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
+  vi.doMock("next/cache", () => ({
+    revalidatePath: vi.fn(),
+    revalidateTag: vi.fn(),
+    updateTag: vi.fn(),
+    refresh: vi.fn(),
+  }));
   vi.doMock("@/lib/session/next-auth", () => ({
     auth: async () => ({ user: { id: `user-${currentRole}` } }),
     signIn: vi.fn(),
@@ -54,7 +59,10 @@ beforeAll(() => {
     vi.doMock(id, async (importOriginal) => passThrough(await importOriginal<Record<string, unknown>>()));
   }
   for (const f of files(path.join(root, "lib/services"))) {
-    const id = `@/${path.relative(root, f).replace(/\.tsx?$/, "").replace(/\/index$/, "")}`;
+    const id = `@/${path
+      .relative(root, f)
+      .replace(/\.tsx?$/, "")
+      .replace(/\/index$/, "")}`;
     if (id === "@/lib/services/users") continue;
     vi.doMock(id);
   }
@@ -62,7 +70,13 @@ beforeAll(() => {
     const real = await importOriginal<Record<string, unknown>>();
     const mocked: Record<string, unknown> = {};
     for (const k of Object.keys(real)) mocked[k] = vi.fn();
-    mocked.findActiveUser = async (id: string) => ({ id, email: `${currentRole}@test`, name: currentRole, role: currentRole, isActive: true });
+    mocked.findActiveUser = async (id: string) => ({
+      id,
+      email: `${currentRole}@test`,
+      name: currentRole,
+      role: currentRole,
+      isActive: true,
+    });
     return mocked;
   });
 });
@@ -74,12 +88,15 @@ describe("server actions", () => {
     expect(actions.length).toBeGreaterThan(0);
   });
 
-  it.each(actions.map((a) => [`${a.file} ${a.name}`, a] as const))("%s authenticates and asserts a known permission", (_label, a) => {
-    if (PUBLIC_ACTIONS.has(a.name)) return;
-    expect(a.authenticates, "calls requireSession()").toBe(true);
-    expect(a.permissions.length, "calls assertPermission(user, \"area:verb\")").toBeGreaterThan(0);
-    for (const p of a.permissions) expect(KNOWN_PERMISSIONS.has(p), `${p} is in PERMISSIONS`).toBe(true);
-  });
+  it.each(actions.map((a) => [`${a.file} ${a.name}`, a] as const))(
+    "%s authenticates and asserts a known permission",
+    (_label, a) => {
+      if (PUBLIC_ACTIONS.has(a.name)) return;
+      expect(a.authenticates, "calls requireSession()").toBe(true);
+      expect(a.permissions.length, 'calls assertPermission(user, "area:verb")').toBeGreaterThan(0);
+      for (const p of a.permissions) expect(KNOWN_PERMISSIONS.has(p), `${p} is in PERMISSIONS`).toBe(true);
+    },
+  );
 
   const cases = actions
     .filter((a) => !PUBLIC_ACTIONS.has(a.name) && a.permissions.length)
@@ -87,7 +104,10 @@ describe("server actions", () => {
 
   it.each(cases)("%s as %s matches the permission map", async (_name, role, a) => {
     currentRole = role;
-    const mod = (await import(/* @vite-ignore */ path.join(root, a.file))) as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const mod = (await import(/* @vite-ignore */ path.join(root, a.file))) as Record<
+      string,
+      (...args: unknown[]) => Promise<unknown>
+    >;
     const allowed = a.permissions.every((p) => can(role, p as TPermission));
     let result: unknown;
     // Form actions take (prevState, FormData); direct actions take one input object, here one whose

@@ -10,7 +10,10 @@ import { ZSignInInput } from "@/lib/validation/users";
 // Sign-in is the one action without a session: it authenticates instead of requiring one.
 export async function signInAction(_prev: ActionResult<null> | null, formData: FormData): Promise<ActionResult<null>> {
   const raw = formDataToObject(formData);
-  const callbackUrl = typeof raw.callbackUrl === "string" && raw.callbackUrl.startsWith("/") && !raw.callbackUrl.startsWith("//") ? raw.callbackUrl : "/";
+  const callbackUrl =
+    typeof raw.callbackUrl === "string" && raw.callbackUrl.startsWith("/") && !raw.callbackUrl.startsWith("//")
+      ? raw.callbackUrl
+      : "/";
   try {
     const input = ZSignInInput.parse(raw);
     await signIn("credentials", { ...input, redirectTo: callbackUrl });
@@ -21,7 +24,9 @@ export async function signInAction(_prev: ActionResult<null> | null, formData: F
       return {
         ok: false,
         code: limited ? "RATE_LIMITED" : "UNAUTHENTICATED",
-        error: limited ? "Too many sign-in attempts. Wait a few minutes and try again." : "Email or password is incorrect.",
+        error: limited
+          ? "Too many sign-in attempts. Wait a few minutes and try again."
+          : "Email or password is incorrect.",
       };
     }
     if (isRedirect(error)) throw error;
@@ -30,5 +35,8 @@ export async function signInAction(_prev: ActionResult<null> | null, formData: F
 }
 
 function isRedirect(error: unknown): boolean {
-  return typeof (error as { digest?: unknown })?.digest === "string" && (error as { digest: string }).digest.startsWith("NEXT_REDIRECT");
+  return (
+    typeof (error as { digest?: unknown })?.digest === "string" &&
+    (error as { digest: string }).digest.startsWith("NEXT_REDIRECT")
+  );
 }

@@ -42,7 +42,10 @@ export function TopNav({ areas }: { areas: NavArea[] }) {
           Menu
         </button>
         {open && (
-          <div id="mobile-nav" className="absolute left-0 right-0 top-14 z-20 flex flex-col gap-1 bg-slate-900 p-3 shadow-lg">
+          <div
+            id="mobile-nav"
+            className="absolute left-0 right-0 top-14 z-20 flex flex-col gap-1 bg-slate-900 p-3 shadow-lg"
+          >
             {links}
           </div>
         )}

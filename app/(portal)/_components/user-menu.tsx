@@ -7,7 +7,10 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
         className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1.5 text-sm text-slate-200 hover:bg-slate-800 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-400"
         aria-label={`Account: ${name}, ${roleLabel}`}
       >
-        <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-full bg-indigo-500 text-xs font-semibold text-white">
+        <span
+          aria-hidden
+          className="flex h-7 w-7 items-center justify-center rounded-full bg-indigo-500 text-xs font-semibold text-white"
+        >
           {name.slice(0, 1).toUpperCase()}
         </span>
         <span className="hidden text-left leading-tight sm:block">

@@ -28,7 +28,14 @@ export async function recordDecisionAction(_prev: unknown, formData: FormData): 
     const form = formDataToObject(formData);
     // "" in an override select means "take the recommendation".
     const overrides = Object.fromEntries(CHOICES.map((k) => [k, form[k] ? form[k] : undefined]));
-    const input = ZRecordDecisionInput.parse({ interfaceId: form.interfaceId, title: form.title, context: form.context, overrideReason: form.overrideReason, ...overrides, inputs: form });
+    const input = ZRecordDecisionInput.parse({
+      interfaceId: form.interfaceId,
+      title: form.title,
+      context: form.context,
+      overrideReason: form.overrideReason,
+      ...overrides,
+      inputs: form,
+    });
     await assertPermission(user, "advisor:decide", input.interfaceId);
     const decision = await recordDecision(user, input);
     revalidatePath("/advisor");

@@ -8,7 +8,11 @@ import { DecisionsTable } from "./_components/decisions-table";
 
 export const metadata: Metadata = { title: "Architecture advisor" };
 
-export default async function AdvisorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdvisorPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageAccess("advisor:read");
   const query = parseListQuery(await searchParams);
   const result = await listDecisions(actor, query);

@@ -6,9 +6,18 @@ import type { ActionResult } from "@/lib/errors";
 import { actionError } from "@/lib/http/action-error";
 import { checkFlowSpec, controlDeployment, deployFlowVersion, saveFlowVersion } from "@/lib/services/flows";
 import { formDataToObject } from "@/lib/utils/form-data";
-import { ZDeployInput, ZDeploymentControlInput, ZFlowSpecJson, ZSaveFlowForm, ZSaveFlowVersionInput } from "@/lib/validation/flows";
+import {
+  ZDeployInput,
+  ZDeploymentControlInput,
+  ZFlowSpecJson,
+  ZSaveFlowForm,
+  ZSaveFlowVersionInput,
+} from "@/lib/validation/flows";
 
-export async function saveFlowAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ flowId: string; version: number; isNew: boolean; interfaceChanged: boolean }>> {
+export async function saveFlowAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ flowId: string; version: number; isNew: boolean; interfaceChanged: boolean }>> {
   try {
     const user = await requireSession();
     const form = ZSaveFlowForm.parse(formDataToObject(formData));
@@ -17,7 +26,15 @@ export async function saveFlowAction(_prev: unknown, formData: FormData): Promis
     const saved = await saveFlowVersion(user, input, form.intent);
     revalidatePath("/flows");
     revalidatePath(`/flows/${saved.flowId}`);
-    return { ok: true, data: { flowId: saved.flowId, version: saved.version.version, isNew: saved.isNew, interfaceChanged: saved.interfaceChanged } };
+    return {
+      ok: true,
+      data: {
+        flowId: saved.flowId,
+        version: saved.version.version,
+        isNew: saved.isNew,
+        interfaceChanged: saved.interfaceChanged,
+      },
+    };
   } catch (error) {
     return actionError(error);
   }
@@ -36,7 +53,10 @@ export async function validateFlowAction(specJson: string): Promise<ActionResult
   }
 }
 
-export async function deployFlowAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ deploymentId: string }>> {
+export async function deployFlowAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ deploymentId: string }>> {
   try {
     const user = await requireSession();
     const input = ZDeployInput.parse(formDataToObject(formData));
@@ -50,7 +70,10 @@ export async function deployFlowAction(_prev: unknown, formData: FormData): Prom
   }
 }
 
-export async function controlDeploymentAction(raw: { deploymentId: string; action: string }): Promise<ActionResult<{ desiredState: string }>> {
+export async function controlDeploymentAction(raw: {
+  deploymentId: string;
+  action: string;
+}): Promise<ActionResult<{ desiredState: string }>> {
   try {
     const user = await requireSession();
     const input = ZDeploymentControlInput.parse(raw);

@@ -8,7 +8,11 @@ import { FlowsTable } from "./_components/flows-table";
 
 export const metadata: Metadata = { title: "Flows" };
 
-export default async function FlowsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function FlowsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageAccess("flow:read");
   const query = parseListQuery(await searchParams);
   const [result, environments] = await Promise.all([listFlows(actor, query), listEnvironments(actor)]);
@@ -30,7 +34,11 @@ export default async function FlowsPage({ searchParams }: { searchParams: Promis
           </>
         }
       />
-      <FlowsTable result={result} query={query} environments={environments.map((e) => ({ value: e.key, label: e.name }))} />
+      <FlowsTable
+        result={result}
+        query={query}
+        environments={environments.map((e) => ({ value: e.key, label: e.name }))}
+      />
     </>
   );
 }

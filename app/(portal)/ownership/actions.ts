@@ -7,10 +7,18 @@ import { actionError } from "@/lib/http/action-error";
 import { markNotificationRead } from "@/lib/services/ownership/notifications";
 import { assignOwnership, attest, createDataDomain } from "@/lib/services/ownership/registry";
 import { formDataToObject } from "@/lib/utils/form-data";
-import { ZAssignOwnershipInput, ZAttestInput, ZDataDomainInput, ZNotificationIdInput } from "@/lib/validation/ownership";
+import {
+  ZAssignOwnershipInput,
+  ZAttestInput,
+  ZDataDomainInput,
+  ZNotificationIdInput,
+} from "@/lib/validation/ownership";
 import { requestNow } from "./_lib/now";
 
-export async function attestAction(raw: { ownershipId: string; statement?: string }): Promise<ActionResult<{ expiresAt: string }>> {
+export async function attestAction(raw: {
+  ownershipId: string;
+  statement?: string;
+}): Promise<ActionResult<{ expiresAt: string }>> {
   try {
     const user = await requireSession();
     const input = ZAttestInput.parse(raw);
@@ -37,7 +45,10 @@ export async function assignOwnershipAction(_prev: unknown, formData: FormData):
   }
 }
 
-export async function createDataDomainAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
+export async function createDataDomainAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ id: string }>> {
   try {
     const user = await requireSession();
     const input = ZDataDomainInput.parse(formDataToObject(formData));

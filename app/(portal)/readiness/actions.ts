@@ -8,7 +8,10 @@ import { saveReadiness } from "@/lib/services/readiness/assessments";
 import { formDataToObject } from "@/lib/utils/form-data";
 import { ZReadinessInput } from "@/lib/validation/readiness";
 
-export async function saveReadinessAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ score: number | null }>> {
+export async function saveReadinessAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ score: number | null }>> {
   try {
     const user = await requireSession();
     const input = ZReadinessInput.parse(formDataToObject(formData));

@@ -36,12 +36,16 @@ export default async function ReadinessPage() {
           <table className="w-full text-sm" data-testid="readiness-table">
             <thead className="text-left text-xs uppercase text-slate-500">
               <tr>
-                <th scope="col" className="py-1">Department</th>
+                <th scope="col" className="py-1">
+                  Department
+                </th>
                 <th scope="col">Score</th>
                 <th scope="col">FTE available</th>
                 <th scope="col">Wave capacity</th>
                 <th scope="col">Assessed</th>
-                <th scope="col"><span className="sr-only">Actions</span></th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -63,7 +67,11 @@ export default async function ReadinessPage() {
                   <td className="py-2 tabular-nums">{r.score ?? "—"}</td>
                   <td className="py-2 tabular-nums">{r.answers?.bandwidthFte ?? "—"}</td>
                   <td className="py-2 tabular-nums">{r.waveCapacityFte === null ? "—" : `${r.waveCapacityFte} FTE`}</td>
-                  <td className="py-2 text-slate-500">{r.assessedAt ? `${new Date(r.assessedAt).toLocaleDateString()}${r.assessedBy ? `, ${r.assessedBy}` : ""}` : "Not yet"}</td>
+                  <td className="py-2 text-slate-500">
+                    {r.assessedAt
+                      ? `${new Date(r.assessedAt).toLocaleDateString()}${r.assessedBy ? `, ${r.assessedBy}` : ""}`
+                      : "Not yet"}
+                  </td>
                   <td className="py-2">
                     {canEdit && (
                       <Link href={`/readiness/${r.departmentId}`} className="text-indigo-700 hover:underline">

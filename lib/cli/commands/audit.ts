@@ -15,7 +15,10 @@ export function registerAudit(program: Command): void {
       const report = await verifyAuditChain();
       if (opts.json) printJson(report);
       else if (report.ok) process.stdout.write(`OK: ${report.checked} entries verified\n`);
-      else process.stdout.write(`BROKEN at entry #${report.brokenSeq}: ${report.reason} (${report.checked} entries before it are intact)\n`);
+      else
+        process.stdout.write(
+          `BROKEN at entry #${report.brokenSeq}: ${report.reason} (${report.checked} entries before it are intact)\n`,
+        );
       setExitCode(report.ok ? EXIT.OK : EXIT.FAILURE);
     });
 }

@@ -30,8 +30,18 @@ describe("switchboard convert", () => {
 
   it.each([
     ["bad.xml", "<a>\n  <b></a>", "xml", /^bad\.xml: XML parse error at line 2, column \d+: /],
-    ["bad.json", '{"a": 1,\n "b": }', "json", /^bad\.json: JSON parse error at line 2, column 7: unexpected character "}"$/],
-    ["bad.edi", "ISA*00*short~", "x12", /^bad\.edi: X12 parse error at segment 1 \(ISA\): ISA segment must be 106 characters$/],
+    [
+      "bad.json",
+      '{"a": 1,\n "b": }',
+      "json",
+      /^bad\.json: JSON parse error at line 2, column 7: unexpected character "}"$/,
+    ],
+    [
+      "bad.edi",
+      "ISA*00*short~",
+      "x12",
+      /^bad\.edi: X12 parse error at segment 1 \(ISA\): ISA segment must be 106 characters$/,
+    ],
     ["bad.csv", 'a,b\n1,"2\n', "csv", /^bad\.csv: CSV parse error at line 2/],
   ])("rejects %s with exit 2 and one line naming reason and position", async (name, content, from, expected) => {
     await writeFile(path.join(cli.dir, name), content);
@@ -42,13 +52,27 @@ describe("switchboard convert", () => {
   });
 
   it("enforces --max-bytes", async () => {
-    const { exitCode, message } = await failure(fixturePath("order.json"), "--from", "json", "--to", "xml", "--max-bytes", "10");
+    const { exitCode, message } = await failure(
+      fixturePath("order.json"),
+      "--from",
+      "json",
+      "--to",
+      "xml",
+      "--max-bytes",
+      "10",
+    );
     expect(exitCode).toBe(2);
     expect(message).toMatch(/over the 10-byte limit/);
   });
 
   it("rejects unknown formats and unreadable files with exit 2", async () => {
-    expect(await failure(fixturePath("order.json"), "--from", "yaml", "--to", "json")).toMatchObject({ exitCode: 2, message: expect.stringContaining("not a format") });
-    expect(await failure(path.join(cli.dir, "missing.json"), "--from", "json", "--to", "xml")).toMatchObject({ exitCode: 2, message: expect.stringContaining("ENOENT") });
+    expect(await failure(fixturePath("order.json"), "--from", "yaml", "--to", "json")).toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining("not a format"),
+    });
+    expect(await failure(path.join(cli.dir, "missing.json"), "--from", "json", "--to", "xml")).toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining("ENOENT"),
+    });
   });
 });

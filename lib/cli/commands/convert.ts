@@ -8,14 +8,17 @@ import { CliError, EXIT } from "../errors";
 type TConvertOptions = { from: string; to: string; out?: string; maxBytes?: string };
 
 function format(flag: string, value: string): TFormat {
-  if (!isFormat(value)) throw new CliError(EXIT.BAD_INPUT, `--${flag}: "${value}" is not a format; use one of ${FORMATS.join(", ")}.`);
+  if (!isFormat(value))
+    throw new CliError(EXIT.BAD_INPUT, `--${flag}: "${value}" is not a format; use one of ${FORMATS.join(", ")}.`);
   return value;
 }
 
 export function registerConvert(program: Command): void {
   program
     .command("convert")
-    .description("Convert a payload between JSON, XML, CSV, X12 and EDIFACT with the engine's own parsers and limits. A rejected file exits 2 with one line naming the reason and position.")
+    .description(
+      "Convert a payload between JSON, XML, CSV, X12 and EDIFACT with the engine's own parsers and limits. A rejected file exits 2 with one line naming the reason and position.",
+    )
     .argument("<file>", "the payload to convert")
     .requiredOption("--from <format>", FORMATS.join("|"))
     .requiredOption("--to <format>", FORMATS.join("|"))
@@ -25,7 +28,8 @@ export function registerConvert(program: Command): void {
       const from = format("from", opts.from);
       const to = format("to", opts.to);
       const maxBytes = opts.maxBytes === undefined ? DEFAULT_MAX_BYTES : Number(opts.maxBytes);
-      if (!Number.isInteger(maxBytes) || maxBytes < 1) throw new CliError(EXIT.BAD_INPUT, `--max-bytes: "${opts.maxBytes}" is not a positive whole number.`);
+      if (!Number.isInteger(maxBytes) || maxBytes < 1)
+        throw new CliError(EXIT.BAD_INPUT, `--max-bytes: "${opts.maxBytes}" is not a positive whole number.`);
       const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
         throw new CliError(EXIT.BAD_INPUT, `${file}: cannot read the file (${error.code ?? error.message}).`);
       });
@@ -33,7 +37,8 @@ export function registerConvert(program: Command): void {
       try {
         output = convert(bytes, from, to, { maxBytes });
       } catch (error) {
-        if (error instanceof ParseError || error instanceof PermanentError) throw new CliError(EXIT.BAD_INPUT, `${path.basename(file)}: ${error.message}`);
+        if (error instanceof ParseError || error instanceof PermanentError)
+          throw new CliError(EXIT.BAD_INPUT, `${path.basename(file)}: ${error.message}`);
         throw error;
       }
       const text = output.endsWith("\n") ? output : `${output}\n`;

@@ -30,14 +30,22 @@ describe("switchboard flow test", () => {
 
   it("exits 1 when the message is dead-lettered and 2 for an invalid spec", async () => {
     const flow = path.join(cli.dir, "f.yaml");
-    await writeFile(flow, "name: t\ninput: {use: http, config: {path: /t}}\nsteps: [{id: m, use: transform_jsonata, config: {expression: nothing}}]\noutputs: [{id: o, use: http, config: {url: 'http://127.0.0.1:9/x'}}]\n");
+    await writeFile(
+      flow,
+      "name: t\ninput: {use: http, config: {path: /t}}\nsteps: [{id: m, use: transform_jsonata, config: {expression: nothing}}]\noutputs: [{id: o, use: http, config: {url: 'http://127.0.0.1:9/x'}}]\n",
+    );
     const err = await run(flow, "--input", fixturePath("order.json")).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CliError);
     expect((err as CliError).exitCode).toBe(1);
     expect(cli.out.join("")).toContain("dead letter from m: JSONata mapping produced no value");
-    await writeFile(flow, "name: t\ninput: {use: http, config: {}}\noutputs: [{id: o, use: http, config: {url: 'ftp://x'}}]\n");
+    await writeFile(
+      flow,
+      "name: t\ninput: {use: http, config: {}}\noutputs: [{id: o, use: http, config: {url: 'ftp://x'}}]\n",
+    );
     const bad = await run(flow, "--input", fixturePath("order.json")).catch((e: unknown) => e);
     expect((bad as CliError).exitCode).toBe(2);
-    expect((bad as CliError).message).toMatch(/input\.config\.path: .*outputs\.0\.config\.url: must be an http\(s\) URL/);
+    expect((bad as CliError).message).toMatch(
+      /input\.config\.path: .*outputs\.0\.config\.url: must be an http\(s\) URL/,
+    );
   });
 });

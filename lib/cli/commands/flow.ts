@@ -26,11 +26,13 @@ async function loadFlow(file: string): Promise<TFlowSpec> {
   try {
     spec = parseFlowDocument(text, /\.json$/i.test(file) ? "json" : /\.ya?ml$/i.test(file) ? "yaml" : undefined);
   } catch (error) {
-    const detail = error instanceof ZodError ? describeZodError(error) : error instanceof Error ? error.message : String(error);
+    const detail =
+      error instanceof ZodError ? describeZodError(error) : error instanceof Error ? error.message : String(error);
     throw new CliError(EXIT.BAD_INPUT, `${file}: ${detail}`);
   }
   const issues = validateFlowComponents(spec, createRegistry());
-  if (issues.length) throw new CliError(EXIT.BAD_INPUT, `${file}: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+  if (issues.length)
+    throw new CliError(EXIT.BAD_INPUT, `${file}: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
   return spec;
 }
 
@@ -48,13 +50,16 @@ function show(value: unknown): string {
 }
 
 function printEvent(e: TStepEvent, asJson: boolean): void {
-  if (asJson) return void process.stdout.write(`${JSON.stringify({ ...e, messages: e.messages.map(serializableMessage) })}\n`);
+  if (asJson)
+    return void process.stdout.write(`${JSON.stringify({ ...e, messages: e.messages.map(serializableMessage) })}\n`);
   const head = `── ${e.stepKind} ${e.stepId} (${e.use}): ${e.outcome}${e.attempts > 1 ? `, ${e.attempts} attempts` : ""}, ${e.durationMs} ms`;
   process.stdout.write(`${head}${e.error ? ` — ${e.error}` : ""}\n`);
   if (e.outcome === "ok" || e.outcome === "failed") {
     for (const m of e.messages) {
       const route = m.headers["sb-route"] ? ` [route ${m.headers["sb-route"]}]` : "";
-      process.stdout.write(`${route ? `${route.trim()}\n` : ""}${typeof m.body === "string" ? m.body : show(serializableMessage(m).body)}\n`);
+      process.stdout.write(
+        `${route ? `${route.trim()}\n` : ""}${typeof m.body === "string" ? m.body : show(serializableMessage(m).body)}\n`,
+      );
     }
   }
 }
@@ -63,7 +68,9 @@ export function registerFlow(program: Command): void {
   const flow = program.command("flow").description("Work with flow specs locally");
   flow
     .command("test")
-    .description("Run a flow spec (YAML or JSON) on one input file and print each step's output. Outputs are captured, not called, unless --live.")
+    .description(
+      "Run a flow spec (YAML or JSON) on one input file and print each step's output. Outputs are captured, not called, unless --live.",
+    )
     .argument("<flow-file>", "the flow spec")
     .requiredOption("--input <file>", "the message body; .json files are parsed unless --raw")
     .option("--raw", "pass the input file as text (for flows that start with a parse step)")
@@ -77,7 +84,10 @@ export function registerFlow(program: Command): void {
         try {
           body = JSON.parse(text);
         } catch (error) {
-          throw new CliError(EXIT.BAD_INPUT, `${opts.input}: not valid JSON (${(error as Error).message}); use --raw to pass it as text.`);
+          throw new CliError(
+            EXIT.BAD_INPUT,
+            `${opts.input}: not valid JSON (${(error as Error).message}); use --raw to pass it as text.`,
+          );
         }
       }
       const captured: { outputId: string; message: Message }[] = [];
@@ -88,15 +98,30 @@ export function registerFlow(program: Command): void {
       const signal = new AbortController().signal;
       try {
         await runner.connect(signal);
-        const result = await runner.run(createMessage({ body, source: "switchboard-cli", type: "switchboard.flow_test" }), signal);
+        const result = await runner.run(
+          createMessage({ body, source: "switchboard-cli", type: "switchboard.flow_test" }),
+          signal,
+        );
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify({ status: result.status, deadLetters: result.deadLetters, failures: result.failures })}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ status: result.status, deadLetters: result.deadLetters, failures: result.failures })}\n`,
+          );
         } else {
-          for (const c of captured) process.stdout.write(`── captured by output ${c.outputId}\n${typeof c.message.body === "string" ? c.message.body : show(c.message.body)}\n`);
-          for (const d of [...result.deadLetters, ...result.failures]) process.stdout.write(`── dead letter from ${d.failedStep}: ${d.error}\n`);
-          process.stdout.write(`Result: ${result.status}${opts.live ? "" : " (outputs captured; use --live to call them)"}\n`);
+          for (const c of captured)
+            process.stdout.write(
+              `── captured by output ${c.outputId}\n${typeof c.message.body === "string" ? c.message.body : show(c.message.body)}\n`,
+            );
+          for (const d of [...result.deadLetters, ...result.failures])
+            process.stdout.write(`── dead letter from ${d.failedStep}: ${d.error}\n`);
+          process.stdout.write(
+            `Result: ${result.status}${opts.live ? "" : " (outputs captured; use --live to call them)"}\n`,
+          );
         }
-        if (result.status === "dead_lettered" || result.status === "failed") throw new CliError(EXIT.FAILURE, `The message failed at ${(result.deadLetters[0] ?? result.failures[0]).failedStep}.`);
+        if (result.status === "dead_lettered" || result.status === "failed")
+          throw new CliError(
+            EXIT.FAILURE,
+            `The message failed at ${(result.deadLetters[0] ?? result.failures[0]).failedStep}.`,
+          );
       } finally {
         await runner.close();
         await sharedEvaluator().close();

@@ -2,7 +2,13 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
 import { systemActor } from "@/lib/auth/actor";
-import { exportSheet, formatFromFilename, importSheet, sheetKinds, type ImportProgress } from "@/lib/services/inventory/spreadsheet";
+import {
+  exportSheet,
+  formatFromFilename,
+  importSheet,
+  sheetKinds,
+  type ImportProgress,
+} from "@/lib/services/inventory/spreadsheet";
 import { SHEET_FORMATS, type TSheetFormat } from "@/lib/validation/inventory";
 import { printJson, requireDatabaseUrl } from "../context";
 import { CliError, EXIT } from "../errors";
@@ -11,7 +17,8 @@ type TImportOptions = { kind: string; dryRun?: boolean; json?: boolean };
 type TExportOptions = { kind: string; format: string; out: string };
 
 function checkKind(kind: string): void {
-  if (!sheetKinds().includes(kind)) throw new CliError(EXIT.BAD_INPUT, `--kind: "${kind}" is not a sheet; use one of ${sheetKinds().join(", ")}.`);
+  if (!sheetKinds().includes(kind))
+    throw new CliError(EXIT.BAD_INPUT, `--kind: "${kind}" is not a sheet; use one of ${sheetKinds().join(", ")}.`);
 }
 
 /** Progress on stderr for terminals only, so piped output stays clean. */
@@ -25,10 +32,14 @@ function progressPrinter(): ((p: ImportProgress) => void) | undefined {
 }
 
 export function registerInventory(program: Command): void {
-  const inventory = program.command("inventory").description("Process inventory spreadsheets (processes, systems, interfaces)");
+  const inventory = program
+    .command("inventory")
+    .description("Process inventory spreadsheets (processes, systems, interfaces)");
   inventory
     .command("import")
-    .description("Import a CSV or XLSX sheet, all rows or none (audited as system:cli). Exit 2 names each bad row and field.")
+    .description(
+      "Import a CSV or XLSX sheet, all rows or none (audited as system:cli). Exit 2 names each bad row and field.",
+    )
     .argument("<file>", "a .csv or .xlsx file with a header row")
     .requiredOption("--kind <kind>", `the sheet: ${sheetKinds().join(", ")}`)
     .option("--dry-run", "validate only; write nothing")
@@ -41,11 +52,16 @@ export function registerInventory(program: Command): void {
         throw new CliError(EXIT.BAD_INPUT, `${file}: cannot read the file (${error.code ?? error.message}).`);
       });
       requireDatabaseUrl();
-      const report = await importSheet(systemActor("cli"), opts.kind, new Uint8Array(bytes), format, { dryRun: Boolean(opts.dryRun), onProgress: progressPrinter() });
+      const report = await importSheet(systemActor("cli"), opts.kind, new Uint8Array(bytes), format, {
+        dryRun: Boolean(opts.dryRun),
+        onProgress: progressPrinter(),
+      });
       if (process.stderr.isTTY) process.stderr.write("\r".padEnd(41) + "\r");
       if (opts.json) printJson(report);
       if (report.issues.length) {
-        if (!opts.json) for (const i of report.issues) process.stderr.write(`${path.basename(file)}: row ${i.row}, field ${i.field}: ${i.message}\n`);
+        if (!opts.json)
+          for (const i of report.issues)
+            process.stderr.write(`${path.basename(file)}: row ${i.row}, field ${i.field}: ${i.message}\n`);
         const first = report.issues[0];
         throw new CliError(
           EXIT.BAD_INPUT,
@@ -55,7 +71,9 @@ export function registerInventory(program: Command): void {
       if (opts.json) return;
       if (report.committed && report.counts) {
         const c = report.counts;
-        process.stdout.write(`Imported ${report.rowCount} ${opts.kind} row(s): ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged.\n`);
+        process.stdout.write(
+          `Imported ${report.rowCount} ${opts.kind} row(s): ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged.\n`,
+        );
       } else {
         process.stdout.write(`OK: all ${report.rowCount} ${opts.kind} row(s) are valid (dry run, nothing written).\n`);
       }
@@ -68,7 +86,8 @@ export function registerInventory(program: Command): void {
     .requiredOption("--out <file>", "where to write the file")
     .action(async (opts: TExportOptions) => {
       checkKind(opts.kind);
-      if (!SHEET_FORMATS.includes(opts.format as TSheetFormat)) throw new CliError(EXIT.BAD_INPUT, `--format: use ${SHEET_FORMATS.join(" or ")}.`);
+      if (!SHEET_FORMATS.includes(opts.format as TSheetFormat))
+        throw new CliError(EXIT.BAD_INPUT, `--format: use ${SHEET_FORMATS.join(" or ")}.`);
       requireDatabaseUrl();
       const file = await exportSheet(systemActor("cli"), opts.kind, opts.format as TSheetFormat);
       await writeFile(opts.out, file.bytes);

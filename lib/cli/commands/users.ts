@@ -24,7 +24,9 @@ export function registerUsers(program: Command): void {
   const users = program.command("users").description("Portal user accounts");
   users
     .command("create")
-    .description("Create a user (audited as system:cli). Without --password it is read from stdin, or prompted for on a terminal.")
+    .description(
+      "Create a user (audited as system:cli). Without --password it is read from stdin, or prompted for on a terminal.",
+    )
     .requiredOption("--email <address>", "sign-in email")
     .requiredOption("--name <name>", "display name")
     .requiredOption("--role <role>", `one of: ${ROLES.join(", ")}`)

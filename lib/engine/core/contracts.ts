@@ -50,7 +50,9 @@ export type Kinds = { input: Input; processor: Processor; output: Output };
 export type TKind = keyof Kinds;
 
 /** Minimal SQL client shape (pg.Pool, pg.Client and transaction clients all fit). */
-export type Queryable = { query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[]; rowCount?: number | null }> };
+export type Queryable = {
+  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[]; rowCount?: number | null }>;
+};
 
 /** Idempotent-consumer store: `claim` returns false when the key was already seen. */
 /**

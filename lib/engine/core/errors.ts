@@ -2,7 +2,9 @@
 export class ConfigError extends Error {
   readonly issues: { path: string; message: string }[];
   constructor(component: string, issues: { path: string; message: string }[]) {
-    super(`Invalid config for ${component}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ")}`);
+    super(
+      `Invalid config for ${component}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ")}`,
+    );
     this.name = "ConfigError";
     this.issues = issues;
   }
@@ -48,7 +50,9 @@ export class ParseError extends PermanentError {
 
 export class PayloadTooLargeError extends PermanentError {
   constructor(size: number, limit: number) {
-    super(`payload is ${size} bytes, over the ${limit}-byte limit (raise maxBytes in the step config if this is expected)`);
+    super(
+      `payload is ${size} bytes, over the ${limit}-byte limit (raise maxBytes in the step config if this is expected)`,
+    );
     this.name = "PayloadTooLargeError";
   }
 }

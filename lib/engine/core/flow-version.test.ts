@@ -6,8 +6,17 @@ import { flowContentHash, validateFlowComponents } from "./flow-version";
 
 describe("flowContentHash", () => {
   it("is stable under key order and defaults, and changes with content", () => {
-    const a = ZFlowSpec.parse({ name: "f", input: { use: "http", config: { path: "/a" } }, outputs: [{ id: "o", use: "http", config: { url: "http://x", method: "POST" } }] });
-    const b = ZFlowSpec.parse({ outputs: [{ config: { method: "POST", url: "http://x" }, use: "http", id: "o" }], input: { config: { path: "/a" }, use: "http" }, name: "f", policy: {} });
+    const a = ZFlowSpec.parse({
+      name: "f",
+      input: { use: "http", config: { path: "/a" } },
+      outputs: [{ id: "o", use: "http", config: { url: "http://x", method: "POST" } }],
+    });
+    const b = ZFlowSpec.parse({
+      outputs: [{ config: { method: "POST", url: "http://x" }, use: "http", id: "o" }],
+      input: { config: { path: "/a" }, use: "http" },
+      name: "f",
+      policy: {},
+    });
     expect(flowContentHash(a)).toMatch(/^[0-9a-f]{64}$/);
     expect(flowContentHash(a)).toBe(flowContentHash(b));
     expect(flowContentHash({ ...a, name: "g" })).not.toBe(flowContentHash(a));
@@ -23,11 +32,19 @@ describe("validateFlowComponents", () => {
     const spec = ZFlowSpec.parse({
       name: "f",
       input: { use: "http", config: {} },
-      steps: [{ id: "a", use: "nope" }, { id: "b", use: "transform_jsonata", config: { expression: "a +" } }],
+      steps: [
+        { id: "a", use: "nope" },
+        { id: "b", use: "transform_jsonata", config: { expression: "a +" } },
+      ],
       outputs: [{ id: "o", use: "http", config: { url: "ftp://x" } }],
     });
     const issues = validateFlowComponents(spec, createRegistry());
-    expect(issues.map((i) => i.path)).toEqual(["input.config.path", "steps.0.use", "steps.1.config.expression", "outputs.0.config.url"]);
+    expect(issues.map((i) => i.path)).toEqual([
+      "input.config.path",
+      "steps.0.use",
+      "steps.1.config.expression",
+      "outputs.0.config.url",
+    ]);
     expect(issues[2].message).toMatch(/invalid JSONata/);
   });
 
@@ -39,7 +56,10 @@ describe("validateFlowComponents", () => {
         { id: "early", use: "filter", config: { when: "true" }, when: ["big"] },
         { id: "r", use: "route", config: { branches: [{ name: "big", when: "total > 1" }], otherwise: "small" } },
       ],
-      outputs: [{ id: "o1", use: "http", config: { url: "http://x" }, when: ["big", "small"] }, { id: "o2", use: "http", config: { url: "http://x" }, when: ["huge"] }],
+      outputs: [
+        { id: "o1", use: "http", config: { url: "http://x" }, when: ["big", "small"] },
+        { id: "o2", use: "http", config: { url: "http://x" }, when: ["huge"] },
+      ],
       policy: { idempotencyKey: "orderId &" },
     });
     expect(validateFlowComponents(spec, createRegistry()).map((i) => `${i.path}: ${i.message}`)).toEqual([

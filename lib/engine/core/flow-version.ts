@@ -7,7 +7,9 @@ import type { Registry } from "./registry";
 
 /** sha256 of the canonical JSON of the parsed spec (defaults applied), so equal flows hash equal. */
 export function flowContentHash(spec: TFlowSpec): string {
-  return createHash("sha256").update(canonicalJson(ZFlowSpec.parse(spec))).digest("hex");
+  return createHash("sha256")
+    .update(canonicalJson(ZFlowSpec.parse(spec)))
+    .digest("hex");
 }
 
 export type TFlowIssue = { path: string; message: string };
@@ -41,7 +43,8 @@ function checkRouteBranches(spec: TFlowSpec): TFlowIssue[] {
   const known = new Set<string>();
   const visit = (when: string[] | undefined, path: string) =>
     when?.forEach((b, j) => {
-      if (!known.has(b)) issues.push({ path: `${path}.when.${j}`, message: `no route step before this one defines branch "${b}"` });
+      if (!known.has(b))
+        issues.push({ path: `${path}.when.${j}`, message: `no route step before this one defines branch "${b}"` });
     });
   spec.steps.forEach((s, i) => {
     visit(s.when, `steps.${i}`);

@@ -25,12 +25,18 @@ export function messageBindings(msg: Message): Record<string, unknown> {
  * The flow's idempotency key for a message (policy.idempotencyKey evaluated on the body), or
  * undefined when the flow has none. The runtime's idempotent sink records it once per key.
  */
-export async function idempotencyKeyOf(spec: TFlowSpec, msg: Message, evaluator: Evaluator = sharedEvaluator()): Promise<string | undefined> {
+export async function idempotencyKeyOf(
+  spec: TFlowSpec,
+  msg: Message,
+  evaluator: Evaluator = sharedEvaluator(),
+): Promise<string | undefined> {
   const expr = spec.policy.idempotencyKey;
   if (!expr) return undefined;
   const key = await evaluator.evaluate(expr, msg.body, messageBindings(msg));
   if (key === undefined || key === null || typeof key === "object") {
-    throw new PermanentError(`idempotency key ${JSON.stringify(expr)} gave ${key === undefined ? "nothing" : "a non-scalar value"} for message ${msg.id}`);
+    throw new PermanentError(
+      `idempotency key ${JSON.stringify(expr)} gave ${key === undefined ? "nothing" : "a non-scalar value"} for message ${msg.id}`,
+    );
   }
   return String(key);
 }

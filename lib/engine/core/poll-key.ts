@@ -12,6 +12,9 @@ export const POLLING_INPUTS = new Set(["poll_sql", "poll_http"]);
  * defaults do not matter).
  */
 export function pollStateKey(flowId: string, environmentId: string, input: TFlowSpec["input"]): string {
-  const config = createHash("sha256").update(canonicalJson({ use: input.use, config: input.config })).digest("hex").slice(0, 16);
+  const config = createHash("sha256")
+    .update(canonicalJson({ use: input.use, config: input.config }))
+    .digest("hex")
+    .slice(0, 16);
   return `${flowId}:${environmentId}:${config}`;
 }

@@ -11,7 +11,10 @@ const echo = defineComponent({
   status: "beta",
   summary: "test",
   config: z.object({ times: z.number().int().min(1).default(1), label: z.string() }).strict(),
-  create: (config) => ({ process: async (msg) => Array.from({ length: config.times }, () => ({ ...msg, headers: { ...msg.headers, label: config.label } })) }),
+  create: (config) => ({
+    process: async (msg) =>
+      Array.from({ length: config.times }, () => ({ ...msg, headers: { ...msg.headers, label: config.label } })),
+  }),
 });
 
 describe("Registry", () => {
@@ -45,7 +48,9 @@ describe("Registry", () => {
   });
 
   it("names the known components when one is unknown", () => {
-    expect(() => createRegistry().build("processor", "nope", {})).toThrow(/unknown processor "nope"; known: .*transform_jsonata/);
+    expect(() => createRegistry().build("processor", "nope", {})).toThrow(
+      /unknown processor "nope"; known: .*transform_jsonata/,
+    );
   });
 
   it("describes every component with a JSON Schema of its config", () => {

@@ -33,7 +33,10 @@ export class Registry {
 
   getOrThrow(kind: TKind, name: string): AnyComponentSpec {
     const spec = this.get(kind, name);
-    if (!spec) throw new ConfigError(`${kind} ${name}`, [{ path: "use", message: `unknown ${kind} "${name}"; known: ${this.names(kind).join(", ")}` }]);
+    if (!spec)
+      throw new ConfigError(`${kind} ${name}`, [
+        { path: "use", message: `unknown ${kind} "${name}"; known: ${this.names(kind).join(", ")}` },
+      ]);
     return spec;
   }
 
@@ -46,7 +49,10 @@ export class Registry {
     const spec = this.getOrThrow(kind, name);
     const parsed = spec.config.safeParse(raw ?? {});
     if (!parsed.success) {
-      throw new ConfigError(`${kind} ${name}`, parsed.error.issues.map((i: z.core.$ZodIssue) => ({ path: i.path.map(String).join("."), message: i.message })));
+      throw new ConfigError(
+        `${kind} ${name}`,
+        parsed.error.issues.map((i: z.core.$ZodIssue) => ({ path: i.path.map(String).join("."), message: i.message })),
+      );
     }
     return parsed.data;
   }

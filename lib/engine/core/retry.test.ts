@@ -40,7 +40,12 @@ describe("runWithRetry", () => {
         if (calls < 2) throw new TransientError("still down");
         return "ok";
       },
-      { policy, timeoutMs: 0, env: { ...env, now: () => 5_000 }, failedFirst: { error: new TransientError("down"), startedAt: 1_000 } },
+      {
+        policy,
+        timeoutMs: 0,
+        env: { ...env, now: () => 5_000 },
+        failedFirst: { error: new TransientError("down"), startedAt: 1_000 },
+      },
     );
     expect(res).toMatchObject({ ok: true, value: "ok" });
     expect(calls).toBe(2); // attempts 2 and 3; attempt 1 was the caller's
@@ -48,17 +53,25 @@ describe("runWithRetry", () => {
       [new Date(1_000).toISOString(), "down", 4_000],
       [new Date(5_000).toISOString(), "still down", 0],
     ]);
-    const permanent = await runWithRetry(async () => "never", { policy, timeoutMs: 0, env, failedFirst: { error: new PermanentError("bad"), startedAt: 0 } });
+    const permanent = await runWithRetry(async () => "never", {
+      policy,
+      timeoutMs: 0,
+      env,
+      failedFirst: { error: new PermanentError("bad"), startedAt: 0 },
+    });
     expect(permanent).toMatchObject({ ok: false, errorClass: "permanent" });
   });
 
   it("retries transient errors up to maxAttempts with backoff, recording each attempt", async () => {
     sleeps.length = 0;
     let calls = 0;
-    const res = await runWithRetry(async () => {
-      calls++;
-      throw new HttpStatusError(503, "down");
-    }, { policy, timeoutMs: 1_000, env });
+    const res = await runWithRetry(
+      async () => {
+        calls++;
+        throw new HttpStatusError(503, "down");
+      },
+      { policy, timeoutMs: 1_000, env },
+    );
     expect(calls).toBe(4);
     expect(res.ok).toBe(false);
     expect(res.attempts).toHaveLength(4);
@@ -67,26 +80,36 @@ describe("runWithRetry", () => {
 
   it("stops at once on a permanent error", async () => {
     let calls = 0;
-    const res = await runWithRetry(async () => {
-      calls++;
-      throw new HttpStatusError(422, "bad");
-    }, { policy, timeoutMs: 1_000, env });
+    const res = await runWithRetry(
+      async () => {
+        calls++;
+        throw new HttpStatusError(422, "bad");
+      },
+      { policy, timeoutMs: 1_000, env },
+    );
     expect(calls).toBe(1);
     expect(res).toMatchObject({ ok: false, errorClass: "permanent" });
   });
 
   it("succeeds after transient failures", async () => {
     let calls = 0;
-    const res = await runWithRetry(async () => {
-      if (++calls < 3) throw new Error("flaky");
-      return "ok";
-    }, { policy, timeoutMs: 1_000, env });
+    const res = await runWithRetry(
+      async () => {
+        if (++calls < 3) throw new Error("flaky");
+        return "ok";
+      },
+      { policy, timeoutMs: 1_000, env },
+    );
     expect(res).toMatchObject({ ok: true, value: "ok" });
     expect(res.attempts).toHaveLength(2);
   });
 
   it("times out an attempt and treats it as transient", async () => {
-    const res = await runWithRetry(() => new Promise(() => {}), { policy: { ...policy, maxAttempts: 2 }, timeoutMs: 20, env });
+    const res = await runWithRetry(() => new Promise(() => {}), {
+      policy: { ...policy, maxAttempts: 2 },
+      timeoutMs: 20,
+      env,
+    });
     expect(res.ok).toBe(false);
     expect(res.attempts.map((a) => a.error)).toEqual(["timed out after 20 ms", "timed out after 20 ms"]);
   });

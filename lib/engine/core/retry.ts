@@ -15,7 +15,10 @@ export type TRetryEnv = {
 
 /** Exponential backoff with FULL jitter and a cap: uniform in [0, min(cap, initial·multiplier^(n-1))). */
 export function backoffDelay(policy: TRetryPolicy, failedAttempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.initialDelayMs * policy.multiplier ** Math.max(0, failedAttempt - 1));
+  const ceiling = Math.min(
+    policy.maxDelayMs,
+    policy.initialDelayMs * policy.multiplier ** Math.max(0, failedAttempt - 1),
+  );
   return Math.floor(random() * ceiling);
 }
 
@@ -41,7 +44,11 @@ const NEVER_ABORTED = new AbortController().signal;
  * signal (not a per-attempt one: an AbortController per step per message was a measurable cost);
  * components with their own I/O deadline (http timeoutMs) enforce it themselves. 0 = no timer.
  */
-export async function withTimeout<T>(fn: (s: AbortSignal) => Promise<T>, timeoutMs: number, parent?: AbortSignal): Promise<T> {
+export async function withTimeout<T>(
+  fn: (s: AbortSignal) => Promise<T>,
+  timeoutMs: number,
+  parent?: AbortSignal,
+): Promise<T> {
   if (timeoutMs <= 0) return fn(parent ?? NEVER_ABORTED);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

@@ -28,19 +28,33 @@ function capture(behaviour: Behaviour = () => {}, endpoint?: string) {
 
 const fastRetry = { maxAttempts: 3, initialDelayMs: 0, maxDelayMs: 0, multiplier: 1 };
 
-function runner(raw: Omit<TFlowSpecInput, "name" | "input"> & { name?: string }, outputs: Record<string, Output>, opts: TRunnerOptions = {}) {
-  const spec = ZFlowSpec.parse({ name: "t", input: { use: "http", config: { path: "/t" } }, ...raw, policy: { retry: fastRetry, ...raw.policy } });
+function runner(
+  raw: Omit<TFlowSpecInput, "name" | "input"> & { name?: string },
+  outputs: Record<string, Output>,
+  opts: TRunnerOptions = {},
+) {
+  const spec = ZFlowSpec.parse({
+    name: "t",
+    input: { use: "http", config: { path: "/t" } },
+    ...raw,
+    policy: { retry: fastRetry, ...raw.policy },
+  });
   return new FlowRunner(spec, createRegistry(), { ...opts, outputFactory: (o) => outputs[o.id] });
 }
 
-const order = (total: number, extra: Record<string, unknown> = {}) => createMessage({ body: { orderId: "PO-1", total, ...extra } });
+const order = (total: number, extra: Record<string, unknown> = {}) =>
+  createMessage({ body: { orderId: "PO-1", total, ...extra } });
 
 describe("FlowRunner", () => {
   it("applies policy.idempotencyKey: a second message with the key is filtered, its own redelivery and a replay run", async () => {
     const out = capture();
     const events: TStepEvent[] = [];
     const r = runner(
-      { steps: [], outputs: [{ id: "o", use: "http", config: { url: "http://x" } }], policy: { idempotencyKey: "orderId", dlq: true } },
+      {
+        steps: [],
+        outputs: [{ id: "o", use: "http", config: { url: "http://x" } }],
+        policy: { idempotencyKey: "orderId", dlq: true },
+      },
       { o: out.output },
       { deps: { dedupeStore: new MemoryDedupeStore() }, observer: { onStep: (e) => void events.push(e) } },
     );
@@ -51,11 +65,21 @@ describe("FlowRunner", () => {
     const dup = await r.run(order(1));
     expect(dup.status).toBe("filtered");
     expect(events.at(-1)).toMatchObject({ runId: dup.runId, stepId: IDEMPOTENCY_STEP, outcome: "filtered" });
-    expect((await r.run(createMessage({ body: { orderId: "PO-1" }, headers: { [REPLAY_HEADER]: "dl-1" } }))).status).toBe("ok");
+    expect(
+      (await r.run(createMessage({ body: { orderId: "PO-1" }, headers: { [REPLAY_HEADER]: "dl-1" } }))).status,
+    ).toBe("ok");
     expect(out.written).toHaveLength(3);
-    const down = runner({ steps: [], outputs: [{ id: "o", use: "http", config: { url: "http://x" } }], policy: { idempotencyKey: "orderId" } }, { o: out.output }, {
-      deps: { dedupeStore: { claim: async () => Promise.reject(new Error("connection refused")) } },
-    });
+    const down = runner(
+      {
+        steps: [],
+        outputs: [{ id: "o", use: "http", config: { url: "http://x" } }],
+        policy: { idempotencyKey: "orderId" },
+      },
+      { o: out.output },
+      {
+        deps: { dedupeStore: { claim: async () => Promise.reject(new Error("connection refused")) } },
+      },
+    );
     await expect(down.run(order(2))).rejects.toThrow("connection refused"); // redelivered, not routed as failed
     const keyless = await r.run(createMessage({ body: { total: 1 } }));
     expect(keyless.status).toBe("dead_lettered");
@@ -67,8 +91,17 @@ describe("FlowRunner", () => {
     const small = capture();
     const r = runner(
       {
-        steps: [{ id: "route", use: "route", config: { branches: [{ name: "big", when: "total > 100" }], otherwise: "small" } }],
-        outputs: [{ id: "big_out", use: "http", config: { url: "http://x" }, when: ["big"] }, { id: "small_out", use: "http", config: { url: "http://x" }, when: ["small"] }],
+        steps: [
+          {
+            id: "route",
+            use: "route",
+            config: { branches: [{ name: "big", when: "total > 100" }], otherwise: "small" },
+          },
+        ],
+        outputs: [
+          { id: "big_out", use: "http", config: { url: "http://x" }, when: ["big"] },
+          { id: "small_out", use: "http", config: { url: "http://x" }, when: ["small"] },
+        ],
       },
       { big_out: big.output, small_out: small.output },
     );
@@ -83,7 +116,13 @@ describe("FlowRunner", () => {
 
   it("drops filtered messages and reports status filtered", async () => {
     const out = capture();
-    const r = runner({ steps: [{ id: "f", use: "filter", config: { when: "total > 10" } }], outputs: [{ id: "o", use: "http", config: { url: "http://x" } }] }, { o: out.output });
+    const r = runner(
+      {
+        steps: [{ id: "f", use: "filter", config: { when: "total > 10" } }],
+        outputs: [{ id: "o", use: "http", config: { url: "http://x" } }],
+      },
+      { o: out.output },
+    );
     expect((await r.run(order(1))).status).toBe("filtered");
     expect((await r.run(order(11))).status).toBe("ok");
     expect(out.written).toHaveLength(1);
@@ -96,11 +135,18 @@ describe("FlowRunner", () => {
     const r = runner(
       {
         steps: [
-          { id: "validate", use: "validate_json_schema", config: { schema: { type: "object", required: ["customer"] } } },
+          {
+            id: "validate",
+            use: "validate_json_schema",
+            config: { schema: { type: "object", required: ["customer"] } },
+          },
           { id: "map", use: "transform_jsonata", config: { expression: '{"id": orderId}' } },
           { id: "route", use: "route", config: { branches: [{ name: "bad", when: "$failed" }], otherwise: "good" } },
         ],
-        outputs: [{ id: "ok", use: "http", config: { url: "http://x" }, when: ["good"] }, { id: "rejected", use: "http", config: { url: "http://x" }, when: ["bad"] }],
+        outputs: [
+          { id: "ok", use: "http", config: { url: "http://x" }, when: ["good"] },
+          { id: "rejected", use: "http", config: { url: "http://x" }, when: ["bad"] },
+        ],
       },
       { ok: ok.output, rejected: rejected.output },
       { observer: { onStep: (e) => void events.push(e) } },
@@ -110,7 +156,12 @@ describe("FlowRunner", () => {
     expect(rejected.written).toHaveLength(1);
     expect(rejected.written[0].error).toMatchObject({ failedStep: "validate", errorClass: "permanent" });
     expect(rejected.written[0].body).toMatchObject({ orderId: "PO-1" }); // the transform was skipped
-    expect(events.map((e) => `${e.stepId}:${e.outcome}`)).toEqual(["validate:failed", "map:skipped", "route:ok", "rejected:ok"]);
+    expect(events.map((e) => `${e.stepId}:${e.outcome}`)).toEqual([
+      "validate:failed",
+      "map:skipped",
+      "route:ok",
+      "rejected:ok",
+    ]);
     await r.run(order(1, { customer: {} }));
     expect(ok.written[0].body).toEqual({ id: "PO-1" });
   });
@@ -119,14 +170,21 @@ describe("FlowRunner", () => {
     const out = capture();
     const dead: unknown[] = [];
     const r = runner(
-      { steps: [{ id: "map", use: "transform_jsonata", config: { expression: "missing" } }], outputs: [{ id: "o", use: "http", config: { url: "http://x" } }] },
+      {
+        steps: [{ id: "map", use: "transform_jsonata", config: { expression: "missing" } }],
+        outputs: [{ id: "o", use: "http", config: { url: "http://x" } }],
+      },
       { o: out.output },
       { observer: { onDeadLetter: (d) => void dead.push(d) } },
     );
     const input = order(3);
     const res = await r.run(input);
     expect(res.status).toBe("dead_lettered");
-    expect(res.deadLetters[0]).toMatchObject({ failedStep: "map", errorClass: "permanent", originalMessage: { id: input.id, body: input.body } });
+    expect(res.deadLetters[0]).toMatchObject({
+      failedStep: "map",
+      errorClass: "permanent",
+      originalMessage: { id: input.id, body: input.body },
+    });
     expect(res.deadLetters[0].error).toMatch(/no value/);
     expect(res.deadLetters[0].attempts).toHaveLength(1);
     expect(dead).toHaveLength(1);
@@ -147,7 +205,13 @@ describe("FlowRunner", () => {
     const out = capture(() => {
       throw new HttpStatusError(503, "down");
     });
-    const r = runner({ steps: [{ id: "map", use: "transform_jsonata", config: { expression: '{"x": total}' } }], outputs: [{ id: "o", use: "http", config: { url: "http://x" } }] }, { o: out.output });
+    const r = runner(
+      {
+        steps: [{ id: "map", use: "transform_jsonata", config: { expression: '{"x": total}' } }],
+        outputs: [{ id: "o", use: "http", config: { url: "http://x" } }],
+      },
+      { o: out.output },
+    );
     const input = order(7);
     const res = await r.run(input);
     expect(res.status).toBe("dead_lettered");
@@ -173,7 +237,10 @@ describe("FlowRunner", () => {
     const out = capture(() => {
       throw new HttpStatusError(400, "bad");
     });
-    const r = runner({ outputs: [{ id: "o", use: "http", config: { url: "http://x" } }], policy: { dlq: false } }, { o: out.output });
+    const r = runner(
+      { outputs: [{ id: "o", use: "http", config: { url: "http://x" } }], policy: { dlq: false } },
+      { o: out.output },
+    );
     const res = await r.run(order(1));
     expect(res.status).toBe("failed");
     expect(res.deadLetters).toHaveLength(0);
@@ -186,7 +253,10 @@ describe("FlowRunner", () => {
     }, "http://target");
     const breakers = new CircuitBreakers();
     const r = runner(
-      { outputs: [{ id: "o", use: "http", config: { url: "http://x" } }], policy: { circuitBreaker: { consecutiveFailures: 2, halfOpenAfterMs: 60_000 } } },
+      {
+        outputs: [{ id: "o", use: "http", config: { url: "http://x" } }],
+        policy: { circuitBreaker: { consecutiveFailures: 2, halfOpenAfterMs: 60_000 } },
+      },
       { o: out.output },
       { breakers },
     );
@@ -221,7 +291,10 @@ describe("FlowRunner", () => {
     const out = capture();
     let now = 1_000;
     const r = runner(
-      { steps: [{ id: "agg", use: "aggregate", config: { completionSize: 3, completionTimeoutMs: 500 } }], outputs: [{ id: "o", use: "http", config: { url: "http://x" } }] },
+      {
+        steps: [{ id: "agg", use: "aggregate", config: { completionSize: 3, completionTimeoutMs: 500 } }],
+        outputs: [{ id: "o", use: "http", config: { url: "http://x" } }],
+      },
       { o: out.output },
       { deps: { now: () => now } },
     );

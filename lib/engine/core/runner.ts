@@ -29,7 +29,13 @@ export type TRunResult = {
   durationMs: number;
 };
 
-type TBuiltStep = { spec: TFlowStep; processor: Processor; handlesFailed: boolean; retry: TRetryPolicy; timeoutMs: number };
+type TBuiltStep = {
+  spec: TFlowStep;
+  processor: Processor;
+  handlesFailed: boolean;
+  retry: TRetryPolicy;
+  timeoutMs: number;
+};
 type TBuiltOutput = { spec: TFlowOutput; output: Output; retry: TRetryPolicy };
 
 export type TRunnerOptions = {
@@ -94,12 +100,19 @@ export class FlowRunner {
       key = (await idempotencyKeyOf(this.spec, input, this.deps.evaluator))!;
     } catch (error) {
       // No usable key: the message fails like any step would (routes may still take it; else the DLQ).
-      const failed = markFailed(input, { failedStep: IDEMPOTENCY_STEP, error: errorMessage(error), errorClass: classifyError(error) });
+      const failed = markFailed(input, {
+        failedStep: IDEMPOTENCY_STEP,
+        error: errorMessage(error),
+        errorClass: classifyError(error),
+      });
       return this.runFrom([failed], 0, input, s);
     }
     // A claim that cannot be made (database down) rejects the run: the message goes back to its queue.
     const store = this.deps.dedupeStore;
-    if (store && !(await store.claim(`policy:${key}`, 0, { messageId: input.id, takeOver: REPLAY_HEADER in input.headers }))) {
+    if (
+      store &&
+      !(await store.claim(`policy:${key}`, 0, { messageId: input.id, takeOver: REPLAY_HEADER in input.headers }))
+    ) {
       return this.duplicate(input, started);
     }
     return this.runFrom([{ ...input, headers: { ...input.headers, [IDEMPOTENCY_HEADER]: key } }], 0, input, s);
@@ -108,8 +121,26 @@ export class FlowRunner {
   /** Another message already claimed this key: nothing runs, the run is recorded as filtered. */
   private async duplicate(input: Message, started: number): Promise<TRunResult> {
     const runId = randomUUID();
-    await this.emit({ runId, msg: input, id: IDEMPOTENCY_STEP, kind: "step", use: "idempotency", outcome: "filtered", attempts: 1, durationMs: (this.deps.now ?? Date.now)() - started, messages: [] });
-    return { runId, correlationId: input.correlationId, status: "filtered", delivered: [], deadLetters: [], failures: [], durationMs: (this.deps.now ?? Date.now)() - started };
+    await this.emit({
+      runId,
+      msg: input,
+      id: IDEMPOTENCY_STEP,
+      kind: "step",
+      use: "idempotency",
+      outcome: "filtered",
+      attempts: 1,
+      durationMs: (this.deps.now ?? Date.now)() - started,
+      messages: [],
+    });
+    return {
+      runId,
+      correlationId: input.correlationId,
+      status: "filtered",
+      delivered: [],
+      deadLetters: [],
+      failures: [],
+      durationMs: (this.deps.now ?? Date.now)() - started,
+    };
   }
 
   /** Releases timed-out aggregate groups and runs them through the remaining steps. Call periodically. */
@@ -136,18 +167,47 @@ export class FlowRunner {
       const released = processor.endRun ? await processor.endRun(run) : [];
       current = released.length ? [...next, ...released] : next;
     }
-    const result: TRunResult = { runId, correlationId: original.correlationId, status: "ok", delivered: [], deadLetters: [], failures: [], durationMs: 0 };
+    const result: TRunResult = {
+      runId,
+      correlationId: original.correlationId,
+      status: "ok",
+      delivered: [],
+      deadLetters: [],
+      failures: [],
+      durationMs: 0,
+    };
     for (const msg of current) await this.deliver(msg, original, result, s);
-    result.status = result.deadLetters.length || result.failures.length
-      ? (this.spec.policy.dlq ? "dead_lettered" : "failed")
-      : result.delivered.length ? "ok" : "filtered";
+    result.status =
+      result.deadLetters.length || result.failures.length
+        ? this.spec.policy.dlq
+          ? "dead_lettered"
+          : "failed"
+        : result.delivered.length
+          ? "ok"
+          : "filtered";
     result.durationMs = (this.deps.now ?? Date.now)() - t0;
     return result;
   }
 
-  private async runStep(step: TBuiltStep, msg: Message, runId: string, s: AbortSignal, run: TRunInfo): Promise<Message[]> {
+  private async runStep(
+    step: TBuiltStep,
+    msg: Message,
+    runId: string,
+    s: AbortSignal,
+    run: TRunInfo,
+  ): Promise<Message[]> {
     if (!routeMatches(step.spec.when, msg) || (isFailed(msg) && !step.handlesFailed)) {
-      await this.emit({ runId, msg, id: step.spec.id, kind: "step", use: step.spec.use, outcome: "skipped", attempts: 0, durationMs: 0, messages: [msg] });
+      await this.emit({
+        runId,
+        msg,
+        id: step.spec.id,
+        kind: "step",
+        use: step.spec.use,
+        outcome: "skipped",
+        attempts: 0,
+        durationMs: 0,
+        messages: [msg],
+      });
       return [msg];
     }
     const now = this.deps.now ?? Date.now;
@@ -158,20 +218,58 @@ export class FlowRunner {
       try {
         res = { ok: true, value: await step.processor.process(msg, s, run), attempts: [] };
       } catch (error) {
-        res = await runWithRetry((sig) => step.processor.process(msg, sig, run), { policy: step.retry, timeoutMs: 0, signal: s, env: this.deps, failedFirst: { error, startedAt: started } });
+        res = await runWithRetry((sig) => step.processor.process(msg, sig, run), {
+          policy: step.retry,
+          timeoutMs: 0,
+          signal: s,
+          env: this.deps,
+          failedFirst: { error, startedAt: started },
+        });
       }
     } else {
-      res = await runWithRetry((sig) => step.processor.process(msg, sig, run), { policy: step.retry, timeoutMs: step.timeoutMs, signal: s, env: this.deps });
+      res = await runWithRetry((sig) => step.processor.process(msg, sig, run), {
+        policy: step.retry,
+        timeoutMs: step.timeoutMs,
+        signal: s,
+        env: this.deps,
+      });
     }
     const durationMs = now() - started;
     const attempts = res.attempts.length + (res.ok ? 1 : 0);
     if (res.ok) {
       const outcome: TStepOutcome = res.value.length ? "ok" : "filtered";
-      await this.emit({ runId, msg, id: step.spec.id, kind: "step", use: step.spec.use, outcome, attempts, durationMs, messages: res.value });
+      await this.emit({
+        runId,
+        msg,
+        id: step.spec.id,
+        kind: "step",
+        use: step.spec.use,
+        outcome,
+        attempts,
+        durationMs,
+        messages: res.value,
+      });
       return res.value;
     }
-    const failed = markFailed(msg, { failedStep: step.spec.id, error: errorMessage(res.error), errorClass: res.errorClass, attempts: res.attempts });
-    await this.emit({ runId, msg, id: step.spec.id, kind: "step", use: step.spec.use, outcome: "failed", attempts, durationMs, messages: [failed], error: errorMessage(res.error), errorClass: res.errorClass });
+    const failed = markFailed(msg, {
+      failedStep: step.spec.id,
+      error: errorMessage(res.error),
+      errorClass: res.errorClass,
+      attempts: res.attempts,
+    });
+    await this.emit({
+      runId,
+      msg,
+      id: step.spec.id,
+      kind: "step",
+      use: step.spec.use,
+      outcome: "failed",
+      attempts,
+      durationMs,
+      messages: [failed],
+      error: errorMessage(res.error),
+      errorClass: res.errorClass,
+    });
     return [failed];
   }
 
@@ -181,9 +279,27 @@ export class FlowRunner {
     if (!targets.length) {
       if (isFailed(msg)) {
         const e = msg.error!;
-        await this.deadLetter(result, original, msg, e.failedStep, e.error, e.errorClass, e.attempts ?? [{ at: msg.time, error: e.error, durationMs: 0 }]);
+        await this.deadLetter(
+          result,
+          original,
+          msg,
+          e.failedStep,
+          e.error,
+          e.errorClass,
+          e.attempts ?? [{ at: msg.time, error: e.error, durationMs: 0 }],
+        );
       } else {
-        await this.emit({ runId: result.runId, msg, id: "(none)", kind: "output", use: "(none)", outcome: "unrouted", attempts: 0, durationMs: 0, messages: [] });
+        await this.emit({
+          runId: result.runId,
+          msg,
+          id: "(none)",
+          kind: "output",
+          use: "(none)",
+          outcome: "unrouted",
+          attempts: 0,
+          durationMs: 0,
+          messages: [],
+        });
       }
       return;
     }
@@ -194,21 +310,48 @@ export class FlowRunner {
       const guarded = endpoint
         ? (sig: AbortSignal) => this.breakers.get(endpoint, this.spec.policy.circuitBreaker).execute(() => write(sig))
         : write;
-      const res = await runWithRetry(guarded, { policy: target.retry, timeoutMs: this.spec.policy.timeoutMs, signal: s, env: this.deps });
+      const res = await runWithRetry(guarded, {
+        policy: target.retry,
+        timeoutMs: this.spec.policy.timeoutMs,
+        signal: s,
+        env: this.deps,
+      });
       const durationMs = (this.deps.now ?? Date.now)() - started;
-      const base = { runId: result.runId, msg, id: target.spec.id, kind: "output" as const, use: target.spec.use, durationMs };
+      const base = {
+        runId: result.runId,
+        msg,
+        id: target.spec.id,
+        kind: "output" as const,
+        use: target.spec.use,
+        durationMs,
+      };
       if (res.ok) {
         result.delivered.push({ outputId: target.spec.id, message: msg });
         await this.emit({ ...base, outcome: "ok", attempts: res.attempts.length + 1, messages: [msg] });
       } else {
         const error = errorMessage(res.error);
-        await this.emit({ ...base, outcome: "dead_lettered", attempts: res.attempts.length, messages: [], error, errorClass: res.errorClass });
+        await this.emit({
+          ...base,
+          outcome: "dead_lettered",
+          attempts: res.attempts.length,
+          messages: [],
+          error,
+          errorClass: res.errorClass,
+        });
         await this.deadLetter(result, original, msg, target.spec.id, error, res.errorClass, res.attempts);
       }
     }
   }
 
-  private async deadLetter(result: TRunResult, original: Message, failedMessage: Message, failedStep: string, error: string, errorClass: "permanent" | "transient", attempts: TAttempt[]) {
+  private async deadLetter(
+    result: TRunResult,
+    original: Message,
+    failedMessage: Message,
+    failedStep: string,
+    error: string,
+    errorClass: "permanent" | "transient",
+    attempts: TAttempt[],
+  ) {
     const record: TDeadLetter = {
       flow: this.spec.name,
       runId: result.runId,
@@ -228,13 +371,34 @@ export class FlowRunner {
     }
   }
 
-  private emit(e: { runId: string; msg: Message; id: string; kind: "step" | "output"; use: string; outcome: TStepOutcome; attempts: number; durationMs: number; messages: Message[]; error?: string; errorClass?: "permanent" | "transient" }) {
+  private emit(e: {
+    runId: string;
+    msg: Message;
+    id: string;
+    kind: "step" | "output";
+    use: string;
+    outcome: TStepOutcome;
+    attempts: number;
+    durationMs: number;
+    messages: Message[];
+    error?: string;
+    errorClass?: "permanent" | "transient";
+  }) {
     if (!this.observer.onStep) return undefined;
     const event: TStepEvent = {
-      runId: e.runId, flow: this.spec.name, correlationId: e.msg.correlationId, messageId: e.msg.id,
-      stepId: e.id, stepKind: e.kind, use: e.use, outcome: e.outcome, attempts: e.attempts, durationMs: e.durationMs,
+      runId: e.runId,
+      flow: this.spec.name,
+      correlationId: e.msg.correlationId,
+      messageId: e.msg.id,
+      stepId: e.id,
+      stepKind: e.kind,
+      use: e.use,
+      outcome: e.outcome,
+      attempts: e.attempts,
+      durationMs: e.durationMs,
       startedAt: (this.deps.now ?? Date.now)() - e.durationMs,
-      messages: e.messages, ...(e.error ? { error: e.error, errorClass: e.errorClass } : {}),
+      messages: e.messages,
+      ...(e.error ? { error: e.error, errorClass: e.errorClass } : {}),
     };
     return this.observer.onStep(event);
   }

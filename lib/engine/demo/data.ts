@@ -39,10 +39,16 @@ export function demoOrder(n: number) {
 }
 
 export function demoPurchaseOrder(n: number) {
-  return { poNumber: `PO-${50000 + n}`, supplier: "DEMO-EDI-PARTNER", lines: demoLines(n + 1), orderDate: new Date().toISOString().slice(0, 10) };
+  return {
+    poNumber: `PO-${50000 + n}`,
+    supplier: "DEMO-EDI-PARTNER",
+    lines: demoLines(n + 1),
+    orderDate: new Date().toISOString().slice(0, 10),
+  };
 }
 
-const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const xmlEscape = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export function demoCustomerXml(n: number): string {
   const c = CUSTOMERS[n % CUSTOMERS.length];

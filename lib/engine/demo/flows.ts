@@ -132,10 +132,17 @@ export function demoFlowSpecs(demoBaseUrl: string): TFlowSpecInput[] {
     },
     {
       name: DEMO_FLOW_NAMES.stockToCrm,
-      description: "Demo (polling): stock changes from the demo ERP's feed, read with a cursor every 15 s, become CRM availability updates (XML).",
+      description:
+        "Demo (polling): stock changes from the demo ERP's feed, read with a cursor every 15 s, become CRM availability updates (XML).",
       input: {
         use: "poll_http",
-        config: { url: `${demoBaseUrl}/erp/stock-changes`, intervalMs: 15_000, useEtag: false, cursor: { param: "after", next: "next", initial: "0" }, items: "changes" },
+        config: {
+          url: `${demoBaseUrl}/erp/stock-changes`,
+          intervalMs: 15_000,
+          useEtag: false,
+          cursor: { param: "after", next: "next", initial: "0" },
+          items: "changes",
+        },
       },
       steps: [
         { id: "map-availability", use: "transform_jsonata", config: { expression: STOCK_TO_CRM_MAPPING } },

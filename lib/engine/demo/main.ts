@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   }
   const systems = new DemoSystems();
   const port = await systems.listen(e.SWITCHBOARD_DEMO_PORT);
-  process.stdout.write(`Demo systems (ERP /erp, CRM /crm, EDI partner /edi, target /target) on http://127.0.0.1:${port}\n`);
+  process.stdout.write(
+    `Demo systems (ERP /erp, CRM /crm, EDI partner /edi, target /target) on http://127.0.0.1:${port}\n`,
+  );
   const stop = startDemoTraffic({
     systems,
     gatewayUrl: `http://${e.ENGINE_GATEWAY_HOST}:${e.ENGINE_GATEWAY_PORT}`,

@@ -21,7 +21,10 @@ const INBOUND: Record<string, { system: TDemoSystem; check: (body: string, conte
   "/erp/shipments": { system: "erp", check: (b) => jsonCheck(b, ["shipmentId"]) },
   "/crm/orders": { system: "crm", check: xmlCheck },
   "/crm/availability": { system: "crm", check: xmlCheck },
-  "/edi/inbound": { system: "edi", check: (b) => (x12SetOf(b) === "850" ? null : "EDI partner accepts X12 850 purchase orders only") },
+  "/edi/inbound": {
+    system: "edi",
+    check: (b) => (x12SetOf(b) === "850" ? null : "EDI partner accepts X12 850 purchase orders only"),
+  },
   "/target": { system: "target", check: () => null },
 };
 
@@ -80,7 +83,13 @@ export class DemoSystems {
     const at = new Date().toISOString();
     skus.forEach((sku, i) => {
       const last = this.stockChanges[this.stockChanges.length - 1]?.seq ?? 0;
-      this.stockChanges.push({ seq: Math.max(last + 1, Date.now()), sku, delta: quantities[i] || 0, shipmentId: String(asn.shipmentId ?? ""), at });
+      this.stockChanges.push({
+        seq: Math.max(last + 1, Date.now()),
+        sku,
+        delta: quantities[i] || 0,
+        shipmentId: String(asn.shipmentId ?? ""),
+        at,
+      });
     });
     if (this.stockChanges.length > KEEP_LAST * 5) this.stockChanges.splice(0, this.stockChanges.length - KEEP_LAST * 5);
   }
@@ -102,7 +111,12 @@ export class DemoSystems {
           return send(200, { system, down: this.outage[system] });
         }
         if (admin[2] === "state" && req.method === "GET") {
-          return send(200, { system, down: this.outage[system], ...this.counts[system], last: this.received[system].slice(-10) });
+          return send(200, {
+            system,
+            down: this.outage[system],
+            ...this.counts[system],
+            last: this.received[system].slice(-10),
+          });
         }
         return send(405, { error: "use POST _outage or GET _state" });
       }

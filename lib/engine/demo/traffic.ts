@@ -22,12 +22,29 @@ export function demoSenders(systems: DemoSystems): Sender[] {
   return [
     { flow: DEMO_FLOW_NAMES.ordersToCrm, contentType: "application/json", body: (n) => JSON.stringify(demoOrder(n)) },
     { flow: DEMO_FLOW_NAMES.customersToErp, contentType: "application/xml", body: (n) => demoCustomerXml(n) },
-    { flow: DEMO_FLOW_NAMES.poToEdi, contentType: "application/json", body: (n) => JSON.stringify(demoPurchaseOrder(n)) },
-    { flow: DEMO_FLOW_NAMES.invoicesToErp, contentType: "application/edi-x12", body: (n) => invoice810({ invoiceNumber: `INV-${70000 + n}`, poNumber: nextPo(n), lines: demoLines(n) }, n + 1) },
+    {
+      flow: DEMO_FLOW_NAMES.poToEdi,
+      contentType: "application/json",
+      body: (n) => JSON.stringify(demoPurchaseOrder(n)),
+    },
+    {
+      flow: DEMO_FLOW_NAMES.invoicesToErp,
+      contentType: "application/edi-x12",
+      body: (n) => invoice810({ invoiceNumber: `INV-${70000 + n}`, poNumber: nextPo(n), lines: demoLines(n) }, n + 1),
+    },
     {
       flow: DEMO_FLOW_NAMES.shipmentsToErp,
       contentType: "application/edi-x12",
-      body: (n) => shipNotice856({ shipmentId: `ASN-${90000 + n}`, poNumber: demoPurchaseOrder(n).poNumber, carrier: demoCarrier(n), lines: demoLines(n) }, n + 1),
+      body: (n) =>
+        shipNotice856(
+          {
+            shipmentId: `ASN-${90000 + n}`,
+            poNumber: demoPurchaseOrder(n).poNumber,
+            carrier: demoCarrier(n),
+            lines: demoLines(n),
+          },
+          n + 1,
+        ),
     },
   ];
 }
@@ -36,7 +53,13 @@ export function demoSenders(systems: DemoSystems): Sender[] {
  * Sends one message per sender every `intervalMs` to `${gatewayUrl}/flows/<flow>/<environment>`. A gateway
  * that is not up yet (or a flow that is paused) is fine: the next tick tries again.
  */
-export function startDemoTraffic(opts: { systems: DemoSystems; gatewayUrl: string; environment: string; intervalMs: number; log?: (line: string) => void }): () => void {
+export function startDemoTraffic(opts: {
+  systems: DemoSystems;
+  gatewayUrl: string;
+  environment: string;
+  intervalMs: number;
+  log?: (line: string) => void;
+}): () => void {
   let n = 0;
   let lastProblem = "";
   const senders = demoSenders(opts.systems);
@@ -55,7 +78,8 @@ export function startDemoTraffic(opts: { systems: DemoSystems; gatewayUrl: strin
         } catch (error) {
           const problem = error instanceof Error ? error.message : String(error);
           // One line per distinct problem, not one per tick.
-          if (problem !== lastProblem) opts.log?.(`demo traffic: ${s.flow}: ${problem} (retrying every ${opts.intervalMs} ms)`);
+          if (problem !== lastProblem)
+            opts.log?.(`demo traffic: ${s.flow}: ${problem} (retrying every ${opts.intervalMs} ms)`);
           lastProblem = problem;
         }
       }),

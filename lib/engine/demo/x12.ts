@@ -11,11 +11,23 @@ const num = (n: number, width: number) => String(n).padStart(width, "0");
 
 function stamp(at: Date): { yymmdd: string; ccyymmdd: string; hhmm: string } {
   const iso = at.toISOString();
-  return { yymmdd: iso.slice(2, 10).replace(/-/g, ""), ccyymmdd: iso.slice(0, 10).replace(/-/g, ""), hhmm: iso.slice(11, 16).replace(":", "") };
+  return {
+    yymmdd: iso.slice(2, 10).replace(/-/g, ""),
+    ccyymmdd: iso.slice(0, 10).replace(/-/g, ""),
+    hhmm: iso.slice(11, 16).replace(":", ""),
+  };
 }
 
 /** Wraps transaction-set segments (without ST/SE) in ST/SE, GS/GE and a fixed-width ISA/IEA envelope. */
-export function x12Envelope(opts: { set: "850" | "810" | "856"; functionalId: "PO" | "IN" | "SH"; from: string; to: string; control: number; at: Date; segments: string[] }): string {
+export function x12Envelope(opts: {
+  set: "850" | "810" | "856";
+  functionalId: "PO" | "IN" | "SH";
+  from: string;
+  to: string;
+  control: number;
+  at: Date;
+  segments: string[];
+}): string {
   const t = stamp(opts.at);
   const ctl = num(opts.control, 9);
   const st = num(opts.control % 10_000, 4);
@@ -31,7 +43,11 @@ export function x12Envelope(opts: { set: "850" | "810" | "856"; functionalId: "P
   return `${lines.join("~\n")}~\n`;
 }
 
-export function purchaseOrder850(po: { poNumber: string; lines: TDemoLine[] }, control: number, at = new Date()): string {
+export function purchaseOrder850(
+  po: { poNumber: string; lines: TDemoLine[] },
+  control: number,
+  at = new Date(),
+): string {
   return x12Envelope({
     set: "850",
     functionalId: "PO",
@@ -39,11 +55,19 @@ export function purchaseOrder850(po: { poNumber: string; lines: TDemoLine[] }, c
     to: DEMO_PARTNER_ID,
     control,
     at,
-    segments: [`BEG*00*SA*${po.poNumber}**${stamp(at).ccyymmdd}`, ...po.lines.map((l, i) => `PO1*${i + 1}*${l.qty}*EA*${l.price.toFixed(2)}**VP*${l.sku}`), `CTT*${po.lines.length}`],
+    segments: [
+      `BEG*00*SA*${po.poNumber}**${stamp(at).ccyymmdd}`,
+      ...po.lines.map((l, i) => `PO1*${i + 1}*${l.qty}*EA*${l.price.toFixed(2)}**VP*${l.sku}`),
+      `CTT*${po.lines.length}`,
+    ],
   });
 }
 
-export function invoice810(inv: { invoiceNumber: string; poNumber: string; lines: TDemoLine[] }, control: number, at = new Date()): string {
+export function invoice810(
+  inv: { invoiceNumber: string; poNumber: string; lines: TDemoLine[] },
+  control: number,
+  at = new Date(),
+): string {
   const totalCents = Math.round(inv.lines.reduce((a, l) => a + l.qty * l.price, 0) * 100);
   return x12Envelope({
     set: "810",
@@ -61,7 +85,11 @@ export function invoice810(inv: { invoiceNumber: string; poNumber: string; lines
   });
 }
 
-export function shipNotice856(asn: { shipmentId: string; poNumber: string; carrier: string; lines: TDemoLine[] }, control: number, at = new Date()): string {
+export function shipNotice856(
+  asn: { shipmentId: string; poNumber: string; carrier: string; lines: TDemoLine[] },
+  control: number,
+  at = new Date(),
+): string {
   const t = stamp(at);
   return x12Envelope({
     set: "856",

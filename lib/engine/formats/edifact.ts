@@ -10,9 +10,21 @@ const Reader = createRequire(import.meta.url)("edifact/reader.js") as new (opts:
 
 export type TEdifactSegment = { tag: string; elements: string[][] };
 export type TEdifactDocument = { segments: TEdifactSegment[] };
-export type TEdifactDelimiters = { component: string; element: string; decimal: string; release: string; segment: string };
+export type TEdifactDelimiters = {
+  component: string;
+  element: string;
+  decimal: string;
+  release: string;
+  segment: string;
+};
 
-export const DEFAULT_EDIFACT_DELIMITERS: TEdifactDelimiters = { component: ":", element: "+", decimal: ".", release: "?", segment: "'" };
+export const DEFAULT_EDIFACT_DELIMITERS: TEdifactDelimiters = {
+  component: ":",
+  element: "+",
+  decimal: ".",
+  release: "?",
+  segment: "'",
+};
 
 export function parseEdifact(input: string | Buffer, opts: TParseOptions = {}): TEdifactDocument {
   const text = toText(input, opts).trim();
@@ -24,7 +36,11 @@ export function parseEdifact(input: string | Buffer, opts: TParseOptions = {}): 
   } catch (error) {
     const opened = reader._result;
     const last = opened[opened.length - 1];
-    throw parseError("edifact", error instanceof Error ? error.message : String(error), `segment ${Math.max(1, opened.length)}${last ? ` (${last.name})` : ""}`);
+    throw parseError(
+      "edifact",
+      error instanceof Error ? error.message : String(error),
+      `segment ${Math.max(1, opened.length)}${last ? ` (${last.name})` : ""}`,
+    );
   }
   const segments = raw.map((s) => ({ tag: s.name, elements: s.elements }));
   checkMessageCounts(segments);
@@ -39,7 +55,12 @@ function checkMessageCounts(segments: TEdifactSegment[]): void {
     if (s.tag === "UNT") {
       const declared = Number(s.elements[0]?.[0]);
       if (start < 0) throw parseError("edifact", "UNT without UNH", `segment ${i + 1} (UNT)`);
-      if (declared !== i - start + 1) throw parseError("edifact", `UNT01 says ${s.elements[0]?.[0]} but the message has ${i - start + 1} segments`, `segment ${i + 1} (UNT)`);
+      if (declared !== i - start + 1)
+        throw parseError(
+          "edifact",
+          `UNT01 says ${s.elements[0]?.[0]} but the message has ${i - start + 1} segments`,
+          `segment ${i + 1} (UNT)`,
+        );
       start = -1;
     }
   });
@@ -49,13 +70,19 @@ function checkMessageCounts(segments: TEdifactSegment[]): void {
 export function serializeEdifact(value: unknown, delimiters: Partial<TEdifactDelimiters> = {}): string {
   const d = { ...DEFAULT_EDIFACT_DELIMITERS, ...delimiters };
   const segments = (value as TEdifactDocument | null)?.segments;
-  if (!Array.isArray(segments)) throw new PermanentError("EDIFACT serialize needs {segments:[{tag, elements:[[component…]…]}]}; map the data with transform_jsonata first");
+  if (!Array.isArray(segments))
+    throw new PermanentError(
+      "EDIFACT serialize needs {segments:[{tag, elements:[[component…]…]}]}; map the data with transform_jsonata first",
+    );
   const special = [d.release, d.component, d.element, d.segment];
   const escape = (v: string) => [...v].map((c) => (special.includes(c) ? d.release + c : c)).join("");
   const una = `UNA${d.component}${d.element}${d.decimal}${d.release} ${d.segment}`;
   const body = segments.map((s, i) => {
-    if (!/^[A-Z]{3}$/.test(s.tag ?? "")) throw new PermanentError(`EDIFACT serialize: segment ${i + 1} has invalid tag ${JSON.stringify(s.tag)}`);
-    const elements = (s.elements ?? []).map((el) => (Array.isArray(el) ? el : [el]).map((c) => escape(String(c ?? ""))).join(d.component));
+    if (!/^[A-Z]{3}$/.test(s.tag ?? ""))
+      throw new PermanentError(`EDIFACT serialize: segment ${i + 1} has invalid tag ${JSON.stringify(s.tag)}`);
+    const elements = (s.elements ?? []).map((el) =>
+      (Array.isArray(el) ? el : [el]).map((c) => escape(String(c ?? ""))).join(d.component),
+    );
     return [s.tag, ...elements].join(d.element) + d.segment;
   });
   return [una, ...body].join("\n");

@@ -51,7 +51,9 @@ describe("XML", () => {
   });
 
   it("decodes predefined entities and character references once", () => {
-    expect(parsePayload("xml", '<a b="&quot;x&quot;">&amp;lt; &#65;&#x42; &unknown;</a>')).toEqual({ a: { "#text": "&lt; AB &unknown;", "@_b": '"x"' } });
+    expect(parsePayload("xml", '<a b="&quot;x&quot;">&amp;lt; &#65;&#x42; &unknown;</a>')).toEqual({
+      a: { "#text": "&lt; AB &unknown;", "@_b": '"x"' },
+    });
   });
 
   it("round-trips through JSON", () => {
@@ -80,7 +82,12 @@ describe("CSV", () => {
   });
 
   it("serializes nested values as JSON", () => {
-    expect(serializePayload("csv", [{ a: 1, b: { c: 2 } }, { a: 3, d: "x,y" }])).toBe('a,b,d\n1,"{""c"":2}",\n3,,"x,y"\n');
+    expect(
+      serializePayload("csv", [
+        { a: 1, b: { c: 2 } },
+        { a: 3, d: "x,y" },
+      ]),
+    ).toBe('a,b,d\n1,"{""c"":2}",\n3,,"x,y"\n');
   });
 });
 
@@ -97,7 +104,9 @@ describe("X12", () => {
     const doc = parsePayload("x12", readFixture("x12-850.edi")) as TX12Document;
     const out = serializePayload("x12", doc, { x12Delimiters: { element: "|", segment: "\n", component: "^" } });
     expect(out.split("\n")[2]).toBe("ST|850|0001");
-    expect((parsePayload("x12", out) as TX12Document).segments).toEqual(doc.segments.map((s) => (s.tag === "ISA" ? { ...s, elements: [...s.elements.slice(0, 15), "^"] } : s)));
+    expect((parsePayload("x12", out) as TX12Document).segments).toEqual(
+      doc.segments.map((s) => (s.tag === "ISA" ? { ...s, elements: [...s.elements.slice(0, 15), "^"] } : s)),
+    );
   });
 
   it("envelopes an 850 transaction with correct counts", () => {
@@ -108,7 +117,10 @@ describe("X12", () => {
       controlNumber: 7,
       date: "20240102",
       time: "0930",
-      segments: [{ tag: "BEG", elements: ["00", "SA", "PO-1", "", "20240102"] }, { tag: "CTT", elements: ["0"] }],
+      segments: [
+        { tag: "BEG", elements: ["00", "SA", "PO-1", "", "20240102"] },
+        { tag: "CTT", elements: ["0"] },
+      ],
     });
     const doc = parsePayload("x12", out) as TX12Document;
     expect(doc.segments.map((s) => s.tag)).toEqual(["ISA", "GS", "ST", "BEG", "CTT", "SE", "GE", "IEA"]);
@@ -139,9 +151,22 @@ describe("EDIFACT", () => {
   });
 
   it("escapes delimiters in values", () => {
-    const text = serializePayload("edifact", { segments: [{ tag: "UNH", elements: [["1"], ["ORDERS", "D", "96A", "UN"]] }, { tag: "FTX", elements: [["AAI"], [""], [""], ["it's 50+1: ok?"]] }, { tag: "UNT", elements: [["3"], ["1"]] }] });
+    const text = serializePayload("edifact", {
+      segments: [
+        { tag: "UNH", elements: [["1"], ["ORDERS", "D", "96A", "UN"]] },
+        { tag: "FTX", elements: [["AAI"], [""], [""], ["it's 50+1: ok?"]] },
+        { tag: "UNT", elements: [["3"], ["1"]] },
+      ],
+    });
     expect(text).toContain("it?'s 50?+1?: ok??");
-    expect(((parsePayload("edifact", `UNB+UNOC:3+A+B+231001:1200+1'${text.split("\n").slice(1).join("")}UNZ+1+1'`) as TEdifactDocument).segments[2].elements[3])).toEqual(["it's 50+1: ok?"]);
+    expect(
+      (
+        parsePayload(
+          "edifact",
+          `UNB+UNOC:3+A+B+231001:1200+1'${text.split("\n").slice(1).join("")}UNZ+1+1'`,
+        ) as TEdifactDocument
+      ).segments[2].elements[3],
+    ).toEqual(["it's 50+1: ok?"]);
   });
 
   it.each([

@@ -19,22 +19,32 @@ export type TFormatOptions = TParseOptions & {
 /** Text/bytes in a format → a JSON value. Throws ParseError (reason + position) or PayloadTooLargeError. */
 export function parsePayload(format: TFormat, input: string | Buffer, opts: TFormatOptions = {}): unknown {
   switch (format) {
-    case "json": return parseJson(input, opts);
-    case "xml": return parseXml(input, opts);
-    case "csv": return parseCsv(input, { ...opts, delimiter: opts.csvDelimiter });
-    case "x12": return parseX12(input, opts);
-    case "edifact": return parseEdifact(input, opts);
+    case "json":
+      return parseJson(input, opts);
+    case "xml":
+      return parseXml(input, opts);
+    case "csv":
+      return parseCsv(input, { ...opts, delimiter: opts.csvDelimiter });
+    case "x12":
+      return parseX12(input, opts);
+    case "edifact":
+      return parseEdifact(input, opts);
   }
 }
 
 /** A JSON value → text in a format. X12 and EDIFACT take the segment shapes their parsers produce. */
 export function serializePayload(format: TFormat, value: unknown, opts: TFormatOptions = {}): string {
   switch (format) {
-    case "json": return serializeJson(value, opts);
-    case "xml": return serializeXml(value, { rootName: opts.xmlRootName, pretty: opts.pretty });
-    case "csv": return serializeCsv(value, { delimiter: opts.csvDelimiter });
-    case "x12": return serializeX12(value, opts.x12Delimiters);
-    case "edifact": return serializeEdifact(value, opts.edifactDelimiters);
+    case "json":
+      return serializeJson(value, opts);
+    case "xml":
+      return serializeXml(value, { rootName: opts.xmlRootName, pretty: opts.pretty });
+    case "csv":
+      return serializeCsv(value, { delimiter: opts.csvDelimiter });
+    case "x12":
+      return serializeX12(value, opts.x12Delimiters);
+    case "edifact":
+      return serializeEdifact(value, opts.edifactDelimiters);
   }
 }
 

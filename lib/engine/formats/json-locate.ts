@@ -50,7 +50,10 @@ export function locateJsonError(text: string): { offset: number; reason: string 
         i++;
         value(depth + 1);
         ws();
-        if (text[i] === ",") { i++; continue; }
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
         if (text[i] === "}") return void i++;
         fail("expected ',' or '}'");
       }
@@ -62,7 +65,10 @@ export function locateJsonError(text: string): { offset: number; reason: string 
       for (;;) {
         value(depth + 1);
         ws();
-        if (text[i] === ",") { i++; continue; }
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
         if (text[i] === "]") return void i++;
         fail("expected ',' or ']'");
       }

@@ -12,7 +12,8 @@ export function checkX12Envelope(segments: TSegment[]): { index: number; reason:
     if (top?.tag === "ST") top.count++;
     if (tag === "ISA" || tag === "GS" || tag === "ST") {
       const expectedParent = { ISA: undefined, GS: "ISA", ST: "GS" }[tag];
-      if ((top?.tag ?? undefined) !== expectedParent) return { index: i, reason: `${tag} is not allowed here${top ? ` inside ${top.tag}` : ""}` };
+      if ((top?.tag ?? undefined) !== expectedParent)
+        return { index: i, reason: `${tag} is not allowed here${top ? ` inside ${top.tag}` : ""}` };
       if (top) top.count++;
       const control = tag === "ISA" ? elements[12] : tag === "GS" ? elements[5] : elements[1];
       open.push({ tag, index: i, count: tag === "ST" ? 1 : 0, control: (control ?? "").trim() });
@@ -21,16 +22,31 @@ export function checkX12Envelope(segments: TSegment[]): { index: number; reason:
     const opener = TRAILERS[tag];
     if (opener) {
       if (top?.tag !== opener) {
-        return { index: i, reason: top ? `${top.tag} opened at segment ${top.index + 1} is not closed before ${tag}` : `${tag} without a matching ${opener}` };
+        return {
+          index: i,
+          reason: top
+            ? `${top.tag} opened at segment ${top.index + 1} is not closed before ${tag}`
+            : `${tag} without a matching ${opener}`,
+        };
       }
       open.pop();
       const [countEl, controlEl] = elements;
-      if (Number(countEl) !== top.count) return { index: i, reason: `${tag}01 says ${countEl} but the ${opener} envelope holds ${top.count} ${tag === "SE" ? "segments" : tag === "GE" ? "transaction sets" : "functional groups"}` };
-      if ((controlEl ?? "").trim().replace(/^0+/, "") !== top.control.replace(/^0+/, "")) return { index: i, reason: `${tag}02 control number ${controlEl} does not match ${opener} control number ${top.control}` };
+      if (Number(countEl) !== top.count)
+        return {
+          index: i,
+          reason: `${tag}01 says ${countEl} but the ${opener} envelope holds ${top.count} ${tag === "SE" ? "segments" : tag === "GE" ? "transaction sets" : "functional groups"}`,
+        };
+      if ((controlEl ?? "").trim().replace(/^0+/, "") !== top.control.replace(/^0+/, ""))
+        return {
+          index: i,
+          reason: `${tag}02 control number ${controlEl} does not match ${opener} control number ${top.control}`,
+        };
       continue;
     }
     if (top?.tag !== "ST") return { index: i, reason: `segment ${tag} outside a transaction set (ST…SE)` };
   }
   const unclosed = open.pop();
-  return unclosed ? { index: segments.length, reason: `${unclosed.tag} opened at segment ${unclosed.index + 1} is never closed` } : null;
+  return unclosed
+    ? { index: segments.length, reason: `${unclosed.tag} opened at segment ${unclosed.index + 1} is never closed` }
+    : null;
 }

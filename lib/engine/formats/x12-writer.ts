@@ -24,7 +24,10 @@ export type TX12Transaction = {
 };
 
 function pad(value: string, width: number, index: number): string {
-  if (value.length > width) throw new PermanentError(`X12 serialize: ISA${String(index + 1).padStart(2, "0")} ${JSON.stringify(value)} is longer than ${width}`);
+  if (value.length > width)
+    throw new PermanentError(
+      `X12 serialize: ISA${String(index + 1).padStart(2, "0")} ${JSON.stringify(value)} is longer than ${width}`,
+    );
   return index === 12 ? value.padStart(width, "0") : value.padEnd(width, " ");
 }
 
@@ -32,7 +35,24 @@ export function envelope(tx: TX12Transaction, now: Date = new Date()): TSegment[
   const date = tx.date ?? now.toISOString().slice(0, 10).replaceAll("-", "");
   const time = tx.time ?? now.toISOString().slice(11, 16).replace(":", "");
   const ctl = String(tx.controlNumber);
-  const isa = ["00", "", "00", "", "ZZ", tx.sender, "ZZ", tx.receiver, date.slice(2), time, "U", "00401", ctl, "0", tx.usageIndicator ?? "P", ">"];
+  const isa = [
+    "00",
+    "",
+    "00",
+    "",
+    "ZZ",
+    tx.sender,
+    "ZZ",
+    tx.receiver,
+    date.slice(2),
+    time,
+    "U",
+    "00401",
+    ctl,
+    "0",
+    tx.usageIndicator ?? "P",
+    ">",
+  ];
   return [
     { tag: "ISA", elements: isa },
     { tag: "GS", elements: [GROUP_IDS[tx.transactionSet], tx.sender, tx.receiver, date, time, ctl, "X", "004010"] },
@@ -49,7 +69,12 @@ function isTransaction(v: unknown): v is TX12Transaction {
 }
 
 function isDocument(v: unknown): v is Pick<TX12Document, "segments"> & Partial<TX12Document> {
-  return v !== null && typeof v === "object" && Array.isArray((v as TX12Document).segments) && (v as TX12Document).segments[0]?.tag === "ISA";
+  return (
+    v !== null &&
+    typeof v === "object" &&
+    Array.isArray((v as TX12Document).segments) &&
+    (v as TX12Document).segments[0]?.tag === "ISA"
+  );
 }
 
 /** Writes a parsed X12 document (or a transaction to envelope) with the given delimiters. */
@@ -58,15 +83,22 @@ export function serializeX12(value: unknown, delimiters: Partial<TX12Delimiters>
   let segments: TSegment[];
   if (isTransaction(value)) segments = envelope(value, now);
   else if (isDocument(value)) segments = value.segments;
-  else throw new PermanentError("X12 serialize needs {segments:[{tag, elements}]} starting with ISA, or {transactionSet, sender, receiver, controlNumber, segments}; map the data with transform_jsonata first");
+  else
+    throw new PermanentError(
+      "X12 serialize needs {segments:[{tag, elements}]} starting with ISA, or {transactionSet, sender, receiver, controlNumber, segments}; map the data with transform_jsonata first",
+    );
   const reserved = [d.element, d.segment, d.component];
   return segments
     .map((seg, i) => {
-      if (!/^[A-Z][A-Z0-9]{1,2}$/.test(seg.tag)) throw new PermanentError(`X12 serialize: segment ${i + 1} has invalid id ${JSON.stringify(seg.tag)}`);
+      if (!/^[A-Z][A-Z0-9]{1,2}$/.test(seg.tag))
+        throw new PermanentError(`X12 serialize: segment ${i + 1} has invalid id ${JSON.stringify(seg.tag)}`);
       const elements = seg.elements.map((e, j) => {
         const v = String(e ?? "");
         if (seg.tag === "ISA") return j === 15 ? d.component : pad(v, ISA_WIDTHS[j] ?? v.length, j);
-        if (reserved.some((r) => v.includes(r))) throw new PermanentError(`X12 serialize: segment ${i + 1} (${seg.tag}) element ${j + 1} contains a delimiter`);
+        if (reserved.some((r) => v.includes(r)))
+          throw new PermanentError(
+            `X12 serialize: segment ${i + 1} (${seg.tag}) element ${j + 1} contains a delimiter`,
+          );
         return v;
       });
       return [seg.tag, ...elements].join(d.element) + d.segment;

@@ -40,7 +40,11 @@ export function parseXml(input: string | Buffer, opts: TParseOptions = {}): unkn
   if (entity) throw parseError("xml", "entity declarations are not allowed", lineColumn(text, entity.index));
   const doctype = DOCTYPE.exec(text);
   if (doctype && (doctype[1] === "[" || /\b(SYSTEM|PUBLIC)\b/i.test(doctype[0]))) {
-    throw parseError("xml", "DOCTYPE with an internal subset or external DTD is not allowed", lineColumn(text, doctype.index));
+    throw parseError(
+      "xml",
+      "DOCTYPE with an internal subset or external DTD is not allowed",
+      lineColumn(text, doctype.index),
+    );
   }
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (valid !== true) throw parseError("xml", valid.err.msg, `line ${valid.err.line}, column ${valid.err.col}`);
@@ -55,7 +59,8 @@ function checkNames(value: unknown, path: string): void {
   if (value === null || typeof value !== "object") return;
   for (const [k, v] of Object.entries(value)) {
     const name = k.startsWith(XML_ATTRIBUTE_PREFIX) ? k.slice(XML_ATTRIBUTE_PREFIX.length) : k;
-    if (k !== "#text" && !NAME.test(name)) throw new PermanentError(`XML serialize: ${JSON.stringify(k)} at ${path || "/"} is not a valid XML name`);
+    if (k !== "#text" && !NAME.test(name))
+      throw new PermanentError(`XML serialize: ${JSON.stringify(k)} at ${path || "/"} is not a valid XML name`);
     checkNames(v, `${path}/${k}`);
   }
 }
@@ -63,8 +68,16 @@ function checkNames(value: unknown, path: string): void {
 export function serializeXml(value: unknown, opts: { rootName?: string; pretty?: boolean } = {}): string {
   const keys = value !== null && typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : [];
   const rootName = opts.rootName ?? "root";
-  const doc = keys.length === 1 && !keys[0].startsWith(XML_ATTRIBUTE_PREFIX) ? value : { [rootName]: Array.isArray(value) ? { item: value } : value };
+  const doc =
+    keys.length === 1 && !keys[0].startsWith(XML_ATTRIBUTE_PREFIX)
+      ? value
+      : { [rootName]: Array.isArray(value) ? { item: value } : value };
   checkNames(doc, "");
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: XML_ATTRIBUTE_PREFIX, format: opts.pretty !== false, suppressEmptyNode: true });
+  const builder = new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: XML_ATTRIBUTE_PREFIX,
+    format: opts.pretty !== false,
+    suppressEmptyNode: true,
+  });
   return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build(doc)}`;
 }

@@ -40,9 +40,16 @@ export function requestToMessage(req: IncomingMessage, raw: Buffer, route: strin
     try {
       body = raw.length ? JSON.parse(raw.toString("utf8")) : null;
     } catch (error) {
-      throw new BadRequestError(`The body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+      throw new BadRequestError(
+        `The body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
-  } else if (contentType.startsWith("text/") || contentType.includes("xml") || contentType.includes("csv") || contentType.includes("edi")) {
+  } else if (
+    contentType.startsWith("text/") ||
+    contentType.includes("xml") ||
+    contentType.includes("csv") ||
+    contentType.includes("edi")
+  ) {
     body = raw.toString("utf8");
   } else {
     body = raw;
@@ -60,6 +67,8 @@ export function requestToMessage(req: IncomingMessage, raw: Buffer, route: strin
     datacontenttype: contentType.split(";")[0].trim(),
     headers,
     ...(typeof correlation === "string" && correlation ? { correlationId: correlation.slice(0, 200) } : {}),
-    ...(typeof traceparent === "string" && /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/.test(traceparent) ? { traceparent } : {}),
+    ...(typeof traceparent === "string" && /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/.test(traceparent)
+      ? { traceparent }
+      : {}),
   });
 }

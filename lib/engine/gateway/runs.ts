@@ -18,8 +18,16 @@ export type TRunView = {
 /** The latest run of a message (a replay or redelivery makes more than one). */
 export async function lookupRun(pool: pg.Pool, messageId: string): Promise<TRunView | null> {
   const r = await pool.query<{
-    runId: string; status: string; flow: string; environment: string; correlationId: string;
-    startedAt: Date; finishedAt: Date | null; durationMs: number | null; error: string | null; outputPayload: string | null;
+    runId: string;
+    status: string;
+    flow: string;
+    environment: string;
+    correlationId: string;
+    startedAt: Date;
+    finishedAt: Date | null;
+    durationMs: number | null;
+    error: string | null;
+    outputPayload: string | null;
   }>(
     `SELECT r."id" AS "runId", r."status", f."name" AS "flow", e."key" AS "environment", r."correlationId", r."startedAt", r."finishedAt",
             r."durationMs", r."error", r."outputPayload"

@@ -37,7 +37,11 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   const isText = typeof body === "string";
   const payload = Buffer.isBuffer(body) ? body : Buffer.from(isText ? body : JSON.stringify(body));
   res.writeHead(status, {
-    "content-type": Buffer.isBuffer(body) ? "application/octet-stream" : isText ? "text/plain; charset=utf-8" : "application/json",
+    "content-type": Buffer.isBuffer(body)
+      ? "application/octet-stream"
+      : isText
+        ? "text/plain; charset=utf-8"
+        : "application/json",
     "content-length": String(payload.length),
     ...headers,
   });
@@ -68,7 +72,8 @@ export class Gateway {
     const server = http.createServer((req, res) => {
       this.route(req, res).catch((error: unknown) => {
         this.opts.log.error({ err: String(error), url: req.url }, "gateway request failed");
-        if (!res.headersSent) send(res, 500, { error: "The engine could not handle this request; see the engine log." });
+        if (!res.headersSent)
+          send(res, 500, { error: "The engine could not handle this request; see the engine log." });
         else res.destroy();
       });
     });
@@ -86,7 +91,11 @@ export class Gateway {
     const url = new URL(req.url ?? "/", "http://gateway");
     const path = url.pathname;
     if (req.method === "GET" && path === "/health") {
-      return send(res, 200, { status: "ok", transport: this.opts.transport.kind, deployments: this.opts.runtime.deploymentCount });
+      return send(res, 200, {
+        status: "ok",
+        transport: this.opts.transport.kind,
+        deployments: this.opts.runtime.deploymentCount,
+      });
     }
     if (req.method === "GET" && path === "/metrics") {
       const body = await this.opts.prom.registry.metrics();
@@ -97,7 +106,10 @@ export class Gateway {
 
     const flow = FLOW_ROUTE.exec(path);
     const declared = flow ? null : PATH_ROUTE.exec(path);
-    if (!flow && !declared) return send(res, 404, { error: `No route for ${req.method} ${path}. Use POST /flows/<flow>/<env>, POST /api/<env><path>, GET /runs/<id>, /metrics or /health.` });
+    if (!flow && !declared)
+      return send(res, 404, {
+        error: `No route for ${req.method} ${path}. Use POST /flows/<flow>/<env>, POST /api/<env><path>, GET /runs/<id>, /metrics or /health.`,
+      });
     const envKey = flow ? flow[2] : declared![1];
     const worker = flow ? this.opts.runtime.findWorker(flow[1], envKey) : this.findByPath(declared![2], envKey);
     const labels = { flow: worker?.ctx.flowName ?? "(unknown)", env: envKey };
@@ -105,12 +117,26 @@ export class Gateway {
       this.opts.prom.gateway.inc({ ...labels, code: String(status) });
       send(res, status, body, headers);
     };
-    if (!worker) return reply(404, { error: flow ? `Flow ${flow[1]} is not deployed in ${envKey}.` : `No flow in ${envKey} declares the path ${declared![2]}.` });
+    if (!worker)
+      return reply(404, {
+        error: flow
+          ? `Flow ${flow[1]} is not deployed in ${envKey}.`
+          : `No flow in ${envKey} declares the path ${declared![2]}.`,
+      });
     const settings = worker.http;
     if (!settings.methods.includes(req.method ?? "")) {
-      return reply(405, { error: `Use ${settings.methods.join(" or ")} for this flow.` }, { allow: settings.methods.join(", ") });
+      return reply(
+        405,
+        { error: `Use ${settings.methods.join(" or ")} for this flow.` },
+        { allow: settings.methods.join(", ") },
+      );
     }
-    if (worker.state !== "running") return reply(503, { error: `${worker.ctx.flowName} is ${worker.state} in ${envKey}; resume it to accept traffic.` }, { "retry-after": "30" });
+    if (worker.state !== "running")
+      return reply(
+        503,
+        { error: `${worker.ctx.flowName} is ${worker.state} in ${envKey}; resume it to accept traffic.` },
+        { "retry-after": "30" },
+      );
 
     const limit = Math.min(this.opts.maxBytes, settings.maxBytes ?? Infinity);
     let msg;
@@ -137,20 +163,33 @@ export class Gateway {
     this.running.set(msg.id, runP);
     void runP
       .then((r) => {
-        const STATUS: Record<string, string> = { ok: "succeeded", filtered: "filtered", failed: "failed", dead_lettered: "dead_lettered" };
-        this.finished.set(msg.id, { status: STATUS[r.status], result: r.delivered[r.delivered.length - 1]?.message.body, at: Date.now() });
+        const STATUS: Record<string, string> = {
+          ok: "succeeded",
+          filtered: "filtered",
+          failed: "failed",
+          dead_lettered: "dead_lettered",
+        };
+        this.finished.set(msg.id, {
+          status: STATUS[r.status],
+          result: r.delivered[r.delivered.length - 1]?.message.body,
+          at: Date.now(),
+        });
         if (this.finished.size > 10_000) this.finished.delete(this.finished.keys().next().value!);
       })
       .catch(() => undefined)
       .finally(() => this.running.delete(msg.id));
     let timer: NodeJS.Timeout | undefined;
     const outcome = await Promise.race([
-      runP.then((r) => ({ done: true as const, r }), (e: unknown) => ({ done: true as const, e })),
+      runP.then(
+        (r) => ({ done: true as const, r }),
+        (e: unknown) => ({ done: true as const, e }),
+      ),
       new Promise<{ done: false }>((r) => (timer = setTimeout(() => r({ done: false }), timeoutMs))),
     ]);
     clearTimeout(timer);
     if (!outcome.done) return reply(202, { id: msg.id, status: "running", statusUrl }, { location: statusUrl });
-    if ("e" in outcome) return reply(503, { id: msg.id, error: `The run did not complete: ${String(outcome.e)}. Retry the request.` });
+    if ("e" in outcome)
+      return reply(503, { id: msg.id, error: `The run did not complete: ${String(outcome.e)}. Retry the request.` });
     const r = outcome.r;
     const common = { "x-run-id": r.runId, "x-message-id": msg.id, "x-correlation-id": msg.correlationId };
     if (r.status === "ok") {
@@ -160,13 +199,17 @@ export class Gateway {
     if (r.status === "filtered") return reply(204, "", common);
     const failure = r.deadLetters[0] ?? r.failures[0];
     const permanent = failure?.errorClass === "permanent";
-    return reply(permanent ? 422 : 502, {
-      id: msg.id,
-      status: r.status,
-      failedStep: failure?.failedStep,
-      error: failure?.error,
-      deadLettered: r.status === "dead_lettered",
-    }, common);
+    return reply(
+      permanent ? 422 : 502,
+      {
+        id: msg.id,
+        status: r.status,
+        failedStep: failure?.failedStep,
+        error: failure?.error,
+        deadLettered: r.status === "dead_lettered",
+      },
+      common,
+    );
   }
 
   private findByPath(path: string, envKey: string): DeploymentWorker | undefined {
@@ -179,10 +222,13 @@ export class Gateway {
     const found = await lookupRun(this.opts.pool, id);
     if (found) return send(res, 200, found);
     const done = this.finished.get(id);
-    if (done) return send(res, 200, { id, status: done.status, ...(done.result !== undefined ? { result: done.result } : {}) });
+    if (done)
+      return send(res, 200, { id, status: done.status, ...(done.result !== undefined ? { result: done.result } : {}) });
     if (this.running.has(id)) return send(res, 200, { id, status: "running" });
     if (this.accepted.has(id)) return send(res, 200, { id, status: "queued" });
-    const queued = await this.opts.pool.query(`SELECT 1 FROM "QueueMessage" WHERE "messageId" = $1 LIMIT 1`, [id]).catch(() => ({ rows: [] }));
+    const queued = await this.opts.pool
+      .query(`SELECT 1 FROM "QueueMessage" WHERE "messageId" = $1 LIMIT 1`, [id])
+      .catch(() => ({ rows: [] }));
     if (queued.rows.length) return send(res, 200, { id, status: "queued" });
     return send(res, 404, { error: `No run for message ${id}: it is unknown, or still queued on RabbitMQ.` });
   }

@@ -12,7 +12,14 @@ import { flowBacklog, flowMetrics } from "@/lib/services/flows";
 const dbUrl = useTestDatabase();
 const viewer: Actor = { id: null, email: "viewer@example.com", name: "Viewer", role: "viewer" };
 
-type TDepthRow = { queue: string; transport: string; depth: number; flowId: string; environmentId: string; measuredAt: Date };
+type TDepthRow = {
+  queue: string;
+  transport: string;
+  depth: number;
+  flowId: string;
+  environmentId: string;
+  measuredAt: Date;
+};
 
 // A paused deployment lets its queues fill (the issue's "for a load spike, the queue buffers"): the
 // engine must measure that backlog on whichever transport it runs and roll it up into Postgres, where
@@ -33,7 +40,12 @@ describe.each(["postgres", "rabbitmq"] as const)("queue backlog measured on %s",
   });
 
   const depthRows = async (flowId: string) =>
-    (await pool.query<TDepthRow>(`SELECT "queue", "transport"::text AS "transport", "depth", "flowId", "environmentId", "measuredAt" FROM "QueueDepth" WHERE "flowId" = $1 ORDER BY "queue"`, [flowId])).rows;
+    (
+      await pool.query<TDepthRow>(
+        `SELECT "queue", "transport"::text AS "transport", "depth", "flowId", "environmentId", "measuredAt" FROM "QueueDepth" WHERE "flowId" = $1 ORDER BY "queue"`,
+        [flowId],
+      )
+    ).rows;
 
   it("stores the depth of a paused deployment's input and direct queues, per environment, and rolls the total into MetricMinute", async () => {
     const flowName = uniq(`backlog-${kind}`);
@@ -46,7 +58,11 @@ describe.each(["postgres", "rabbitmq"] as const)("queue backlog measured on %s",
       environmentKey: "dev",
       deployedBy: "test",
       desiredState: "paused",
-      spec: { name: flowName, input: { use: "queue", config: { queue: input } }, outputs: [{ id: "sink", use: "queue", config: { queue: sink } }] },
+      spec: {
+        name: flowName,
+        input: { use: "queue", config: { queue: input } },
+        outputs: [{ id: "sink", use: "queue", config: { queue: sink } }],
+      },
     });
     await waitForDeployment(pool, d.deploymentId, "paused", flowName);
 
@@ -71,11 +87,10 @@ describe.each(["postgres", "rabbitmq"] as const)("queue backlog measured on %s",
     const minute = await waitFor(
       async () =>
         (
-          await pool.query<{ backlogDepth: number | null }>(`SELECT "backlogDepth" FROM "MetricMinute" WHERE "flowId" = $1 AND "environmentId" = $2 AND "step" = '' AND "backlogDepth" = $3 LIMIT 1`, [
-            d.flowId,
-            d.environmentId,
-            N + 2,
-          ])
+          await pool.query<{ backlogDepth: number | null }>(
+            `SELECT "backlogDepth" FROM "MetricMinute" WHERE "flowId" = $1 AND "environmentId" = $2 AND "step" = '' AND "backlogDepth" = $3 LIMIT 1`,
+            [d.flowId, d.environmentId, N + 2],
+          )
         ).rows[0],
       `MetricMinute.backlogDepth = ${N + 2}`,
     );

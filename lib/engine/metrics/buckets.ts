@@ -1,5 +1,7 @@
 /** Upper bounds (ms) of the latency histogram in MetricMinute.latencyBuckets; the last bucket is +Inf. */
-export const LATENCY_BOUNDS_MS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 30_000, 60_000] as const;
+export const LATENCY_BOUNDS_MS = [
+  1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 30_000, 60_000,
+] as const;
 export const BUCKET_COUNT = LATENCY_BOUNDS_MS.length + 1;
 
 export function bucketIndex(ms: number): number {

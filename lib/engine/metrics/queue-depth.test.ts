@@ -18,6 +18,11 @@ describe("backlogPerFlow", () => {
   });
 
   it("counts a queue once per deployment even when it was read twice", () => {
-    expect(backlogPerFlow([{ queue: "q", flowId: "f", environmentId: "dev", depth: 4 }, { queue: "q", flowId: "f", environmentId: "dev", depth: 4 }])).toEqual([{ flowId: "f", environmentId: "dev", depth: 4 }]);
+    expect(
+      backlogPerFlow([
+        { queue: "q", flowId: "f", environmentId: "dev", depth: 4 },
+        { queue: "q", flowId: "f", environmentId: "dev", depth: 4 },
+      ]),
+    ).toEqual([{ flowId: "f", environmentId: "dev", depth: 4 }]);
   });
 });

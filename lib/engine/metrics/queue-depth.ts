@@ -11,7 +11,11 @@ export type TQueueReading = { queue: string; flowId: string; environmentId: stri
  * deployments no longer consume. Rows are written in key order, so two engines flushing the same
  * queues at once lock them in the same order and cannot deadlock.
  */
-export async function recordQueueDepths(pool: pg.Pool, transport: TTransportKind, readings: TQueueReading[]): Promise<number> {
+export async function recordQueueDepths(
+  pool: pg.Pool,
+  transport: TTransportKind,
+  readings: TQueueReading[],
+): Promise<number> {
   const byKey = new Map<string, TQueueReading>();
   for (const r of readings) byKey.set(`${r.queue}\u0000${r.environmentId}`, r);
   if (!byKey.size) return 0;
@@ -26,7 +30,13 @@ export async function recordQueueDepths(pool: pg.Pool, transport: TTransportKind
        "transport" = EXCLUDED."transport",
        "depth" = EXCLUDED."depth",
        "measuredAt" = EXCLUDED."measuredAt"`,
-    [rows.map((r) => r.queue), rows.map((r) => r.environmentId), rows.map((r) => r.flowId), transport, rows.map((r) => r.depth)],
+    [
+      rows.map((r) => r.queue),
+      rows.map((r) => r.environmentId),
+      rows.map((r) => r.flowId),
+      transport,
+      rows.map((r) => r.depth),
+    ],
   );
   // A deployment whose input queue changed (a new version) leaves the old queue's row behind: drop
   // rows of the measured deployments for queues they no longer consume.

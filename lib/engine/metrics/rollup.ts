@@ -22,12 +22,29 @@ export class MinuteRollup {
   constructor(private readonly pool: pg.Pool) {}
 
   /** step = "" for the whole run. */
-  observe(flowId: string, environmentId: string, step: string, outcome: TRollupOutcome, durationMs: number, at = Date.now()): void {
+  observe(
+    flowId: string,
+    environmentId: string,
+    step: string,
+    outcome: TRollupOutcome,
+    durationMs: number,
+    at = Date.now(),
+  ): void {
     const minute = Math.floor(at / 60_000) * 60_000;
     const id = `${flowId}|${environmentId}|${step}|${minute}`;
     let entry = this.cells.get(id);
     if (!entry) {
-      entry = { key: { flowId, environmentId, step, minute }, cell: { ok: 0, failed: 0, filtered: 0, deadLettered: 0, buckets: new Array<number>(BUCKET_COUNT).fill(0), sumMs: 0 } };
+      entry = {
+        key: { flowId, environmentId, step, minute },
+        cell: {
+          ok: 0,
+          failed: 0,
+          filtered: 0,
+          deadLettered: 0,
+          buckets: new Array<number>(BUCKET_COUNT).fill(0),
+          sumMs: 0,
+        },
+      };
       this.cells.set(id, entry);
     }
     const c = entry.cell;
@@ -54,7 +71,17 @@ export class MinuteRollup {
     for (const d of [...dlq, ...backlog]) {
       const id = `${d.flowId}|${d.environmentId}||${minute}`;
       if (!taken.has(id)) {
-        taken.set(id, { key: { flowId: d.flowId, environmentId: d.environmentId, step: "", minute }, cell: { ok: 0, failed: 0, filtered: 0, deadLettered: 0, buckets: new Array<number>(BUCKET_COUNT).fill(0), sumMs: 0 } });
+        taken.set(id, {
+          key: { flowId: d.flowId, environmentId: d.environmentId, step: "", minute },
+          cell: {
+            ok: 0,
+            failed: 0,
+            filtered: 0,
+            deadLettered: 0,
+            buckets: new Array<number>(BUCKET_COUNT).fill(0),
+            sumMs: 0,
+          },
+        });
       }
     }
     const depthOf = new Map(dlq.map((d) => [`${d.flowId}|${d.environmentId}`, d.depth]));
@@ -80,7 +107,20 @@ export class MinuteRollup {
              "backlogDepth" = COALESCE(EXCLUDED."backlogDepth", "MetricMinute"."backlogDepth"),
              "updatedAt" = now()
            RETURNING "latencyBuckets"`,
-          [key.flowId, key.environmentId, key.step, key.minute, cell.ok, cell.failed, cell.filtered, cell.deadLettered, cell.buckets, cell.sumMs, depth, backlogDepth],
+          [
+            key.flowId,
+            key.environmentId,
+            key.step,
+            key.minute,
+            cell.ok,
+            cell.failed,
+            cell.filtered,
+            cell.deadLettered,
+            cell.buckets,
+            cell.sumMs,
+            depth,
+            backlogDepth,
+          ],
         );
         // The additive insert has committed: forget the cell now, so a failing percentile update
         // cannot merge it back and count it twice on the next flush.
@@ -92,7 +132,15 @@ export class MinuteRollup {
           await this.pool.query(
             `UPDATE "MetricMinute" SET "p50Ms" = $5, "p95Ms" = $6, "p99Ms" = $7
              WHERE "flowId" = $1 AND "environmentId" = $2 AND "step" = $3 AND "minute" = to_timestamp($4::float8 / 1000) AT TIME ZONE 'UTC'`,
-            [key.flowId, key.environmentId, key.step, key.minute, percentileFromBuckets(merged, 0.5), percentileFromBuckets(merged, 0.95), percentileFromBuckets(merged, 0.99)],
+            [
+              key.flowId,
+              key.environmentId,
+              key.step,
+              key.minute,
+              percentileFromBuckets(merged, 0.5),
+              percentileFromBuckets(merged, 0.95),
+              percentileFromBuckets(merged, 0.99),
+            ],
           );
         }
         written++;
@@ -120,6 +168,9 @@ export class MinuteRollup {
 
 /** Drops minute rollups older than `olderThanMs` (the charts read at most a week back). */
 export async function purgeMetricMinutes(pool: pg.Pool, olderThanMs: number): Promise<number> {
-  const r = await pool.query(`DELETE FROM "MetricMinute" WHERE "minute" < (now() AT TIME ZONE 'UTC') - make_interval(secs => $1::float8 / 1000)`, [olderThanMs]);
+  const r = await pool.query(
+    `DELETE FROM "MetricMinute" WHERE "minute" < (now() AT TIME ZONE 'UTC') - make_interval(secs => $1::float8 / 1000)`,
+    [olderThanMs],
+  );
   return r.rowCount ?? 0;
 }

@@ -33,7 +33,9 @@ describe("aggregate store (Postgres)", () => {
     const scope = uniq("scope");
     const one = pgAggregateStore(pool, scope);
     const two = pgAggregateStore(pool, scope);
-    const results = await Promise.all([part(1, "g"), part(2, "g"), part(3, "g"), part(4, "g")].map((m, i) => (i % 2 ? one : two).add("g", m.id, m, 4)));
+    const results = await Promise.all(
+      [part(1, "g"), part(2, "g"), part(3, "g"), part(4, "g")].map((m, i) => (i % 2 ? one : two).add("g", m.id, m, 4)),
+    );
     const released = results.filter((r): r is Message[] => r !== null);
     expect(released).toHaveLength(1);
     expect(released[0].map((m) => m.body).sort()).toEqual([1, 2, 3, 4]);
@@ -44,12 +46,22 @@ describe("aggregate store (Postgres)", () => {
     const store = pgAggregateStore(pool, scope);
     await store.add("old", "p1", part("x", "old"), 5);
     await store.add("new", "p1", part("y", "new"), 5);
-    await pool.query(`UPDATE "AggregatePart" SET "receivedAt" = now() - interval '1 minute' WHERE "scope" = $1 AND "groupKey" = 'old'`, [scope]);
-    const [first, second] = await Promise.all([store.takeExpired(30_000), pgAggregateStore(pool, scope).takeExpired(30_000)]);
+    await pool.query(
+      `UPDATE "AggregatePart" SET "receivedAt" = now() - interval '1 minute' WHERE "scope" = $1 AND "groupKey" = 'old'`,
+      [scope],
+    );
+    const [first, second] = await Promise.all([
+      store.takeExpired(30_000),
+      pgAggregateStore(pool, scope).takeExpired(30_000),
+    ]);
     expect([...first, ...second].map((g) => g.map((m) => m.body))).toEqual([["x"]]);
-    expect((await pool.query(`SELECT "groupKey" FROM "AggregatePart" WHERE "scope" = $1`, [scope])).rows).toEqual([{ groupKey: "new" }]);
+    expect((await pool.query(`SELECT "groupKey" FROM "AggregatePart" WHERE "scope" = $1`, [scope])).rows).toEqual([
+      { groupKey: "new" },
+    ]);
     // Housekeeping drops parts far past any timeout (their deployment no longer runs).
-    await pool.query(`UPDATE "AggregatePart" SET "receivedAt" = now() - interval '40 days' WHERE "scope" = $1`, [scope]);
+    await pool.query(`UPDATE "AggregatePart" SET "receivedAt" = now() - interval '40 days' WHERE "scope" = $1`, [
+      scope,
+    ]);
     expect(await purgeAggregateParts(pool, 31 * 86_400_000)).toBeGreaterThanOrEqual(1);
     expect((await pool.query(`SELECT 1 FROM "AggregatePart" WHERE "scope" = $1`, [scope])).rowCount).toBe(0);
   });
@@ -75,7 +87,10 @@ describe("aggregate store (Postgres)", () => {
       // One at a time: the engine works on messages concurrently, and the group keeps arrival order.
       for (const [i, body] of ["line-1", "line-2"].entries()) {
         await engine.transport.publish(input, part(body, "po-77"));
-        await waitFor(async () => (await pool.query(`SELECT 1 FROM "AggregatePart" WHERE "groupKey" = 'po-77'`)).rowCount === i + 1, `part ${i + 1} stored`);
+        await waitFor(
+          async () => (await pool.query(`SELECT 1 FROM "AggregatePart" WHERE "groupKey" = 'po-77'`)).rowCount === i + 1,
+          `part ${i + 1} stored`,
+        );
       }
 
       await engine.stop(); // the parts were acked: only the store still has them
@@ -107,20 +122,39 @@ describe("aggregate store (Postgres)", () => {
         ],
         outputs: [{ id: "out", use: "queue", config: { queue: out } }],
       });
-      const order = part({ lines: [{ sku: "a", qty: 1 }, { sku: "b", qty: 0 }, { sku: "c", qty: 2 }] }, "po-88");
+      const order = part(
+        {
+          lines: [
+            { sku: "a", qty: 1 },
+            { sku: "b", qty: 0 },
+            { sku: "c", qty: 2 },
+          ],
+        },
+        "po-88",
+      );
       await engine.transport.publish(input, order);
-      await waitFor(async () => (await pool.query(`SELECT 1 FROM "AggregatePart" WHERE "groupKey" = 'po-88'`)).rowCount === 2, "the open group stored");
+      await waitFor(
+        async () => (await pool.query(`SELECT 1 FROM "AggregatePart" WHERE "groupKey" = 'po-88'`)).rowCount === 2,
+        "the open group stored",
+      );
       await waitFor(async () => (await engine!.transport.depth(input)) === 0, "the order acked");
 
       await engine.stop(); // the order was acked: only the store still has its open group
       engine = await bootEngine(dbUrl(), "postgres");
-      await waitFor(async () => (await engine!.transport.depth(out)) === 1, "the timed-out group on the output", 15_000);
+      await waitFor(
+        async () => (await engine!.transport.depth(out)) === 1,
+        "the timed-out group on the output",
+        15_000,
+      );
       const got: Message[] = [];
       const stop = new AbortController();
       await engine.transport.consume(out, async (m) => void got.push(m), { prefetch: 10, signal: stop.signal });
       await waitFor(() => got.length === 1, "the aggregate read back");
       stop.abort();
-      expect(got[0].body).toEqual([{ sku: "a", qty: 1 }, { sku: "c", qty: 2 }]);
+      expect(got[0].body).toEqual([
+        { sku: "a", qty: 1 },
+        { sku: "c", qty: 2 },
+      ]);
       expect(got[0].headers["sb-aggregate-complete"]).toBe("false");
       expect((await pool.query(`SELECT 1 FROM "AggregatePart" WHERE "groupKey" = 'po-88'`)).rowCount).toBe(0);
     });

@@ -19,7 +19,10 @@ export function pgAggregateStore(pool: pg.Pool, scope: string): AggregateStore {
           `INSERT INTO "AggregatePart" ("scope", "groupKey", "partKey", "message", "size", "receivedAt") VALUES ($1, $2, $3, $4, $5, clock_timestamp()) ON CONFLICT DO NOTHING`,
           [scope, group, part, encodeMessage(msg), size],
         );
-        const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AggregatePart" WHERE "scope" = $1 AND "groupKey" = $2`, [scope, group]);
+        const { rows } = await client.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM "AggregatePart" WHERE "scope" = $1 AND "groupKey" = $2`,
+          [scope, group],
+        );
         if (rows[0].n < size) return null;
         const taken = await client.query<{ message: Buffer; receivedAt: Date; partKey: string }>(
           `DELETE FROM "AggregatePart" WHERE "scope" = $1 AND "groupKey" = $2 RETURNING "message", "receivedAt", "partKey"`,
@@ -44,7 +47,9 @@ export function pgAggregateStore(pool: pg.Pool, scope: string): AggregateStore {
 }
 
 function inArrivalOrder(rows: { message: Buffer; receivedAt: Date; partKey: string }[]): Message[] {
-  return [...rows].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.partKey.localeCompare(b.partKey)).map((r) => decodeMessage(r.message));
+  return [...rows]
+    .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.partKey.localeCompare(b.partKey))
+    .map((r) => decodeMessage(r.message));
 }
 
 /**
@@ -52,6 +57,9 @@ function inArrivalOrder(rows: { message: Buffer; receivedAt: Date; partKey: stri
  * releases its groups when they time out); housekeeping drops them after `olderThanMs`.
  */
 export async function purgeAggregateParts(pool: pg.Pool, olderThanMs: number): Promise<number> {
-  const r = await pool.query(`DELETE FROM "AggregatePart" WHERE "receivedAt" < now() - make_interval(secs => $1::float8 / 1000)`, [olderThanMs]);
+  const r = await pool.query(
+    `DELETE FROM "AggregatePart" WHERE "receivedAt" < now() - make_interval(secs => $1::float8 / 1000)`,
+    [olderThanMs],
+  );
   return r.rowCount ?? 0;
 }

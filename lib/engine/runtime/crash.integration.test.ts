@@ -90,14 +90,20 @@ describe.each(["postgres", "rabbitmq"] as const)("engine process killed mid-stre
     });
     // Backlog first, so the kill lands while thousands are queued and dozens are in flight.
     for (let i = 0; i < TOTAL; i += 500) {
-      await Promise.all(Array.from({ length: Math.min(500, TOTAL - i) }, (_, j) => transport.publish(input, createMessage({ body: { id: i + j, ref: `order-${i + j}` } }))));
+      await Promise.all(
+        Array.from({ length: Math.min(500, TOTAL - i) }, (_, j) =>
+          transport.publish(input, createMessage({ body: { id: i + j, ref: `order-${i + j}` } })),
+        ),
+      );
     }
     const sinkCount = async () => Number((await pool.query(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
 
     const first = spawnEngine(kind);
-    await waitFor(async () => (await sinkCount()) >= 1_500, "the first engine to get going", 60_000, 20).catch((e: unknown) => {
-      throw new Error(`${String(e)}\nengine stderr:\n${first.stderr()}`);
-    });
+    await waitFor(async () => (await sinkCount()) >= 1_500, "the first engine to get going", 60_000, 20).catch(
+      (e: unknown) => {
+        throw new Error(`${String(e)}\nengine stderr:\n${first.stderr()}`);
+      },
+    );
     first.child.kill("SIGKILL");
     expect(await first.exited).toBeNull();
     const atKill = await sinkCount();
@@ -105,19 +111,31 @@ describe.each(["postgres", "rabbitmq"] as const)("engine process killed mid-stre
 
     const second = spawnEngine(kind);
     try {
-      await waitFor(async () => (await sinkCount()) === TOTAL && (await transport.depth(input)) === 0, `all ${TOTAL} rows in the sink`, 90_000, 200);
+      await waitFor(
+        async () => (await sinkCount()) === TOTAL && (await transport.depth(input)) === 0,
+        `all ${TOTAL} rows in the sink`,
+        90_000,
+        200,
+      );
     } catch (error) {
       second.child.kill("SIGKILL");
-      throw new Error(`${String(error)}; at kill ${atKill}, now ${await sinkCount()}\nengine stderr:\n${second.stderr()}`);
+      throw new Error(
+        `${String(error)}; at kill ${atKill}, now ${await sinkCount()}\nengine stderr:\n${second.stderr()}`,
+      );
     }
     // Graceful stop on SIGTERM: exit code 0.
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
 
-    const rows = await pool.query(`SELECT count(*)::int AS n, count(DISTINCT id)::int AS d, min(id) AS lo, max(id) AS hi FROM "${table}"`);
+    const rows = await pool.query(
+      `SELECT count(*)::int AS n, count(DISTINCT id)::int AS d, min(id) AS lo, max(id) AS hi FROM "${table}"`,
+    );
     expect(rows.rows[0]).toEqual({ n: TOTAL, d: TOTAL, lo: 0, hi: TOTAL - 1 });
     // The kill really interrupted work: some messages were delivered more than once.
-    const redelivered = await pool.query(`SELECT max("attempt")::int AS a FROM "MessageRun" r JOIN "Flow" f ON f."id" = r."flowId" WHERE f."name" = $1`, [flowName]);
+    const redelivered = await pool.query(
+      `SELECT max("attempt")::int AS a FROM "MessageRun" r JOIN "Flow" f ON f."id" = r."flowId" WHERE f."name" = $1`,
+      [flowName],
+    );
     expect(redelivered.rows[0].a).toBeGreaterThanOrEqual(2);
   }, 180_000);
 });

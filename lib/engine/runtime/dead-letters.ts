@@ -74,7 +74,11 @@ export async function checkDlqAlert(pool: pg.Pool, ctx: TRunContext, threshold: 
       `dlq_growth:${ctx.flowId}:${ctx.environmentId}`,
     ],
   );
-  if (r.rowCount) log?.warn({ flow: ctx.flowName, env: ctx.environmentKey, depth, threshold }, "dead letter channel is growing: alert raised");
+  if (r.rowCount)
+    log?.warn(
+      { flow: ctx.flowName, env: ctx.environmentKey, depth, threshold },
+      "dead letter channel is growing: alert raised",
+    );
   return Boolean(r.rowCount);
 }
 

@@ -20,11 +20,22 @@ export type TDirectDeploy = {
  * For the bench, tests and tooling that run without the portal; the portal's services add
  * authorization and audit on top of the same table writes.
  */
-export async function deployFlowDirect(pool: pg.Pool, d: TDirectDeploy): Promise<{ flowId: string; flowVersionId: string; deploymentId: string; environmentId: string; contentHash: string }> {
+export async function deployFlowDirect(
+  pool: pg.Pool,
+  d: TDirectDeploy,
+): Promise<{
+  flowId: string;
+  flowVersionId: string;
+  deploymentId: string;
+  environmentId: string;
+  contentHash: string;
+}> {
   const spec = ZFlowSpec.parse(d.spec);
   const hash = flowContentHash(spec);
   return withPgTransaction(pool, async (client) => {
-    const env = await client.query<{ id: string }>(`SELECT "id" FROM "Environment" WHERE "key" = $1`, [d.environmentKey]);
+    const env = await client.query<{ id: string }>(`SELECT "id" FROM "Environment" WHERE "key" = $1`, [
+      d.environmentKey,
+    ]);
     if (!env.rows[0]) throw new Error(`Unknown environment ${d.environmentKey}`);
     const environmentId = env.rows[0].id;
     const flow = await client.query<{ id: string }>(
@@ -33,7 +44,10 @@ export async function deployFlowDirect(pool: pg.Pool, d: TDirectDeploy): Promise
       [randomUUID(), d.flowName, spec.description ?? "", d.deployedBy],
     );
     const flowId = flow.rows[0].id;
-    const existing = await client.query<{ id: string }>(`SELECT "id" FROM "FlowVersion" WHERE "flowId" = $1 AND "contentHash" = $2`, [flowId, hash]);
+    const existing = await client.query<{ id: string }>(
+      `SELECT "id" FROM "FlowVersion" WHERE "flowId" = $1 AND "contentHash" = $2`,
+      [flowId, hash],
+    );
     let flowVersionId = existing.rows[0]?.id;
     if (!flowVersionId) {
       flowVersionId = randomUUID();
@@ -44,7 +58,10 @@ export async function deployFlowDirect(pool: pg.Pool, d: TDirectDeploy): Promise
       );
     }
     const slot = `${flowId}:${environmentId}`;
-    await client.query(`UPDATE "Deployment" SET "activeSlot" = NULL, "supersededAt" = now(), "updatedAt" = now() WHERE "activeSlot" = $1`, [slot]);
+    await client.query(
+      `UPDATE "Deployment" SET "activeSlot" = NULL, "supersededAt" = now(), "updatedAt" = now() WHERE "activeSlot" = $1`,
+      [slot],
+    );
     const deploymentId = randomUUID();
     await client.query(
       `INSERT INTO "Deployment" ("id", "flowId", "flowVersionId", "environmentId", "contentHash", "desiredState", "activeSlot", "deployedBy", "updatedAt")
@@ -57,5 +74,8 @@ export async function deployFlowDirect(pool: pg.Pool, d: TDirectDeploy): Promise
 
 /** Sets a deployment's desired state (running | paused | stopped); the engines follow via NOTIFY. */
 export async function setDesiredState(pool: pg.Pool, deploymentId: string, state: TDesiredState): Promise<void> {
-  await pool.query(`UPDATE "Deployment" SET "desiredState" = $2::"DeploymentDesiredState", "updatedAt" = now() WHERE "id" = $1`, [deploymentId, state]);
+  await pool.query(
+    `UPDATE "Deployment" SET "desiredState" = $2::"DeploymentDesiredState", "updatedAt" = now() WHERE "id" = $1`,
+    [deploymentId, state],
+  );
 }

@@ -32,11 +32,16 @@ const SELECT = `
 
 /** The one active deployment per flow and environment (activeSlot set), for flows not archived. */
 export async function loadActiveDeployments(pool: pg.Pool): Promise<TDeploymentRow[]> {
-  const r = await pool.query<TDeploymentRow>(`${SELECT} WHERE d."activeSlot" IS NOT NULL AND f."archivedAt" IS NULL ORDER BY f."name", e."sortOrder"`);
+  const r = await pool.query<TDeploymentRow>(
+    `${SELECT} WHERE d."activeSlot" IS NOT NULL AND f."archivedAt" IS NULL ORDER BY f."name", e."sortOrder"`,
+  );
   return r.rows;
 }
 
-export async function loadVersion(pool: pg.Pool, flowVersionId: string): Promise<{ id: string; flowId: string; version: number; spec: unknown; contentHash: string } | null> {
+export async function loadVersion(
+  pool: pg.Pool,
+  flowVersionId: string,
+): Promise<{ id: string; flowId: string; version: number; spec: unknown; contentHash: string } | null> {
   const r = await pool.query<{ id: string; flowId: string; version: number; spec: unknown; contentHash: string }>(
     `SELECT "id", "flowId", "version", "spec", "contentHash" FROM "FlowVersion" WHERE "id" = $1`,
     [flowVersionId],
@@ -45,11 +50,15 @@ export async function loadVersion(pool: pg.Pool, flowVersionId: string): Promise
 }
 
 /** Reports what this engine did with a deployment; the portal shows actualState next to desiredState. */
-export async function reportActualState(pool: pg.Pool, deploymentId: string, state: TActualState, error: string | null = null): Promise<void> {
+export async function reportActualState(
+  pool: pg.Pool,
+  deploymentId: string,
+  state: TActualState,
+  error: string | null = null,
+): Promise<void> {
   // Only actual* columns change, so the NOTIFY trigger (desired-state columns) does not fire.
-  await pool.query(`UPDATE "Deployment" SET "actualState" = $2::"DeploymentActualState", "actualError" = $3, "actualAt" = now() WHERE "id" = $1`, [
-    deploymentId,
-    state,
-    error,
-  ]);
+  await pool.query(
+    `UPDATE "Deployment" SET "actualState" = $2::"DeploymentActualState", "actualError" = $3, "actualAt" = now() WHERE "id" = $1`,
+    [deploymentId, state, error],
+  );
 }

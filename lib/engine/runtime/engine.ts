@@ -3,7 +3,13 @@ import type { Registry } from "@/lib/engine/core/registry";
 import { Gateway } from "@/lib/engine/gateway/server";
 import { createPromMetrics } from "@/lib/engine/metrics/prometheus";
 import { createEvaluator } from "@/lib/engine/sandbox/evaluator";
-import { createPgPool, createTransport, PgListener, type Transport, type TTransportKind } from "@/lib/engine/transports";
+import {
+  createPgPool,
+  createTransport,
+  PgListener,
+  type Transport,
+  type TTransportKind,
+} from "@/lib/engine/transports";
 import type { TLog, TRetention } from "./context";
 import { EngineRuntime } from "./runtime";
 
@@ -46,7 +52,16 @@ export async function startEngine(cfg: TEngineConfig): Promise<TEngine> {
   const pool = createPgPool(cfg.databaseUrl, cfg.poolSize ?? 8);
   const fastPool = createPgPool(cfg.databaseUrl, 4, { asyncCommit: true, applicationName: "switchboard-engine-fast" });
   const listener = new PgListener(cfg.databaseUrl, cfg.log);
-  const transport = await createTransport({ kind: cfg.transport, pool, fastPool, listener, rabbitUrl: cfg.rabbitUrl, workerId: engineId, visibilityMs: cfg.pgVisibilityMs, log: cfg.log });
+  const transport = await createTransport({
+    kind: cfg.transport,
+    pool,
+    fastPool,
+    listener,
+    rabbitUrl: cfg.rabbitUrl,
+    workerId: engineId,
+    visibilityMs: cfg.pgVisibilityMs,
+    log: cfg.log,
+  });
   const evaluator = createEvaluator();
   const prom = createPromMetrics();
   const runtime = new EngineRuntime({
@@ -97,7 +112,9 @@ export async function startEngine(cfg: TEngineConfig): Promise<TEngine> {
     await evaluator.close();
     await pool.end();
     await fastPool.end();
-    throw new Error(`The engine gateway could not listen on ${cfg.gatewayHost}:${cfg.gatewayPort} (${error instanceof Error ? error.message : String(error)}); set ENGINE_GATEWAY_PORT to a free port.`);
+    throw new Error(
+      `The engine gateway could not listen on ${cfg.gatewayHost}:${cfg.gatewayPort} (${error instanceof Error ? error.message : String(error)}); set ENGINE_GATEWAY_PORT to a free port.`,
+    );
   }
   let stopping: Promise<void> | null = null;
   const stop = () =>

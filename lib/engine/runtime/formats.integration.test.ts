@@ -18,7 +18,8 @@ const dbUrl = useTestDatabase();
 type TSteps = NonNullable<TFlowSpecInput["steps"]>;
 type TOutput = TFlowSpecInput["outputs"][number];
 
-const CUSTOMERS_XML_TO_JSON = "[customers.customer.{ 'id': `@_id`, 'name': name, 'country': country, 'system': $$.customers.`@_system` }]";
+const CUSTOMERS_XML_TO_JSON =
+  "[customers.customer.{ 'id': `@_id`, 'name': name, 'country': country, 'system': $$.customers.`@_system` }]";
 
 // $rows keeps the object constructor from running once per CSV row.
 const ORDER_LINES_TO_XML = `(
@@ -81,7 +82,8 @@ describe.each(["postgres", "rabbitmq"] as const)("payload formats on %s", (kind)
     return { ...d, input, out };
   }
 
-  const publish = (q: string, body: string, datacontenttype: string) => engine.transport.publish(q, createMessage({ body, datacontenttype }));
+  const publish = (q: string, body: string, datacontenttype: string) =>
+    engine.transport.publish(q, createMessage({ body, datacontenttype }));
 
   /** Reads the single message the flow delivered to `q`. */
   async function take(q: string): Promise<Message> {
@@ -90,7 +92,10 @@ describe.each(["postgres", "rabbitmq"] as const)("payload formats on %s", (kind)
     await waitFor(async () => (await engine.transport.depth(q)) > 0, `a message on ${q}`);
     const stop = new AbortController();
     let got: Message | undefined;
-    const consumer = await engine.transport.consume(q, async (msg) => void (got ??= msg), { prefetch: 1, signal: stop.signal });
+    const consumer = await engine.transport.consume(q, async (msg) => void (got ??= msg), {
+      prefetch: 1,
+      signal: stop.signal,
+    });
     try {
       return await waitFor(() => got, `a message on ${q}`);
     } finally {
@@ -167,7 +172,9 @@ describe.each(["postgres", "rabbitmq"] as const)("payload formats on %s", (kind)
       "application/json",
     );
     expect(msg.datacontenttype).toBe("text/csv");
-    expect(msg.body).toBe("orderId,sku,description,qty,lineTotal\nPO-1001,A-1,Bolt M8,10,2.5\nPO-1001,B-2,Nut M8,3,0.3\nPO-1001,C-3,Washer,1,1.5\n");
+    expect(msg.body).toBe(
+      "orderId,sku,description,qty,lineTotal\nPO-1001,A-1,Bolt M8,10,2.5\nPO-1001,B-2,Nut M8,3,0.3\nPO-1001,C-3,Washer,1,1.5\n",
+    );
   });
 
   it("X12 850 → X12 810: the purchase order is invoiced, enveloped and posted to an HTTP target", async () => {
@@ -182,13 +189,30 @@ describe.each(["postgres", "rabbitmq"] as const)("payload formats on %s", (kind)
     );
     const before = target.received.length;
     await publish(f.input, readFixture("x12-850.edi"), "application/edi-x12");
-    const [got] = await waitFor(() => (target.received.length > before ? target.received.slice(before) : null), "the 810 at the target");
+    const [got] = await waitFor(
+      () => (target.received.length > before ? target.received.slice(before) : null),
+      "the 810 at the target",
+    );
     expect(got.contentType).toBe("application/edi-x12");
     const lines = got.body.split("\n");
     expect(lines[0]).toBe(readFixture("x12-810.edi").split("\n")[0]); // same ISA as the partner's own 810
-    expect(lines.slice(2)).toEqual(["ST*810*0202~", "BIG*20231005*INV-1001**PO-1001~", "IT1*1*10*EA*0.25**VP*A-1~", "IT1*2*3*EA*0.10**VP*B-2~", "IT1*3*1*EA*1.50**VP*C-3~", "TDS*430~", "SE*7*0202~", "GE*1*202~", "IEA*1*000000202~"]);
+    expect(lines.slice(2)).toEqual([
+      "ST*810*0202~",
+      "BIG*20231005*INV-1001**PO-1001~",
+      "IT1*1*10*EA*0.25**VP*A-1~",
+      "IT1*2*3*EA*0.10**VP*B-2~",
+      "IT1*3*1*EA*1.50**VP*C-3~",
+      "TDS*430~",
+      "SE*7*0202~",
+      "GE*1*202~",
+      "IEA*1*000000202~",
+    ]);
     const doc = parsePayload("x12", got.body) as TX12Document; // envelope and counts hold up to the strict parser
-    expect(doc.segments.find((s) => s.tag === "GS")?.elements.slice(0, 3)).toEqual(["IN", "DEMOEDIPARTNER", "ACMEBUYER"]);
+    expect(doc.segments.find((s) => s.tag === "GS")?.elements.slice(0, 3)).toEqual([
+      "IN",
+      "DEMOEDIPARTNER",
+      "ACMEBUYER",
+    ]);
   });
 
   it("EDIFACT ORDERS → JSON (parse only): header, buyer and positional LIN/QTY/PRI lines", async () => {
@@ -214,25 +238,56 @@ describe.each(["postgres", "rabbitmq"] as const)("payload formats on %s", (kind)
   });
 
   it.each([
-    ["xml", "malformed XML", readFixture("crm-customers.xml").replace("<email>ops@acme.example</email>", "<email>ops@acme.example"), "application/xml", "XML parse error at line 8, column 3: Expected closing tag 'email'"],
-    ["x12", "an X12 850 with a wrong SE count", readFixture("x12-850.edi").replace("SE*8*0001", "SE*9*0001"), "application/edi-x12", "X12 parse error at segment 10 (SE), line 10, column 1: SE01 says 9 but the ST envelope holds 8 segments"],
-    ["edifact", "an EDIFACT message with a wrong UNT count", readFixture("edifact-orders.edi").replace("UNT+12+1'", "UNT+11+1'"), "application/edifact", "EDIFACT parse error at segment 13 (UNT): UNT01 says 11 but the message has 12 segments"],
-  ] as const)("%s: %s goes to the dead letter channel with the reason, unretried and undelivered", async (format, _what, payload, contentType, reason) => {
-    const f = await deploy(`bad-${format}`, [
-      { id: "parse", use: "parse", config: { format } },
-      { id: "write", use: "serialize", config: { format: "json" } },
-    ]);
-    await publish(f.input, payload, contentType);
-    const dead = await waitFor(async () => (await pool.query(`SELECT * FROM "DeadLetter" WHERE "flowId" = $1`, [f.flowId])).rows[0], "a dead letter");
-    expect(dead).toMatchObject({ failedStep: "parse", errorKind: "permanent", status: "pending", contentType, contentEncoding: "utf8", originalBody: payload });
-    expect(dead.error).toContain(reason);
-    expect(dead.attemptHistory).toHaveLength(1); // a parse error is permanent: no retries
-    // The dead letter is written during the run, its MessageRun row just after.
-    const runs = await waitFor(async () => {
-      const r = await pool.query(`SELECT "status" FROM "MessageRun" WHERE "flowId" = $1`, [f.flowId]);
-      return r.rowCount ? r.rows : null;
-    }, "the run recorded");
-    expect(runs).toEqual([{ status: "dead_lettered" }]);
-    expect(await engine.transport.depth(f.out)).toBe(0);
-  });
+    [
+      "xml",
+      "malformed XML",
+      readFixture("crm-customers.xml").replace("<email>ops@acme.example</email>", "<email>ops@acme.example"),
+      "application/xml",
+      "XML parse error at line 8, column 3: Expected closing tag 'email'",
+    ],
+    [
+      "x12",
+      "an X12 850 with a wrong SE count",
+      readFixture("x12-850.edi").replace("SE*8*0001", "SE*9*0001"),
+      "application/edi-x12",
+      "X12 parse error at segment 10 (SE), line 10, column 1: SE01 says 9 but the ST envelope holds 8 segments",
+    ],
+    [
+      "edifact",
+      "an EDIFACT message with a wrong UNT count",
+      readFixture("edifact-orders.edi").replace("UNT+12+1'", "UNT+11+1'"),
+      "application/edifact",
+      "EDIFACT parse error at segment 13 (UNT): UNT01 says 11 but the message has 12 segments",
+    ],
+  ] as const)(
+    "%s: %s goes to the dead letter channel with the reason, unretried and undelivered",
+    async (format, _what, payload, contentType, reason) => {
+      const f = await deploy(`bad-${format}`, [
+        { id: "parse", use: "parse", config: { format } },
+        { id: "write", use: "serialize", config: { format: "json" } },
+      ]);
+      await publish(f.input, payload, contentType);
+      const dead = await waitFor(
+        async () => (await pool.query(`SELECT * FROM "DeadLetter" WHERE "flowId" = $1`, [f.flowId])).rows[0],
+        "a dead letter",
+      );
+      expect(dead).toMatchObject({
+        failedStep: "parse",
+        errorKind: "permanent",
+        status: "pending",
+        contentType,
+        contentEncoding: "utf8",
+        originalBody: payload,
+      });
+      expect(dead.error).toContain(reason);
+      expect(dead.attemptHistory).toHaveLength(1); // a parse error is permanent: no retries
+      // The dead letter is written during the run, its MessageRun row just after.
+      const runs = await waitFor(async () => {
+        const r = await pool.query(`SELECT "status" FROM "MessageRun" WHERE "flowId" = $1`, [f.flowId]);
+        return r.rowCount ? r.rows : null;
+      }, "the run recorded");
+      expect(runs).toEqual([{ status: "dead_lettered" }]);
+      expect(await engine.transport.depth(f.out)).toBe(0);
+    },
+  );
 });

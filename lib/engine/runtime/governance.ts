@@ -19,19 +19,31 @@ export type TActivation = { ok: true; spec: TFlowSpec } | { ok: false; reason: s
 export function canActivate(d: TDeploymentRow, registry: Registry): TActivation {
   const parsed = ZFlowSpec.safeParse(d.spec);
   if (!parsed.success) {
-    return { ok: false, reason: `The stored spec of ${d.flowName} v${d.version} is not a valid flow: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` };
+    return {
+      ok: false,
+      reason: `The stored spec of ${d.flowName} v${d.version} is not a valid flow: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    };
   }
   const issues = validateFlowComponents(parsed.data, registry);
   if (issues.length) {
-    return { ok: false, reason: `${d.flowName} v${d.version} has invalid components: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}` };
+    return {
+      ok: false,
+      reason: `${d.flowName} v${d.version} has invalid components: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+    };
   }
   const actual = flowContentHash(parsed.data);
   if (actual !== d.versionHash) {
-    return { ok: false, reason: `${d.flowName} v${d.version} was modified after it was saved (hash ${actual.slice(0, 12)} ≠ ${d.versionHash.slice(0, 12)}); create a new version instead.` };
+    return {
+      ok: false,
+      reason: `${d.flowName} v${d.version} was modified after it was saved (hash ${actual.slice(0, 12)} ≠ ${d.versionHash.slice(0, 12)}); create a new version instead.`,
+    };
   }
   if (d.contentHash !== d.versionHash) {
     const where = d.isProduction ? "production" : d.environmentKey;
-    return { ok: false, reason: `The ${where} deployment approved content ${d.contentHash.slice(0, 12)}, but its version hashes to ${d.versionHash.slice(0, 12)}; redeploy the approved version.` };
+    return {
+      ok: false,
+      reason: `The ${where} deployment approved content ${d.contentHash.slice(0, 12)}, but its version hashes to ${d.versionHash.slice(0, 12)}; redeploy the approved version.`,
+    };
   }
   return { ok: true, spec: parsed.data };
 }

@@ -25,9 +25,18 @@ describe("engine housekeeping", () => {
   });
 
   it("drops what is past retention and keeps the rest", async () => {
-    const d = await deployFlowDirect(pool, { flowName: uniq("housekeeping"), spec: loadReferenceFlow(), environmentKey: "test", deployedBy: "test", desiredState: "stopped" });
+    const d = await deployFlowDirect(pool, {
+      flowName: uniq("housekeeping"),
+      spec: loadReferenceFlow(),
+      environmentKey: "test",
+      deployedBy: "test",
+      desiredState: "stopped",
+    });
     const ago = (days: number) => new Date(Date.now() - days * DAY);
-    for (const [id, days] of [["run-8d", 8], ["run-6d", 6]] as const) {
+    for (const [id, days] of [
+      ["run-8d", 8],
+      ["run-6d", 6],
+    ] as const) {
       await pool.query(
         `INSERT INTO "MessageRun" ("id", "messageId", "correlationId", "flowId", "flowVersionId", "environmentId", "status", "inputHash", "startedAt")
          VALUES ($1, $1, $1, $2, $3, $4, 'succeeded', 'h', $5)`,
@@ -40,13 +49,22 @@ describe("engine housekeeping", () => {
         [d.flowId, d.environmentId, ago(days)],
       );
     }
-    await pool.query(`INSERT INTO "IdempotencyKey" ("scope", "key", "firstSeenAt") VALUES ($1, 'old', $2), ($1, 'new', now())`, [d.flowId, ago(32)]);
+    await pool.query(
+      `INSERT INTO "IdempotencyKey" ("scope", "key", "firstSeenAt") VALUES ($1, 'old', $2), ($1, 'new', now())`,
+      [d.flowId, ago(32)],
+    );
 
     await engine.runtime.housekeeping();
 
-    expect((await pool.query(`SELECT "id" FROM "MessageRun" WHERE "flowId" = $1`, [d.flowId])).rows).toEqual([{ id: "run-6d" }]);
-    const minutes = await pool.query<{ minute: Date }>(`SELECT "minute" FROM "MetricMinute" WHERE "flowId" = $1`, [d.flowId]);
+    expect((await pool.query(`SELECT "id" FROM "MessageRun" WHERE "flowId" = $1`, [d.flowId])).rows).toEqual([
+      { id: "run-6d" },
+    ]);
+    const minutes = await pool.query<{ minute: Date }>(`SELECT "minute" FROM "MetricMinute" WHERE "flowId" = $1`, [
+      d.flowId,
+    ]);
     expect(minutes.rows.map((r) => Math.round((Date.now() - r.minute.getTime()) / DAY))).toEqual([89]);
-    expect((await pool.query(`SELECT "key" FROM "IdempotencyKey" WHERE "scope" = $1`, [d.flowId])).rows).toEqual([{ key: "new" }]);
+    expect((await pool.query(`SELECT "key" FROM "IdempotencyKey" WHERE "scope" = $1`, [d.flowId])).rows).toEqual([
+      { key: "new" },
+    ]);
   });
 });

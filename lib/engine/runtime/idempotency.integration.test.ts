@@ -29,7 +29,9 @@ describe("Postgres idempotent-consumer store", () => {
     const store = pgDedupeStore(pool, "flow-c");
     const results = await Promise.all(["a", "b", "a", "c", "b"].map((m) => store.claim("same", 0, { messageId: m })));
     expect(results).toEqual([true, false, true, false, false]);
-    const { rows } = await pool.query(`SELECT "messageId" FROM "IdempotencyKey" WHERE "scope" = 'flow-c' AND "key" = 'same'`);
+    const { rows } = await pool.query(
+      `SELECT "messageId" FROM "IdempotencyKey" WHERE "scope" = 'flow-c' AND "key" = 'same'`,
+    );
     expect(rows).toEqual([{ messageId: "a" }]);
   });
 
@@ -37,7 +39,9 @@ describe("Postgres idempotent-consumer store", () => {
     const store = pgDedupeStore(pool, "flow-d");
     expect(await store.claim("t", 60_000, { messageId: "m1" })).toBe(true);
     expect(await store.claim("t", 60_000, { messageId: "m2" })).toBe(false);
-    await pool.query(`UPDATE "IdempotencyKey" SET "firstSeenAt" = now() - interval '2 minutes' WHERE "scope" = 'flow-d'`);
+    await pool.query(
+      `UPDATE "IdempotencyKey" SET "firstSeenAt" = now() - interval '2 minutes' WHERE "scope" = 'flow-d'`,
+    );
     expect(await store.claim("t", 60_000, { messageId: "m2" })).toBe(true);
     await pool.query(`UPDATE "IdempotencyKey" SET "firstSeenAt" = now() - interval '8 days' WHERE "scope" = 'flow-d'`);
     expect(await purgeIdempotencyKeys(pool, 7 * 86_400_000)).toBe(1);

@@ -7,7 +7,13 @@ import { Batcher } from "@/lib/engine/transports/batcher";
  * before the write: a redelivered message finds its key taken and skips the write, and if the write
  * rolls back, so does the claim. Returns true when this is the first time the key is seen.
  */
-export async function claimIdempotencyKey(db: Queryable, scope: string, key: string, messageId?: string, ttlMs?: number): Promise<boolean> {
+export async function claimIdempotencyKey(
+  db: Queryable,
+  scope: string,
+  key: string,
+  messageId?: string,
+  ttlMs?: number,
+): Promise<boolean> {
   const r = ttlMs
     ? await db.query(
         `INSERT INTO "IdempotencyKey" ("scope", "key", "messageId") VALUES ($1, $2, $3)
@@ -16,11 +22,10 @@ export async function claimIdempotencyKey(db: Queryable, scope: string, key: str
          RETURNING 1`,
         [scope, key, messageId ?? null, ttlMs],
       )
-    : await db.query(`INSERT INTO "IdempotencyKey" ("scope", "key", "messageId") VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`, [
-        scope,
-        key,
-        messageId ?? null,
-      ]);
+    : await db.query(
+        `INSERT INTO "IdempotencyKey" ("scope", "key", "messageId") VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`,
+        [scope, key, messageId ?? null],
+      );
   return (r.rowCount ?? r.rows.length) > 0;
 }
 
@@ -61,12 +66,17 @@ async function claimMany(pool: pg.Pool, scope: string, items: TPending[]): Promi
   const won = new Set(r.rows.map((x) => x.key));
   return items.map((item) => {
     const owner = rows[first.get(item.key)!];
-    return won.has(item.key) && (owner === item || (owner.messageId !== undefined && owner.messageId === item.messageId));
+    return (
+      won.has(item.key) && (owner === item || (owner.messageId !== undefined && owner.messageId === item.messageId))
+    );
   });
 }
 
 /** Drops keys older than `olderThanMs`, for a retention job; pick it above the longest dedupe window in use. */
 export async function purgeIdempotencyKeys(pool: pg.Pool, olderThanMs: number): Promise<number> {
-  const r = await pool.query(`DELETE FROM "IdempotencyKey" WHERE "firstSeenAt" < now() - make_interval(secs => $1::float8 / 1000)`, [olderThanMs]);
+  const r = await pool.query(
+    `DELETE FROM "IdempotencyKey" WHERE "firstSeenAt" < now() - make_interval(secs => $1::float8 / 1000)`,
+    [olderThanMs],
+  );
   return r.rowCount ?? 0;
 }

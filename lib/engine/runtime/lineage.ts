@@ -15,7 +15,16 @@ import { bodyToText, hashBody, hashMessages } from "./payload";
 type TRunRow = { ctx: TRunContext; values: unknown[]; steps: string };
 
 /** One step of a run as the journey shows it (MessageRun.steps). */
-type TStepRecord = { step: string; kind: string; component: string; status: string; attempts: number; durationMs: number; offsetMs: number; error?: string };
+type TStepRecord = {
+  step: string;
+  kind: string;
+  component: string;
+  status: string;
+  attempts: number;
+  durationMs: number;
+  offsetMs: number;
+  error?: string;
+};
 
 // Per-row columns; the deployment's four ids are one parameter each per statement (the same for every
 // row of a deployment, and on this path every byte sent to Postgres costs: about 1 KB per run).
@@ -29,7 +38,12 @@ const INSERT_RUNS = `INSERT INTO "MessageRun" ("id", "messageId", "correlationId
     AS t(id, mid, cid, st, att, ih, oh, ip, op, err, sa, dur, stp)
   ON CONFLICT ("id") DO NOTHING`;
 
-const STATUS: Record<TRunResult["status"], "succeeded" | "filtered" | "failed" | "dead_lettered"> = { ok: "succeeded", filtered: "filtered", failed: "failed", dead_lettered: "dead_lettered" };
+const STATUS: Record<TRunResult["status"], "succeeded" | "filtered" | "failed" | "dead_lettered"> = {
+  ok: "succeeded",
+  filtered: "filtered",
+  failed: "failed",
+  dead_lettered: "dead_lettered",
+};
 
 export type TRecordInput = {
   ctx: TRunContext;
@@ -77,7 +91,15 @@ export class LineageWriter {
       p = { at: Date.now(), steps: [] };
       this.pending.set(e.runId, p);
     }
-    const step: TStepRecord = { step: e.stepId, kind: e.stepKind, component: e.use, status: e.outcome, attempts: e.attempts, durationMs: Math.round(e.durationMs), offsetMs: e.startedAt };
+    const step: TStepRecord = {
+      step: e.stepId,
+      kind: e.stepKind,
+      component: e.use,
+      status: e.outcome,
+      attempts: e.attempts,
+      durationMs: Math.round(e.durationMs),
+      offsetMs: e.startedAt,
+    };
     if (e.error) step.error = e.error;
     p.steps.push(step);
   }
@@ -87,7 +109,12 @@ export class LineageWriter {
     // it would redeliver the message. Above the high-water mark the caller waits (back-pressure).
     const logged = this.batcher
       .add(this.toRow(r))
-      .catch((error: unknown) => this.log?.warn({ err: String(error), flow: r.ctx.flowName }, "lineage write failed; these runs have no lineage"));
+      .catch((error: unknown) =>
+        this.log?.warn(
+          { err: String(error), flow: r.ctx.flowName },
+          "lineage write failed; these runs have no lineage",
+        ),
+      );
     if (this.batcher.pending > this.highWater) await logged;
   }
 
@@ -100,14 +127,23 @@ export class LineageWriter {
     const keepInput = this.retention === "all" || (this.retention === "failed" && failed);
     const outputs = r.result.delivered.map((d) => d.message);
     const keepOut = (this.retention === "all" || r.keepOutput) && outputs.length > 0;
-    const error = [...r.result.deadLetters, ...r.result.failures].map((d) => `${d.failedStep}: ${d.error}`).join("; ") || null;
+    const error =
+      [...r.result.deadLetters, ...r.result.failures].map((d) => `${d.failedStep}: ${d.error}`).join("; ") || null;
     return {
       ctx: r.ctx,
       values: [
-        r.result.runId || randomUUID(), r.input.id, r.input.correlationId, status, r.attempt,
-        hashBody(r.input.body), hashMessages(outputs),
-        keepInput ? bodyToText(r.input.body).text : null, keepOut ? bodyToText(outputs[outputs.length - 1].body).text : null,
-        error, r.startedAt, Math.round(r.result.durationMs),
+        r.result.runId || randomUUID(),
+        r.input.id,
+        r.input.correlationId,
+        status,
+        r.attempt,
+        hashBody(r.input.body),
+        hashMessages(outputs),
+        keepInput ? bodyToText(r.input.body).text : null,
+        keepOut ? bodyToText(outputs[outputs.length - 1].body).text : null,
+        error,
+        r.startedAt,
+        Math.round(r.result.durationMs),
       ],
       steps: JSON.stringify(steps),
     };
@@ -127,7 +163,14 @@ export class LineageWriter {
     }
     for (const [ctx, group] of byDeployment) {
       const cols: unknown[][] = COLUMN_TYPES.map((_, c) => group.map((r) => r.values[c]));
-      await this.pool.query(INSERT_RUNS, [...cols, ctx.flowId, ctx.flowVersionId, ctx.environmentId, ctx.deploymentId, `[${group.map((r) => r.steps).join(",")}]`]);
+      await this.pool.query(INSERT_RUNS, [
+        ...cols,
+        ctx.flowId,
+        ctx.flowVersionId,
+        ctx.environmentId,
+        ctx.deploymentId,
+        `[${group.map((r) => r.steps).join(",")}]`,
+      ]);
     }
   }
 

@@ -10,7 +10,9 @@ import { bootEngine, deployRunning, startHttpTarget, stopEngineSuite, uniq, wait
 
 const dbUrl = useTestDatabase();
 const print = (level: string) => (o: object, m?: string) => console.log(level, m, JSON.stringify(o));
-const log = process.env.SB_ENGINE_TEST_LOG ? { debug() {}, info: print("info"), warn: print("warn"), error: print("error") } : undefined;
+const log = process.env.SB_ENGINE_TEST_LOG
+  ? { debug() {}, info: print("info"), warn: print("warn"), error: print("error") }
+  : undefined;
 
 const fastRetry = { maxAttempts: 3, initialDelayMs: 5, maxDelayMs: 20, multiplier: 2 };
 const noBreaker = { consecutiveFailures: 1000, halfOpenAfterMs: 100 };
@@ -34,7 +36,11 @@ describe.each(["postgres", "rabbitmq"] as const)("engine patterns on %s", (kind)
   }
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${base()}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+    fetch(`${base()}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     pool = createPgPool(dbUrl(), 3);
@@ -52,10 +58,16 @@ describe.each(["postgres", "rabbitmq"] as const)("engine patterns on %s", (kind)
     const out = queue("rr-out");
     const f = await deploy("rr", {
       input: { use: "http", config: { path: `/rr-${kind}`, responseTimeoutMs: 5_000 } },
-      steps: [{ id: "map", use: "transform_jsonata", config: { expression: "{ 'orderId': id, 'total': qty * price }" } }],
+      steps: [
+        { id: "map", use: "transform_jsonata", config: { expression: "{ 'orderId': id, 'total': qty * price }" } },
+      ],
       outputs: [{ id: "out", use: "queue", config: { queue: out } }],
     });
-    const res = await post(`/flows/${f.flowName}/dev`, { id: "A-1", qty: 3, price: 2.5 }, { "x-correlation-id": "corr-rr" });
+    const res = await post(
+      `/flows/${f.flowName}/dev`,
+      { id: "A-1", qty: 3, price: 2.5 },
+      { "x-correlation-id": "corr-rr" },
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ orderId: "A-1", total: 7.5 });
     expect(res.headers.get("x-correlation-id")).toBe("corr-rr");
@@ -86,7 +98,10 @@ describe.each(["postgres", "rabbitmq"] as const)("engine patterns on %s", (kind)
     }, "the late run to finish");
     expect(final.result).toEqual({ slow: true });
 
-    const runs = await pool.query(`SELECT "status", "correlationId", json_array_length("steps") AS steps FROM "MessageRun" WHERE "flowId" = $1`, [f.flowId]);
+    const runs = await pool.query(
+      `SELECT "status", "correlationId", json_array_length("steps") AS steps FROM "MessageRun" WHERE "flowId" = $1`,
+      [f.flowId],
+    );
     expect(runs.rows).toContainEqual({ status: "succeeded", correlationId: "corr-rr", steps: 2 });
   });
 
@@ -99,7 +114,10 @@ describe.each(["postgres", "rabbitmq"] as const)("engine patterns on %s", (kind)
     const res = await post(`/flows/${f.flowName}/dev`, { hello: "world" });
     expect(res.status).toBe(202);
     const { statusUrl } = (await res.json()) as { statusUrl: string };
-    await waitFor(async () => ((await (await fetch(`${base()}${statusUrl}`)).json()) as { status: string }).status === "succeeded", "run succeeded");
+    await waitFor(
+      async () => ((await (await fetch(`${base()}${statusUrl}`)).json()) as { status: string }).status === "succeeded",
+      "run succeeded",
+    );
     expect(await engine.transport.depth(out)).toBe(1);
   });
 
@@ -107,7 +125,10 @@ describe.each(["postgres", "rabbitmq"] as const)("engine patterns on %s", (kind)
     const topic = uniq("orders");
     const [outA, outB] = [queue("sub-a-out"), queue("sub-b-out")];
     const [inA, inB] = [queue("sub-a-in"), queue("sub-b-in")];
-    await deploy("sub-a", { input: { use: "queue", config: { queue: inA, topic } }, outputs: [{ id: "out", use: "queue", config: { queue: outA } }] });
+    await deploy("sub-a", {
+      input: { use: "queue", config: { queue: inA, topic } },
+      outputs: [{ id: "out", use: "queue", config: { queue: outA } }],
+    });
     await deploy("sub-b", {
       input: { use: "queue", config: { queue: inB, topic } },
       steps: [{ id: "tag", use: "transform_jsonata", config: { expression: "$merge([$, { 'seenBy': 'b' }])" } }],
@@ -118,7 +139,10 @@ describe.each(["postgres", "rabbitmq"] as const)("engine patterns on %s", (kind)
       outputs: [{ id: "topic", use: "queue", config: { topic } }],
     });
     for (let i = 0; i < 4; i++) expect((await post(`/flows/${pub.flowName}/dev`, { i })).status).toBe(200);
-    await waitFor(async () => (await engine.transport.depth(outA)) === 4 && (await engine.transport.depth(outB)) === 4, "4 messages on each subscriber's output");
+    await waitFor(
+      async () => (await engine.transport.depth(outA)) === 4 && (await engine.transport.depth(outB)) === 4,
+      "4 messages on each subscriber's output",
+    );
   });
 
   it("polling: a poll_sql input picks up new rows past its watermark", async () => {
@@ -129,13 +153,22 @@ describe.each(["postgres", "rabbitmq"] as const)("engine patterns on %s", (kind)
     await deploy("poll", {
       input: {
         use: "poll_sql",
-        config: { query: `SELECT id, note FROM "${table}" WHERE id > $1::int ORDER BY id LIMIT $2`, watermarkColumn: "id", initialWatermark: 0, intervalMs: 1_000 },
+        config: {
+          query: `SELECT id, note FROM "${table}" WHERE id > $1::int ORDER BY id LIMIT $2`,
+          watermarkColumn: "id",
+          initialWatermark: 0,
+          intervalMs: 1_000,
+        },
       },
       outputs: [{ id: "out", use: "queue", config: { queue: out } }],
     });
     await waitFor(async () => (await engine.transport.depth(out)) >= 3, "first poll");
     await pool.query(`INSERT INTO "${table}" (note) VALUES ('d'), ('e')`);
-    await waitFor(async () => (await engine.transport.depth(out)) === 5, "second poll picks up only the new rows", 10_000);
+    await waitFor(
+      async () => (await engine.transport.depth(out)) === 5,
+      "second poll picks up only the new rows",
+      10_000,
+    );
     await new Promise((r) => setTimeout(r, 1_200));
     expect(await engine.transport.depth(out)).toBe(5);
   });
@@ -157,29 +190,59 @@ describe.each(["postgres", "rabbitmq"] as const)("engine patterns on %s", (kind)
       const r = await pool.query(`SELECT * FROM "DeadLetter" WHERE "flowId" = $1 ORDER BY "createdAt"`, [f.flowId]);
       return r.rows.length === 3 ? r.rows : null;
     }, "3 dead letters");
-    expect(dead[0]).toMatchObject({ failedStep: "target", status: "pending", errorKind: "transient", contentEncoding: "json" });
+    expect(dead[0]).toMatchObject({
+      failedStep: "target",
+      status: "pending",
+      errorKind: "transient",
+      contentEncoding: "json",
+    });
     expect(JSON.parse(dead[0].originalBody as string)).toHaveProperty("ref"); // the original, not the shaped message
     expect(JSON.parse(dead[0].originalBody as string)).not.toHaveProperty("shaped");
     expect(dead[0].attemptHistory).toHaveLength(3);
     expect(dead[0].error).toMatch(/503/);
-    const alert = await waitFor(async () => (await pool.query(`SELECT * FROM "Alert" WHERE "flowId" = $1 AND "kind" = 'dlq_growth'`, [f.flowId])).rows[0], "dlq alert");
+    const alert = await waitFor(
+      async () =>
+        (await pool.query(`SELECT * FROM "Alert" WHERE "flowId" = $1 AND "kind" = 'dlq_growth'`, [f.flowId])).rows[0],
+      "dlq alert",
+    );
     expect(alert).toMatchObject({ status: "open", severity: "warning" });
     // Lineage is written off the message's path (batched, up to 50 ms later): wait for it.
-    const deadRuns = async () => (await pool.query(`SELECT count(*)::int AS n FROM "MessageRun" WHERE "flowId" = $1 AND "status" = 'dead_lettered'`, [f.flowId])).rows[0].n as number;
+    const deadRuns = async () =>
+      (
+        await pool.query(
+          `SELECT count(*)::int AS n FROM "MessageRun" WHERE "flowId" = $1 AND "status" = 'dead_lettered'`,
+          [f.flowId],
+        )
+      ).rows[0].n as number;
     await waitFor(async () => (await deadRuns()) >= 3, "3 dead-lettered runs in lineage");
     expect(await deadRuns()).toBe(3);
 
     target.state.failing = false;
-    const marked = await requestReplay(pool, { deadLetterIds: dead.map((d) => d.id as string), requestedBy: "test@switchboard" });
+    const marked = await requestReplay(pool, {
+      deadLetterIds: dead.map((d) => d.id as string),
+      requestedBy: "test@switchboard",
+    });
     expect(marked).toBe(3);
     await waitFor(() => target.received.length - before === 3, "replayed messages delivered");
-    expect(target.received.slice(before).map((r) => JSON.parse(r.body))).toEqual(expect.arrayContaining([{ ref: "r-0", shaped: true }, { ref: "r-1", shaped: true }, { ref: "r-2", shaped: true }]));
+    expect(target.received.slice(before).map((r) => JSON.parse(r.body))).toEqual(
+      expect.arrayContaining([
+        { ref: "r-0", shaped: true },
+        { ref: "r-1", shaped: true },
+        { ref: "r-2", shaped: true },
+      ]),
+    );
     // Each replay is marked right after its message is handed over, so the run may finish first.
     await waitFor(async () => {
-      const after = await pool.query(`SELECT "status", "replayMessageId" FROM "DeadLetter" WHERE "flowId" = $1`, [f.flowId]);
+      const after = await pool.query(`SELECT "status", "replayMessageId" FROM "DeadLetter" WHERE "flowId" = $1`, [
+        f.flowId,
+      ]);
       return after.rows.every((r) => r.status === "replayed" && r.replayMessageId);
     }, "dead letters marked replayed");
-    await waitFor(async () => (await pool.query(`SELECT "status" FROM "Alert" WHERE "id" = $1`, [alert.id])).rows[0].status === "resolved", "alert resolved once drained");
+    await waitFor(
+      async () =>
+        (await pool.query(`SELECT "status" FROM "Alert" WHERE "id" = $1`, [alert.id])).rows[0].status === "resolved",
+      "alert resolved once drained",
+    );
   });
 });
 
@@ -196,7 +259,11 @@ describe("deployment lifecycle (postgres)", () => {
     await pool.end();
   });
 
-  const state = async (id: string) => (await pool.query(`SELECT "actualState", "actualError" FROM "Deployment" WHERE "id" = $1`, [id])).rows[0] as { actualState: string; actualError: string | null };
+  const state = async (id: string) =>
+    (await pool.query(`SELECT "actualState", "actualError" FROM "Deployment" WHERE "id" = $1`, [id])).rows[0] as {
+      actualState: string;
+      actualError: string | null;
+    };
 
   it("pauses (queue buffers, gateway 503), resumes and stops without a restart", async () => {
     const flowName = uniq("life");
@@ -205,17 +272,29 @@ describe("deployment lifecycle (postgres)", () => {
       flowName,
       environmentKey: "test",
       deployedBy: "test",
-      spec: { name: flowName, input: { use: "http", config: { path: "/life", responseTimeoutMs: 0 } }, outputs: [{ id: "out", use: "queue", config: { queue: out } }] },
+      spec: {
+        name: flowName,
+        input: { use: "http", config: { path: "/life", responseTimeoutMs: 0 } },
+        outputs: [{ id: "out", use: "queue", config: { queue: out } }],
+      },
     });
     await waitFor(async () => (await state(d.deploymentId)).actualState === "running", "running");
-    const send = () => fetch(`http://127.0.0.1:${engine.port}/flows/${flowName}/test`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const send = () =>
+      fetch(`http://127.0.0.1:${engine.port}/flows/${flowName}/test`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      });
     expect((await send()).status).toBe(202);
     await waitFor(async () => (await engine.transport.depth(out)) === 1, "delivered");
 
     await setDesiredState(pool, d.deploymentId, "paused");
     await waitFor(async () => (await state(d.deploymentId)).actualState === "paused", "paused");
     expect((await send()).status).toBe(503);
-    await engine.transport.publish(`sb.flow.${flowName}.test`, (await import("@/lib/engine/core/message")).createMessage({ body: { buffered: true } }));
+    await engine.transport.publish(
+      `sb.flow.${flowName}.test`,
+      (await import("@/lib/engine/core/message")).createMessage({ body: { buffered: true } }),
+    );
     await new Promise((r) => setTimeout(r, 500));
     expect(await engine.transport.depth(`sb.flow.${flowName}.test`)).toBe(1);
 
@@ -235,14 +314,24 @@ describe("deployment lifecycle (postgres)", () => {
       environmentKey: "prod",
       deployedBy: "test",
       desiredState: "paused",
-      spec: { name: flowName, input: { use: "http", config: { path: "/tamper" } }, outputs: [{ id: "out", use: "queue", config: { queue: "sb-test.tamper" } }] },
+      spec: {
+        name: flowName,
+        input: { use: "http", config: { path: "/tamper" } },
+        outputs: [{ id: "out", use: "queue", config: { queue: "sb-test.tamper" } }],
+      },
     });
     await waitFor(async () => (await state(d.deploymentId)).actualState === "paused", "paused");
-    await pool.query(`UPDATE "FlowVersion" SET "spec" = jsonb_set("spec", '{outputs,0,config,queue}', '"sb-test.elsewhere"') WHERE "id" = $1`, [d.flowVersionId]);
+    await pool.query(
+      `UPDATE "FlowVersion" SET "spec" = jsonb_set("spec", '{outputs,0,config,queue}', '"sb-test.elsewhere"') WHERE "id" = $1`,
+      [d.flowVersionId],
+    );
     await setDesiredState(pool, d.deploymentId, "stopped");
     await waitFor(async () => (await state(d.deploymentId)).actualState === "stopped", "stopped");
     await setDesiredState(pool, d.deploymentId, "running");
-    const refused = await waitFor(async () => ((await state(d.deploymentId)).actualState === "refused" ? state(d.deploymentId) : null), "refused");
+    const refused = await waitFor(
+      async () => ((await state(d.deploymentId)).actualState === "refused" ? state(d.deploymentId) : null),
+      "refused",
+    );
     expect(refused.actualError).toMatch(/modified after it was saved/);
     expect(engine.runtime.findWorker(flowName, "prod")).toBeUndefined();
   });

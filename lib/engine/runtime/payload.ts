@@ -8,7 +8,8 @@ export type TBodyEncoding = "json" | "utf8" | "base64";
 export function bodyToText(body: unknown): { text: string; encoding: TBodyEncoding } {
   if (Buffer.isBuffer(body)) return { text: body.toString("base64"), encoding: "base64" };
   const b64 = (body as { $base64?: unknown } | null)?.$base64;
-  if (body && typeof body === "object" && typeof b64 === "string" && Object.keys(body).length === 1) return { text: b64, encoding: "base64" };
+  if (body && typeof body === "object" && typeof b64 === "string" && Object.keys(body).length === 1)
+    return { text: b64, encoding: "base64" };
   if (typeof body === "string") return { text: body, encoding: "utf8" };
   return { text: bodyJson(body), encoding: "json" };
 }
@@ -20,7 +21,9 @@ export function textToBody(text: string, encoding: string): unknown {
     try {
       return JSON.parse(text);
     } catch (error) {
-      throw new Error(`The payload is not valid JSON (${error instanceof Error ? error.message : String(error)}); fix it or replay it as text.`);
+      throw new Error(
+        `The payload is not valid JSON (${error instanceof Error ? error.message : String(error)}); fix it or replay it as text.`,
+      );
     }
   }
   return text;

@@ -18,7 +18,12 @@ describe("poll state: durable position and one poller per input", () => {
   let flowId: string;
   beforeAll(async () => {
     pool = createPgPool(dbUrl(), 3);
-    ({ flowId } = await deployFlowDirect(pool, { flowName: uniq("poll-state"), spec: loadReferenceFlow(), environmentKey: "test", deployedBy: "test" }));
+    ({ flowId } = await deployFlowDirect(pool, {
+      flowName: uniq("poll-state"),
+      spec: loadReferenceFlow(),
+      environmentKey: "test",
+      deployedBy: "test",
+    }));
   });
   afterAll(() => pool.end());
 
@@ -56,7 +61,10 @@ describe("poll state: durable position and one poller per input", () => {
     async function delivered(engine: TEngine, queue: string): Promise<string[]> {
       const notes: string[] = [];
       const stop = new AbortController();
-      await engine.transport.consume(queue, async (m) => void notes.push((m.body as { note: string }).note), { prefetch: 100, signal: stop.signal });
+      await engine.transport.consume(queue, async (m) => void notes.push((m.body as { note: string }).note), {
+        prefetch: 100,
+        signal: stop.signal,
+      });
       await new Promise((r) => setTimeout(r, 500));
       stop.abort();
       return notes.sort();
@@ -69,14 +77,27 @@ describe("poll state: durable position and one poller per input", () => {
       const flowName = uniq("poll-restart");
       queues.push(out, `sb.flow.${flowName}.dev`);
       const spec = {
-        input: { use: "poll_sql", config: { query: `SELECT id, note FROM "${table}" WHERE id > $1::int ORDER BY id LIMIT $2`, watermarkColumn: "id", initialWatermark: 0, intervalMs: 1_000 } },
+        input: {
+          use: "poll_sql",
+          config: {
+            query: `SELECT id, note FROM "${table}" WHERE id > $1::int ORDER BY id LIMIT $2`,
+            watermarkColumn: "id",
+            initialWatermark: 0,
+            intervalMs: 1_000,
+          },
+        },
         outputs: [{ id: "out", use: "queue", config: { queue: out } }],
       };
       const first = await bootEngine(dbUrl(), "postgres", { pollMs: 200 });
       engines.push(first);
       const d = await deployRunning(pool, flowName, spec);
       await waitFor(async () => (await first.transport.depth(out)) === 3, "first poll");
-      await waitFor(async () => (await pool.query(`SELECT "position" FROM "PollState" WHERE "flowId" = $1`, [d.flowId])).rows[0]?.position === 3, "watermark 3 committed");
+      await waitFor(
+        async () =>
+          (await pool.query(`SELECT "position" FROM "PollState" WHERE "flowId" = $1`, [d.flowId])).rows[0]?.position ===
+          3,
+        "watermark 3 committed",
+      );
 
       // The engine stops (its lease is released); a new one starts while rows arrive.
       await engines.shift()!.stop();

@@ -35,20 +35,30 @@ export function pgPollState(pool: pg.Pool, key: string, flowId: string, leaseMs 
       if (!granted) stopRenewing();
       else if (!renewer) {
         renewer = setInterval(() => {
-          if (!released) take().then((g) => g ?? stopRenewing(), () => undefined);
+          if (!released)
+            take().then(
+              (g) => g ?? stopRenewing(),
+              () => undefined,
+            );
         }, leaseMs / 3);
         renewer.unref();
       }
       return granted;
     },
     async save(position) {
-      const r = await pool.query(`UPDATE "PollState" SET "position" = $3::jsonb, "updatedAt" = now() WHERE "key" = $1 AND "owner" = $2`, [key, owner, JSON.stringify(position)]);
+      const r = await pool.query(
+        `UPDATE "PollState" SET "position" = $3::jsonb, "updatedAt" = now() WHERE "key" = $1 AND "owner" = $2`,
+        [key, owner, JSON.stringify(position)],
+      );
       return (r.rowCount ?? 0) > 0;
     },
     async release() {
       released = true;
       stopRenewing();
-      await pool.query(`UPDATE "PollState" SET "owner" = NULL, "leaseUntil" = NULL WHERE "key" = $1 AND "owner" = $2`, [key, owner]);
+      await pool.query(`UPDATE "PollState" SET "owner" = NULL, "leaseUntil" = NULL WHERE "key" = $1 AND "owner" = $2`, [
+        key,
+        owner,
+      ]);
     },
   };
 }

@@ -22,7 +22,8 @@ export type TReplayRequest = {
  */
 export async function requestReplay(db: Queryable, req: TReplayRequest): Promise<number> {
   if (!req.deadLetterIds.length) return 0;
-  if (req.editedBody != null && req.deadLetterIds.length !== 1) throw new Error("An edited payload can only be replayed for one dead letter at a time.");
+  if (req.editedBody != null && req.deadLetterIds.length !== 1)
+    throw new Error("An edited payload can only be replayed for one dead letter at a time.");
   if (req.flowVersionId) {
     const bad = await db.query(
       `SELECT dl."id" FROM "DeadLetter" dl
@@ -31,7 +32,10 @@ export async function requestReplay(db: Queryable, req: TReplayRequest): Promise
        WHERE dl."id" = ANY($1::text[]) AND (tgt."id" IS NULL OR tgt."flowId" <> dl."flowId" OR tgt."version" < cur."version")`,
       [req.deadLetterIds, req.flowVersionId],
     );
-    if (bad.rows.length) throw new Error("Replay to the same flow's current or a newer version only: pick a version of this flow at least as new as the failed one.");
+    if (bad.rows.length)
+      throw new Error(
+        "Replay to the same flow's current or a newer version only: pick a version of this flow at least as new as the failed one.",
+      );
   }
   const r = await db.query(
     `UPDATE "DeadLetter" SET "status" = 'replay_requested', "replayFlowVersionId" = $2, "replayBody" = $3, "replayRequestedBy" = $4,
@@ -73,7 +77,11 @@ export function replayMessage(row: TReplayRow): Message {
  * each to `dispatch`; marks it replayed, or back to pending with the error if dispatch failed. One
  * transaction per replay: a crash re-sends at most the replay it was in the middle of.
  */
-export async function processReplays(pool: pg.Pool, dispatch: (row: TReplayRow, msg: Message) => Promise<void>, limit = 100): Promise<number> {
+export async function processReplays(
+  pool: pg.Pool,
+  dispatch: (row: TReplayRow, msg: Message) => Promise<void>,
+  limit = 100,
+): Promise<number> {
   let done = 0;
   for (let i = 0; i < limit; i++) {
     const outcome = await replayNext(pool, dispatch);
@@ -83,7 +91,10 @@ export async function processReplays(pool: pg.Pool, dispatch: (row: TReplayRow, 
   return done;
 }
 
-async function replayNext(pool: pg.Pool, dispatch: (row: TReplayRow, msg: Message) => Promise<void>): Promise<"none" | "replayed" | "failed"> {
+async function replayNext(
+  pool: pg.Pool,
+  dispatch: (row: TReplayRow, msg: Message) => Promise<void>,
+): Promise<"none" | "replayed" | "failed"> {
   return withPgTransaction(pool, async (client) => {
     const r = await client.query<TReplayRow>(
       `SELECT "id", "flowId", "flowVersionId", "environmentId", "originalBody", "originalHeaders", "contentEncoding", "replayFlowVersionId", "replayBody"
@@ -101,10 +112,10 @@ async function replayNext(pool: pg.Pool, dispatch: (row: TReplayRow, msg: Messag
       );
     } catch (error) {
       outcome = "failed";
-      await client.query(`UPDATE "DeadLetter" SET "status" = 'pending', "replayError" = $2, "updatedAt" = now() WHERE "id" = $1`, [
-        row.id,
-        error instanceof Error ? error.message : String(error),
-      ]);
+      await client.query(
+        `UPDATE "DeadLetter" SET "status" = 'pending', "replayError" = $2, "updatedAt" = now() WHERE "id" = $1`,
+        [row.id, error instanceof Error ? error.message : String(error)],
+      );
     }
     return outcome;
   });

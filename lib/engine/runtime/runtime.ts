@@ -126,7 +126,10 @@ export class EngineRuntime {
       if (!row || row.desiredState === "stopped") {
         await worker.stop();
         this.workers.delete(id);
-        this.opts.log.info({ flow: worker.ctx.flowName, env: worker.ctx.environmentKey, deployment: id }, "deployment stopped");
+        this.opts.log.info(
+          { flow: worker.ctx.flowName, env: worker.ctx.environmentKey, deployment: id },
+          "deployment stopped",
+        );
         if (row) await reportActualState(this.opts.pool, id, "stopped");
       }
     }
@@ -148,14 +151,23 @@ export class EngineRuntime {
       const gate = canActivate(row, this.opts.registry);
       if (!gate.ok) {
         if (row.actualState !== "refused") {
-          this.opts.log.warn({ flow: row.flowName, env: row.environmentKey, deployment: row.id, reason: gate.reason }, "deployment refused");
+          this.opts.log.warn(
+            { flow: row.flowName, env: row.environmentKey, deployment: row.id, reason: gate.reason },
+            "deployment refused",
+          );
           await reportActualState(this.opts.pool, row.id, "refused", gate.reason);
         }
         return;
       }
       worker = new DeploymentWorker(
         row.id,
-        { flowId: row.flowId, flowName: row.flowName, flowVersionId: row.flowVersionId, environmentId: row.environmentId, environmentKey: row.environmentKey },
+        {
+          flowId: row.flowId,
+          flowName: row.flowName,
+          flowVersionId: row.flowVersionId,
+          environmentId: row.environmentId,
+          environmentKey: row.environmentKey,
+        },
         gate.spec,
         this.workerDeps(),
       );
@@ -164,7 +176,10 @@ export class EngineRuntime {
     try {
       if (row.desiredState === "running" && worker.state !== "running") {
         await worker.start();
-        this.opts.log.info({ flow: row.flowName, env: row.environmentKey, version: row.version, deployment: row.id }, "deployment running");
+        this.opts.log.info(
+          { flow: row.flowName, env: row.environmentKey, version: row.version, deployment: row.id },
+          "deployment running",
+        );
       } else if (row.desiredState === "paused" && worker.state === "running") {
         await worker.pause();
         this.opts.log.info({ flow: row.flowName, env: row.environmentKey, deployment: row.id }, "deployment paused");
@@ -172,7 +187,10 @@ export class EngineRuntime {
       const actual = worker.state === "stopped" ? "paused" : worker.state;
       if (row.actualState !== actual) await reportActualState(this.opts.pool, row.id, actual);
     } catch (error) {
-      this.opts.log.error({ err: String(error), flow: row.flowName, env: row.environmentKey, deployment: row.id }, "deployment failed to start");
+      this.opts.log.error(
+        { err: String(error), flow: row.flowName, env: row.environmentKey, deployment: row.id },
+        "deployment failed to start",
+      );
       await worker.stop().catch(() => undefined);
       this.workers.delete(row.id);
       await reportActualState(this.opts.pool, row.id, "failed", error instanceof Error ? error.message : String(error));
@@ -222,7 +240,10 @@ export class EngineRuntime {
       do {
         this.replayAgain = false;
         try {
-          while ((await processReplays(this.opts.pool, (row, msg) => this.dispatchReplay(row, msg))) > 0 && !this.stopped);
+          while (
+            (await processReplays(this.opts.pool, (row, msg) => this.dispatchReplay(row, msg))) > 0 &&
+            !this.stopped
+          );
         } catch (error) {
           this.opts.log.error({ err: String(error) }, "processing replays failed; retrying on the next poll");
         }
@@ -237,16 +258,24 @@ export class EngineRuntime {
    * is not deployed yet can still be tried on the dead letters.
    */
   private async dispatchReplay(row: TReplayRow, msg: Message): Promise<void> {
-    const active = [...this.workers.values()].find((w) => w.ctx.flowId === row.flowId && w.ctx.environmentId === row.environmentId);
+    const active = [...this.workers.values()].find(
+      (w) => w.ctx.flowId === row.flowId && w.ctx.environmentId === row.environmentId,
+    );
     if (active && (!row.replayFlowVersionId || row.replayFlowVersionId === active.ctx.flowVersionId)) {
       await this.opts.transport.publish(active.directQueue, msg);
-      this.opts.log.info({ deadLetter: row.id, flow: active.ctx.flowName, env: active.ctx.environmentKey, messageId: msg.id }, "dead letter replayed");
+      this.opts.log.info(
+        { deadLetter: row.id, flow: active.ctx.flowName, env: active.ctx.environmentKey, messageId: msg.id },
+        "dead letter replayed",
+      );
       return;
     }
     const versionId = row.replayFlowVersionId ?? row.flowVersionId;
     const worker = await this.adhocWorker(versionId, row.environmentId);
     await worker.process(msg);
-    this.opts.log.info({ deadLetter: row.id, flow: worker.ctx.flowName, version: versionId, messageId: msg.id }, "dead letter replayed on a version that is not deployed");
+    this.opts.log.info(
+      { deadLetter: row.id, flow: worker.ctx.flowName, version: versionId, messageId: msg.id },
+      "dead letter replayed on a version that is not deployed",
+    );
   }
 
   private async adhocWorker(flowVersionId: string, environmentId: string): Promise<DeploymentWorker> {
@@ -263,7 +292,12 @@ export class EngineRuntime {
     const m = meta.rows[0];
     if (!m) throw new Error("the flow or environment of this dead letter no longer exists");
     const spec = ZFlowSpec.parse(version.spec);
-    const worker = new DeploymentWorker(null, { flowId: version.flowId, flowName: m.flowName, flowVersionId, environmentId, environmentKey: m.environmentKey }, spec, this.workerDeps());
+    const worker = new DeploymentWorker(
+      null,
+      { flowId: version.flowId, flowName: m.flowName, flowVersionId, environmentId, environmentKey: m.environmentKey },
+      spec,
+      this.workerDeps(),
+    );
     // No input: only replays run through it (lineage rows carry no deployment).
     await worker.startRunnerOnly();
     this.adhoc.set(key, worker);
@@ -276,12 +310,15 @@ export class EngineRuntime {
       if (now - (this.adhocUsedAt.get(key) ?? 0) < ADHOC_IDLE_MS) continue;
       this.adhoc.delete(key);
       this.adhocUsedAt.delete(key);
-      await worker.stop().catch((e: unknown) => this.opts.log.warn({ err: String(e) }, "stopping an idle replay runner failed"));
+      await worker
+        .stop()
+        .catch((e: unknown) => this.opts.log.warn({ err: String(e) }, "stopping an idle replay runner failed"));
     }
     try {
       const runs = await purgeLineage(this.opts.pool, this.opts.lineageRetentionMs);
       const minutes = await purgeMetricMinutes(this.opts.pool, METRICS_RETENTION_MS);
-      if (runs || minutes) this.opts.log.info({ runs, minutes }, "message runs and metric minutes past retention dropped");
+      if (runs || minutes)
+        this.opts.log.info({ runs, minutes }, "message runs and metric minutes past retention dropped");
     } catch (error) {
       this.opts.log.warn({ err: String(error) }, "purging old message runs or metric minutes failed; retrying later");
     }
@@ -311,17 +348,23 @@ export class EngineRuntime {
         if (!w) continue;
         this.opts.prom.dlqDepth.set({ flow: w.ctx.flowName, env: w.ctx.environmentKey }, d.depth);
         // Catches growth the per-dead-letter (throttled) check skipped.
-        if (d.depth >= this.opts.dlqAlertThreshold) await checkDlqAlert(this.opts.pool, w.ctx, this.opts.dlqAlertThreshold, this.opts.log);
+        if (d.depth >= this.opts.dlqAlertThreshold)
+          await checkDlqAlert(this.opts.pool, w.ctx, this.opts.dlqAlertThreshold, this.opts.log);
       }
       await resolveDrainedDlqAlerts(this.opts.pool);
       const readings = await this.measureQueues();
       // A deployed flow without pending dead letters has depth 0, not "unknown": the chart must drop
       // to zero once the channel drains instead of repeating the last non-zero reading.
       const dlqOf = new Map(depths.map((d) => [`${d.flowId}|${d.environmentId}`, d.depth]));
-      const dlq = [...names.entries()].map(([key, w]) => ({ flowId: w.ctx.flowId, environmentId: w.ctx.environmentId, depth: dlqOf.get(key) ?? 0 }));
+      const dlq = [...names.entries()].map(([key, w]) => ({
+        flowId: w.ctx.flowId,
+        environmentId: w.ctx.environmentId,
+        depth: dlqOf.get(key) ?? 0,
+      }));
       await this.rollup.flush({ dlq, backlog: backlogPerFlow(readings) });
-      await recordQueueDepths(this.opts.fastPool ?? this.opts.pool, this.opts.transport.kind, readings).catch((error: unknown) =>
-        this.opts.log.warn({ err: String(error) }, "recording queue depths failed; retrying on the next interval"),
+      await recordQueueDepths(this.opts.fastPool ?? this.opts.pool, this.opts.transport.kind, readings).catch(
+        (error: unknown) =>
+          this.opts.log.warn({ err: String(error) }, "recording queue depths failed; retrying on the next interval"),
       );
     } catch (error) {
       this.opts.log.warn({ err: String(error) }, "metrics flush failed; retrying on the next interval");
@@ -334,7 +377,8 @@ export class EngineRuntime {
     for (const w of this.workers.values()) {
       const input = w.spec.input;
       const inputQueue = input.use === "queue" ? (input.config as { queue?: unknown }).queue : undefined;
-      const queues = typeof inputQueue === "string" && inputQueue !== w.directQueue ? [inputQueue, w.directQueue] : [w.directQueue];
+      const queues =
+        typeof inputQueue === "string" && inputQueue !== w.directQueue ? [inputQueue, w.directQueue] : [w.directQueue];
       for (const queue of queues) {
         const depth = await this.opts.transport.depth(queue).catch(() => null);
         if (depth === null) continue;

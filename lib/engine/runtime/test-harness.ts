@@ -20,7 +20,11 @@ export function uniq(prefix: string): string {
   return `${prefix}-${randomBytes(4).toString("hex")}`;
 }
 
-export function bootEngine(databaseUrl: string, transport: TTransportKind, overrides: Partial<TEngineConfig> = {}): Promise<TEngine> {
+export function bootEngine(
+  databaseUrl: string,
+  transport: TTransportKind,
+  overrides: Partial<TEngineConfig> = {},
+): Promise<TEngine> {
   return startEngine({
     databaseUrl,
     transport,
@@ -52,7 +56,10 @@ export async function startHttpTarget() {
     req.on("end", () => {
       setTimeout(() => {
         if (state.failing) return void res.writeHead(503).end("down");
-        received.push({ contentType: String(req.headers["content-type"]), body: Buffer.concat(chunks).toString("utf8") });
+        received.push({
+          contentType: String(req.headers["content-type"]),
+          body: Buffer.concat(chunks).toString("utf8"),
+        });
         res.writeHead(200, { "content-type": "application/json" }).end("{}");
       }, state.delayMs);
     });
@@ -63,13 +70,19 @@ export async function startHttpTarget() {
 }
 
 /** Polls `fn` until it returns a truthy value; fails with `what` and the last value after `timeoutMs`. */
-export async function waitFor<T>(fn: () => Promise<T> | T, what: string, timeoutMs = 15_000, everyMs = 50): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  fn: () => Promise<T> | T,
+  what: string,
+  timeoutMs = 15_000,
+  everyMs = 50,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   for (;;) {
     last = await fn();
     if (last) return last as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
@@ -81,7 +94,11 @@ export async function waitFor<T>(fn: () => Promise<T> | T, what: string, timeout
 export async function closeRabbitConnection(connectionName: string): Promise<boolean> {
   let out: string;
   try {
-    out = (await run("rabbitmqctl", ["list_connections", "-q", "--no-table-headers", "pid", "client_properties"], { timeout: 20_000 })).stdout;
+    out = (
+      await run("rabbitmqctl", ["list_connections", "-q", "--no-table-headers", "pid", "client_properties"], {
+        timeout: 20_000,
+      })
+    ).stdout;
   } catch {
     return false;
   }
@@ -90,18 +107,41 @@ export async function closeRabbitConnection(connectionName: string): Promise<boo
     .filter((line) => line.includes(`"${connectionName}"`))
     .map((line) => /^(<[^>]+>)/.exec(line.trim())?.[1])
     .filter((p): p is string => Boolean(p));
-  for (const pid of pids) await run("rabbitmqctl", ["close_connection", pid, "switchboard test: simulated connection drop"], { timeout: 20_000 });
+  for (const pid of pids)
+    await run("rabbitmqctl", ["close_connection", pid, "switchboard test: simulated connection drop"], {
+      timeout: 20_000,
+    });
   return pids.length > 0;
 }
 
 /** Waits until the engine reports a deployment in `state`. */
-export async function waitForDeployment(pool: pg.Pool, deploymentId: string, state: "running" | "paused", what: string): Promise<void> {
-  await waitFor(async () => (await pool.query(`SELECT 1 FROM "Deployment" WHERE "id" = $1 AND "actualState" = $2`, [deploymentId, state])).rowCount, `${what} ${state}`);
+export async function waitForDeployment(
+  pool: pg.Pool,
+  deploymentId: string,
+  state: "running" | "paused",
+  what: string,
+): Promise<void> {
+  await waitFor(
+    async () =>
+      (await pool.query(`SELECT 1 FROM "Deployment" WHERE "id" = $1 AND "actualState" = $2`, [deploymentId, state]))
+        .rowCount,
+    `${what} ${state}`,
+  );
 }
 
 /** Deploys `spec` as flow `flowName` straight into the tables (no portal) and waits until an engine runs it. */
-export async function deployRunning(pool: pg.Pool, flowName: string, spec: Omit<TFlowSpecInput, "name">, environmentKey = "dev") {
-  const d = await deployFlowDirect(pool, { flowName, environmentKey, deployedBy: "test", spec: { name: flowName, ...spec } });
+export async function deployRunning(
+  pool: pg.Pool,
+  flowName: string,
+  spec: Omit<TFlowSpecInput, "name">,
+  environmentKey = "dev",
+) {
+  const d = await deployFlowDirect(pool, {
+    flowName,
+    environmentKey,
+    deployedBy: "test",
+    spec: { name: flowName, ...spec },
+  });
   await waitForDeployment(pool, d.deploymentId, "running", flowName);
   return d;
 }

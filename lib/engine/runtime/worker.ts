@@ -43,7 +43,12 @@ export function directQueueName(flowName: string, environmentKey: string): strin
 }
 
 /** responseTimeoutMs 0 = fire-and-forget (202 at once); otherwise request-response with that timeout. */
-export type THttpInputSettings = { path: string | null; methods: string[]; maxBytes: number | null; responseTimeoutMs: number | null };
+export type THttpInputSettings = {
+  path: string | null;
+  methods: string[];
+  maxBytes: number | null;
+  responseTimeoutMs: number | null;
+};
 
 export type TWorkerState = "stopped" | "running" | "paused";
 
@@ -74,7 +79,13 @@ function untilAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-const OUTCOME: Partial<Record<TStepEvent["outcome"], TRollupOutcome>> = { ok: "ok", filtered: "filtered", failed: "failed", dead_lettered: "dead_lettered", unrouted: "filtered" };
+const OUTCOME: Partial<Record<TStepEvent["outcome"], TRollupOutcome>> = {
+  ok: "ok",
+  filtered: "filtered",
+  failed: "failed",
+  dead_lettered: "dead_lettered",
+  unrouted: "filtered",
+};
 
 /**
  * Runs one deployment: a FlowRunner, its input (or the gateway for http inputs) plus the
@@ -144,7 +155,8 @@ export class DeploymentWorker {
     return {
       evaluator: this.deps.evaluator,
       dedupeStore: this.dedupeStore,
-      aggregateStore: (stepId) => pgAggregateStore(this.deps.pool, `${this.ctx.flowId}:${this.ctx.environmentId}:${stepId}`),
+      aggregateStore: (stepId) =>
+        pgAggregateStore(this.deps.pool, `${this.ctx.flowId}:${this.ctx.environmentId}:${stepId}`),
       db: this.deps.pool,
       transport: this.deps.transport,
       log: this.deps.log,
@@ -186,7 +198,9 @@ export class DeploymentWorker {
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
     if (this.ticker) clearInterval(this.ticker);
     this.ticker = null;
-    await this.runner?.close().catch((e: unknown) => this.log().warn({ err: String(e), flow: this.ctx.flowName }, "closing outputs failed"));
+    await this.runner
+      ?.close()
+      .catch((e: unknown) => this.log().warn({ err: String(e), flow: this.ctx.flowName }, "closing outputs failed"));
     this.runner = null;
     this.state = "stopped";
   }
@@ -209,10 +223,21 @@ export class DeploymentWorker {
     if (!this.isHttpInput) {
       const config = this.spec.input.config as Record<string, unknown>;
       // A queue input without its own prefetch holds twice the concurrency, so no loop waits on a claim.
-      const effective = this.spec.input.use === "queue" && config.prefetch === undefined ? { ...config, prefetch: Math.min(1_000, concurrency * 2) } : config;
+      const effective =
+        this.spec.input.use === "queue" && config.prefetch === undefined
+          ? { ...config, prefetch: Math.min(1_000, concurrency * 2) }
+          : config;
       // Polling inputs keep their position and lease in PollState.
-      const pollState = POLLING_INPUTS.has(this.spec.input.use) ? pgPollState(this.deps.pool, pollStateKey(this.ctx.flowId, this.ctx.environmentId, this.spec.input), this.ctx.flowId) : undefined;
-      inputs.push(this.deps.registry.build("input", this.spec.input.use, effective, { ...this.engineDeps(), pollState }));
+      const pollState = POLLING_INPUTS.has(this.spec.input.use)
+        ? pgPollState(
+            this.deps.pool,
+            pollStateKey(this.ctx.flowId, this.ctx.environmentId, this.spec.input),
+            this.ctx.flowId,
+          )
+        : undefined;
+      inputs.push(
+        this.deps.registry.build("input", this.spec.input.use, effective, { ...this.engineDeps(), pollState }),
+      );
     }
     inputs.push(new QueueInput(this.deps.transport, { queue: this.directQueue, prefetch: Math.min(concurrency, 16) }));
     try {
@@ -224,7 +249,9 @@ export class DeploymentWorker {
     this.inputs = inputs;
     this.loops = inputs.flatMap((input, i) => {
       const read = serialReads(input);
-      return Array.from({ length: i === inputs.length - 1 ? Math.min(concurrency, 4) : concurrency }, () => this.loop(read, this.soft.signal, input.concurrentReads === true));
+      return Array.from({ length: i === inputs.length - 1 ? Math.min(concurrency, 4) : concurrency }, () =>
+        this.loop(read, this.soft.signal, input.concurrentReads === true),
+      );
     });
   }
 
@@ -252,14 +279,24 @@ export class DeploymentWorker {
         handoff = await (honorsAbort ? pending : untilAborted(pending, signal));
         backoffMs = 100;
         const cleared = this.readFailures.succeeded();
-        if (cleared) this.log().info({ flow: this.ctx.flowName, env: this.ctx.environmentKey, ...cleared }, "input read works again");
+        if (cleared)
+          this.log().info(
+            { flow: this.ctx.flowName, env: this.ctx.environmentKey, ...cleared },
+            "input read works again",
+          );
       } catch (error) {
         if (signal.aborted) {
-          pending.then((h) => h.ack(new Error("input stopped before the message was processed"))).catch(() => undefined);
+          pending
+            .then((h) => h.ack(new Error("input stopped before the message was processed")))
+            .catch(() => undefined);
           return;
         }
         const failures = this.readFailures.failed();
-        if (failures) this.log().warn({ err: String(error), flow: this.ctx.flowName, env: this.ctx.environmentKey, failures }, "input read failed; retrying");
+        if (failures)
+          this.log().warn(
+            { err: String(error), flow: this.ctx.flowName, env: this.ctx.environmentKey, failures },
+            "input read failed; retrying",
+          );
         // Abortable, so a stop does not wait out the backoff.
         await abortableSleep(backoffMs, signal).catch(() => undefined);
         backoffMs = Math.min(backoffMs * 2, 10_000);
@@ -296,14 +333,39 @@ export class DeploymentWorker {
     return result;
   }
 
-  private async recordRun(msg: Message, result: TRunResult, startedAt: number, attempt: number, keepOutput: boolean): Promise<void> {
+  private async recordRun(
+    msg: Message,
+    result: TRunResult,
+    startedAt: number,
+    attempt: number,
+    keepOutput: boolean,
+  ): Promise<void> {
     await this.deps.lineage.record({ ctx: this.ctx, input: msg, result, startedAt, attempt, keepOutput });
-    this.child(`runs|${result.status}`, () => this.deps.prom.runs.labels(this.ctx.flowName, this.ctx.environmentKey, result.status)).inc();
-    this.child("run", () => this.deps.prom.runDuration.labels(this.ctx.flowName, this.ctx.environmentKey)).observe(result.durationMs / 1000);
-    const outcome: TRollupOutcome = result.status === "ok" ? "ok" : result.status === "filtered" ? "filtered" : result.status === "dead_lettered" ? "dead_lettered" : "failed";
+    this.child(`runs|${result.status}`, () =>
+      this.deps.prom.runs.labels(this.ctx.flowName, this.ctx.environmentKey, result.status),
+    ).inc();
+    this.child("run", () => this.deps.prom.runDuration.labels(this.ctx.flowName, this.ctx.environmentKey)).observe(
+      result.durationMs / 1000,
+    );
+    const outcome: TRollupOutcome =
+      result.status === "ok"
+        ? "ok"
+        : result.status === "filtered"
+          ? "filtered"
+          : result.status === "dead_lettered"
+            ? "dead_lettered"
+            : "failed";
     this.deps.rollup.observe(this.ctx.flowId, this.ctx.environmentId, "", outcome, result.durationMs);
     if (result.failures.length) {
-      this.log().warn({ flow: this.ctx.flowName, env: this.ctx.environmentKey, messageId: msg.id, failures: result.failures.map((f) => `${f.failedStep}: ${f.error}`) }, "message failed and policy.dlq is off: dropped");
+      this.log().warn(
+        {
+          flow: this.ctx.flowName,
+          env: this.ctx.environmentKey,
+          messageId: msg.id,
+          failures: result.failures.map((f) => `${f.failedStep}: ${f.error}`),
+        },
+        "message failed and policy.dlq is off: dropped",
+      );
     }
   }
 
@@ -327,8 +389,12 @@ export class DeploymentWorker {
     this.deps.lineage.onStep(e);
     if (e.outcome === "skipped") return;
     const { flowName, environmentKey } = this.ctx;
-    this.child(`steps|${e.stepId}|${e.outcome}`, () => this.deps.prom.steps.labels(flowName, environmentKey, e.stepId, e.outcome)).inc();
-    this.child(`step|${e.stepId}`, () => this.deps.prom.stepDuration.labels(flowName, environmentKey, e.stepId)).observe(e.durationMs / 1000);
+    this.child(`steps|${e.stepId}|${e.outcome}`, () =>
+      this.deps.prom.steps.labels(flowName, environmentKey, e.stepId, e.outcome),
+    ).inc();
+    this.child(`step|${e.stepId}`, () =>
+      this.deps.prom.stepDuration.labels(flowName, environmentKey, e.stepId),
+    ).observe(e.durationMs / 1000);
     const outcome = OUTCOME[e.outcome];
     if (outcome) this.deps.rollup.observe(this.ctx.flowId, this.ctx.environmentId, e.stepId, outcome, e.durationMs);
   }
@@ -344,7 +410,16 @@ export class DeploymentWorker {
     if (this.hard.signal.aborted) throw new Error("run aborted by shutdown");
     await persistDeadLetter(this.deps.pool, this.ctx, d);
     this.deps.prom.deadLetters.inc({ flow: this.ctx.flowName, env: this.ctx.environmentKey });
-    this.log().warn({ flow: this.ctx.flowName, env: this.ctx.environmentKey, messageId: d.originalMessage.id, step: d.failedStep, err: d.error }, "message sent to the dead letter channel");
+    this.log().warn(
+      {
+        flow: this.ctx.flowName,
+        env: this.ctx.environmentKey,
+        messageId: d.originalMessage.id,
+        step: d.failedStep,
+        err: d.error,
+      },
+      "message sent to the dead letter channel",
+    );
     const now = Date.now();
     if (now - this.lastAlertCheck > 1_000) {
       this.lastAlertCheck = now;

@@ -22,7 +22,9 @@ describe("createEvaluator", () => {
 
   it("stops a runaway expression and keeps serving", async () => {
     const started = Date.now();
-    await expect(evaluator.evaluate("($f := function($n) { $f($n + 1) }; $f(0))", {})).rejects.toThrow(/D1011|D1012|time limit|stack/i);
+    await expect(evaluator.evaluate("($f := function($n) { $f($n + 1) }; $f(0))", {})).rejects.toThrow(
+      /D1011|D1012|time limit|stack/i,
+    );
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(await evaluator.evaluate("$substringBefore('a-b', '-')", {})).toBe("a");
   });

@@ -13,7 +13,13 @@ export type SandboxedEvaluator = Evaluator & {
 
 // Node can still abort the whole process on some single huge allocations in a worker despite
 // resourceLimits; jsonata's sequence cap (which also bounds ranges) keeps expressions below that.
-export const EVALUATOR_DEFAULTS: TPoolOptions = { size: 2, timeoutMs: 1_000, memoryMb: 64, maxDepth: 500, maxSequence: 1_000_000 };
+export const EVALUATOR_DEFAULTS: TPoolOptions = {
+  size: 2,
+  timeoutMs: 1_000,
+  memoryMb: 64,
+  maxDepth: 500,
+  maxSequence: 1_000_000,
+};
 
 /**
  * Compiled closures for the common JSONata subset (pure, bounded by input size, so in-thread);

@@ -6,7 +6,18 @@ export type Fn = (ctx: unknown, env: Env) => unknown;
 export type Node = any;
 export type Compile = (node: Node, scope: Set<string>) => Fn;
 
-export const UNSUPPORTED_FLAGS = ["predicate", "group", "focus", "index", "tuple", "keepArray", "keepSingletonArray", "ancestor", "seekingParent", "nextFunction"];
+export const UNSUPPORTED_FLAGS = [
+  "predicate",
+  "group",
+  "focus",
+  "index",
+  "tuple",
+  "keepArray",
+  "keepSingletonArray",
+  "ancestor",
+  "seekingParent",
+  "nextFunction",
+];
 
 /** Thrown at compile time for syntax outside the supported subset; compileJsonata then returns null. */
 export class Unsupported extends Error {}

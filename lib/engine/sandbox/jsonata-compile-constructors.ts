@@ -14,7 +14,10 @@ export function compileUnary(node: Node, scope: Set<string>, compile: Compile): 
     };
   }
   if (node.value === "[") {
-    const items = node.expressions.map((e: Node) => ({ fn: compile(e, scope), isArray: e.type === "unary" && e.value === "[" }));
+    const items = node.expressions.map((e: Node) => ({
+      fn: compile(e, scope),
+      isArray: e.type === "unary" && e.value === "[",
+    }));
     const isCons = Boolean(node.consarray);
     return (ctx, env) => {
       let result: unknown = [];
@@ -36,7 +39,8 @@ export function compileUnary(node: Node, scope: Set<string>, compile: Compile): 
 function compileObject(node: Node, scope: Set<string>, compile: Compile): Fn {
   const pairs = (node.lhs as Node[][]).map(([k, v]) => ({ key: compile(k, scope), value: compile(v, scope) }));
   const literalKeys = (node.lhs as Node[][]).map(([k]) => (k.type === "string" ? String(k.value) : null));
-  const isLiteral = literalKeys.every((k) => k !== null && k !== "__proto__") && new Set(literalKeys).size === literalKeys.length;
+  const isLiteral =
+    literalKeys.every((k) => k !== null && k !== "__proto__") && new Set(literalKeys).size === literalKeys.length;
   const grouped = (ctx: unknown, env: Env) => {
     const input: unknown[] = Array.isArray(ctx) ? (ctx.length ? ctx : [undefined]) : [ctx];
     const groups = new Map<string, { data: unknown; index: number }>();

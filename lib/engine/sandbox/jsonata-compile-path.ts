@@ -15,7 +15,9 @@ export function compilePath(node: Node, scope: Set<string>, compile: Compile): F
     return { fn: compile(bare, scope), stages };
   });
   const isAbsolute = node.steps[0].type === "variable";
-  const names = node.steps.every((st: Node) => st.type === "name" && !st.stages) ? node.steps.map((st: Node) => String(st.value)) : null;
+  const names = node.steps.every((st: Node) => st.type === "name" && !st.stages)
+    ? node.steps.map((st: Node) => String(st.value))
+    : null;
   const generic = (ctx: unknown, env: Env) => {
     let input: unknown[] = Array.isArray(ctx) && !isAbsolute ? ctx : seq(ctx);
     let result: unknown[] = seq();
@@ -47,7 +49,8 @@ function evalStep(fn: Fn, stages: Fn[], input: unknown[], env: Env, isLast: bool
     for (const stage of stages) res = stage(res, env);
     if (res !== undefined) collected.push(res);
   }
-  if (isLast && collected.length === 1 && Array.isArray(collected[0]) && !isSeq(collected[0])) return collected[0] as unknown[];
+  if (isLast && collected.length === 1 && Array.isArray(collected[0]) && !isSeq(collected[0]))
+    return collected[0] as unknown[];
   const out = seq();
   for (const r of collected) {
     if (!Array.isArray(r) || (r as Seq).cons) out.push(r);
@@ -74,7 +77,8 @@ export function compileFilter(pred: Node, scope: Set<string>, compile: Compile):
     const out = seq();
     for (const item of list) {
       const r = test(item, env);
-      if (typeof r === "number" || (Array.isArray(r) && r.some((x) => typeof x === "number"))) throw new NotCompilable("computed index");
+      if (typeof r === "number" || (Array.isArray(r) && r.some((x) => typeof x === "number")))
+        throw new NotCompilable("computed index");
       if (toBoolean(r)) out.push(item);
     }
     return out;

@@ -120,11 +120,19 @@ function compileBinary(node: Node, scope: Set<string>): Fn {
       return (ctx, env) => boolize(l(ctx, env)) && boolize(r(ctx, env));
     case "or":
       return (ctx, env) => boolize(l(ctx, env)) || boolize(r(ctx, env));
-    case "+": case "-": case "*": case "/": case "%":
+    case "+":
+    case "-":
+    case "*":
+    case "/":
+    case "%":
       return (ctx, env) => arith(op, l(ctx, env), r(ctx, env));
-    case "=": case "!=":
+    case "=":
+    case "!=":
       return (ctx, env) => equals(op, l(ctx, env), r(ctx, env));
-    case "<": case "<=": case ">": case ">=":
+    case "<":
+    case "<=":
+    case ">":
+    case ">=":
       return (ctx, env) => compare(op, l(ctx, env), r(ctx, env));
     case "&":
       return (ctx, env) => (toStr(l(ctx, env)) ?? "") + (toStr(r(ctx, env)) ?? "");

@@ -58,22 +58,58 @@ export const BUILTINS: Record<string, TBuiltin> = {
       return r;
     },
   },
-  length: { arity: [0, 1], usesContext: true, fn: (v) => { const s = str(v, "length"); return s === undefined ? undefined : Array.from(s).length; } },
+  length: {
+    arity: [0, 1],
+    usesContext: true,
+    fn: (v) => {
+      const s = str(v, "length");
+      return s === undefined ? undefined : Array.from(s).length;
+    },
+  },
   sum: { arity: [1], fn: (v) => numbers(v, "sum")?.reduce((a, b) => a + b, 0) },
   count: { arity: [1], fn: (v) => (v === undefined ? 0 : Array.isArray(v) ? v.length : 1) },
   exists: { arity: [1], fn: (v) => v !== undefined },
   boolean: { arity: [0, 1], usesContext: true, fn: (v) => toBoolean(v) },
-  not: { arity: [0, 1], usesContext: true, fn: (v) => { const b = toBoolean(v); return b === undefined ? undefined : !b; } },
-  abs: { arity: [0, 1], usesContext: true, fn: (v) => { const n = num(v, "abs"); return n === undefined ? undefined : Math.abs(n); } },
-  floor: { arity: [0, 1], usesContext: true, fn: (v) => { const n = num(v, "floor"); return n === undefined ? undefined : Math.floor(n); } },
-  ceil: { arity: [0, 1], usesContext: true, fn: (v) => { const n = num(v, "ceil"); return n === undefined ? undefined : Math.ceil(n); } },
+  not: {
+    arity: [0, 1],
+    usesContext: true,
+    fn: (v) => {
+      const b = toBoolean(v);
+      return b === undefined ? undefined : !b;
+    },
+  },
+  abs: {
+    arity: [0, 1],
+    usesContext: true,
+    fn: (v) => {
+      const n = num(v, "abs");
+      return n === undefined ? undefined : Math.abs(n);
+    },
+  },
+  floor: {
+    arity: [0, 1],
+    usesContext: true,
+    fn: (v) => {
+      const n = num(v, "floor");
+      return n === undefined ? undefined : Math.floor(n);
+    },
+  },
+  ceil: {
+    arity: [0, 1],
+    usesContext: true,
+    fn: (v) => {
+      const n = num(v, "ceil");
+      return n === undefined ? undefined : Math.ceil(n);
+    },
+  },
   round: {
     arity: [1, 2],
     fn: (v, precision) => {
       // jsonata rounds half to even, shifting by the precision through the decimal exponent.
       const n = num(v, "round");
       if (n === undefined) return undefined;
-      if (precision !== undefined && (typeof precision !== "number" || !Number.isInteger(precision))) throw new NotCompilable("$round precision");
+      if (precision !== undefined && (typeof precision !== "number" || !Number.isInteger(precision)))
+        throw new NotCompilable("$round precision");
       const p = precision as number | undefined;
       let arg = n;
       if (p) {
@@ -94,12 +130,25 @@ export const BUILTINS: Record<string, TBuiltin> = {
     fn: (v, sep) => {
       if (v === undefined) return undefined;
       const arr = Array.isArray(v) ? v : [v];
-      if (arr.some((x) => typeof x !== "string") || (sep !== undefined && typeof sep !== "string")) throw new NotCompilable("$join of non-strings");
+      if (arr.some((x) => typeof x !== "string") || (sep !== undefined && typeof sep !== "string"))
+        throw new NotCompilable("$join of non-strings");
       return arr.join((sep as string | undefined) ?? "");
     },
   },
-  max: { arity: [1], fn: (v) => { const a = numbers(v, "max"); return a === undefined || a.length === 0 ? undefined : Math.max(...a); } },
-  min: { arity: [1], fn: (v) => { const a = numbers(v, "min"); return a === undefined || a.length === 0 ? undefined : Math.min(...a); } },
+  max: {
+    arity: [1],
+    fn: (v) => {
+      const a = numbers(v, "max");
+      return a === undefined || a.length === 0 ? undefined : Math.max(...a);
+    },
+  },
+  min: {
+    arity: [1],
+    fn: (v) => {
+      const a = numbers(v, "min");
+      return a === undefined || a.length === 0 ? undefined : Math.min(...a);
+    },
+  },
 };
 
 /** Higher-order built-ins receive the compiled lambda; each call binds (value, index, array). */
@@ -129,8 +178,10 @@ export const HIGHER_ORDER: Record<string, (arr: unknown, fn: TLambda) => unknown
 
 /** Names stock jsonata binds as functions; a compiled `$name` that is one of these is not a plain variable. */
 export const STOCK_FUNCTION_NAMES = new Set(
-  ("sum count max min average string substring substringBefore substringAfter lowercase uppercase length trim pad match contains replace split join " +
+  (
+    "sum count max min average string substring substringBefore substringAfter lowercase uppercase length trim pad match contains replace split join " +
     "formatNumber formatBase formatInteger parseInteger number floor ceil round abs sqrt power random boolean not map zip filter single reduce sift " +
     "keys lookup append exists spread merge reverse each error assert type sort shuffle distinct base64encode base64decode encodeUrlComponent " +
-    "encodeUrl decodeUrlComponent decodeUrl eval toMillis fromMillis clone now millis").split(" "),
+    "encodeUrl decodeUrlComponent decodeUrl eval toMillis fromMillis clone now millis"
+  ).split(" "),
 );

@@ -11,7 +11,13 @@ export type TPoolOptions = {
   maxSequence: number;
 };
 
-type Task = { expression: string; input: unknown; bindings: Record<string, unknown>; resolve(v: unknown): void; reject(e: Error): void };
+type Task = {
+  expression: string;
+  input: unknown;
+  bindings: Record<string, unknown>;
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+};
 type Slot = { worker: Worker | null; task: Task | null; timer?: NodeJS.Timeout; seq: number; isReady: boolean };
 
 const WORKER_URL = new URL("./jsonata-worker.mjs", import.meta.url);
@@ -53,7 +59,11 @@ export class JsonataPool {
         worker.postMessage({ id, expression: task.expression, input: task.input, bindings: task.bindings });
       } catch (error) {
         this.finish(slot);
-        task.reject(new PermanentError(`JSONata input cannot be passed to the sandbox: ${error instanceof Error ? error.message : String(error)}`));
+        task.reject(
+          new PermanentError(
+            `JSONata input cannot be passed to the sandbox: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
       }
     }
   }
@@ -62,33 +72,61 @@ export class JsonataPool {
   private startTimer(slot: Slot): void {
     clearTimeout(slot.timer);
     slot.timer = setTimeout(() => {
-      this.fail(slot, new PermanentError(`JSONata expression exceeded the ${this.opts.timeoutMs} ms time limit and was stopped`));
+      this.fail(
+        slot,
+        new PermanentError(`JSONata expression exceeded the ${this.opts.timeoutMs} ms time limit and was stopped`),
+      );
     }, this.opts.timeoutMs);
   }
 
   private spawn(slot: Slot): Worker {
     const worker = new Worker(WORKER_URL, {
       workerData: { timeoutMs: this.opts.timeoutMs, maxDepth: this.opts.maxDepth, maxSequence: this.opts.maxSequence },
-      resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryMb, maxYoungGenerationSizeMb: Math.max(4, Math.floor(this.opts.memoryMb / 4)), stackSizeMb: 4 },
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.opts.memoryMb,
+        maxYoungGenerationSizeMb: Math.max(4, Math.floor(this.opts.memoryMb / 4)),
+        stackSizeMb: 4,
+      },
     });
     worker.unref(); // idle sandboxes never keep the process alive
-    worker.on("message", (m: { ready?: boolean; id: number; ok: boolean; value?: unknown; error?: { message: string; code?: string; position?: number } }) => {
-      if (slot.worker !== worker) return;
-      if (m.ready) {
-        slot.isReady = true;
-        if (slot.task) this.startTimer(slot);
-        return;
-      }
-      if (m.id !== slot.seq || !slot.task) return;
-      const task = this.finish(slot);
-      if (m.ok) task.resolve(m.value);
-      else task.reject(new PermanentError(`JSONata ${m.error?.code ?? "error"}${m.error?.position !== undefined ? ` at position ${m.error.position}` : ""}: ${m.error?.message}`));
-      this.dispatch();
-    });
+    worker.on(
+      "message",
+      (m: {
+        ready?: boolean;
+        id: number;
+        ok: boolean;
+        value?: unknown;
+        error?: { message: string; code?: string; position?: number };
+      }) => {
+        if (slot.worker !== worker) return;
+        if (m.ready) {
+          slot.isReady = true;
+          if (slot.task) this.startTimer(slot);
+          return;
+        }
+        if (m.id !== slot.seq || !slot.task) return;
+        const task = this.finish(slot);
+        if (m.ok) task.resolve(m.value);
+        else
+          task.reject(
+            new PermanentError(
+              `JSONata ${m.error?.code ?? "error"}${m.error?.position !== undefined ? ` at position ${m.error.position}` : ""}: ${m.error?.message}`,
+            ),
+          );
+        this.dispatch();
+      },
+    );
     worker.on("error", (err) => {
       if (slot.worker !== worker) return;
       const isOom = /memory/i.test(err.message) || (err as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY";
-      this.fail(slot, new PermanentError(isOom ? `JSONata expression exceeded the ${this.opts.memoryMb} MB memory limit and was stopped` : `JSONata sandbox failed: ${err.message}`));
+      this.fail(
+        slot,
+        new PermanentError(
+          isOom
+            ? `JSONata expression exceeded the ${this.opts.memoryMb} MB memory limit and was stopped`
+            : `JSONata sandbox failed: ${err.message}`,
+        ),
+      );
     });
     worker.on("exit", () => {
       if (slot.worker !== worker) return;

@@ -79,22 +79,29 @@ export function toStr(arg: unknown): string | undefined {
   if (typeof arg === "function") throw new NotCompilable("function value");
   if (typeof arg === "number" && !Number.isFinite(arg)) throw new NotCompilable("non-finite number");
   return JSON.stringify(arg, (_k, val: unknown) => {
-    if (val !== undefined && val !== null && isNumeric(val)) return !Number.isInteger(val) ? Number(val.toPrecision(15)) : val;
+    if (val !== undefined && val !== null && isNumeric(val))
+      return !Number.isInteger(val) ? Number(val.toPrecision(15)) : val;
     return val;
   });
 }
 
 export function arith(op: string, l: unknown, r: unknown): number | undefined {
-  if ((l !== undefined && !isNumeric(l)) || (r !== undefined && !isNumeric(r))) throw new NotCompilable(`operand of ${op} is not a number`);
+  if ((l !== undefined && !isNumeric(l)) || (r !== undefined && !isNumeric(r)))
+    throw new NotCompilable(`operand of ${op} is not a number`);
   if (l === undefined || r === undefined) return undefined;
   const a = l as number;
   const b = r as number;
   switch (op) {
-    case "+": return a + b;
-    case "-": return a - b;
-    case "*": return a * b;
-    case "/": return a / b;
-    default: return a % b;
+    case "+":
+      return a + b;
+    case "-":
+      return a - b;
+    case "*":
+      return a * b;
+    case "/":
+      return a / b;
+    default:
+      return a % b;
   }
 }
 
@@ -114,9 +121,13 @@ export function compare(op: string, l: unknown, r: unknown): boolean | undefined
   const a = l as number;
   const b = r as number;
   switch (op) {
-    case "<": return a < b;
-    case "<=": return a <= b;
-    case ">": return a > b;
-    default: return a >= b;
+    case "<":
+      return a < b;
+    case "<=":
+      return a <= b;
+    case ">":
+      return a > b;
+    default:
+      return a >= b;
   }
 }

@@ -37,8 +37,16 @@ parentPort.on("message", async ({ id, expression, input, bindings }) => {
   try {
     const value = await compiled(expression).evaluate(input, bindings);
     // A JSON round trip drops jsonata's sequence markers and any function values, like an HTTP reply would.
-    parentPort.postMessage({ id, ok: true, value: value === undefined ? undefined : JSON.parse(JSON.stringify(value)) });
+    parentPort.postMessage({
+      id,
+      ok: true,
+      value: value === undefined ? undefined : JSON.parse(JSON.stringify(value)),
+    });
   } catch (e) {
-    parentPort.postMessage({ id, ok: false, error: { message: e?.message ?? String(e), code: e?.code, position: e?.position } });
+    parentPort.postMessage({
+      id,
+      ok: false,
+      error: { message: e?.message ?? String(e), code: e?.code, position: e?.position },
+    });
   }
 });

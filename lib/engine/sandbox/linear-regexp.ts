@@ -18,6 +18,8 @@ export function userRegExp(pattern: string, flags = ""): LinearRegExp {
   try {
     return new LinearRegExp(pattern, flags);
   } catch (error) {
-    throw new PermanentError(`regular expression ${JSON.stringify(pattern)} is not supported: ${error instanceof Error ? error.message : String(error)} (RE2 syntax: no lookarounds or backreferences)`);
+    throw new PermanentError(
+      `regular expression ${JSON.stringify(pattern)} is not supported: ${error instanceof Error ? error.message : String(error)} (RE2 syntax: no lookarounds or backreferences)`,
+    );
   }
 }

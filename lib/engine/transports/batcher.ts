@@ -35,7 +35,8 @@ export class Batcher<T, R = void> {
     }
     this.scheduled = true;
     // setImmediate lets every caller woken in this turn join the same batch.
-    if (this.lingerMs > 0 && this.queue.length < this.maxBatch) this.timer = setTimeout(() => this.flushNow(), this.lingerMs);
+    if (this.lingerMs > 0 && this.queue.length < this.maxBatch)
+      this.timer = setTimeout(() => this.flushNow(), this.lingerMs);
     else setImmediate(() => this.flushNow());
   }
 

@@ -42,7 +42,13 @@ function parseHead(line: Buffer): THead | null {
 function decodeLegacy(bytes: Buffer): Message {
   const parsed = JSON.parse(bytes.toString("utf8")) as Message;
   const body = parsed.body as { $base64?: unknown } | null;
-  if (body && typeof body === "object" && !Array.isArray(body) && typeof body.$base64 === "string" && Object.keys(body).length === 1) {
+  if (
+    body &&
+    typeof body === "object" &&
+    !Array.isArray(body) &&
+    typeof body.$base64 === "string" &&
+    Object.keys(body).length === 1
+  ) {
     return { ...parsed, body: Buffer.from(body.$base64, "base64") };
   }
   return parsed;

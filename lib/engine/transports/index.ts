@@ -8,7 +8,11 @@ export type { Transport, TTransportKind } from "./types";
 export { PgListener } from "./postgres/listener";
 export { createPgPool } from "./postgres/pool";
 
-type TLog = { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+type TLog = {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+};
 
 export type TTransportDeps = {
   kind: TTransportKind;
@@ -26,9 +30,20 @@ export type TTransportDeps = {
 /** The configured transport (ENGINE_TRANSPORT), connected and ready. */
 export async function createTransport(deps: TTransportDeps): Promise<Transport> {
   if (deps.kind === "postgres") {
-    return new PostgresTransport({ pool: deps.pool, fastPool: deps.fastPool, listener: deps.listener, workerId: deps.workerId, visibilityMs: deps.visibilityMs, log: deps.log });
+    return new PostgresTransport({
+      pool: deps.pool,
+      fastPool: deps.fastPool,
+      listener: deps.listener,
+      workerId: deps.workerId,
+      visibilityMs: deps.visibilityMs,
+      log: deps.log,
+    });
   }
-  const t = new RabbitTransport({ url: deps.rabbitUrl, connectionName: `switchboard-engine ${deps.workerId}`, log: deps.log });
+  const t = new RabbitTransport({
+    url: deps.rabbitUrl,
+    connectionName: `switchboard-engine ${deps.workerId}`,
+    log: deps.log,
+  });
   await t.start();
   return t;
 }

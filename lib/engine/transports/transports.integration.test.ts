@@ -16,15 +16,29 @@ async function open(kind: TTransportKind, opts: { visibilityMs?: number; name?: 
   if (kind === "postgres") {
     const pool = createPgPool(dbUrl(), 4);
     const listener = new PgListener(dbUrl());
-    const transport = new PostgresTransport({ pool, listener, workerId: uniq("w"), visibilityMs: opts.visibilityMs ?? 30_000, pollMs: 200 });
+    const transport = new PostgresTransport({
+      pool,
+      listener,
+      workerId: uniq("w"),
+      visibilityMs: opts.visibilityMs ?? 30_000,
+      pollMs: 200,
+    });
     return { transport, cleanup: async () => (await transport.close(), await listener.close(), await pool.end()) };
   }
-  const transport = new RabbitTransport({ url: RABBIT_URL, connectionName: opts.name ?? uniq("sb-test"), reconnect: { initialMs: 50, maxMs: 500 } });
+  const transport = new RabbitTransport({
+    url: RABBIT_URL,
+    connectionName: opts.name ?? uniq("sb-test"),
+    reconnect: { initialMs: 50, maxMs: 500 },
+  });
   await transport.start();
   return { transport, cleanup: () => transport.close() };
 }
 
-function collect(transport: Transport, queue: string, opts: { prefetch?: number; handler?: (m: Message, n: number) => Promise<void> } = {}) {
+function collect(
+  transport: Transport,
+  queue: string,
+  opts: { prefetch?: number; handler?: (m: Message, n: number) => Promise<void> } = {},
+) {
   const seen: { msg: Message; deliveryCount: number }[] = [];
   const stop = new AbortController();
   const started = transport.consume(
@@ -57,7 +71,9 @@ describe.each(["postgres", "rabbitmq"] as const)("%s transport", (kind) => {
 
   it("delivers every published message once with its envelope intact, and depth shows the backlog", async () => {
     const queue = q();
-    const sent = Array.from({ length: 50 }, (_, i) => createMessage({ body: { i }, headers: { "x-i": String(i) }, correlationId: `c-${i}` }));
+    const sent = Array.from({ length: 50 }, (_, i) =>
+      createMessage({ body: { i }, headers: { "x-i": String(i) }, correlationId: `c-${i}` }),
+    );
     await Promise.all(sent.map((m) => ctx.transport.publish(queue, m)));
     expect(await ctx.transport.depth(queue)).toBe(50);
     const bin = createMessage({ body: Buffer.from([0, 1, 2, 255]) });
@@ -98,7 +114,10 @@ describe.each(["postgres", "rabbitmq"] as const)("%s transport", (kind) => {
     await ctx.transport.bindTopic(topic, b); // idempotent
     await ctx.transport.depth(unbound);
     for (let i = 0; i < 3; i++) await ctx.transport.publish(topic, createMessage({ body: { i } }), { topic: true });
-    await waitFor(async () => (await ctx.transport.depth(a)) === 3 && (await ctx.transport.depth(b)) === 3, "3 copies on each subscriber");
+    await waitFor(
+      async () => (await ctx.transport.depth(a)) === 3 && (await ctx.transport.depth(b)) === 3,
+      "3 copies on each subscriber",
+    );
     expect(await ctx.transport.depth(unbound)).toBe(0);
   });
 
@@ -115,7 +134,10 @@ describe.each(["postgres", "rabbitmq"] as const)("%s transport", (kind) => {
     await stopping;
     expect(c.seen.length).toBeGreaterThanOrEqual(1);
     expect(c.seen.length).toBeLessThanOrEqual(2);
-    await waitFor(async () => (await ctx.transport.depth(queue)) === 20 - c.seen.length, "unconsumed messages still queued");
+    await waitFor(
+      async () => (await ctx.transport.depth(queue)) === 20 - c.seen.length,
+      "unconsumed messages still queued",
+    );
   });
 });
 
@@ -128,7 +150,10 @@ describe("postgres transport crash recovery", () => {
       for (let i = 0; i < 5; i++) await crashed.transport.publish(queue, createMessage({ body: { i } }));
       // A consumer that takes messages and never acks: as if its process died mid-message.
       const stuck = new AbortController();
-      await crashed.transport.consume(queue, () => new Promise<void>(() => undefined), { prefetch: 5, signal: stuck.signal });
+      await crashed.transport.consume(queue, () => new Promise<void>(() => undefined), {
+        prefetch: 5,
+        signal: stuck.signal,
+      });
       await new Promise((r) => setTimeout(r, 200));
       await crashed.cleanup().catch(() => undefined); // pool gone: no acks, no visibility extensions
       const c = collect(healthy.transport, queue);
@@ -150,16 +175,22 @@ describe("rabbitmq connection drop", () => {
     try {
       const total = 300;
       const ids = new Set<string>();
-      const c = collect(ctx.transport, queue, { prefetch: 20, handler: (m) => new Promise((r) => setTimeout(() => (ids.add(m.id), r()), 2)) });
+      const c = collect(ctx.transport, queue, {
+        prefetch: 20,
+        handler: (m) => new Promise((r) => setTimeout(() => (ids.add(m.id), r()), 2)),
+      });
       await c.started;
       const publishing = (async () => {
-        for (let i = 0; i < total; i++) await ctx.transport.publish(queue, createMessage({ id: `m-${i}`, body: { i } }));
+        for (let i = 0; i < total; i++)
+          await ctx.transport.publish(queue, createMessage({ id: `m-${i}`, body: { i } }));
       })();
       await waitFor(() => ids.size >= 50, "some progress before the drop");
       const closed = await closeRabbitConnection(name);
       if (!closed) {
         // No rabbitmqctl here: cut the socket instead.
-        const conn = (ctx.transport as RabbitTransport).connection as unknown as { connection: { stream: { destroy(e: Error): void } } };
+        const conn = (ctx.transport as RabbitTransport).connection as unknown as {
+          connection: { stream: { destroy(e: Error): void } };
+        };
         conn.connection.stream.destroy(new Error("simulated drop"));
       }
       await publishing;

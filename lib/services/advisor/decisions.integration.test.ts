@@ -31,10 +31,22 @@ const inputs: TAdvisorInput = {
 };
 
 beforeAll(async () => {
-  const erp = await db().system.create({ data: { name: "Demo ERP", type: "erp", hosting: "on_prem", region: "EU (Frankfurt)", criticality: "high" } });
-  const crm = await db().system.create({ data: { name: "Demo CRM", type: "crm", hosting: "cloud", region: "US East (Virginia)", criticality: "medium" } });
+  const erp = await db().system.create({
+    data: { name: "Demo ERP", type: "erp", hosting: "on_prem", region: "EU (Frankfurt)", criticality: "high" },
+  });
+  const crm = await db().system.create({
+    data: { name: "Demo CRM", type: "crm", hosting: "cloud", region: "US East (Virginia)", criticality: "medium" },
+  });
   const iface = await db().interface.create({
-    data: { name: "Customer sync", sourceSystemId: erp.id, targetSystemId: crm.id, mechanism: "api", payloadFormat: "json", frequency: "real_time", volumePerMonth: 30_000 },
+    data: {
+      name: "Customer sync",
+      sourceSystemId: erp.id,
+      targetSystemId: crm.id,
+      mechanism: "api",
+      payloadFormat: "json",
+      frequency: "real_time",
+      volumePerMonth: 30_000,
+    },
   });
   interfaceId = iface.id;
 });
@@ -42,17 +54,34 @@ beforeAll(async () => {
 describe("architecture decisions", () => {
   it("prefills advisor inputs from the inventory", async () => {
     const ctx = await getInterfaceContext(viewer, interfaceId);
-    expect(ctx.defaults).toMatchObject({ sourceHosting: "on_prem", targetHosting: "cloud", sourceRegion: "eu", targetRegion: "us", messagesPerDay: 1000, latency: "seconds", sourceFormat: "json" });
+    expect(ctx.defaults).toMatchObject({
+      sourceHosting: "on_prem",
+      targetHosting: "cloud",
+      sourceRegion: "eu",
+      targetRegion: "us",
+      messagesPerDay: 1000,
+      latency: "seconds",
+      sourceFormat: "json",
+    });
   });
 
   it("records the recommendation with reasons, flags residency, and supersedes the earlier record", async () => {
     const first = await recordDecision(engineer, { interfaceId, title: "Customer sync architecture", inputs });
-    expect(first).toMatchObject({ architecture: "point_to_point", residencyFlagged: true, isOverride: false, status: "accepted" });
+    expect(first).toMatchObject({
+      architecture: "point_to_point",
+      residencyFlagged: true,
+      isOverride: false,
+      status: "accepted",
+    });
     const detail = await getDecisionOrThrow(viewer, first.id);
     expect(detail.recommendation.residency.reasons[0]).toMatch(/no legal basis/);
     expect(detail.recommendation.architecture.reasons.length).toBeGreaterThan(0);
 
-    const second = await recordDecision(engineer, { interfaceId, title: "With SCCs", inputs: { ...inputs, legalBasis: "standard_contractual_clauses" } });
+    const second = await recordDecision(engineer, {
+      interfaceId,
+      title: "With SCCs",
+      inputs: { ...inputs, legalBasis: "standard_contractual_clauses" },
+    });
     expect(second.residencyFlagged).toBe(false);
     expect((await db().architectureDecision.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("superseded");
     const list = await listDecisions(viewer, ZListQuery.parse({ filters: { interface: interfaceId } }));
@@ -61,10 +90,21 @@ describe("architecture decisions", () => {
   });
 
   it("requires a reason to override the recommendation, and the advisor:decide permission", async () => {
-    const error = await recordDecision(engineer, { interfaceId, title: "Override", inputs, architecture: "event_driven" }).catch((e: unknown) => e);
+    const error = await recordDecision(engineer, {
+      interfaceId,
+      title: "Override",
+      inputs,
+      architecture: "event_driven",
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).fieldErrors?.overrideReason?.[0]).toMatch(/architecture/);
-    const ok = await recordDecision(engineer, { interfaceId, title: "Override", inputs, architecture: "event_driven", overrideReason: "Group standard is event-driven." });
+    const ok = await recordDecision(engineer, {
+      interfaceId,
+      title: "Override",
+      inputs,
+      architecture: "event_driven",
+      overrideReason: "Group standard is event-driven.",
+    });
     expect(ok).toMatchObject({ architecture: "event_driven", isOverride: true });
     const denied = await recordDecision(viewer, { interfaceId, title: "Nope", inputs }).catch((e: unknown) => e);
     expect((denied as AppError).code).toBe("FORBIDDEN");

@@ -40,14 +40,31 @@ export type DecisionRow = {
   createdAt: string;
 };
 
-export type DecisionDetail = DecisionRow & { context: string; overrideReason: string; legalBasis: string; inputs: TAdvisorInput; recommendation: TAdvice };
+export type DecisionDetail = DecisionRow & {
+  context: string;
+  overrideReason: string;
+  legalBasis: string;
+  inputs: TAdvisorInput;
+  recommendation: TAdvice;
+};
 
-const ifaceInclude = { sourceSystem: { select: { name: true, hosting: true, region: true } }, targetSystem: { select: { name: true, hosting: true, region: true } } } as const;
+const ifaceInclude = {
+  sourceSystem: { select: { name: true, hosting: true, region: true } },
+  targetSystem: { select: { name: true, hosting: true, region: true } },
+} as const;
 
 export async function listAdvisorInterfaces(actor: Actor, q = ""): Promise<InterfaceOption[]> {
   assertCan(actor, "advisor:read");
   const rows = await db().interface.findMany({
-    where: q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { sourceSystem: { name: { contains: q, mode: "insensitive" } } }, { targetSystem: { name: { contains: q, mode: "insensitive" } } }] } : {},
+    where: q
+      ? {
+          OR: [
+            { name: { contains: q, mode: "insensitive" } },
+            { sourceSystem: { name: { contains: q, mode: "insensitive" } } },
+            { targetSystem: { name: { contains: q, mode: "insensitive" } } },
+          ],
+        }
+      : {},
     include: ifaceInclude,
     orderBy: { name: "asc" },
     take: 500,
@@ -97,15 +114,26 @@ export async function recordDecision(actor: Actor, raw: unknown): Promise<Decisi
   };
   const overridden = (Object.keys(chosen) as (keyof typeof chosen)[]).filter((k) => chosen[k] !== advice[k].choice);
   if (overridden.length && !input.overrideReason) {
-    const fieldErrors: FieldErrors = { overrideReason: [`Say why you chose differently from the advisor for: ${overridden.join(", ")}.`] };
+    const fieldErrors: FieldErrors = {
+      overrideReason: [`Say why you chose differently from the advisor for: ${overridden.join(", ")}.`],
+    };
     throw new AppError("VALIDATION", "An override of the recommendation needs a reason.", { fieldErrors });
   }
   return transaction(async (tx) => {
     const iface = await tx.interface.findUnique({ where: { id: input.interfaceId }, select: { id: true, name: true } });
-    if (!iface) throw new AppError("NOT_FOUND", "That interface does not exist in the inventory.", { fieldErrors: { interfaceId: ["Choose an interface."] } });
-    const previous = await tx.architectureDecision.findMany({ where: { interfaceId: iface.id, status: "accepted" }, select: { id: true, number: true } });
+    if (!iface)
+      throw new AppError("NOT_FOUND", "That interface does not exist in the inventory.", {
+        fieldErrors: { interfaceId: ["Choose an interface."] },
+      });
+    const previous = await tx.architectureDecision.findMany({
+      where: { interfaceId: iface.id, status: "accepted" },
+      select: { id: true, number: true },
+    });
     if (previous.length) {
-      await tx.architectureDecision.updateMany({ where: { id: { in: previous.map((p) => p.id) } }, data: { status: "superseded", supersededAt: new Date() } });
+      await tx.architectureDecision.updateMany({
+        where: { id: { in: previous.map((p) => p.id) } },
+        data: { status: "superseded", supersededAt: new Date() },
+      });
     }
     const created = await tx.architectureDecision.create({
       data: {
@@ -128,7 +156,13 @@ export async function recordDecision(actor: Actor, raw: unknown): Promise<Decisi
       action: "advisor.decision.record",
       entityType: "ArchitectureDecision",
       entityId: created.id,
-      after: { number: created.number, interface: iface.name, ...chosen, residencyFlagged: created.residencyFlagged, supersedes: previous.map((p) => `ADR-${p.number}`) },
+      after: {
+        number: created.number,
+        interface: iface.name,
+        ...chosen,
+        residencyFlagged: created.residencyFlagged,
+        supersedes: previous.map((p) => `ADR-${p.number}`),
+      },
     });
     return toRow(created, advice);
   });
@@ -165,22 +199,43 @@ export async function listDecisions(actor: Actor, query: TListQuery): Promise<Li
   assertCan(actor, "advisor:read");
   const and: Prisma.ArchitectureDecisionWhereInput[] = [];
   if (query.filters.interface) and.push({ interfaceId: query.filters.interface });
-  if (query.filters.status === "accepted" || query.filters.status === "superseded") and.push({ status: query.filters.status });
+  if (query.filters.status === "accepted" || query.filters.status === "superseded")
+    and.push({ status: query.filters.status });
   if (query.filters.residency === "flagged") and.push({ residencyFlagged: true });
-  if (query.q) and.push({ OR: [{ title: { contains: query.q, mode: "insensitive" } }, { interface: { name: { contains: query.q, mode: "insensitive" } } }] });
+  if (query.q)
+    and.push({
+      OR: [
+        { title: { contains: query.q, mode: "insensitive" } },
+        { interface: { name: { contains: query.q, mode: "insensitive" } } },
+      ],
+    });
   const where = { AND: and };
   const sort = pickSort(query, SORTABLE, "number");
   const dir = sort.field === "number" && !query.sort ? "desc" : sort.dir;
   const [rows, total] = await Promise.all([
-    db().architectureDecision.findMany({ where, include: { interface: { select: { name: true } } }, orderBy: { [sort.field]: dir }, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    db().architectureDecision.findMany({
+      where,
+      include: { interface: { select: { name: true } } },
+      orderBy: { [sort.field]: dir },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
     db().architectureDecision.count({ where }),
   ]);
-  return { rows: rows.map((d) => toRow(d, d.recommendation as unknown as TAdvice)), total, page: query.page, pageSize: query.pageSize };
+  return {
+    rows: rows.map((d) => toRow(d, d.recommendation as unknown as TAdvice)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 export async function getDecisionOrThrow(actor: Actor, id: string): Promise<DecisionDetail> {
   assertCan(actor, "advisor:read");
-  const d = await db().architectureDecision.findUnique({ where: { id }, include: { interface: { select: { name: true } } } });
+  const d = await db().architectureDecision.findUnique({
+    where: { id },
+    include: { interface: { select: { name: true } } },
+  });
   if (!d) throw new AppError("NOT_FOUND", "That architecture decision does not exist.");
   const recommendation = d.recommendation as unknown as TAdvice;
   return {

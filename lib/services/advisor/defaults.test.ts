@@ -24,7 +24,24 @@ describe("advisorDefaults", () => {
       sourceSystem: { hosting: "on_prem", region: "DE" },
       targetSystem: { hosting: "cloud", region: "US" },
     });
-    expect(d).toMatchObject({ messagesPerDay: 100, latency: "batch", sourceCapabilities: ["file_export"], sourceFormat: "xml", targetFormats: ["xml"], sourceRegion: "eu", targetRegion: "us" });
-    expect(advisorDefaults({ payloadFormat: "idoc", frequency: "real_time", volumePerMonth: 0, mechanism: "api", sourceSystem: { hosting: "cloud", region: "" }, targetSystem: { hosting: "cloud", region: "" } }).sourceFormat).toBeUndefined();
+    expect(d).toMatchObject({
+      messagesPerDay: 100,
+      latency: "batch",
+      sourceCapabilities: ["file_export"],
+      sourceFormat: "xml",
+      targetFormats: ["xml"],
+      sourceRegion: "eu",
+      targetRegion: "us",
+    });
+    expect(
+      advisorDefaults({
+        payloadFormat: "idoc",
+        frequency: "real_time",
+        volumePerMonth: 0,
+        mechanism: "api",
+        sourceSystem: { hosting: "cloud", region: "" },
+        targetSystem: { hosting: "cloud", region: "" },
+      }).sourceFormat,
+    ).toBeUndefined();
   });
 });

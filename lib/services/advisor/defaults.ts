@@ -11,7 +11,8 @@ type InterfaceFacts = {
   targetSystem: { hosting: Hosting; region: string };
 };
 
-const EU_HINTS = /\b(eu|eea|europe|european)\b|frankfurt|dublin|ireland|amsterdam|netherlands|paris|france|germany|milan|italy|madrid|spain|stockholm|sweden|warsaw|poland|vienna|austria|brussels|belgium|copenhagen|denmark|helsinki|finland|lisbon|portugal|prague|norway|oslo/i;
+const EU_HINTS =
+  /\b(eu|eea|europe|european)\b|frankfurt|dublin|ireland|amsterdam|netherlands|paris|france|germany|milan|italy|madrid|spain|stockholm|sweden|warsaw|poland|vienna|austria|brussels|belgium|copenhagen|denmark|helsinki|finland|lisbon|portugal|prague|norway|oslo/i;
 /** EU/EEA country codes as the inventory writes them ("DE (Hamburg data centre)"); upper case only. */
 const EU_CODES = /\b(AT|BE|BG|CY|CZ|DE|DK|EE|ES|FI|FR|GR|HR|HU|IE|IS|IT|LI|LT|LU|LV|MT|NL|NO|PL|PT|RO|SE|SI|SK)\b/;
 const REGION_HINTS: [RegExp, TAdvisorInput["sourceRegion"]][] = [
@@ -50,7 +51,9 @@ const CAPABILITIES_BY_MECHANISM: Record<string, TAdvisorInput["sourceCapabilitie
 
 /** What the inventory already knows about an interface, as advisor form defaults. */
 export function advisorDefaults(i: InterfaceFacts): Partial<TAdvisorInput> {
-  const format = (PAYLOAD_FORMATS as readonly string[]).includes(i.payloadFormat) ? (i.payloadFormat as TAdvisorInput["sourceFormat"]) : undefined;
+  const format = (PAYLOAD_FORMATS as readonly string[]).includes(i.payloadFormat)
+    ? (i.payloadFormat as TAdvisorInput["sourceFormat"])
+    : undefined;
   return {
     messagesPerDay: Math.round(i.volumePerMonth / 30),
     endpointCount: 2,

@@ -1,4 +1,11 @@
-export { assessResidency, recommendArchitecture, type Recommendation, type ResidencyFinding, type Scored, type TAdvice } from "./recommend";
+export {
+  assessResidency,
+  recommendArchitecture,
+  type Recommendation,
+  type ResidencyFinding,
+  type Scored,
+  type TAdvice,
+} from "./recommend";
 export {
   getDecisionOrThrow,
   getInterfaceContext,

@@ -46,11 +46,19 @@ describe("recommendArchitecture", () => {
     expect(a.pattern.choice).toBe("request_response");
     expect(a.deploymentModel.choice).toBe("cloud");
     expect(a.payloadFormat.choice).toBe("json");
-    for (const r of [a.architecture, a.pattern, a.deploymentModel, a.payloadFormat]) expect(r.reasons.length).toBeGreaterThan(0);
+    for (const r of [a.architecture, a.pattern, a.deploymentModel, a.payloadFormat])
+      expect(r.reasons.length).toBeGreaterThan(0);
   });
 
   it("recommends hub-and-spoke when several volatile systems need transformation at moderate volume", () => {
-    const a = advise({ endpointCount: 5, volatility: "medium", sourceFormat: "xml", targetFormats: ["json"], latency: "minutes", messagesPerDay: 20_000 });
+    const a = advise({
+      endpointCount: 5,
+      volatility: "medium",
+      sourceFormat: "xml",
+      targetFormats: ["json"],
+      latency: "minutes",
+      messagesPerDay: 20_000,
+    });
     expect(a.architecture.choice).toBe("hub_and_spoke");
     expect(a.architecture.reasons.join(" ")).toMatch(/5 endpoints/);
     const p2p = a.architecture.considered.find((c) => c.option === "point_to_point");
@@ -58,7 +66,13 @@ describe("recommendArchitecture", () => {
   });
 
   it("recommends event-driven publish-subscribe for high, spiky volume from a source that emits events", () => {
-    const a = advise({ messagesPerDay: 2_000_000, scalability: "spiky", sourceCapabilities: ["event_stream"], endpointCount: 4, volatility: "high" });
+    const a = advise({
+      messagesPerDay: 2_000_000,
+      scalability: "spiky",
+      sourceCapabilities: ["event_stream"],
+      endpointCount: 4,
+      volatility: "high",
+    });
     expect(a.architecture.choice).toBe("event_driven");
     expect(a.pattern.choice).toBe("publish_subscribe");
     expect(a.architecture.reasons.join(" ")).toMatch(/2,000,000 messages a day/);
@@ -119,8 +133,23 @@ describe("assessResidency", () => {
 
 describe("ZAdvisorInput", () => {
   it("accepts form data shapes (single checkbox value, 'on' booleans, numeric strings)", () => {
-    const parsed = ZAdvisorInput.parse({ ...base, messagesPerDay: "1200", endpointCount: "3", sourceCapabilities: "webhooks", targetFormats: "xml", containsPersonalData: "on", mustStayOnPrem: undefined });
-    expect(parsed).toMatchObject({ messagesPerDay: 1200, endpointCount: 3, sourceCapabilities: ["webhooks"], targetFormats: ["xml"], containsPersonalData: true, mustStayOnPrem: false });
+    const parsed = ZAdvisorInput.parse({
+      ...base,
+      messagesPerDay: "1200",
+      endpointCount: "3",
+      sourceCapabilities: "webhooks",
+      targetFormats: "xml",
+      containsPersonalData: "on",
+      mustStayOnPrem: undefined,
+    });
+    expect(parsed).toMatchObject({
+      messagesPerDay: 1200,
+      endpointCount: 3,
+      sourceCapabilities: ["webhooks"],
+      targetFormats: ["xml"],
+      containsPersonalData: true,
+      mustStayOnPrem: false,
+    });
   });
   it("names the field that is wrong", () => {
     const r = ZAdvisorInput.safeParse({ ...base, endpointCount: 1, sourceCapabilities: [] });

@@ -18,7 +18,12 @@ async function sql(text: string): Promise<void> {
 
 describe("audit chain", () => {
   it("appends a linked entry for every mutation and verifies clean", async () => {
-    const a = await createUser(admin, { email: "a@example.com", name: "A", role: "viewer", password: "long-enough-pass" });
+    const a = await createUser(admin, {
+      email: "a@example.com",
+      name: "A",
+      role: "viewer",
+      password: "long-enough-pass",
+    });
     await updateUser(admin, { userId: a.id, role: "executive", isActive: true });
     await createUser(admin, { email: "b@example.com", name: "B", role: "viewer", password: "long-enough-pass" });
 
@@ -39,7 +44,10 @@ describe("audit chain", () => {
     expect([...page1.rows, ...page2.rows].map((r) => r.seq)).toEqual(["3", "2", "1"]);
     expect(page2.total).toBe(3);
     // Unpinned, the same second page now repeats a row of the first.
-    expect((await listAuditEntries(admin, ZListQuery.parse({ pageSize: 2, page: 2 }))).rows.map((r) => r.seq)).toEqual(["2", "1"]);
+    expect((await listAuditEntries(admin, ZListQuery.parse({ pageSize: 2, page: 2 }))).rows.map((r) => r.seq)).toEqual([
+      "2",
+      "1",
+    ]);
   });
 
   it("names the first tampered row when a row's content is edited", async () => {
@@ -59,7 +67,9 @@ describe("audit chain", () => {
 
   it("rolls back the change when the audit append fails, so nothing is half-written", async () => {
     await sql(`ALTER TABLE "AuditEntry" ADD CONSTRAINT no_new CHECK (seq < 4) NOT VALID`);
-    await expect(createUser(admin, { email: "c@example.com", name: "C", role: "viewer", password: "long-enough-pass" })).rejects.toThrow();
+    await expect(
+      createUser(admin, { email: "c@example.com", name: "C", role: "viewer", password: "long-enough-pass" }),
+    ).rejects.toThrow();
     const client = new pg.Client({ connectionString: url() });
     await client.connect();
     const { rows } = await client.query(`SELECT count(*)::int AS n FROM "User" WHERE email = 'c@example.com'`);

@@ -29,7 +29,10 @@ describe("entryHash", () => {
 
 describe("diff", () => {
   it("keeps only changed fields", () => {
-    expect(diff({ a: 1, b: "x", c: [1] }, { a: 1, b: "y", c: [1, 2] })).toEqual({ before: { b: "x", c: [1] }, after: { b: "y", c: [1, 2] } });
+    expect(diff({ a: 1, b: "x", c: [1] }, { a: 1, b: "y", c: [1, 2] })).toEqual({
+      before: { b: "x", c: [1] },
+      after: { b: "y", c: [1, 2] },
+    });
   });
 
   it("keeps the whole record on create and delete, with dates as ISO strings", () => {

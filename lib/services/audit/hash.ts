@@ -28,7 +28,11 @@ export function diff(
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
 ): { before: Record<string, unknown> | null; after: Record<string, unknown> | null } {
-  if (!before || !after) return { before: before && (normalize(before) as Record<string, unknown>), after: after && (normalize(after) as Record<string, unknown>) };
+  if (!before || !after)
+    return {
+      before: before && (normalize(before) as Record<string, unknown>),
+      after: after && (normalize(after) as Record<string, unknown>),
+    };
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {

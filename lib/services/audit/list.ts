@@ -87,7 +87,11 @@ export async function auditFacets(actor: Actor): Promise<{ actions: string[]; en
   assertCan(actor, "audit:read");
   const [actions, types] = await Promise.all([
     db().auditEntry.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
-    db().auditEntry.findMany({ distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } }),
+    db().auditEntry.findMany({
+      distinct: ["entityType"],
+      select: { entityType: true },
+      orderBy: { entityType: "asc" },
+    }),
   ]);
   return { actions: actions.map((a) => a.action), entityTypes: types.map((t) => t.entityType) };
 }

@@ -3,8 +3,7 @@ import { db } from "@/lib/db";
 import { entryHash, GENESIS_HASH } from "./hash";
 
 export type ChainReport =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; brokenSeq: string; reason: string };
+  { ok: true; checked: number } | { ok: false; checked: number; brokenSeq: string; reason: string };
 
 const BATCH = 1000;
 
@@ -21,7 +20,12 @@ export async function verifyAuditChain(): Promise<ChainReport> {
     });
     for (const row of rows) {
       if (row.prevHash !== prevHash) {
-        return { ok: false, checked, brokenSeq: row.seq.toString(), reason: "its link to the previous entry does not match (an entry before it was removed or changed)" };
+        return {
+          ok: false,
+          checked,
+          brokenSeq: row.seq.toString(),
+          reason: "its link to the previous entry does not match (an entry before it was removed or changed)",
+        };
       }
       const expected = entryHash(prevHash, {
         at: row.at,
@@ -34,7 +38,12 @@ export async function verifyAuditChain(): Promise<ChainReport> {
         after: row.after,
       });
       if (expected !== row.hash) {
-        return { ok: false, checked, brokenSeq: row.seq.toString(), reason: "its content no longer matches its hash (the row was edited)" };
+        return {
+          ok: false,
+          checked,
+          brokenSeq: row.seq.toString(),
+          reason: "its content no longer matches its hash (the row was edited)",
+        };
       }
       prevHash = row.hash;
       checked++;

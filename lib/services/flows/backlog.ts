@@ -41,7 +41,11 @@ export async function flowBacklog(actor: Actor, flowId: string, now = Date.now()
   assertCan(actor, "flow:read");
   const deployments = await db().deployment.findMany({
     where: { flowId, activeSlot: { not: null } },
-    select: { environmentId: true, environment: { select: { key: true, sortOrder: true } }, flowVersion: { select: { spec: true } } },
+    select: {
+      environmentId: true,
+      environment: { select: { key: true, sortOrder: true } },
+      flowVersion: { select: { spec: true } },
+    },
     orderBy: { environment: { sortOrder: "asc" } },
   });
   if (!deployments.length) return [];
@@ -55,7 +59,13 @@ export async function flowBacklog(actor: Actor, flowId: string, now = Date.now()
     if (!rows.length) return [];
     const inputQueue = queueInputOf(d.flowVersion.spec);
     const queues: BacklogQueue[] = rows
-      .map((r) => ({ queue: r.queue, role: r.queue === inputQueue ? ("input" as const) : ("direct" as const), transport: r.transport, depth: r.depth, measuredAt: r.measuredAt.toISOString() }))
+      .map((r) => ({
+        queue: r.queue,
+        role: r.queue === inputQueue ? ("input" as const) : ("direct" as const),
+        transport: r.transport,
+        depth: r.depth,
+        measuredAt: r.measuredAt.toISOString(),
+      }))
       .sort((a, b) => (a.role === b.role ? a.queue.localeCompare(b.queue) : a.role === "input" ? -1 : 1));
     const oldest = Math.min(...rows.map((r) => r.measuredAt.getTime()));
     return [

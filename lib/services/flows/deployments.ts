@@ -27,7 +27,10 @@ export type DeploymentRow = {
   isActive: boolean;
 };
 
-export const deploymentInclude = { flowVersion: { select: { version: true } }, environment: { select: { key: true } } } as const;
+export const deploymentInclude = {
+  flowVersion: { select: { version: true } },
+  environment: { select: { key: true } },
+} as const;
 type DeploymentRecord = Prisma.DeploymentGetPayload<{ include: typeof deploymentInclude }>;
 
 export function toDeploymentRow(d: DeploymentRecord): DeploymentRow {
@@ -51,17 +54,25 @@ export function toDeploymentRow(d: DeploymentRecord): DeploymentRow {
 
 export async function listEnvironments(actor: Actor): Promise<EnvironmentRow[]> {
   assertCan(actor, "flow:read");
-  return db().environment.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, key: true, name: true, isProduction: true } });
+  return db().environment.findMany({
+    orderBy: { sortOrder: "asc" },
+    select: { id: true, key: true, name: true, isProduction: true },
+  });
 }
 
-const isProductionEnvironment = (env: { key: string; isProduction: boolean }) => env.isProduction || env.key === "prod" || env.key === "production";
+const isProductionEnvironment = (env: { key: string; isProduction: boolean }) =>
+  env.isProduction || env.key === "prod" || env.key === "production";
 
 /**
  * A flow whose interface's current architecture decision is flagged for data residency goes to
  * production only when the deployer acknowledges the flag; the acknowledgement is audited with the
  * decision it refers to. Returns that decision for the audit entry, or null when nothing is flagged.
  */
-async function residencyGate(tx: Tx, flowId: string, isAcknowledged: boolean): Promise<{ decision: string; interface: string } | null> {
+async function residencyGate(
+  tx: Tx,
+  flowId: string,
+  isAcknowledged: boolean,
+): Promise<{ decision: string; interface: string } | null> {
   const link = await flowInterfaceLinkTx(tx, flowId);
   if (!link?.decision || !isResidencyFlagged(link)) return null;
   const decision = `ADR-${link.decision.number}`;
@@ -69,7 +80,11 @@ async function residencyGate(tx: Tx, flowId: string, isAcknowledged: boolean): P
     throw new AppError(
       "PRECONDITION_FAILED",
       `This flow implements "${link.name}", which ${decision} flags for data residency (EU personal data to a non-EU target without a recorded legal basis). Acknowledge the flag to deploy it to production.`,
-      { fieldErrors: { acknowledgeResidency: [`Acknowledge the residency flag of ${decision} to deploy to production.`] } },
+      {
+        fieldErrors: {
+          acknowledgeResidency: [`Acknowledge the residency flag of ${decision} to deploy to production.`],
+        },
+      },
     );
   }
   return { decision, interface: link.name };
@@ -85,17 +100,34 @@ export async function deployFlowVersion(actor: Actor, raw: unknown): Promise<Dep
   const input = ZDeployInput.parse(raw);
   try {
     return await transaction(async (tx) => {
-      const version = await tx.flowVersion.findUnique({ where: { id: input.flowVersionId }, select: { id: true, flowId: true, version: true, contentHash: true } });
-      if (!version) throw new AppError("NOT_FOUND", "That flow version does not exist.", { fieldErrors: { flowVersionId: ["Choose an existing version."] } });
-      const env = await tx.environment.findUnique({ where: { id: input.environmentId }, select: { id: true, key: true, isProduction: true } });
-      if (!env) throw new AppError("NOT_FOUND", "That environment does not exist.", { fieldErrors: { environmentId: ["Choose an environment."] } });
-      const residency = isProductionEnvironment(env) ? await residencyGate(tx, version.flowId, input.acknowledgeResidency) : null;
+      const version = await tx.flowVersion.findUnique({
+        where: { id: input.flowVersionId },
+        select: { id: true, flowId: true, version: true, contentHash: true },
+      });
+      if (!version)
+        throw new AppError("NOT_FOUND", "That flow version does not exist.", {
+          fieldErrors: { flowVersionId: ["Choose an existing version."] },
+        });
+      const env = await tx.environment.findUnique({
+        where: { id: input.environmentId },
+        select: { id: true, key: true, isProduction: true },
+      });
+      if (!env)
+        throw new AppError("NOT_FOUND", "That environment does not exist.", {
+          fieldErrors: { environmentId: ["Choose an environment."] },
+        });
+      const residency = isProductionEnvironment(env)
+        ? await residencyGate(tx, version.flowId, input.acknowledgeResidency)
+        : null;
       const slot = `${version.flowId}:${env.id}`;
       // Serialise concurrent deploys of the same flow and environment.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`switchboard.deploy:${slot}`}))`;
       const previous = await tx.deployment.findUnique({ where: { activeSlot: slot }, include: deploymentInclude });
       if (previous) {
-        await tx.deployment.update({ where: { id: previous.id }, data: { activeSlot: null, supersededAt: new Date() } });
+        await tx.deployment.update({
+          where: { id: previous.id },
+          data: { activeSlot: null, supersededAt: new Date() },
+        });
       }
       const created = await tx.deployment.create({
         data: {
@@ -114,8 +146,16 @@ export async function deployFlowVersion(actor: Actor, raw: unknown): Promise<Dep
         action: "flow.deploy",
         entityType: "Deployment",
         entityId: created.id,
-        before: previous ? { version: previous.flowVersion.version, contentHash: previous.contentHash, environment: env.key } : null,
-        after: { version: version.version, contentHash: version.contentHash, environment: env.key, desiredState: "running", ...(residency ? { residencyAcknowledged: residency } : {}) },
+        before: previous
+          ? { version: previous.flowVersion.version, contentHash: previous.contentHash, environment: env.key }
+          : null,
+        after: {
+          version: version.version,
+          contentHash: version.contentHash,
+          environment: env.key,
+          desiredState: "running",
+          ...(residency ? { residencyAcknowledged: residency } : {}),
+        },
       });
       return toDeploymentRow(created);
     });
@@ -124,7 +164,10 @@ export async function deployFlowVersion(actor: Actor, raw: unknown): Promise<Dep
   }
 }
 
-const TRANSITIONS: Record<TDeploymentAction, { from: readonly DeploymentRow["desiredState"][]; to: DeploymentRow["desiredState"] }> = {
+const TRANSITIONS: Record<
+  TDeploymentAction,
+  { from: readonly DeploymentRow["desiredState"][]; to: DeploymentRow["desiredState"] }
+> = {
   start: { from: ["stopped"], to: "running" },
   pause: { from: ["running"], to: "paused" },
   resume: { from: ["paused"], to: "running" },
@@ -139,11 +182,22 @@ export async function controlDeployment(actor: Actor, raw: unknown): Promise<Dep
   return transaction(async (tx) => {
     const before = await tx.deployment.findUnique({ where: { id: input.deploymentId }, include: deploymentInclude });
     if (!before) throw new AppError("NOT_FOUND", "That deployment does not exist.");
-    if (before.activeSlot === null) throw new AppError("PRECONDITION_FAILED", "This deployment was superseded by a newer one; control the active deployment instead.");
+    if (before.activeSlot === null)
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        "This deployment was superseded by a newer one; control the active deployment instead.",
+      );
     if (!rule.from.includes(before.desiredState)) {
-      throw new AppError("CONFLICT", `Cannot ${input.action} a deployment that is ${before.desiredState}; it must be ${rule.from.join(" or ")}.`);
+      throw new AppError(
+        "CONFLICT",
+        `Cannot ${input.action} a deployment that is ${before.desiredState}; it must be ${rule.from.join(" or ")}.`,
+      );
     }
-    const after = await tx.deployment.update({ where: { id: before.id }, data: { desiredState: rule.to }, include: deploymentInclude });
+    const after = await tx.deployment.update({
+      where: { id: before.id },
+      data: { desiredState: rule.to },
+      include: deploymentInclude,
+    });
     await appendAudit(tx, {
       actor,
       action: `flow.${input.action}`,

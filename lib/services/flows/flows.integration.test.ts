@@ -31,7 +31,11 @@ describe("flow versions", () => {
     const again = await saveFlowVersion(engineer, { flowId: first.flowId, spec: spec() });
     expect(again).toMatchObject({ isNew: false, version: { id: first.version.id, version: 1 } });
 
-    const second = await saveFlowVersion(engineer, { flowId: first.flowId, spec: spec("http://127.0.0.1:4100/other"), note: "new target" });
+    const second = await saveFlowVersion(engineer, {
+      flowId: first.flowId,
+      spec: spec("http://127.0.0.1:4100/other"),
+      note: "new target",
+    });
     expect(second.version.version).toBe(2);
     expect(second.version.contentHash).not.toBe(first.version.contentHash);
 
@@ -39,7 +43,10 @@ describe("flow versions", () => {
     expect(v1.contentHash).toBe(first.version.contentHash);
     expect(flowContentHash(ZFlowSpec.parse(v1.spec))).toBe(v1.contentHash);
 
-    const audit = await db().auditEntry.findMany({ where: { action: { startsWith: "flow." } }, orderBy: { seq: "asc" } });
+    const audit = await db().auditEntry.findMany({
+      where: { action: { startsWith: "flow." } },
+      orderBy: { seq: "asc" },
+    });
     expect(audit.map((a) => a.action)).toEqual(["flow.create", "flow.version.create", "flow.version.create"]);
   });
 
@@ -53,11 +60,23 @@ describe("flow versions", () => {
   });
 
   it("gives field-level errors from the component registry", async () => {
-    const bad = { ...spec(), name: "bad-flow", outputs: [{ id: "deliver", use: "http", config: { url: "not a url", timeoutMs: -1 } }] };
+    const bad = {
+      ...spec(),
+      name: "bad-flow",
+      outputs: [{ id: "deliver", use: "http", config: { url: "not a url", timeoutMs: -1 } }],
+    };
     const error = await rejection(saveFlowVersion(engineer, { spec: bad }, "create"));
     expect(error.code).toBe("VALIDATION");
-    expect(Object.keys(error.fieldErrors ?? {})).toEqual(expect.arrayContaining(["outputs.0.config.url", "outputs.0.config.timeoutMs"]));
-    const unknown = await rejection(saveFlowVersion(engineer, { spec: { ...spec(), name: "bad-flow", steps: [{ id: "x", use: "nope", config: {} }] } }, "create"));
+    expect(Object.keys(error.fieldErrors ?? {})).toEqual(
+      expect.arrayContaining(["outputs.0.config.url", "outputs.0.config.timeoutMs"]),
+    );
+    const unknown = await rejection(
+      saveFlowVersion(
+        engineer,
+        { spec: { ...spec(), name: "bad-flow", steps: [{ id: "x", use: "nope", config: {} }] } },
+        "create",
+      ),
+    );
     expect(unknown.fieldErrors?.["steps.0.use"]?.[0]).toMatch(/unknown processor "nope"/);
     const yaml = await rejection(saveFlowVersion(engineer, { document: "name: [unclosed" }));
     expect(yaml.fieldErrors?.document?.[0]).toMatch(/not valid YAML/);
@@ -67,14 +86,22 @@ describe("flow versions", () => {
   it("refuses a duplicate name on create, a renamed version, and callers without flow:edit", async () => {
     expect((await rejection(saveFlowVersion(engineer, { spec: spec() }, "create"))).code).toBe("CONFLICT");
     const flow = await db().flow.findUniqueOrThrow({ where: { name: "orders-to-crm" } });
-    expect((await rejection(saveFlowVersion(engineer, { flowId: flow.id, spec: { ...spec(), name: "renamed" } }))).fieldErrors?.name).toBeDefined();
-    expect((await rejection(saveFlowVersion(viewer, { spec: { ...spec(), name: "viewer-flow" } }))).code).toBe("FORBIDDEN");
+    expect(
+      (await rejection(saveFlowVersion(engineer, { flowId: flow.id, spec: { ...spec(), name: "renamed" } })))
+        .fieldErrors?.name,
+    ).toBeDefined();
+    expect((await rejection(saveFlowVersion(viewer, { spec: { ...spec(), name: "viewer-flow" } }))).code).toBe(
+      "FORBIDDEN",
+    );
   });
 });
 
 describe("deployments", () => {
   it("writes desired state, NOTIFYs the engines, supersedes the previous deployment and audits", async () => {
-    const flow = await db().flow.findUniqueOrThrow({ where: { name: "orders-to-crm" }, include: { versions: { orderBy: { version: "asc" } } } });
+    const flow = await db().flow.findUniqueOrThrow({
+      where: { name: "orders-to-crm" },
+      include: { versions: { orderBy: { version: "asc" } } },
+    });
     const listener = new pg.Client({ connectionString: url() });
     await listener.connect();
     const notes: string[] = [];
@@ -82,7 +109,14 @@ describe("deployments", () => {
     await listener.query("LISTEN switchboard_deployments");
     try {
       const d1 = await deployFlowVersion(engineer, { flowVersionId: flow.versions[0].id, environmentId: "env_dev" });
-      expect(d1).toMatchObject({ version: 1, environmentKey: "dev", desiredState: "running", actualState: "pending", isActive: true, contentHash: flow.versions[0].contentHash });
+      expect(d1).toMatchObject({
+        version: 1,
+        environmentKey: "dev",
+        desiredState: "running",
+        actualState: "pending",
+        isActive: true,
+        contentHash: flow.versions[0].contentHash,
+      });
       const d2 = await deployFlowVersion(engineer, { flowVersionId: flow.versions[1].id, environmentId: "env_dev" });
       await expect.poll(() => notes.some((n) => n === `switchboard_deployments:${d2.id}`)).toBe(true);
       expect(notes).toContain(`switchboard_deployments:${d1.id}`);
@@ -95,10 +129,18 @@ describe("deployments", () => {
 
       const paused = await controlDeployment(engineer, { deploymentId: d2.id, action: "pause" });
       expect(paused.desiredState).toBe("paused");
-      expect((await rejection(controlDeployment(engineer, { deploymentId: d2.id, action: "pause" }))).code).toBe("CONFLICT");
-      expect((await rejection(controlDeployment(engineer, { deploymentId: d1.id, action: "stop" }))).code).toBe("PRECONDITION_FAILED");
-      expect((await controlDeployment(engineer, { deploymentId: d2.id, action: "resume" })).desiredState).toBe("running");
-      expect((await rejection(controlDeployment(viewer, { deploymentId: d2.id, action: "stop" }))).code).toBe("FORBIDDEN");
+      expect((await rejection(controlDeployment(engineer, { deploymentId: d2.id, action: "pause" }))).code).toBe(
+        "CONFLICT",
+      );
+      expect((await rejection(controlDeployment(engineer, { deploymentId: d1.id, action: "stop" }))).code).toBe(
+        "PRECONDITION_FAILED",
+      );
+      expect((await controlDeployment(engineer, { deploymentId: d2.id, action: "resume" })).desiredState).toBe(
+        "running",
+      );
+      expect((await rejection(controlDeployment(viewer, { deploymentId: d2.id, action: "stop" }))).code).toBe(
+        "FORBIDDEN",
+      );
 
       const audit = await db().auditEntry.findMany({ where: { entityType: "Deployment" }, orderBy: { seq: "asc" } });
       expect(audit.map((a) => a.action)).toEqual(["flow.deploy", "flow.deploy", "flow.pause", "flow.resume"]);

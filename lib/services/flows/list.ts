@@ -5,7 +5,13 @@ import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { pickSort, type ListResult, type TListQuery } from "@/lib/validation/list";
 import { deploymentInclude, toDeploymentRow, type DeploymentRow, type EnvironmentRow } from "./deployments";
-import { interfaceLinkInclude, isResidencyFlagged, RESIDENCY_FLAGGED, toInterfaceLink, type FlowInterfaceLink } from "./residency";
+import {
+  interfaceLinkInclude,
+  isResidencyFlagged,
+  RESIDENCY_FLAGGED,
+  toInterfaceLink,
+  type FlowInterfaceLink,
+} from "./residency";
 import { toVersionRow, type FlowVersionRow } from "./versions";
 
 export type FlowRow = {
@@ -37,11 +43,17 @@ export async function listFlows(actor: Actor, query: TListQuery): Promise<ListRe
       ],
     });
   }
-  if (query.filters.environment) and.push({ deployments: { some: { activeSlot: { not: null }, environment: { key: query.filters.environment } } } });
+  if (query.filters.environment)
+    and.push({ deployments: { some: { activeSlot: { not: null }, environment: { key: query.filters.environment } } } });
   if (query.filters.residency === "flagged") and.push(RESIDENCY_FLAGGED);
   else if (query.filters.residency === "clear") and.push({ interfaceId: { not: null } }, { NOT: RESIDENCY_FLAGGED });
   else if (query.filters.residency === "unlinked") and.push({ interfaceId: null });
-  if (query.filters.state) and.push({ deployments: { some: { activeSlot: { not: null }, desiredState: query.filters.state as "running" | "paused" | "stopped" } } });
+  if (query.filters.state)
+    and.push({
+      deployments: {
+        some: { activeSlot: { not: null }, desiredState: query.filters.state as "running" | "paused" | "stopped" },
+      },
+    });
   const where = { AND: and };
   const sort = pickSort(query, SORTABLE, "name");
   const [flows, total] = await Promise.all([
@@ -58,7 +70,11 @@ export async function listFlows(actor: Actor, query: TListQuery): Promise<ListRe
     }),
     db().flow.count({ where }),
   ]);
-  const dlq = await db().deadLetter.groupBy({ by: ["flowId"], where: { flowId: { in: flows.map((f) => f.id) }, status: "pending" }, _count: { _all: true } });
+  const dlq = await db().deadLetter.groupBy({
+    by: ["flowId"],
+    where: { flowId: { in: flows.map((f) => f.id) }, status: "pending" },
+    _count: { _all: true },
+  });
   const dlqByFlow = new Map(dlq.map((d) => [d.flowId, d._count._all]));
   const rows = flows.map((f) => {
     const link = f.interface ? toInterfaceLink(f.interface) : null;
@@ -69,7 +85,12 @@ export async function listFlows(actor: Actor, query: TListQuery): Promise<ListRe
       owner: f.owner,
       latestVersion: f.versions[0]?.version ?? null,
       deployments: f.deployments
-        .map((d) => ({ environmentKey: d.environment.key, version: d.flowVersion.version, desiredState: d.desiredState, actualState: d.actualState }))
+        .map((d) => ({
+          environmentKey: d.environment.key,
+          version: d.flowVersion.version,
+          desiredState: d.desiredState,
+          actualState: d.actualState,
+        }))
         .sort((a, b) => a.environmentKey.localeCompare(b.environmentKey)),
       dlqPending: dlqByFlow.get(f.id) ?? 0,
       updatedAt: f.updatedAt.toISOString(),
@@ -107,7 +128,10 @@ export async function getFlowOrThrow(actor: Actor, flowId: string): Promise<Flow
   });
   if (!flow) throw new AppError("NOT_FOUND", "That flow does not exist.");
   const [envs, dlq] = await Promise.all([
-    db().environment.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, key: true, name: true, isProduction: true } }),
+    db().environment.findMany({
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, key: true, name: true, isProduction: true },
+    }),
     db().deadLetter.groupBy({ by: ["environmentId"], where: { flowId, status: "pending" }, _count: { _all: true } }),
   ]);
   const dlqByEnv = new Map(dlq.map((d) => [d.environmentId, d._count._all]));
@@ -133,5 +157,10 @@ export async function getFlowOrThrow(actor: Actor, flowId: string): Promise<Flow
 /** Flow id and name pairs for filter menus (DLQ, runs). */
 export async function flowOptions(actor: Actor): Promise<{ id: string; name: string }[]> {
   assertCan(actor, "flow:read");
-  return db().flow.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true }, take: 500 });
+  return db().flow.findMany({
+    where: { archivedAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+    take: 500,
+  });
 }

@@ -76,7 +76,13 @@ export async function flowMetrics(actor: Actor, raw: unknown): Promise<FlowMetri
   return {
     environmentId,
     points,
-    totals: { throughput: sum("throughput"), ok: sum("ok"), failed: sum("failed"), deadLettered: sum("deadLettered"), successRate: finished ? round((sum("ok") / finished) * 100) : null },
+    totals: {
+      throughput: sum("throughput"),
+      ok: sum("ok"),
+      failed: sum("failed"),
+      deadLettered: sum("deadLettered"),
+      successRate: finished ? round((sum("ok") / finished) * 100) : null,
+    },
   };
 }
 
@@ -84,6 +90,10 @@ const round = (n: number) => Math.round(n * 10) / 10;
 
 /** The first environment (dev, test, prod order) where the flow is deployed. */
 async function defaultEnvironment(flowId: string): Promise<string | null> {
-  const d = await db().deployment.findFirst({ where: { flowId, activeSlot: { not: null } }, orderBy: { environment: { sortOrder: "asc" } }, select: { environmentId: true } });
+  const d = await db().deployment.findFirst({
+    where: { flowId, activeSlot: { not: null } },
+    orderBy: { environment: { sortOrder: "asc" } },
+    select: { environmentId: true },
+  });
   return d?.environmentId ?? null;
 }

@@ -21,11 +21,15 @@ export type PollPosition = {
  */
 export async function flowPollPositions(actor: Actor, flowId: string, now = new Date()): Promise<PollPosition[]> {
   assertCan(actor, "flow:read");
-  const deployments = await db().deployment.findMany({ where: { flowId, activeSlot: { not: null } }, select: { environmentId: true, flowVersion: { select: { spec: true } } } });
+  const deployments = await db().deployment.findMany({
+    where: { flowId, activeSlot: { not: null } },
+    select: { environmentId: true, flowVersion: { select: { spec: true } } },
+  });
   const keys = new Map<string, string>();
   for (const d of deployments) {
     const spec = ZFlowSpec.safeParse(d.flowVersion.spec);
-    if (spec.success && POLLING_INPUTS.has(spec.data.input.use)) keys.set(pollStateKey(flowId, d.environmentId, spec.data.input), d.environmentId);
+    if (spec.success && POLLING_INPUTS.has(spec.data.input.use))
+      keys.set(pollStateKey(flowId, d.environmentId, spec.data.input), d.environmentId);
   }
   if (!keys.size) return [];
   const rows = await db().pollState.findMany({ where: { key: { in: [...keys.keys()] } } });

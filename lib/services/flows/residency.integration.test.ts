@@ -21,7 +21,10 @@ let crmToDwh = "";
 
 /** An ADR as the advisor records it; only the fields residency reads matter here. */
 async function decide(interfaceId: string, residencyFlagged: boolean, legalBasis = "none") {
-  await db().architectureDecision.updateMany({ where: { interfaceId, status: "accepted" }, data: { status: "superseded", supersededAt: new Date() } });
+  await db().architectureDecision.updateMany({
+    where: { interfaceId, status: "accepted" },
+    data: { status: "superseded", supersededAt: new Date() },
+  });
   return db().architectureDecision.create({
     data: {
       interfaceId,
@@ -40,12 +43,35 @@ async function decide(interfaceId: string, residencyFlagged: boolean, legalBasis
 }
 
 beforeAll(async () => {
-  const system = (name: string, region: string) => db().system.create({ data: { name, type: "crm", hosting: "cloud", region, criticality: "high" } });
+  const system = (name: string, region: string) =>
+    db().system.create({ data: { name, type: "crm", hosting: "cloud", region, criticality: "high" } });
   const crm = await system("EU CRM", "EU (Paris)");
   const us = await system("US Analytics", "US (East)");
   const dwh = await system("EU Warehouse", "EU (Frankfurt)");
-  crmToUs = (await db().interface.create({ data: { name: "Customers to analytics", sourceSystemId: crm.id, targetSystemId: us.id, mechanism: "api", payloadFormat: "json", frequency: "daily" } })).id;
-  crmToDwh = (await db().interface.create({ data: { name: "Customers to warehouse", sourceSystemId: crm.id, targetSystemId: dwh.id, mechanism: "file", payloadFormat: "csv", frequency: "daily" } })).id;
+  crmToUs = (
+    await db().interface.create({
+      data: {
+        name: "Customers to analytics",
+        sourceSystemId: crm.id,
+        targetSystemId: us.id,
+        mechanism: "api",
+        payloadFormat: "json",
+        frequency: "daily",
+      },
+    })
+  ).id;
+  crmToDwh = (
+    await db().interface.create({
+      data: {
+        name: "Customers to warehouse",
+        sourceSystemId: crm.id,
+        targetSystemId: dwh.id,
+        mechanism: "file",
+        payloadFormat: "csv",
+        frequency: "daily",
+      },
+    })
+  ).id;
 });
 
 describe("flows linked to inventory interfaces", () => {
@@ -53,7 +79,13 @@ describe("flows linked to inventory interfaces", () => {
     const saved = await saveFlowVersion(engineer, { spec: spec("customers-to-us"), interfaceId: crmToUs }, "create");
     expect(saved.interfaceChanged).toBe(true);
     let flow = await getFlowOrThrow(viewer, saved.flowId);
-    expect(flow.interface).toMatchObject({ id: crmToUs, name: "Customers to analytics", source: "EU CRM", target: "US Analytics", decision: null });
+    expect(flow.interface).toMatchObject({
+      id: crmToUs,
+      name: "Customers to analytics",
+      source: "EU CRM",
+      target: "US Analytics",
+      decision: null,
+    });
     expect(flow.isResidencyFlagged).toBe(false);
 
     const adr = await decide(crmToUs, true);
@@ -61,7 +93,9 @@ describe("flows linked to inventory interfaces", () => {
     expect(flow.isResidencyFlagged).toBe(true);
     expect(flow.interface?.decision).toMatchObject({ id: adr.id, number: adr.number, residencyFlagged: true });
 
-    const audit = await db().auditEntry.findFirstOrThrow({ where: { action: "flow.interface.link", entityId: saved.flowId } });
+    const audit = await db().auditEntry.findFirstOrThrow({
+      where: { action: "flow.interface.link", entityId: saved.flowId },
+    });
     expect(audit.after).toMatchObject({ interfaceId: crmToUs, interface: "Customers to analytics" });
   });
 
@@ -70,7 +104,10 @@ describe("flows linked to inventory interfaces", () => {
     await decide(crmToUs, false, "standard_contractual_clauses");
     const flow = await getFlowOrThrow(viewer, flowId);
     expect(flow.isResidencyFlagged).toBe(false);
-    expect(flow.interface?.decision).toMatchObject({ residencyFlagged: false, legalBasis: "standard_contractual_clauses" });
+    expect(flow.interface?.decision).toMatchObject({
+      residencyFlagged: false,
+      legalBasis: "standard_contractual_clauses",
+    });
     await decide(crmToUs, true);
     expect((await getFlowOrThrow(viewer, flowId)).isResidencyFlagged).toBe(true);
   });
@@ -90,7 +127,9 @@ describe("flows linked to inventory interfaces", () => {
     expect((await getFlowOrThrow(viewer, flowId)).interface).toBeNull();
     expect(await db().auditEntry.count({ where: { action: "flow.interface.unlink", entityId: flowId } })).toBe(1);
 
-    const bad = await rejection(saveFlowVersion(engineer, { flowId, spec: spec("customers-to-us"), interfaceId: "no-such-interface" }));
+    const bad = await rejection(
+      saveFlowVersion(engineer, { flowId, spec: spec("customers-to-us"), interfaceId: "no-such-interface" }),
+    );
     expect(bad.code).toBe("VALIDATION");
     expect(bad.fieldErrors?.interfaceId).toBeDefined();
     await saveFlowVersion(engineer, { flowId, spec: spec("customers-to-us"), interfaceId: crmToUs });
@@ -99,13 +138,20 @@ describe("flows linked to inventory interfaces", () => {
   it("filters the flow list by residency and shows the flag per row", async () => {
     await saveFlowVersion(engineer, { spec: spec("unlinked-flow") }, "create");
     await saveFlowVersion(engineer, { spec: spec("warehouse-flow"), interfaceId: crmToDwh }, "create");
-    const names = async (residency: string) => (await listFlows(viewer, ZListQuery.parse({ filters: { residency } }))).rows.map((r) => r.name).sort();
+    const names = async (residency: string) =>
+      (await listFlows(viewer, ZListQuery.parse({ filters: { residency } }))).rows.map((r) => r.name).sort();
     expect(await names("flagged")).toEqual(["customers-to-us"]);
     expect(await names("clear")).toEqual(["warehouse-flow"]);
     expect(await names("unlinked")).toEqual(["unlinked-flow"]);
     const all = await listFlows(viewer, ZListQuery.parse({}));
-    expect(all.rows.find((r) => r.name === "customers-to-us")).toMatchObject({ isResidencyFlagged: true, interface: { id: crmToUs } });
-    expect(all.rows.find((r) => r.name === "unlinked-flow")).toMatchObject({ isResidencyFlagged: false, interface: null });
+    expect(all.rows.find((r) => r.name === "customers-to-us")).toMatchObject({
+      isResidencyFlagged: true,
+      interface: { id: crmToUs },
+    });
+    expect(all.rows.find((r) => r.name === "unlinked-flow")).toMatchObject({
+      isResidencyFlagged: false,
+      interface: null,
+    });
   });
 
   it("deploys a flagged flow to production only with an acknowledgement, which is audited", async () => {
@@ -118,14 +164,23 @@ describe("flows linked to inventory interfaces", () => {
 
     // Outside production the flag shows but does not block.
     await deployFlowVersion(engineer, { flowVersionId, environmentId: "env_dev" });
-    const prod = await deployFlowVersion(engineer, { flowVersionId, environmentId: "env_prod", acknowledgeResidency: "true" });
+    const prod = await deployFlowVersion(engineer, {
+      flowVersionId,
+      environmentId: "env_prod",
+      acknowledgeResidency: "true",
+    });
     expect(prod).toMatchObject({ environmentKey: "prod", isActive: true });
     const audit = await db().auditEntry.findFirstOrThrow({ where: { action: "flow.deploy", entityId: prod.id } });
-    expect(audit.after).toMatchObject({ environment: "prod", residencyAcknowledged: { interface: "Customers to analytics" } });
+    expect(audit.after).toMatchObject({
+      environment: "prod",
+      residencyAcknowledged: { interface: "Customers to analytics" },
+    });
 
     // A flow that is not flagged needs no acknowledgement.
     const clear = await db().flow.findUniqueOrThrow({ where: { name: "warehouse-flow" }, include: { versions: true } });
-    await expect(deployFlowVersion(engineer, { flowVersionId: clear.versions[0].id, environmentId: "env_prod" })).resolves.toMatchObject({ environmentKey: "prod" });
+    await expect(
+      deployFlowVersion(engineer, { flowVersionId: clear.versions[0].id, environmentId: "env_prod" }),
+    ).resolves.toMatchObject({ environmentKey: "prod" });
   });
 
   it("lists interfaces for the picker to flow editors only, marking flagged ones", async () => {

@@ -19,10 +19,15 @@ export type InterfacePickerOption = { id: string; label: string; isResidencyFlag
  * A decision is current while it is accepted and not superseded; recording a new one supersedes the
  * previous, so there is one per interface (the newest wins should two ever race).
  */
-export const CURRENT_DECISION = { status: "accepted", supersededAt: null } as const satisfies Prisma.ArchitectureDecisionWhereInput;
+export const CURRENT_DECISION = {
+  status: "accepted",
+  supersededAt: null,
+} as const satisfies Prisma.ArchitectureDecisionWhereInput;
 
 /** Flows whose linked interface's current decision flags EU personal data leaving the EU without a legal basis. */
-export const RESIDENCY_FLAGGED: Prisma.FlowWhereInput = { interface: { architectureDecisions: { some: { ...CURRENT_DECISION, residencyFlagged: true } } } };
+export const RESIDENCY_FLAGGED: Prisma.FlowWhereInput = {
+  interface: { architectureDecisions: { some: { ...CURRENT_DECISION, residencyFlagged: true } } },
+};
 
 export const interfaceLinkInclude = {
   sourceSystem: { select: { name: true } },
@@ -38,14 +43,24 @@ export const interfaceLinkInclude = {
 type InterfaceLinkRecord = Prisma.InterfaceGetPayload<{ include: typeof interfaceLinkInclude }>;
 
 export function toInterfaceLink(i: InterfaceLinkRecord): FlowInterfaceLink {
-  return { id: i.id, name: i.name, source: i.sourceSystem.name, target: i.targetSystem.name, decision: i.architectureDecisions[0] ?? null };
+  return {
+    id: i.id,
+    name: i.name,
+    source: i.sourceSystem.name,
+    target: i.targetSystem.name,
+    decision: i.architectureDecisions[0] ?? null,
+  };
 }
 
-export const isResidencyFlagged = (link: FlowInterfaceLink | null): boolean => Boolean(link?.decision?.residencyFlagged);
+export const isResidencyFlagged = (link: FlowInterfaceLink | null): boolean =>
+  Boolean(link?.decision?.residencyFlagged);
 
 /** The interface linked to a flow, read inside the caller's transaction (deploy checks it before writing). */
 export async function flowInterfaceLinkTx(tx: Tx, flowId: string): Promise<FlowInterfaceLink | null> {
-  const flow = await tx.flow.findUnique({ where: { id: flowId }, select: { interface: { include: interfaceLinkInclude } } });
+  const flow = await tx.flow.findUnique({
+    where: { id: flowId },
+    select: { interface: { include: interfaceLinkInclude } },
+  });
   return flow?.interface ? toInterfaceLink(flow.interface) : null;
 }
 
@@ -58,6 +73,10 @@ export async function flowInterfaceOptions(actor: Actor): Promise<InterfacePicke
   });
   return rows.map((i) => {
     const link = toInterfaceLink(i);
-    return { id: i.id, label: `${link.source} → ${link.target}: ${link.name}`, isResidencyFlagged: isResidencyFlagged(link) };
+    return {
+      id: i.id,
+      label: `${link.source} → ${link.target}: ${link.name}`,
+      isResidencyFlagged: isResidencyFlagged(link),
+    };
   });
 }

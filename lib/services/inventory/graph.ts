@@ -2,10 +2,31 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import { db, Prisma } from "@/lib/db";
-import { ZGraphQuery, type TCriticality, type TDirection, type TMechanism, type TSystemType } from "@/lib/validation/inventory";
+import {
+  ZGraphQuery,
+  type TCriticality,
+  type TDirection,
+  type TMechanism,
+  type TSystemType,
+} from "@/lib/validation/inventory";
 
-export type GraphNode = { id: string; name: string; type: TSystemType; criticality: TCriticality; vendor: string; isContext: boolean };
-export type GraphEdge = { id: string; source: string; target: string; name: string; mechanism: TMechanism; direction: TDirection; volumePerMonth: number };
+export type GraphNode = {
+  id: string;
+  name: string;
+  type: TSystemType;
+  criticality: TCriticality;
+  vendor: string;
+  isContext: boolean;
+};
+export type GraphEdge = {
+  id: string;
+  source: string;
+  target: string;
+  name: string;
+  mechanism: TMechanism;
+  direction: TDirection;
+  volumePerMonth: number;
+};
 export type DependencyGraph = { nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean; totalEdges: number };
 
 /** More than this and the picture is unreadable; the page asks the user to filter instead. */
@@ -28,12 +49,22 @@ export async function getDependencyGraph(actor: Actor, raw: unknown): Promise<De
     focus = new Set(links.map((l) => l.systemId));
   }
   const ids = focus ? [...focus] : null;
-  const edgeWhere: Prisma.InterfaceWhereInput = ids ? { OR: [{ sourceSystemId: { in: ids } }, { targetSystemId: { in: ids } }] } : {};
+  const edgeWhere: Prisma.InterfaceWhereInput = ids
+    ? { OR: [{ sourceSystemId: { in: ids } }, { targetSystemId: { in: ids } }] }
+    : {};
   const [totalEdges, interfaces] = await Promise.all([
     db().interface.count({ where: edgeWhere }),
     db().interface.findMany({
       where: edgeWhere,
-      select: { id: true, name: true, sourceSystemId: true, targetSystemId: true, mechanism: true, direction: true, volumePerMonth: true },
+      select: {
+        id: true,
+        name: true,
+        sourceSystemId: true,
+        targetSystemId: true,
+        mechanism: true,
+        direction: true,
+        volumePerMonth: true,
+      },
       orderBy: { volumePerMonth: "desc" },
       take: MAX_GRAPH_EDGES,
     }),
@@ -47,7 +78,15 @@ export async function getDependencyGraph(actor: Actor, raw: unknown): Promise<De
   });
   return {
     nodes: systems.map((s) => ({ ...s, isContext: focus ? !focus.has(s.id) : false })),
-    edges: interfaces.map((i) => ({ id: i.id, source: i.sourceSystemId, target: i.targetSystemId, name: i.name, mechanism: i.mechanism, direction: i.direction, volumePerMonth: i.volumePerMonth })),
+    edges: interfaces.map((i) => ({
+      id: i.id,
+      source: i.sourceSystemId,
+      target: i.targetSystemId,
+      name: i.name,
+      mechanism: i.mechanism,
+      direction: i.direction,
+      volumePerMonth: i.volumePerMonth,
+    })),
     truncated: totalEdges > interfaces.length,
     totalEdges,
   };

@@ -22,4 +22,13 @@ export {
   type ProcessDetail,
   type ProcessRow,
 } from "./processes";
-export { createSystem, deleteSystem, getSystemOrThrow, listSystems, systemOptions, updateSystem, type SystemDetail, type SystemRow } from "./systems";
+export {
+  createSystem,
+  deleteSystem,
+  getSystemOrThrow,
+  listSystems,
+  systemOptions,
+  updateSystem,
+  type SystemDetail,
+  type SystemRow,
+} from "./systems";

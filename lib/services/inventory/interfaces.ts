@@ -72,12 +72,35 @@ function toRow(i: InterfaceRecord): InterfaceRow {
   };
 }
 
-const FIELDS = ["name", "sourceSystemId", "targetSystemId", "direction", "mechanism", "payloadFormat", "frequency", "volumePerMonth", "description"] as const;
+const FIELDS = [
+  "name",
+  "sourceSystemId",
+  "targetSystemId",
+  "direction",
+  "mechanism",
+  "payloadFormat",
+  "frequency",
+  "volumePerMonth",
+  "description",
+] as const;
 function snapshot(i: InterfaceRecord): Record<string, unknown> {
-  return { ...Object.fromEntries(FIELDS.map((f) => [f, i[f]])), source: i.sourceSystem.name, target: i.targetSystem.name };
+  return {
+    ...Object.fromEntries(FIELDS.map((f) => [f, i[f]])),
+    source: i.sourceSystem.name,
+    target: i.targetSystem.name,
+  };
 }
 
-const SORTABLE = ["name", "source", "target", "mechanism", "payloadFormat", "frequency", "volumePerMonth", "updatedAt"] as const;
+const SORTABLE = [
+  "name",
+  "source",
+  "target",
+  "mechanism",
+  "payloadFormat",
+  "frequency",
+  "volumePerMonth",
+  "updatedAt",
+] as const;
 
 function pick<T extends string>(values: readonly T[], raw: string | undefined): T | undefined {
   return raw && (values as readonly string[]).includes(raw) ? (raw as T) : undefined;
@@ -92,9 +115,15 @@ export async function interfaceWhere(query: Pick<TListQuery, "q" | "filters">): 
     // No cap: systems number in the thousands, and a cap silently dropped matching interfaces.
     const systems = await db().system.findMany({ where: { name: contains }, select: { id: true } });
     const ids = systems.map((s) => s.id);
-    and.push({ OR: [{ name: contains }, ...(ids.length ? [{ sourceSystemId: { in: ids } }, { targetSystemId: { in: ids } }] : [])] });
+    and.push({
+      OR: [
+        { name: contains },
+        ...(ids.length ? [{ sourceSystemId: { in: ids } }, { targetSystemId: { in: ids } }] : []),
+      ],
+    });
   }
-  if (query.filters.system) and.push({ OR: [{ sourceSystemId: query.filters.system }, { targetSystemId: query.filters.system }] });
+  if (query.filters.system)
+    and.push({ OR: [{ sourceSystemId: query.filters.system }, { targetSystemId: query.filters.system }] });
   const mechanism = pick(MECHANISMS, query.filters.mechanism);
   if (mechanism) and.push({ mechanism });
   const frequency = pick(FREQUENCIES, query.filters.frequency);
@@ -109,9 +138,19 @@ export async function listInterfaces(actor: Actor, query: TListQuery): Promise<L
   const where = await interfaceWhere(query);
   const sort = pickSort(query, SORTABLE, "name");
   const orderBy: Prisma.InterfaceOrderByWithRelationInput =
-    sort.field === "source" ? { sourceSystem: { name: sort.dir } } : sort.field === "target" ? { targetSystem: { name: sort.dir } } : { [sort.field]: sort.dir };
+    sort.field === "source"
+      ? { sourceSystem: { name: sort.dir } }
+      : sort.field === "target"
+        ? { targetSystem: { name: sort.dir } }
+        : { [sort.field]: sort.dir };
   const [rows, total] = await Promise.all([
-    db().interface.findMany({ where, select: rowSelect, orderBy: [orderBy, { id: "asc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    db().interface.findMany({
+      where,
+      select: rowSelect,
+      orderBy: [orderBy, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
     db().interface.count({ where }),
   ]);
   return { rows: rows.map(toRow), total, page: query.page, pageSize: query.pageSize };
@@ -127,7 +166,10 @@ export async function getInterfaceOrThrow(actor: Actor, id: string): Promise<Int
 /** Interfaces for pickers (candidate forms): id and a readable "source → target: name" label. */
 export async function interfaceOptions(actor: Actor): Promise<{ id: string; label: string }[]> {
   assertCan(actor, "inventory:read");
-  const rows = await db().interface.findMany({ select: rowSelect, orderBy: [{ sourceSystem: { name: "asc" } }, { name: "asc" }] });
+  const rows = await db().interface.findMany({
+    select: rowSelect,
+    orderBy: [{ sourceSystem: { name: "asc" } }, { name: "asc" }],
+  });
   return rows.map((i) => ({ id: i.id, label: `${i.sourceSystem.name} → ${i.targetSystem.name}: ${i.name}` }));
 }
 
@@ -143,7 +185,13 @@ export async function saveInterfaceTx(
   if (existingId && !before) throw new AppError("NOT_FOUND", "That interface no longer exists.");
   if (before && FIELDS.every((f) => before[f] === input[f])) return { id: before.id, changed: false };
   const clash = await tx.interface.findUnique({
-    where: { sourceSystemId_targetSystemId_name: { sourceSystemId: input.sourceSystemId, targetSystemId: input.targetSystemId, name: input.name } },
+    where: {
+      sourceSystemId_targetSystemId_name: {
+        sourceSystemId: input.sourceSystemId,
+        targetSystemId: input.targetSystemId,
+        name: input.name,
+      },
+    },
     select: { id: true },
   });
   if (clash && clash.id !== before?.id) {
@@ -166,7 +214,10 @@ export async function saveInterfaceTx(
 }
 
 async function assertSystemsExist(tx: Tx, input: TInterfaceInput): Promise<void> {
-  const found = await tx.system.findMany({ where: { id: { in: [input.sourceSystemId, input.targetSystemId] } }, select: { id: true } });
+  const found = await tx.system.findMany({
+    where: { id: { in: [input.sourceSystemId, input.targetSystemId] } },
+    select: { id: true },
+  });
   const ids = new Set(found.map((s) => s.id));
   const fieldErrors: Record<string, string[]> = {};
   if (!ids.has(input.sourceSystemId)) fieldErrors.sourceSystemId = ["That system no longer exists; choose another."];
@@ -210,7 +261,13 @@ export async function deleteInterface(actor: Actor, raw: unknown): Promise<void>
       const before = await tx.interface.findUnique({ where: { id }, select: rowSelect });
       if (!before) throw new AppError("NOT_FOUND", "That interface no longer exists.");
       await tx.interface.delete({ where: { id } });
-      await appendAudit(tx, { actor, action: "inventory.interface.delete", entityType: "Interface", entityId: id, before: snapshot(before) });
+      await appendAudit(tx, {
+        actor,
+        action: "inventory.interface.delete",
+        entityType: "Interface",
+        entityId: id,
+        before: snapshot(before),
+      });
     });
   } catch (error) {
     mapPrismaError(error, "interface");

@@ -42,12 +42,34 @@ async function count(table: string, where = "true"): Promise<number> {
 
 describe("inventory services", () => {
   it("creates, lists, filters, updates and deletes with permissions and audit", async () => {
-    const sap = await createSystem(admin, { name: "SAP S/4HANA", type: "erp", vendor: "SAP", hosting: "hybrid", region: "EU", criticality: "mission_critical" });
-    const crm = await createSystem(facilitator, { name: "Salesforce", type: "crm", vendor: "Salesforce", hosting: "cloud", criticality: "high" });
-    await expect(createSystem(viewer, { name: "X", type: "erp", hosting: "cloud", criticality: "low" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(createSystem(admin, { name: "sap s/4hana ", type: "erp", hosting: "cloud", criticality: "low" })).rejects.toMatchObject({ code: "CONFLICT", fieldErrors: { name: expect.any(Array) } });
+    const sap = await createSystem(admin, {
+      name: "SAP S/4HANA",
+      type: "erp",
+      vendor: "SAP",
+      hosting: "hybrid",
+      region: "EU",
+      criticality: "mission_critical",
+    });
+    const crm = await createSystem(facilitator, {
+      name: "Salesforce",
+      type: "crm",
+      vendor: "Salesforce",
+      hosting: "cloud",
+      criticality: "high",
+    });
+    await expect(
+      createSystem(viewer, { name: "X", type: "erp", hosting: "cloud", criticality: "low" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      createSystem(admin, { name: "sap s/4hana ", type: "erp", hosting: "cloud", criticality: "low" }),
+    ).rejects.toMatchObject({ code: "CONFLICT", fieldErrors: { name: expect.any(Array) } });
 
-    const owner = await createUser(admin, { email: "owner@example.com", name: "Omar", role: "data_owner", password: "long-enough-pass" });
+    const owner = await createUser(admin, {
+      email: "owner@example.com",
+      name: "Omar",
+      role: "data_owner",
+      password: "long-enough-pass",
+    });
     const p = await createProcess(facilitator, {
       name: "Quote to order",
       department: "Sales",
@@ -58,23 +80,74 @@ describe("inventory services", () => {
       systemIds: [sap.id, crm.id],
       painPoints: "critical: re-keying #rekeying\nmedium: slow",
     });
-    expect(p).toMatchObject({ department: "Sales", owner: "Omar", worstSeverity: "critical", painPointCount: 2, annualManualHours: 6720 });
-    await expect(createProcess(admin, { name: "Quote to order", department: "sales" })).rejects.toMatchObject({ code: "CONFLICT", fieldErrors: { name: expect.any(Array) } });
-    await expect(createProcess(admin, { name: "Other", department: "Sales", ownerEmail: "ghost@example.com" })).rejects.toMatchObject({ fieldErrors: { ownerEmail: expect.any(Array) } });
+    expect(p).toMatchObject({
+      department: "Sales",
+      owner: "Omar",
+      worstSeverity: "critical",
+      painPointCount: 2,
+      annualManualHours: 6720,
+    });
+    await expect(createProcess(admin, { name: "Quote to order", department: "sales" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      fieldErrors: { name: expect.any(Array) },
+    });
+    await expect(
+      createProcess(admin, { name: "Other", department: "Sales", ownerEmail: "ghost@example.com" }),
+    ).rejects.toMatchObject({ fieldErrors: { ownerEmail: expect.any(Array) } });
 
-    await createProcess(admin, { name: "Payroll input", department: "HR", systemIds: [], painPoints: "low: late approvals" });
+    await createProcess(admin, {
+      name: "Payroll input",
+      department: "HR",
+      systemIds: [],
+      painPoints: "low: late approvals",
+    });
     expect((await listProcesses(viewer, q({ q: "quote" }))).rows.map((r) => r.name)).toEqual(["Quote to order"]);
     expect((await listProcesses(viewer, q({ filters: { system: crm.id } }))).total).toBe(1);
-    expect((await listProcesses(viewer, q({ filters: { severity: "low" } }))).rows.map((r) => r.name)).toEqual(["Payroll input"]);
-    expect((await listProcesses(viewer, q({ sort: "department", dir: "desc" }))).rows.map((r) => r.department)).toEqual(["Sales", "HR"]);
+    expect((await listProcesses(viewer, q({ filters: { severity: "low" } }))).rows.map((r) => r.name)).toEqual([
+      "Payroll input",
+    ]);
+    expect((await listProcesses(viewer, q({ sort: "department", dir: "desc" }))).rows.map((r) => r.department)).toEqual(
+      ["Sales", "HR"],
+    );
 
-    const updated = await updateProcess(admin, { id: p.id, name: "Quote to order", department: "Sales", volumePerMonth: 3000, systemIds: [sap.id] });
-    expect(updated).toMatchObject({ volumePerMonth: 3000, systems: [{ name: "SAP S/4HANA" }], painPointCount: 0, owner: "" });
+    const updated = await updateProcess(admin, {
+      id: p.id,
+      name: "Quote to order",
+      department: "Sales",
+      volumePerMonth: 3000,
+      systemIds: [sap.id],
+    });
+    expect(updated).toMatchObject({
+      volumePerMonth: 3000,
+      systems: [{ name: "SAP S/4HANA" }],
+      painPointCount: 0,
+      owner: "",
+    });
 
-    const iface = await createInterface(admin, { name: "Orders", sourceSystemId: crm.id, targetSystemId: sap.id, mechanism: "manual", payloadFormat: "excel", frequency: "daily", volumePerMonth: 2400 });
-    await expect(createInterface(admin, { name: "Orders", sourceSystemId: crm.id, targetSystemId: sap.id, mechanism: "api", payloadFormat: "json", frequency: "daily" })).rejects.toMatchObject({ code: "CONFLICT" });
+    const iface = await createInterface(admin, {
+      name: "Orders",
+      sourceSystemId: crm.id,
+      targetSystemId: sap.id,
+      mechanism: "manual",
+      payloadFormat: "excel",
+      frequency: "daily",
+      volumePerMonth: 2400,
+    });
+    await expect(
+      createInterface(admin, {
+        name: "Orders",
+        sourceSystemId: crm.id,
+        targetSystemId: sap.id,
+        mechanism: "api",
+        payloadFormat: "json",
+        frequency: "daily",
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await listInterfaces(viewer, q({ q: "salesf" }))).rows.map((r) => r.id)).toEqual([iface.id]);
-    expect((await listSystems(viewer, q({ filters: { type: "crm" } }))).rows[0]).toMatchObject({ name: "Salesforce", interfaceCount: 1 });
+    expect((await listSystems(viewer, q({ filters: { type: "crm" } }))).rows[0]).toMatchObject({
+      name: "Salesforce",
+      interfaceCount: 1,
+    });
     await expect(deleteSystem(admin, { id: crm.id })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
 
     await deleteProcess(admin, { id: p.id });
@@ -83,7 +156,14 @@ describe("inventory services", () => {
 
     const actions = (await listAuditEntries(admin, q({ pageSize: 100 }))).rows.map((r) => r.action);
     expect(actions).toEqual(
-      expect.arrayContaining(["inventory.system.create", "inventory.department.create", "inventory.process.create", "inventory.process.update", "inventory.interface.create", "inventory.process.delete"]),
+      expect.arrayContaining([
+        "inventory.system.create",
+        "inventory.department.create",
+        "inventory.process.create",
+        "inventory.process.update",
+        "inventory.interface.create",
+        "inventory.process.delete",
+      ]),
     );
   });
 
@@ -106,7 +186,12 @@ describe("inventory services", () => {
     const offered = await processOptions(viewer, { withSystems: true });
     expect(offered.map((o) => o.name)).toContain("Invoices");
     expect(offered.map((o) => o.id)).not.toContain(hr.id);
-    const finance = (await processOptions(viewer, { withSystems: true, departmentId: (await getProcessOrThrow(viewer, p.id)).departmentId })).map((o) => o.department);
+    const finance = (
+      await processOptions(viewer, {
+        withSystems: true,
+        departmentId: (await getProcessOrThrow(viewer, p.id)).departmentId,
+      })
+    ).map((o) => o.department);
     expect(new Set(finance)).toEqual(new Set(["Finance"]));
     expect((await processOptions(viewer)).map((o) => o.id)).toContain(hr.id);
   });
@@ -122,13 +207,23 @@ describe("spreadsheet import", () => {
   ];
 
   it("writes nothing when one row is bad and names the row and field", async () => {
-    const before = { processes: await count("BusinessProcess"), audit: await count("AuditEntry"), departments: await count("Department") };
+    const before = {
+      processes: await count("BusinessProcess"),
+      audit: await count("AuditEntry"),
+      departments: await count("Department"),
+    };
     const bad = [...good];
     bad[2] = "Lead routing,Sales,,3200,4,Salesforce; Mainframe,";
     const report = await importSheet(facilitator, "processes", csv(bad), "csv", { dryRun: false });
     expect(report.committed).toBe(false);
-    expect(report.issues).toEqual([{ row: 3, field: "systems", message: expect.stringContaining('No system named "Mainframe"') }]);
-    expect({ processes: await count("BusinessProcess"), audit: await count("AuditEntry"), departments: await count("Department") }).toEqual(before);
+    expect(report.issues).toEqual([
+      { row: 3, field: "systems", message: expect.stringContaining('No system named "Mainframe"') },
+    ]);
+    expect({
+      processes: await count("BusinessProcess"),
+      audit: await count("AuditEntry"),
+      departments: await count("Department"),
+    }).toEqual(before);
   });
 
   it("rolls back rows already written when a later write fails", async () => {
@@ -136,7 +231,9 @@ describe("spreadsheet import", () => {
     // Every check passes; a constraint trips on the third row's insert, after two rows were written.
     const client = new pg.Client({ connectionString: url() });
     await client.connect();
-    await client.query(`ALTER TABLE "BusinessProcess" ADD CONSTRAINT no_vendor CHECK (name <> 'Vendor onboarding') NOT VALID`);
+    await client.query(
+      `ALTER TABLE "BusinessProcess" ADD CONSTRAINT no_vendor CHECK (name <> 'Vendor onboarding') NOT VALID`,
+    );
     await expect(importSheet(facilitator, "processes", csv(good), "csv", { dryRun: false })).rejects.toThrow();
     expect(await count("BusinessProcess")).toBe(before);
     await client.query(`ALTER TABLE "BusinessProcess" DROP CONSTRAINT no_vendor`);
@@ -151,14 +248,22 @@ describe("spreadsheet import", () => {
 
     const createdBefore = await count("AuditEntry", `action = 'inventory.process.create'`);
     const progress: number[] = [];
-    const report = await importSheet(facilitator, "processes", csv(good), "csv", { dryRun: false, onProgress: (p) => p.phase === "writing" && progress.push(p.done) });
+    const report = await importSheet(facilitator, "processes", csv(good), "csv", {
+      dryRun: false,
+      onProgress: (p) => p.phase === "writing" && progress.push(p.done),
+    });
     expect(report).toMatchObject({ committed: true, counts: { created: 3, updated: 0, unchanged: 0 } });
     expect(progress.at(-1)).toBe(3);
     // One entry per created record, plus one for the import itself.
     expect(await count("AuditEntry", `action = 'inventory.process.create'`)).toBe(createdBefore + 3);
     expect(await count("AuditEntry", `action = 'inventory.import.processes'`)).toBe(1);
     const cash = (await listProcesses(viewer, q({ q: "Cash application" }))).rows[0];
-    expect(cash).toMatchObject({ department: "Finance", owner: "Omar", worstSeverity: "high", systems: [{ name: "SAP S/4HANA" }] });
+    expect(cash).toMatchObject({
+      department: "Finance",
+      owner: "Omar",
+      worstSeverity: "high",
+      systems: [{ name: "SAP S/4HANA" }],
+    });
 
     for (const format of ["csv", "xlsx"] as const) {
       const file = await exportSheet(viewer, "processes", format);
@@ -169,28 +274,63 @@ describe("spreadsheet import", () => {
       expect(await count("AuditEntry")).toBe(auditBefore);
     }
 
-    const changed = [header, "Cash application,finance,owner@example.com,6000,5,SAP S/4HANA,high: remittances from PDFs #manual"];
+    const changed = [
+      header,
+      "Cash application,finance,owner@example.com,6000,5,SAP S/4HANA,high: remittances from PDFs #manual",
+    ];
     const update = await importSheet(facilitator, "processes", csv(changed), "csv", { dryRun: false });
     expect(update.counts).toEqual({ created: 0, updated: 1, unchanged: 0 });
     expect((await getProcessOrThrow(viewer, cash.id)).volumePerMonth).toBe(6000);
   });
 
   it("imports systems and interfaces by name and refuses a viewer", async () => {
-    const systems = csv(["name,type,vendor,hosting,region,criticality", "Workday,HRIS,Workday,Cloud,EU (Dublin),high", "ADP,hris,ADP,cloud,US,High"]);
-    await expect(importSheet(viewer, "systems", systems, "csv", { dryRun: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect((await importSheet(facilitator, "systems", systems, "csv", { dryRun: false })).counts).toEqual({ created: 2, updated: 0, unchanged: 0 });
-    const ifaces = csv(["name,source,target,mechanism,payloadFormat,frequency,volumePerMonth", "Employees to payroll,workday,ADP,point-to-point,xml,daily,900", "Ghost,Workday,Nowhere,api,json,daily,1"]);
+    const systems = csv([
+      "name,type,vendor,hosting,region,criticality",
+      "Workday,HRIS,Workday,Cloud,EU (Dublin),high",
+      "ADP,hris,ADP,cloud,US,High",
+    ]);
+    await expect(importSheet(viewer, "systems", systems, "csv", { dryRun: false })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect((await importSheet(facilitator, "systems", systems, "csv", { dryRun: false })).counts).toEqual({
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+    });
+    const ifaces = csv([
+      "name,source,target,mechanism,payloadFormat,frequency,volumePerMonth",
+      "Employees to payroll,workday,ADP,point-to-point,xml,daily,900",
+      "Ghost,Workday,Nowhere,api,json,daily,1",
+    ]);
     const bad = await importSheet(facilitator, "interfaces", ifaces, "csv", { dryRun: false });
     expect(bad.issues).toEqual([{ row: 3, field: "target", message: expect.stringContaining('"Nowhere"') }]);
-    const ok = await importSheet(facilitator, "interfaces", csv([...["name,source,target,mechanism,payloadFormat,frequency,volumePerMonth", "Employees to payroll,workday,ADP,point-to-point,xml,daily,900"]]), "csv", { dryRun: false });
+    const ok = await importSheet(
+      facilitator,
+      "interfaces",
+      csv([
+        ...[
+          "name,source,target,mechanism,payloadFormat,frequency,volumePerMonth",
+          "Employees to payroll,workday,ADP,point-to-point,xml,daily,900",
+        ],
+      ]),
+      "csv",
+      { dryRun: false },
+    );
     expect(ok.counts?.created).toBe(1);
-    expect((await listInterfaces(viewer, q({ q: "Employees" }))).rows[0]).toMatchObject({ source: "Workday", target: "ADP", mechanism: "point_to_point" });
+    expect((await listInterfaces(viewer, q({ q: "Employees" }))).rows[0]).toMatchObject({
+      source: "Workday",
+      target: "ADP",
+      mechanism: "point_to_point",
+    });
   });
 });
 
 describe("switchboard inventory CLI", () => {
   const cli = (args: string[]) =>
-    spawnSync(process.execPath, [path.resolve("bin/switchboard.mjs"), "inventory", ...args], { env: { ...process.env, DATABASE_URL: url() }, encoding: "utf8" });
+    spawnSync(process.execPath, [path.resolve("bin/switchboard.mjs"), "inventory", ...args], {
+      env: { ...process.env, DATABASE_URL: url() },
+      encoding: "utf8",
+    });
 
   it("exits 2 naming the row and field of a bad file, then imports the fixed file and exports it", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "sb-inventory-cli-"));

@@ -110,16 +110,32 @@ function snapshot(p: ProcessRecord): Record<string, unknown> {
     errorRatePct: p.errorRatePct,
     cycleTimeHours: p.cycleTimeHours,
     painPoints: formatPainPoints(p.painPoints),
-    systems: p.systems.map((s) => s.system.name).sort().join("; "),
+    systems: p.systems
+      .map((s) => s.system.name)
+      .sort()
+      .join("; "),
   };
 }
 
-const SORTABLE = ["name", "department", "volumePerMonth", "manualMinutesPerTxn", "errorRatePct", "cycleTimeHours", "updatedAt"] as const;
+const SORTABLE = [
+  "name",
+  "department",
+  "volumePerMonth",
+  "manualMinutesPerTxn",
+  "errorRatePct",
+  "cycleTimeHours",
+  "updatedAt",
+] as const;
 
 export function processWhere(query: Pick<TListQuery, "q" | "filters">): Prisma.BusinessProcessWhereInput {
   const and: Prisma.BusinessProcessWhereInput[] = [];
   if (query.q) {
-    and.push({ OR: [{ name: { contains: query.q, mode: "insensitive" } }, { description: { contains: query.q, mode: "insensitive" } }] });
+    and.push({
+      OR: [
+        { name: { contains: query.q, mode: "insensitive" } },
+        { description: { contains: query.q, mode: "insensitive" } },
+      ],
+    });
   }
   if (query.filters.department) and.push({ departmentId: query.filters.department });
   if (query.filters.system) and.push({ systems: { some: { systemId: query.filters.system } } });
@@ -133,9 +149,17 @@ export async function listProcesses(actor: Actor, query: TListQuery): Promise<Li
   const where = processWhere(query);
   const sort = pickSort(query, SORTABLE, "name");
   const orderBy: Prisma.BusinessProcessOrderByWithRelationInput[] =
-    sort.field === "department" ? [{ department: { name: sort.dir } }, { name: "asc" }] : [{ [sort.field]: sort.dir }, { id: "asc" }];
+    sort.field === "department"
+      ? [{ department: { name: sort.dir } }, { name: "asc" }]
+      : [{ [sort.field]: sort.dir }, { id: "asc" }];
   const [rows, total] = await Promise.all([
-    db().businessProcess.findMany({ where, select: rowSelect, orderBy, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    db().businessProcess.findMany({
+      where,
+      select: rowSelect,
+      orderBy,
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
     db().businessProcess.count({ where }),
   ]);
   return { rows: rows.map(toRow), total, page: query.page, pageSize: query.pageSize };
@@ -153,10 +177,16 @@ export async function getProcessOrThrow(actor: Actor, id: string): Promise<Proce
  * Processes to pick from, by department and name. `departmentId` narrows to one department;
  * `withSystems` keeps only processes linked to a system (the graph has nothing to show for others).
  */
-export async function processOptions(actor: Actor, filter: { departmentId?: string; withSystems?: boolean } = {}): Promise<{ id: string; name: string; department: string }[]> {
+export async function processOptions(
+  actor: Actor,
+  filter: { departmentId?: string; withSystems?: boolean } = {},
+): Promise<{ id: string; name: string; department: string }[]> {
   assertCan(actor, "inventory:read");
   const rows = await db().businessProcess.findMany({
-    where: { ...(filter.departmentId ? { departmentId: filter.departmentId } : {}), ...(filter.withSystems ? { systems: { some: {} } } : {}) },
+    where: {
+      ...(filter.departmentId ? { departmentId: filter.departmentId } : {}),
+      ...(filter.withSystems ? { systems: { some: {} } } : {}),
+    },
     select: { id: true, name: true, department: { select: { name: true } } },
     orderBy: [{ department: { name: "asc" } }, { name: "asc" }],
   });
@@ -176,9 +206,13 @@ export type ResolvedProcess = Omit<TProcessInput, "department" | "ownerEmail"> &
 export async function resolveProcessInput(tx: Tx, actor: Actor, input: TProcessInput): Promise<ResolvedProcess> {
   const { department, ownerEmail, ...rest } = input;
   const systemIds = [...new Set(input.systemIds)];
-  const systems = systemIds.length ? await tx.system.findMany({ where: { id: { in: systemIds } }, select: { name: true } }) : [];
+  const systems = systemIds.length
+    ? await tx.system.findMany({ where: { id: { in: systemIds } }, select: { name: true } })
+    : [];
   if (systems.length !== systemIds.length) {
-    throw new AppError("VALIDATION", "A chosen system no longer exists.", { fieldErrors: { systemIds: ["Reload the page and choose the systems again."] } });
+    throw new AppError("VALIDATION", "A chosen system no longer exists.", {
+      fieldErrors: { systemIds: ["Reload the page and choose the systems again."] },
+    });
   }
   const dept = await ensureDepartment(tx, actor, department);
   return {
@@ -191,7 +225,10 @@ export async function resolveProcessInput(tx: Tx, actor: Actor, input: TProcessI
 }
 
 /** Current state of processes about to be saved, keyed by id; one query for a whole import. */
-export async function loadProcessesTx(tx: Tx, where: Prisma.BusinessProcessWhereInput): Promise<Map<string, ProcessRecord>> {
+export async function loadProcessesTx(
+  tx: Tx,
+  where: Prisma.BusinessProcessWhereInput,
+): Promise<Map<string, ProcessRecord>> {
   const rows = await tx.businessProcess.findMany({ where, select: rowSelect });
   return new Map(rows.map((r) => [r.id, r]));
 }
@@ -229,8 +266,10 @@ export async function saveProcessTx(
   } else {
     id = (await tx.businessProcess.create({ data: fields, select: { id: true } })).id;
   }
-  if (data.painPoints.length) await tx.painPoint.createMany({ data: data.painPoints.map((p, position) => ({ ...p, position, processId: id })) });
-  if (data.systemIds.length) await tx.processSystem.createMany({ data: data.systemIds.map((systemId) => ({ systemId, processId: id })) });
+  if (data.painPoints.length)
+    await tx.painPoint.createMany({ data: data.painPoints.map((p, position) => ({ ...p, position, processId: id })) });
+  if (data.systemIds.length)
+    await tx.processSystem.createMany({ data: data.systemIds.map((systemId) => ({ systemId, processId: id })) });
   await audit(tx, {
     actor,
     action: before ? "inventory.process.update" : "inventory.process.create",
@@ -270,7 +309,10 @@ function unchanged(before: ProcessRecord, data: ResolvedProcess): boolean {
     before.errorRatePct === data.errorRatePct &&
     before.cycleTimeHours === data.cycleTimeHours;
   if (!same) return false;
-  const beforeSystems = before.systems.map((s) => s.system.id).sort().join(",");
+  const beforeSystems = before.systems
+    .map((s) => s.system.id)
+    .sort()
+    .join(",");
   if (beforeSystems !== [...data.systemIds].sort().join(",")) return false;
   return formatPainPoints(before.painPoints) === formatPainPoints(data.painPoints);
 }
@@ -281,7 +323,10 @@ export async function createProcess(actor: Actor, raw: unknown): Promise<Process
   try {
     const id = await transaction(async (tx) => {
       const resolved = await resolveProcessInput(tx, actor, input);
-      const clash = await tx.businessProcess.findUnique({ where: { departmentId_name: { departmentId: resolved.departmentId, name: resolved.name } }, select: { id: true } });
+      const clash = await tx.businessProcess.findUnique({
+        where: { departmentId_name: { departmentId: resolved.departmentId, name: resolved.name } },
+        select: { id: true },
+      });
       if (clash) throw duplicateName(input.department);
       return (await saveProcessTx(tx, actor, resolved, null)).id;
     });
@@ -297,7 +342,10 @@ export async function updateProcess(actor: Actor, raw: unknown): Promise<Process
   try {
     await transaction(async (tx) => {
       const resolved = await resolveProcessInput(tx, actor, input);
-      const clash = await tx.businessProcess.findUnique({ where: { departmentId_name: { departmentId: resolved.departmentId, name: resolved.name } }, select: { id: true } });
+      const clash = await tx.businessProcess.findUnique({
+        where: { departmentId_name: { departmentId: resolved.departmentId, name: resolved.name } },
+        select: { id: true },
+      });
       if (clash && clash.id !== id) throw duplicateName(input.department);
       const before = await tx.businessProcess.findUnique({ where: { id }, select: rowSelect });
       if (!before) throw new AppError("NOT_FOUND", "That process no longer exists.");
@@ -323,7 +371,13 @@ export async function deleteProcess(actor: Actor, raw: unknown): Promise<void> {
       const before = await tx.businessProcess.findUnique({ where: { id }, select: rowSelect });
       if (!before) throw new AppError("NOT_FOUND", "That process no longer exists.");
       await tx.businessProcess.delete({ where: { id } });
-      await appendAudit(tx, { actor, action: "inventory.process.delete", entityType: "BusinessProcess", entityId: id, before: snapshot(before) });
+      await appendAudit(tx, {
+        actor,
+        action: "inventory.process.delete",
+        entityType: "BusinessProcess",
+        entityId: id,
+        before: snapshot(before),
+      });
     });
   } catch (error) {
     mapPrismaError(error, "process");

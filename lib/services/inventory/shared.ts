@@ -7,11 +7,25 @@ import { appendAudit } from "../audit";
 import type { AuditWriter } from "./spreadsheet/types";
 
 /** Finds a department by name (any case) or creates it, so forms and imports can name new ones. */
-export async function ensureDepartment(tx: Tx, actor: Actor, name: string, audit: AuditWriter = appendAudit): Promise<{ id: string; name: string }> {
-  const found = await tx.department.findFirst({ where: { name: { equals: name, mode: "insensitive" } }, select: { id: true, name: true } });
+export async function ensureDepartment(
+  tx: Tx,
+  actor: Actor,
+  name: string,
+  audit: AuditWriter = appendAudit,
+): Promise<{ id: string; name: string }> {
+  const found = await tx.department.findFirst({
+    where: { name: { equals: name, mode: "insensitive" } },
+    select: { id: true, name: true },
+  });
   if (found) return found;
   const created = await tx.department.create({ data: { name }, select: { id: true, name: true } });
-  await audit(tx, { actor, action: "inventory.department.create", entityType: "Department", entityId: created.id, after: { name: created.name } });
+  await audit(tx, {
+    actor,
+    action: "inventory.department.create",
+    entityType: "Department",
+    entityId: created.id,
+    after: { name: created.name },
+  });
   return created;
 }
 
@@ -21,7 +35,9 @@ export async function resolveOwner(tx: Tx, email: string): Promise<string | null
   const user = await tx.user.findUnique({ where: { email }, select: { id: true, isActive: true } });
   if (!user || !user.isActive) {
     throw new AppError("VALIDATION", "The owner email does not match an active user.", {
-      fieldErrors: { ownerEmail: [`No active user has the email ${email}. Leave it empty and use the owner name instead.`] },
+      fieldErrors: {
+        ownerEmail: [`No active user has the email ${email}. Leave it empty and use the owner name instead.`],
+      },
     });
   }
   return user.id;

@@ -35,7 +35,11 @@ export type SystemRow = {
   interfaceCount: number;
   updatedAt: string;
 };
-export type SystemDetail = SystemRow & { description: string; processes: { id: string; name: string; department: string }[]; createdAt: string };
+export type SystemDetail = SystemRow & {
+  description: string;
+  processes: { id: string; name: string; department: string }[];
+  createdAt: string;
+};
 
 const rowSelect = {
   id: true,
@@ -107,7 +111,13 @@ export async function listSystems(actor: Actor, query: TListQuery): Promise<List
   const where = systemWhere(query);
   const sort = pickSort(query, SORTABLE, "name");
   const [rows, total] = await Promise.all([
-    db().system.findMany({ where, select: rowSelect, orderBy: [{ [sort.field]: sort.dir }, { id: "asc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    db().system.findMany({
+      where,
+      select: rowSelect,
+      orderBy: [{ [sort.field]: sort.dir }, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
     db().system.count({ where }),
   ]);
   return { rows: rows.map(toRow), total, page: query.page, pageSize: query.pageSize };
@@ -117,14 +127,19 @@ export async function getSystemOrThrow(actor: Actor, id: string): Promise<System
   assertCan(actor, "inventory:read");
   const s = await db().system.findUnique({
     where: { id },
-    select: { ...rowSelect, processes: { select: { process: { select: { id: true, name: true, department: { select: { name: true } } } } } } },
+    select: {
+      ...rowSelect,
+      processes: { select: { process: { select: { id: true, name: true, department: { select: { name: true } } } } } },
+    },
   });
   if (!s) throw new AppError("NOT_FOUND", "That system does not exist (it may have been deleted).");
   return {
     ...toRow(s),
     description: s.description,
     createdAt: s.createdAt.toISOString(),
-    processes: s.processes.map(({ process: p }) => ({ id: p.id, name: p.name, department: p.department.name })).sort((a, b) => a.name.localeCompare(b.name)),
+    processes: s.processes
+      .map(({ process: p }) => ({ id: p.id, name: p.name, department: p.department.name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
 
@@ -146,9 +161,14 @@ export async function saveSystemTx(
   if (existingId && !before) throw new AppError("NOT_FOUND", "That system no longer exists.");
   if (before && FIELDS.every((f) => before[f] === input[f])) return { id: before.id, changed: false };
   // Imports and pickers match systems by name ignoring case, so names must be unique that way too.
-  const clash = await tx.system.findFirst({ where: { name: { equals: input.name, mode: "insensitive" }, NOT: before ? { id: before.id } : undefined }, select: { name: true } });
+  const clash = await tx.system.findFirst({
+    where: { name: { equals: input.name, mode: "insensitive" }, NOT: before ? { id: before.id } : undefined },
+    select: { name: true },
+  });
   if (clash) {
-    throw new AppError("CONFLICT", `A system called “${clash.name}” already exists.`, { fieldErrors: { name: [`“${clash.name}” already exists; system names are unique ignoring case.`] } });
+    throw new AppError("CONFLICT", `A system called “${clash.name}” already exists.`, {
+      fieldErrors: { name: [`“${clash.name}” already exists; system names are unique ignoring case.`] },
+    });
   }
   const saved = before
     ? await tx.system.update({ where: { id: before.id }, data: input, select: rowSelect })
@@ -195,10 +215,19 @@ export async function deleteSystem(actor: Actor, raw: unknown): Promise<void> {
       if (!before) throw new AppError("NOT_FOUND", "That system no longer exists.");
       const interfaces = before._count.outbound + before._count.inbound;
       if (interfaces > 0) {
-        throw new AppError("PRECONDITION_FAILED", `${before.name} still has ${interfaces} interface(s). Delete or re-point them first.`);
+        throw new AppError(
+          "PRECONDITION_FAILED",
+          `${before.name} still has ${interfaces} interface(s). Delete or re-point them first.`,
+        );
       }
       await tx.system.delete({ where: { id } });
-      await appendAudit(tx, { actor, action: "inventory.system.delete", entityType: "System", entityId: id, before: snapshot(before) });
+      await appendAudit(tx, {
+        actor,
+        action: "inventory.system.delete",
+        entityType: "System",
+        entityId: id,
+        before: snapshot(before),
+      });
     });
   } catch (error) {
     mapPrismaError(error, "system");

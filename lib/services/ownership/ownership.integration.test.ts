@@ -7,7 +7,15 @@ import { ZListQuery } from "@/lib/validation/list";
 import { createUser } from "@/lib/services/users";
 import { listNotifications, unreadNotificationCount } from "./notifications";
 import { pendingSignOffs, syncSignOffNotifications } from "./pending";
-import { assignOwnership, attest, createDataDomain, listDomainOwnership, listProcessOwnership, registrySummary, scopeAttestation } from "./registry";
+import {
+  assignOwnership,
+  attest,
+  createDataDomain,
+  listDomainOwnership,
+  listProcessOwnership,
+  registrySummary,
+  scopeAttestation,
+} from "./registry";
 
 withTestDatabase();
 const system = systemActor("test");
@@ -18,8 +26,18 @@ let ownershipId: string;
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000);
 
 beforeAll(async () => {
-  const o = await createUser(system, { email: "owner@example.com", name: "Owner", role: "data_owner", password: "long-enough-pass" });
-  const x = await createUser(system, { email: "other@example.com", name: "Other", role: "data_owner", password: "long-enough-pass" });
+  const o = await createUser(system, {
+    email: "owner@example.com",
+    name: "Owner",
+    role: "data_owner",
+    password: "long-enough-pass",
+  });
+  const x = await createUser(system, {
+    email: "other@example.com",
+    name: "Other",
+    role: "data_owner",
+    password: "long-enough-pass",
+  });
   owner = { id: o.id, email: o.email, name: o.name, role: o.role };
   other = { id: x.id, email: x.email, name: x.name, role: x.role };
   const dept = await db().department.create({ data: { name: "Sales" } });
@@ -31,10 +49,20 @@ describe("ownership and attestation", () => {
   it("lists unowned items and notifies a newly assigned owner", async () => {
     const before = await registrySummary(system, day(0));
     expect(before.process.unowned).toBe(2);
-    ownershipId = (await assignOwnership(system, { processId, ownerId: owner.id, stewardId: other.id, responsibilities: "Accuracy of order data", attestationPeriodDays: 90 })).id;
+    ownershipId = (
+      await assignOwnership(system, {
+        processId,
+        ownerId: owner.id,
+        stewardId: other.id,
+        responsibilities: "Accuracy of order data",
+        attestationPeriodDays: 90,
+      })
+    ).id;
     const list = await listProcessOwnership(system, ZListQuery.parse({ filters: { status: "unsigned" } }), day(0));
     expect(list.rows.map((r) => r.name)).toEqual(["Quote to order"]);
-    expect((await listNotifications(owner)).map((n) => n.title)).toContain('You are now owner of the process "Quote to order"');
+    expect((await listNotifications(owner)).map((n) => n.title)).toContain(
+      'You are now owner of the process "Quote to order"',
+    );
     const unowned = await listProcessOwnership(system, ZListQuery.parse({ filters: { status: "unowned" } }), day(0));
     expect(unowned.rows.map((r) => r.name)).toEqual(["Unowned process"]);
   });
@@ -44,7 +72,8 @@ describe("ownership and attestation", () => {
     const { expiresAt } = await attest(owner, { ownershipId, statement: "Checked" }, day(1));
     expect(expiresAt).toBe(day(91).toISOString());
 
-    const statusAt = async (t: Date) => (await listProcessOwnership(system, ZListQuery.parse({ q: "Quote" }), t)).rows[0].status;
+    const statusAt = async (t: Date) =>
+      (await listProcessOwnership(system, ZListQuery.parse({ q: "Quote" }), t)).rows[0].status;
     expect(await statusAt(day(2))).toBe("signed");
     expect(await statusAt(day(90))).toBe("signed");
     expect(await statusAt(day(91))).toBe("expired");
@@ -52,7 +81,11 @@ describe("ownership and attestation", () => {
     expect((await pendingSignOffs(owner, day(70)))[0]).toMatchObject({ status: "expiring", daysLeft: 21 });
     expect((await pendingSignOffs(owner, day(100)))[0]).toMatchObject({ status: "expired", name: "Quote to order" });
     expect((await registrySummary(system, day(100))).process).toMatchObject({ expired: 1, signed: 0 });
-    expect(await scopeAttestation(system, { processId }, day(50))).toEqual({ status: "signed", ownerId: owner.id, expiresAt: day(91).toISOString() });
+    expect(await scopeAttestation(system, { processId }, day(50))).toEqual({
+      status: "signed",
+      ownerId: owner.id,
+      expiresAt: day(91).toISOString(),
+    });
     expect((await scopeAttestation(system, { processId }, day(91))).status).toBe("expired");
   });
 
@@ -72,6 +105,14 @@ describe("ownership and attestation", () => {
     await assignOwnership(system, { dataDomainId: id, ownerId: owner.id, stewardId: null, attestationPeriodDays: 30 });
     const rows = await listDomainOwnership(system, day(0));
     expect(rows[0]).toMatchObject({ name: "Customer", status: "unsigned", owner: "Owner", steward: null });
-    await expect(assignOwnership(system, { processId, dataDomainId: id, ownerId: null, stewardId: null, attestationPeriodDays: 30 })).rejects.toThrow();
+    await expect(
+      assignOwnership(system, {
+        processId,
+        dataDomainId: id,
+        ownerId: null,
+        stewardId: null,
+        attestationPeriodDays: 30,
+      }),
+    ).rejects.toThrow();
   });
 });

@@ -25,7 +25,9 @@ export async function pendingSignOffs(actor: Actor, now = new Date()): Promise<P
     include: { attestations: { orderBy: { expiresAt: "desc" }, take: 1 }, dataDomain: { select: { name: true } } },
   });
   const processIds = owned.map((o) => o.processId).filter((v): v is string => Boolean(v));
-  const processes = processIds.length ? await db().businessProcess.findMany({ where: { id: { in: processIds } }, select: { id: true, name: true } }) : [];
+  const processes = processIds.length
+    ? await db().businessProcess.findMany({ where: { id: { in: processIds } }, select: { id: true, name: true } })
+    : [];
   const names = new Map(processes.map((p) => [p.id, p.name]));
   const out: PendingSignOff[] = [];
   for (const o of owned) {
@@ -56,8 +58,14 @@ export async function syncSignOffNotifications(actor: Actor, now = new Date()): 
   const pending = await pendingSignOffs(actor, now);
   if (pending.length === 0 || !actor.id) return 0;
   const userId = actor.id;
-  const keys = pending.map((p) => `attest:${p.ownershipId}:${p.status === "unsigned" ? "unsigned" : `${p.status}:${p.expiresAt}`}`);
-  const existing = new Set((await db().notification.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } })).map((n) => n.dedupeKey));
+  const keys = pending.map(
+    (p) => `attest:${p.ownershipId}:${p.status === "unsigned" ? "unsigned" : `${p.status}:${p.expiresAt}`}`,
+  );
+  const existing = new Set(
+    (await db().notification.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } })).map(
+      (n) => n.dedupeKey,
+    ),
+  );
   const fresh = pending.map((p, i) => ({ p, key: keys[i] })).filter(({ key }) => !existing.has(key));
   if (fresh.length === 0) return 0;
   return transaction(async (tx) => {
@@ -78,7 +86,13 @@ export async function syncSignOffNotifications(actor: Actor, now = new Date()): 
       skipDuplicates: true,
     });
     if (created.count > 0) {
-      await appendAudit(tx, { actor, action: "notification.sign_off_due", entityType: "User", entityId: userId, after: { count: created.count } });
+      await appendAudit(tx, {
+        actor,
+        action: "notification.sign_off_due",
+        entityType: "User",
+        entityId: userId,
+        after: { count: created.count },
+      });
     }
     return created.count;
   });

@@ -31,7 +31,9 @@ export type RegistryRow = {
   expiresAt: string | null;
 };
 
-const ownershipInclude = { attestations: { orderBy: { expiresAt: "desc" }, take: 1 } } satisfies Prisma.OwnershipInclude;
+const ownershipInclude = {
+  attestations: { orderBy: { expiresAt: "desc" }, take: 1 },
+} satisfies Prisma.OwnershipInclude;
 type OwnershipRecord = Prisma.OwnershipGetPayload<{ include: typeof ownershipInclude }>;
 
 function statusOf(o: OwnershipRecord | undefined, now: Date): RegistryStatus {
@@ -40,10 +42,18 @@ function statusOf(o: OwnershipRecord | undefined, now: Date): RegistryStatus {
 }
 
 async function toRows(
-  items: { scope: RegistryRow["scope"]; scopeId: string; name: string; context: string; ownership: OwnershipRecord | undefined }[],
+  items: {
+    scope: RegistryRow["scope"];
+    scopeId: string;
+    name: string;
+    context: string;
+    ownership: OwnershipRecord | undefined;
+  }[],
   now: Date,
 ): Promise<RegistryRow[]> {
-  const users = await userNames(items.flatMap((i) => [i.ownership?.ownerId, i.ownership?.stewardId, i.ownership?.attestations[0]?.signedById]));
+  const users = await userNames(
+    items.flatMap((i) => [i.ownership?.ownerId, i.ownership?.stewardId, i.ownership?.attestations[0]?.signedById]),
+  );
   return items.map(({ scope, scopeId, name, context, ownership: o }) => {
     const latest = o?.attestations[0];
     return {
@@ -74,7 +84,11 @@ function ownershipStatusWhere(status: RegistryStatus, now: Date): Prisma.Ownersh
 }
 
 /** Every process with its owner, steward and sign-off state; f.status filters (unowned/unsigned/expired/signed). */
-export async function listProcessOwnership(actor: Actor, query: TListQuery, now = new Date()): Promise<ListResult<RegistryRow>> {
+export async function listProcessOwnership(
+  actor: Actor,
+  query: TListQuery,
+  now = new Date(),
+): Promise<ListResult<RegistryRow>> {
   assertCan(actor, "ownership:read");
   const and: Prisma.BusinessProcessWhereInput[] = [];
   if (query.q) and.push({ name: { contains: query.q, mode: "insensitive" } });
@@ -82,24 +96,46 @@ export async function listProcessOwnership(actor: Actor, query: TListQuery, now 
   const status = query.filters.status as RegistryStatus | undefined;
   if (status && REGISTRY_STATUSES.includes(status)) {
     if (status === "unowned") {
-      const owned = await db().ownership.findMany({ where: { processId: { not: null }, ownerId: { not: null } }, select: { processId: true } });
+      const owned = await db().ownership.findMany({
+        where: { processId: { not: null }, ownerId: { not: null } },
+        select: { processId: true },
+      });
       and.push({ id: { notIn: owned.map((o) => o.processId!) } });
     } else {
-      const matching = await db().ownership.findMany({ where: { processId: { not: null }, ...ownershipStatusWhere(status, now) }, select: { processId: true } });
+      const matching = await db().ownership.findMany({
+        where: { processId: { not: null }, ...ownershipStatusWhere(status, now) },
+        select: { processId: true },
+      });
       and.push({ id: { in: matching.map((o) => o.processId!) } });
     }
   }
   const where = { AND: and };
   const sort = pickSort(query, ["name", "department"] as const, "name");
-  const orderBy: Prisma.BusinessProcessOrderByWithRelationInput = sort.field === "department" ? { department: { name: sort.dir } } : { name: sort.dir };
+  const orderBy: Prisma.BusinessProcessOrderByWithRelationInput =
+    sort.field === "department" ? { department: { name: sort.dir } } : { name: sort.dir };
   const [processes, total] = await Promise.all([
-    db().businessProcess.findMany({ where, select: { id: true, name: true, department: { select: { name: true } } }, orderBy, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    db().businessProcess.findMany({
+      where,
+      select: { id: true, name: true, department: { select: { name: true } } },
+      orderBy,
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
     db().businessProcess.count({ where }),
   ]);
-  const ownerships = await db().ownership.findMany({ where: { processId: { in: processes.map((p) => p.id) } }, include: ownershipInclude });
+  const ownerships = await db().ownership.findMany({
+    where: { processId: { in: processes.map((p) => p.id) } },
+    include: ownershipInclude,
+  });
   const byProcess = new Map(ownerships.map((o) => [o.processId!, o]));
   const rows = await toRows(
-    processes.map((p) => ({ scope: "process" as const, scopeId: p.id, name: p.name, context: p.department.name, ownership: byProcess.get(p.id) })),
+    processes.map((p) => ({
+      scope: "process" as const,
+      scopeId: p.id,
+      name: p.name,
+      context: p.department.name,
+      ownership: byProcess.get(p.id),
+    })),
     now,
   );
   return { rows, total, page: query.page, pageSize: query.pageSize };
@@ -108,9 +144,18 @@ export async function listProcessOwnership(actor: Actor, query: TListQuery, now 
 /** Data domains are few (tens), so they are listed whole. */
 export async function listDomainOwnership(actor: Actor, now = new Date()): Promise<RegistryRow[]> {
   assertCan(actor, "ownership:read");
-  const domains = await db().dataDomain.findMany({ orderBy: { name: "asc" }, include: { ownership: { include: ownershipInclude } } });
+  const domains = await db().dataDomain.findMany({
+    orderBy: { name: "asc" },
+    include: { ownership: { include: ownershipInclude } },
+  });
   return toRows(
-    domains.map((d) => ({ scope: "data_domain" as const, scopeId: d.id, name: d.name, context: d.description, ownership: d.ownership ?? undefined })),
+    domains.map((d) => ({
+      scope: "data_domain" as const,
+      scopeId: d.id,
+      name: d.name,
+      context: d.description,
+      ownership: d.ownership ?? undefined,
+    })),
     now,
   );
 }
@@ -120,7 +165,12 @@ export type RegistrySummary = Record<"process" | "data_domain", Record<RegistryS
 export async function registrySummary(actor: Actor, now = new Date()): Promise<RegistrySummary> {
   assertCan(actor, "ownership:read");
   const count = (scope: "process" | "data_domain", status: Exclude<RegistryStatus, "unowned">) =>
-    db().ownership.count({ where: { [scope === "process" ? "processId" : "dataDomainId"]: { not: null }, ...ownershipStatusWhere(status, now) } });
+    db().ownership.count({
+      where: {
+        [scope === "process" ? "processId" : "dataDomainId"]: { not: null },
+        ...ownershipStatusWhere(status, now),
+      },
+    });
   const [pTotal, dTotal, ...counts] = await Promise.all([
     db().businessProcess.count(),
     db().dataDomain.count(),
@@ -144,7 +194,13 @@ export async function createDataDomain(actor: Actor, raw: unknown): Promise<{ id
   try {
     return await transaction(async (tx) => {
       const d = await tx.dataDomain.create({ data: input, select: { id: true } });
-      await appendAudit(tx, { actor, action: "data_domain.create", entityType: "DataDomain", entityId: d.id, after: input });
+      await appendAudit(tx, {
+        actor,
+        action: "data_domain.create",
+        entityType: "DataDomain",
+        entityId: d.id,
+        after: input,
+      });
       return d;
     });
   } catch (error) {
@@ -169,17 +225,34 @@ export async function assignOwnership(actor: Actor, raw: unknown): Promise<{ id:
   const input = ZAssignOwnershipInput.parse(raw);
   return transaction(async (tx) => {
     const label = await scopeName(tx, input.processId, input.dataDomainId);
-    await assertExisting(tx, "user", [input.ownerId, input.stewardId].filter((v): v is string => Boolean(v)), "ownerId");
+    await assertExisting(
+      tx,
+      "user",
+      [input.ownerId, input.stewardId].filter((v): v is string => Boolean(v)),
+      "ownerId",
+    );
     const where = input.processId ? { processId: input.processId } : { dataDomainId: input.dataDomainId! };
     const before = await tx.ownership.findUnique({ where });
-    const data = { ownerId: input.ownerId, stewardId: input.stewardId, responsibilities: input.responsibilities, attestationPeriodDays: input.attestationPeriodDays };
+    const data = {
+      ownerId: input.ownerId,
+      stewardId: input.stewardId,
+      responsibilities: input.responsibilities,
+      attestationPeriodDays: input.attestationPeriodDays,
+    };
     const row = await tx.ownership.upsert({ where, create: { ...where, ...data }, update: data });
     await appendAudit(tx, {
       actor,
       action: before ? "ownership.update" : "ownership.create",
       entityType: "Ownership",
       entityId: row.id,
-      before: before ? { ownerId: before.ownerId, stewardId: before.stewardId, responsibilities: before.responsibilities, attestationPeriodDays: before.attestationPeriodDays } : null,
+      before: before
+        ? {
+            ownerId: before.ownerId,
+            stewardId: before.stewardId,
+            responsibilities: before.responsibilities,
+            attestationPeriodDays: before.attestationPeriodDays,
+          }
+        : null,
       after: { ...where, ...data },
     });
     const notify = async (userId: string | null, role: string) => {
@@ -189,7 +262,10 @@ export async function assignOwnership(actor: Actor, raw: unknown): Promise<{ id:
           userId,
           kind: "ownership_assigned",
           title: `You are now ${role} of the ${label}`,
-          body: role === "owner" ? "Review the responsibilities and sign off the scope." : "You handle data quality and exceptions for this scope.",
+          body:
+            role === "owner"
+              ? "Review the responsibilities and sign off the scope."
+              : "You handle data quality and exceptions for this scope.",
           href: "/ownership",
         },
       });
@@ -207,12 +283,24 @@ export async function attest(actor: Actor, raw: unknown, now = new Date()): Prom
   return transaction(async (tx) => {
     const o = await tx.ownership.findUnique({ where: { id: input.ownershipId } });
     if (!o) throw new AppError("NOT_FOUND", "That ownership record no longer exists.");
-    if (!o.ownerId || o.ownerId !== actor.id) throw new AppError("FORBIDDEN", "Only the accountable owner can sign off this scope.");
+    if (!o.ownerId || o.ownerId !== actor.id)
+      throw new AppError("FORBIDDEN", "Only the accountable owner can sign off this scope.");
     const expiresAt = expiryFor(now, o.attestationPeriodDays);
-    const a = await tx.attestation.create({ data: { ownershipId: o.id, signedById: actor.id, signedAt: now, expiresAt, statement: input.statement } });
-    await appendAudit(tx, { actor, action: "ownership.attest", entityType: "Ownership", entityId: o.id, after: { attestationId: a.id, signedAt: now.toISOString(), expiresAt: expiresAt.toISOString() } });
+    const a = await tx.attestation.create({
+      data: { ownershipId: o.id, signedById: actor.id, signedAt: now, expiresAt, statement: input.statement },
+    });
+    await appendAudit(tx, {
+      actor,
+      action: "ownership.attest",
+      entityType: "Ownership",
+      entityId: o.id,
+      after: { attestationId: a.id, signedAt: now.toISOString(), expiresAt: expiresAt.toISOString() },
+    });
     // The sign-off reminders for this scope are now answered.
-    await tx.notification.updateMany({ where: { userId: actor.id, dedupeKey: { startsWith: `attest:${o.id}:` }, readAt: null }, data: { readAt: now } });
+    await tx.notification.updateMany({
+      where: { userId: actor.id, dedupeKey: { startsWith: `attest:${o.id}:` }, readAt: null },
+      data: { readAt: now },
+    });
     return { expiresAt: expiresAt.toISOString() };
   });
 }
@@ -221,21 +309,39 @@ export async function attest(actor: Actor, raw: unknown, now = new Date()): Prom
 export async function ownershipFor(
   actor: Actor,
   scope: { processId?: string; dataDomainId?: string },
-): Promise<{ name: string; ownerId: string | null; stewardId: string | null; responsibilities: string; attestationPeriodDays: number } | null> {
+): Promise<{
+  name: string;
+  ownerId: string | null;
+  stewardId: string | null;
+  responsibilities: string;
+  attestationPeriodDays: number;
+} | null> {
   assertCan(actor, "ownership:read");
   const name = scope.processId
     ? (await db().businessProcess.findUnique({ where: { id: scope.processId }, select: { name: true } }))?.name
     : (await db().dataDomain.findUnique({ where: { id: scope.dataDomainId ?? "" }, select: { name: true } }))?.name;
   if (!name) return null;
-  const o = await db().ownership.findUnique({ where: scope.processId ? { processId: scope.processId } : { dataDomainId: scope.dataDomainId! } });
-  return { name, ownerId: o?.ownerId ?? null, stewardId: o?.stewardId ?? null, responsibilities: o?.responsibilities ?? "", attestationPeriodDays: o?.attestationPeriodDays ?? DEFAULT_ATTESTATION_PERIOD_DAYS };
+  const o = await db().ownership.findUnique({
+    where: scope.processId ? { processId: scope.processId } : { dataDomainId: scope.dataDomainId! },
+  });
+  return {
+    name,
+    ownerId: o?.ownerId ?? null,
+    stewardId: o?.stewardId ?? null,
+    responsibilities: o?.responsibilities ?? "",
+    attestationPeriodDays: o?.attestationPeriodDays ?? DEFAULT_ATTESTATION_PERIOD_DAYS,
+  };
 }
 
 export const DEFAULT_ATTESTATION_PERIOD_DAYS = 180;
 
 export async function ownershipPeople(actor: Actor): Promise<{ id: string; name: string; role: string }[]> {
   assertCan(actor, "ownership:manage");
-  return db().user.findMany({ where: { isActive: true }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } });
+  return db().user.findMany({
+    where: { isActive: true },
+    select: { id: true, name: true, role: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 export async function ownershipDepartments(actor: Actor): Promise<{ id: string; name: string }[]> {
@@ -249,8 +355,19 @@ export type ScopeAttestation = { status: RegistryStatus; ownerId: string | null;
  * Sign-off state of one process or data domain at `now`, for gates in other areas (e.g. refusing
  * to promote a flow whose data owner's attestation has lapsed).
  */
-export async function scopeAttestation(actor: Actor, scope: { processId: string } | { dataDomainId: string }, now = new Date()): Promise<ScopeAttestation> {
+export async function scopeAttestation(
+  actor: Actor,
+  scope: { processId: string } | { dataDomainId: string },
+  now = new Date(),
+): Promise<ScopeAttestation> {
   assertCan(actor, "ownership:read");
-  const o = await db().ownership.findUnique({ where: "processId" in scope ? { processId: scope.processId } : { dataDomainId: scope.dataDomainId }, include: ownershipInclude });
-  return { status: statusOf(o ?? undefined, now), ownerId: o?.ownerId ?? null, expiresAt: o?.attestations[0]?.expiresAt.toISOString() ?? null };
+  const o = await db().ownership.findUnique({
+    where: "processId" in scope ? { processId: scope.processId } : { dataDomainId: scope.dataDomainId },
+    include: ownershipInclude,
+  });
+  return {
+    status: statusOf(o ?? undefined, now),
+    ownerId: o?.ownerId ?? null,
+    expiresAt: o?.attestations[0]?.expiresAt.toISOString() ?? null,
+  };
 }

@@ -8,12 +8,21 @@ import { getCandidateOrThrow } from "./candidates";
 
 withTestDatabase();
 const admin = systemActor("test");
-const HEADER = "name,department,processes,interfaces,dependsOn,useInventoryInputs,volumePerMonth,manualMinutesPerTxn,buildCost,runCostPerYear";
+const HEADER =
+  "name,department,processes,interfaces,dependsOn,useInventoryInputs,volumePerMonth,manualMinutesPerTxn,buildCost,runCostPerYear";
 const csv = (...lines: string[]) => new TextEncoder().encode([HEADER, ...lines].join("\n"));
 
 beforeAll(async () => {
   const dept = await db().department.create({ data: { name: "Finance" } });
-  await db().businessProcess.create({ data: { name: "Cash application", departmentId: dept.id, volumePerMonth: 1000, manualMinutesPerTxn: 3, errorRatePct: 5 } });
+  await db().businessProcess.create({
+    data: {
+      name: "Cash application",
+      departmentId: dept.id,
+      volumePerMonth: 1000,
+      manualMinutesPerTxn: 3,
+      errorRatePct: 5,
+    },
+  });
 });
 
 describe("candidates sheet", () => {
@@ -21,18 +30,23 @@ describe("candidates sheet", () => {
     const report = await importSheet(
       admin,
       "candidates",
-      csv("Lockbox feed,Finance,Cash application,,,yes,,,50000,5000", "Broken one,Nowhere,Missing process,,Ghost,yes,,,abc,0"),
+      csv(
+        "Lockbox feed,Finance,Cash application,,,yes,,,50000,5000",
+        "Broken one,Nowhere,Missing process,,Ghost,yes,,,abc,0",
+      ),
       "csv",
       { dryRun: false },
     );
     expect(report.committed).toBe(false);
-    expect(report.issues).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ row: 3, field: "buildCost" }),
-      ]),
-    );
+    expect(report.issues).toEqual(expect.arrayContaining([expect.objectContaining({ row: 3, field: "buildCost" })]));
     expect(await db().integrationCandidate.count()).toBe(0);
-    const refs = await importSheet(admin, "candidates", csv("Broken one,Nowhere,Missing process,,Ghost,yes,,,1,0"), "csv", { dryRun: true });
+    const refs = await importSheet(
+      admin,
+      "candidates",
+      csv("Broken one,Nowhere,Missing process,,Ghost,yes,,,1,0"),
+      "csv",
+      { dryRun: true },
+    );
     expect(refs.issues.map((i) => i.field).sort()).toEqual(["department", "dependsOn", "processes"]);
   });
 
@@ -40,7 +54,10 @@ describe("candidates sheet", () => {
     const report = await importSheet(
       admin,
       "candidates",
-      csv("Remittance matching,Finance,,,Lockbox feed,no,200,4,20000,1000", "Lockbox feed,Finance,Cash application,,,yes,,,50000,5000"),
+      csv(
+        "Remittance matching,Finance,,,Lockbox feed,no,200,4,20000,1000",
+        "Lockbox feed,Finance,Cash application,,,yes,,,50000,5000",
+      ),
       "csv",
       { dryRun: false },
     );
@@ -58,7 +75,13 @@ describe("candidates sheet", () => {
   });
 
   it("reports a dependency cycle inside the file", async () => {
-    const report = await importSheet(admin, "candidates", csv("A one,,,,B two,yes,,,0,0", "B two,,,,A one,yes,,,0,0"), "csv", { dryRun: true });
+    const report = await importSheet(
+      admin,
+      "candidates",
+      csv("A one,,,,B two,yes,,,0,0", "B two,,,,A one,yes,,,0,0"),
+      "csv",
+      { dryRun: true },
+    );
     expect(report.issues.some((i) => i.field === "dependsOn" && /cycle/.test(i.message))).toBe(true);
   });
 });

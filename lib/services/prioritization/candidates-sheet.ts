@@ -9,11 +9,23 @@ import { findCycles } from "./waves";
 // interfaces, other candidates), lists are separated by ";". Natural key: the candidate name.
 
 const list = z.preprocess(
-  (v) => (typeof v === "string" ? v.split(";").map((s) => s.trim()).filter(Boolean) : v ?? []),
+  (v) =>
+    typeof v === "string"
+      ? v
+          .split(";")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : (v ?? []),
   z.array(z.string().max(200)).max(200),
 );
 const num = (label: string, fallback: number, min = 0, max = 1e12) =>
-  z.preprocess((v) => (v === "" || v === undefined ? fallback : v), z.coerce.number({ error: `${label} must be a number.` }).min(min, `${label} must be at least ${min}.`).max(max, `${label} must be at most ${max}.`));
+  z.preprocess(
+    (v) => (v === "" || v === undefined ? fallback : v),
+    z.coerce
+      .number({ error: `${label} must be a number.` })
+      .min(min, `${label} must be at least ${min}.`)
+      .max(max, `${label} must be at most ${max}.`),
+  );
 const yesNo = z.preprocess(
   (v) => (v === "" || v === undefined ? "yes" : String(v).trim().toLowerCase()),
   z.enum(["yes", "no", "true", "false"], { error: "Use yes or no." }).transform((v) => v === "yes" || v === "true"),
@@ -44,15 +56,32 @@ type TCandidateRow = z.output<typeof ZCandidateRow>;
 
 const lower = (s: string) => s.toLowerCase();
 
-type Lookups = { departments: Map<string, string>; processes: Map<string, string[]>; interfaces: Map<string, string[]>; candidates: Map<string, string> };
+type Lookups = {
+  departments: Map<string, string>;
+  processes: Map<string, string[]>;
+  interfaces: Map<string, string[]>;
+  candidates: Map<string, string>;
+};
 
 async function lookups(tx: Tx, rows: { value: TCandidateRow }[]): Promise<Lookups> {
   const names = (pick: (r: TCandidateRow) => string[]) => [...new Set(rows.flatMap((r) => pick(r.value)))];
   // One after another: a transaction is one connection, and pg deprecates overlapping queries on it.
-  const departments = await tx.department.findMany({ where: { name: { in: names((r) => (r.department ? [r.department] : [])), mode: "insensitive" } }, select: { id: true, name: true } });
-  const processes = await tx.businessProcess.findMany({ where: { name: { in: names((r) => r.processes), mode: "insensitive" } }, select: { id: true, name: true } });
-  const interfaces = await tx.interface.findMany({ where: { name: { in: names((r) => r.interfaces), mode: "insensitive" } }, select: { id: true, name: true } });
-  const candidates = await tx.integrationCandidate.findMany({ where: { name: { in: [...names((r) => r.dependsOn), ...names((r) => [r.name])], mode: "insensitive" } }, select: { id: true, name: true } });
+  const departments = await tx.department.findMany({
+    where: { name: { in: names((r) => (r.department ? [r.department] : [])), mode: "insensitive" } },
+    select: { id: true, name: true },
+  });
+  const processes = await tx.businessProcess.findMany({
+    where: { name: { in: names((r) => r.processes), mode: "insensitive" } },
+    select: { id: true, name: true },
+  });
+  const interfaces = await tx.interface.findMany({
+    where: { name: { in: names((r) => r.interfaces), mode: "insensitive" } },
+    select: { id: true, name: true },
+  });
+  const candidates = await tx.integrationCandidate.findMany({
+    where: { name: { in: [...names((r) => r.dependsOn), ...names((r) => [r.name])], mode: "insensitive" } },
+    select: { id: true, name: true },
+  });
   const group = (items: { id: string; name: string }[]) => {
     const m = new Map<string, string[]>();
     for (const i of items) m.set(lower(i.name), [...(m.get(lower(i.name)) ?? []), i.id]);
@@ -99,7 +128,10 @@ export const candidatesSheet = defineSheet({
     { key: "processes", hint: "Process names separated by ; (must exist)." },
     { key: "interfaces", hint: "Interface names separated by ; (must exist and be unique by name)." },
     { key: "dependsOn", hint: "Candidate names separated by ; (in the database or in this file)." },
-    { key: "useInventoryInputs", hint: "yes (default): volume, manual minutes and error rate come from the linked processes." },
+    {
+      key: "useInventoryInputs",
+      hint: "yes (default): volume, manual minutes and error rate come from the linked processes.",
+    },
     { key: "volumePerMonth", hint: "Used when useInventoryInputs is no." },
     { key: "manualMinutesPerTxn", hint: "Used when useInventoryInputs is no." },
     { key: "minutesPerTxnAfter", hint: "Residual minutes per transaction after integration (default 1)." },
@@ -120,30 +152,51 @@ export const candidatesSheet = defineSheet({
     const inFile = new Set(rows.map((r) => lower(r.value.name)));
     const issues: RowIssue[] = [];
     for (const { row, value } of rows) {
-      if (value.department && !l.departments.has(lower(value.department))) issues.push({ row, field: "department", message: `No department named "${value.department}".` });
+      if (value.department && !l.departments.has(lower(value.department)))
+        issues.push({ row, field: "department", message: `No department named "${value.department}".` });
       for (const p of value.processes) {
         const ids = l.processes.get(lower(p));
         if (!ids) issues.push({ row, field: "processes", message: `No process named "${p}".` });
-        else if (ids.length > 1) issues.push({ row, field: "processes", message: `"${p}" names ${ids.length} processes in different departments; rename one in the inventory.` });
+        else if (ids.length > 1)
+          issues.push({
+            row,
+            field: "processes",
+            message: `"${p}" names ${ids.length} processes in different departments; rename one in the inventory.`,
+          });
       }
       for (const i of value.interfaces) {
         const ids = l.interfaces.get(lower(i));
         if (!ids) issues.push({ row, field: "interfaces", message: `No interface named "${i}".` });
-        else if (ids.length > 1) issues.push({ row, field: "interfaces", message: `"${i}" names ${ids.length} interfaces; rename one in the inventory.` });
+        else if (ids.length > 1)
+          issues.push({
+            row,
+            field: "interfaces",
+            message: `"${i}" names ${ids.length} interfaces; rename one in the inventory.`,
+          });
       }
       for (const d of value.dependsOn) {
-        if (lower(d) === lower(value.name)) issues.push({ row, field: "dependsOn", message: "A candidate cannot depend on itself." });
-        else if (!inFile.has(lower(d)) && !l.candidates.has(lower(d))) issues.push({ row, field: "dependsOn", message: `No candidate named "${d}" in the database or this file.` });
+        if (lower(d) === lower(value.name))
+          issues.push({ row, field: "dependsOn", message: "A candidate cannot depend on itself." });
+        else if (!inFile.has(lower(d)) && !l.candidates.has(lower(d)))
+          issues.push({ row, field: "dependsOn", message: `No candidate named "${d}" in the database or this file.` });
       }
     }
     // A cycle inside one file would have no valid creation order; the waves view reports stored cycles.
     const rowOf = new Map(rows.map((r) => [lower(r.value.name), r.row]));
     const cycles = findCycles(
       [...inFile],
-      rows.flatMap((r) => r.value.dependsOn.filter((d) => inFile.has(lower(d)) && lower(d) !== lower(r.value.name)).map((d) => ({ candidateId: lower(r.value.name), dependsOnId: lower(d) }))),
+      rows.flatMap((r) =>
+        r.value.dependsOn
+          .filter((d) => inFile.has(lower(d)) && lower(d) !== lower(r.value.name))
+          .map((d) => ({ candidateId: lower(r.value.name), dependsOnId: lower(d) })),
+      ),
     );
     for (const cycle of cycles) {
-      issues.push({ row: rowOf.get(cycle[0])!, field: "dependsOn", message: `Dependency cycle in this file: ${[...cycle, cycle[0]].join(" → ")}.` });
+      issues.push({
+        row: rowOf.get(cycle[0])!,
+        field: "dependsOn",
+        message: `Dependency cycle in this file: ${[...cycle, cycle[0]].join(" → ")}.`,
+      });
     }
     return issues;
   },
@@ -180,14 +233,23 @@ export const candidatesSheet = defineSheet({
     void actor;
     const where = filter.q ? { name: { contains: filter.q, mode: "insensitive" as const } } : {};
     const rows = await db().integrationCandidate.findMany({
-      where: { ...where, ...(filter.filters.status ? { status: filter.filters.status as "draft" | "proposed" | "approved" } : {}) },
+      where: {
+        ...where,
+        ...(filter.filters.status ? { status: filter.filters.status as "draft" | "proposed" | "approved" } : {}),
+      },
       include: { processes: true, interfaces: true, dependsOn: { select: { dependsOn: { select: { name: true } } } } },
       orderBy: { name: "asc" },
     });
     const [departments, processes, interfaces] = await Promise.all([
       db().department.findMany({ select: { id: true, name: true } }),
-      db().businessProcess.findMany({ where: { id: { in: rows.flatMap((r) => r.processes.map((p) => p.processId)) } }, select: { id: true, name: true } }),
-      db().interface.findMany({ where: { id: { in: rows.flatMap((r) => r.interfaces.map((i) => i.interfaceId)) } }, select: { id: true, name: true } }),
+      db().businessProcess.findMany({
+        where: { id: { in: rows.flatMap((r) => r.processes.map((p) => p.processId)) } },
+        select: { id: true, name: true },
+      }),
+      db().interface.findMany({
+        where: { id: { in: rows.flatMap((r) => r.interfaces.map((i) => i.interfaceId)) } },
+        select: { id: true, name: true },
+      }),
     ]);
     const name = (items: { id: string; name: string }[], id: string) => items.find((x) => x.id === id)?.name ?? "";
     const pct = (f: number) => Math.round(f * 10_000) / 100;
@@ -196,9 +258,20 @@ export const candidatesSheet = defineSheet({
       description: r.description,
       department: r.departmentId ? name(departments, r.departmentId) : "",
       effortFte: r.effortFte,
-      processes: r.processes.map((p) => name(processes, p.processId)).filter(Boolean).sort().join("; "),
-      interfaces: r.interfaces.map((i) => name(interfaces, i.interfaceId)).filter(Boolean).sort().join("; "),
-      dependsOn: r.dependsOn.map((d) => d.dependsOn.name).sort().join("; "),
+      processes: r.processes
+        .map((p) => name(processes, p.processId))
+        .filter(Boolean)
+        .sort()
+        .join("; "),
+      interfaces: r.interfaces
+        .map((i) => name(interfaces, i.interfaceId))
+        .filter(Boolean)
+        .sort()
+        .join("; "),
+      dependsOn: r.dependsOn
+        .map((d) => d.dependsOn.name)
+        .sort()
+        .join("; "),
       useInventoryInputs: r.useInventoryInputs ? "yes" : "no",
       volumePerMonth: r.volumePerMonth,
       manualMinutesPerTxn: r.manualMinutesPerTxn,

@@ -5,7 +5,13 @@ import { db, Prisma, transaction, type Tx } from "@/lib/db";
 import { mapPrismaError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { pickSort, type ListResult, type TListQuery } from "@/lib/validation/list";
-import { CANDIDATE_STATUSES, ZCandidateInput, ZCandidateStatusInput, ZUpdateCandidateInput, type TCandidateStatus } from "@/lib/validation/prioritization";
+import {
+  CANDIDATE_STATUSES,
+  ZCandidateInput,
+  ZCandidateStatusInput,
+  ZUpdateCandidateInput,
+  type TCandidateStatus,
+} from "@/lib/validation/prioritization";
 import { appendAudit } from "../audit";
 import type { AuditWriter } from "../inventory/spreadsheet/types";
 import type { Breach } from "./governance";
@@ -84,10 +90,17 @@ function storedInputs(c: RoiRecord): RoiInputs {
 }
 
 /** ROI for many candidates with one inventory query; the same rule as the detail page. */
-export async function roiFor(records: RoiRecord[]): Promise<Map<string, { inputs: RoiInputs; derived: DerivedInputs | null; roi: RoiResult }>> {
-  const processIds = [...new Set(records.filter((r) => r.useInventoryInputs).flatMap((r) => r.processes.map((p) => p.processId)))];
+export async function roiFor(
+  records: RoiRecord[],
+): Promise<Map<string, { inputs: RoiInputs; derived: DerivedInputs | null; roi: RoiResult }>> {
+  const processIds = [
+    ...new Set(records.filter((r) => r.useInventoryInputs).flatMap((r) => r.processes.map((p) => p.processId))),
+  ];
   const processes = processIds.length
-    ? await db().businessProcess.findMany({ where: { id: { in: processIds } }, select: { id: true, name: true, volumePerMonth: true, manualMinutesPerTxn: true, errorRatePct: true } })
+    ? await db().businessProcess.findMany({
+        where: { id: { in: processIds } },
+        select: { id: true, name: true, volumePerMonth: true, manualMinutesPerTxn: true, errorRatePct: true },
+      })
     : [];
   const byId = new Map(processes.map((p) => [p.id, p]));
   const out = new Map<string, { inputs: RoiInputs; derived: DerivedInputs | null; roi: RoiResult }>();
@@ -97,10 +110,22 @@ export async function roiFor(records: RoiRecord[]): Promise<Map<string, { inputs
       ? r.processes
           .map((l) => byId.get(l.processId))
           .filter((p): p is NonNullable<typeof p> => Boolean(p))
-          .map((p) => ({ name: p.name, volumePerMonth: p.volumePerMonth, manualMinutesPerTxn: p.manualMinutesPerTxn, errorRate: p.errorRatePct / 100 }))
+          .map((p) => ({
+            name: p.name,
+            volumePerMonth: p.volumePerMonth,
+            manualMinutesPerTxn: p.manualMinutesPerTxn,
+            errorRate: p.errorRatePct / 100,
+          }))
       : [];
     const derived = deriveInputsFromProcesses(facts);
-    const inputs = derived ? { ...stored, volumePerMonth: derived.volumePerMonth, manualMinutesPerTxn: derived.manualMinutesPerTxn, errorRate: derived.errorRate } : stored;
+    const inputs = derived
+      ? {
+          ...stored,
+          volumePerMonth: derived.volumePerMonth,
+          manualMinutesPerTxn: derived.manualMinutesPerTxn,
+          errorRate: derived.errorRate,
+        }
+      : stored;
     out.set(r.id, { inputs, derived, roi: computeRoi(inputs) });
   }
   return out;
@@ -111,16 +136,30 @@ const SORTABLE = ["name", "status", "updatedAt"] as const;
 export async function listCandidates(actor: Actor, query: TListQuery): Promise<ListResult<CandidateRow>> {
   assertCan(actor, "candidate:read");
   const and: Prisma.IntegrationCandidateWhereInput[] = [];
-  if (query.q) and.push({ OR: [{ name: { contains: query.q, mode: "insensitive" } }, { description: { contains: query.q, mode: "insensitive" } }] });
+  if (query.q)
+    and.push({
+      OR: [
+        { name: { contains: query.q, mode: "insensitive" } },
+        { description: { contains: query.q, mode: "insensitive" } },
+      ],
+    });
   const status = query.filters.status;
-  if (status && (CANDIDATE_STATUSES as readonly string[]).includes(status)) and.push({ status: status as TCandidateStatus });
+  if (status && (CANDIDATE_STATUSES as readonly string[]).includes(status))
+    and.push({ status: status as TCandidateStatus });
   if (query.filters.department) and.push({ departmentId: query.filters.department });
   const where = { AND: and };
   const sort = pickSort(query, SORTABLE, "name");
   const [rows, total] = await Promise.all([
     db().integrationCandidate.findMany({
       where,
-      select: { ...roiSelect, name: true, status: true, departmentId: true, updatedAt: true, _count: { select: { interfaces: true, dependsOn: true } } },
+      select: {
+        ...roiSelect,
+        name: true,
+        status: true,
+        departmentId: true,
+        updatedAt: true,
+        _count: { select: { interfaces: true, dependsOn: true } },
+      },
       orderBy: { [sort.field]: sort.dir },
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
@@ -172,10 +211,20 @@ export async function getCandidateOrThrow(actor: Actor, id: string): Promise<Can
   const processIds = c.processes.map((p) => p.processId);
   const [rois, processes, interfaces, depts, breaches] = await Promise.all([
     roiFor([c]),
-    db().businessProcess.findMany({ where: { id: { in: processIds } }, select: { id: true, name: true, department: { select: { name: true } } }, orderBy: { name: "asc" } }),
+    db().businessProcess.findMany({
+      where: { id: { in: processIds } },
+      select: { id: true, name: true, department: { select: { name: true } } },
+      orderBy: { name: "asc" },
+    }),
     db().interface.findMany({
       where: { id: { in: c.interfaces.map((i) => i.interfaceId) } },
-      select: { id: true, name: true, mechanism: true, sourceSystem: { select: { name: true } }, targetSystem: { select: { name: true } } },
+      select: {
+        id: true,
+        name: true,
+        mechanism: true,
+        sourceSystem: { select: { name: true } },
+        targetSystem: { select: { name: true } },
+      },
       orderBy: { name: "asc" },
     }),
     departmentNames([c.departmentId]),
@@ -196,7 +245,13 @@ export async function getCandidateOrThrow(actor: Actor, id: string): Promise<Can
     derived: r.derived,
     roi: r.roi,
     processes: processes.map((p) => ({ id: p.id, name: p.name, department: p.department.name })),
-    interfaces: interfaces.map((i) => ({ id: i.id, name: i.name, source: i.sourceSystem.name, target: i.targetSystem.name, mechanism: i.mechanism })),
+    interfaces: interfaces.map((i) => ({
+      id: i.id,
+      name: i.name,
+      source: i.sourceSystem.name,
+      target: i.targetSystem.name,
+      mechanism: i.mechanism,
+    })),
     dependsOn: c.dependsOn.map((d) => d.dependsOn),
     requiredBy: c.requiredBy.map((d) => d.candidate),
     breaches,
@@ -230,11 +285,15 @@ async function checkReferences(tx: Tx, input: TCandidateData, selfId?: string): 
   await assertExisting(tx, "interface", input.interfaceIds, "interfaceIds");
   if (input.departmentId) await assertExisting(tx, "department", [input.departmentId], "departmentId");
   if (selfId && input.dependsOnIds.includes(selfId)) {
-    throw new AppError("VALIDATION", "A candidate cannot depend on itself.", { fieldErrors: { dependsOnIds: ["Remove this candidate from its own dependencies."] } });
+    throw new AppError("VALIDATION", "A candidate cannot depend on itself.", {
+      fieldErrors: { dependsOnIds: ["Remove this candidate from its own dependencies."] },
+    });
   }
   const deps = await tx.integrationCandidate.count({ where: { id: { in: input.dependsOnIds } } });
   if (deps !== new Set(input.dependsOnIds).size) {
-    throw new AppError("VALIDATION", "Some dependencies no longer exist.", { fieldErrors: { dependsOnIds: ["Choose existing candidates."] } });
+    throw new AppError("VALIDATION", "Some dependencies no longer exist.", {
+      fieldErrors: { dependsOnIds: ["Choose existing candidates."] },
+    });
   }
 }
 
@@ -242,9 +301,15 @@ async function writeLinks(tx: Tx, id: string, input: TCandidateData): Promise<vo
   await tx.candidateProcess.deleteMany({ where: { candidateId: id } });
   await tx.candidateInterface.deleteMany({ where: { candidateId: id } });
   await tx.candidateDependency.deleteMany({ where: { candidateId: id } });
-  await tx.candidateProcess.createMany({ data: [...new Set(input.processIds)].map((processId) => ({ candidateId: id, processId })) });
-  await tx.candidateInterface.createMany({ data: [...new Set(input.interfaceIds)].map((interfaceId) => ({ candidateId: id, interfaceId })) });
-  await tx.candidateDependency.createMany({ data: [...new Set(input.dependsOnIds)].map((dependsOnId) => ({ candidateId: id, dependsOnId })) });
+  await tx.candidateProcess.createMany({
+    data: [...new Set(input.processIds)].map((processId) => ({ candidateId: id, processId })),
+  });
+  await tx.candidateInterface.createMany({
+    data: [...new Set(input.interfaceIds)].map((interfaceId) => ({ candidateId: id, interfaceId })),
+  });
+  await tx.candidateDependency.createMany({
+    data: [...new Set(input.dependsOnIds)].map((dependsOnId) => ({ candidateId: id, dependsOnId })),
+  });
 }
 
 type TCandidateData = ReturnType<typeof ZCandidateInput.parse>;
@@ -259,7 +324,16 @@ const auditView = (input: TCandidateData) => ({
 async function currentView(tx: Tx, id: string) {
   const c = await tx.integrationCandidate.findUnique({
     where: { id },
-    select: { ...roiSelect, name: true, description: true, status: true, departmentId: true, effortFte: true, interfaces: { select: { interfaceId: true } }, dependsOn: { select: { dependsOnId: true } } },
+    select: {
+      ...roiSelect,
+      name: true,
+      description: true,
+      status: true,
+      departmentId: true,
+      effortFte: true,
+      interfaces: { select: { interfaceId: true } },
+      dependsOn: { select: { dependsOnId: true } },
+    },
   });
   if (!c) return null;
   const view = {
@@ -269,9 +343,18 @@ async function currentView(tx: Tx, id: string) {
     effortFte: c.effortFte,
     useInventoryInputs: c.useInventoryInputs,
     ...storedInputs(c),
-    processIds: c.processes.map((p) => p.processId).sort().join(","),
-    interfaceIds: c.interfaces.map((i) => i.interfaceId).sort().join(","),
-    dependsOnIds: c.dependsOn.map((d) => d.dependsOnId).sort().join(","),
+    processIds: c.processes
+      .map((p) => p.processId)
+      .sort()
+      .join(","),
+    interfaceIds: c.interfaces
+      .map((i) => i.interfaceId)
+      .sort()
+      .join(","),
+    dependsOnIds: c.dependsOn
+      .map((d) => d.dependsOnId)
+      .sort()
+      .join(","),
   };
   return { status: c.status, view };
 }
@@ -281,26 +364,46 @@ async function currentView(tx: Tx, id: string) {
  * An approved candidate is frozen; an update that changes nothing writes nothing.
  */
 /** `audit` lets a spreadsheet import defer its entries, so the audit-chain lock is not held for the whole import. */
-export async function saveCandidateTx(tx: Tx, actor: Actor, raw: unknown, existingId?: string, audit: AuditWriter = appendAudit): Promise<{ id: string; changed: boolean }> {
+export async function saveCandidateTx(
+  tx: Tx,
+  actor: Actor,
+  raw: unknown,
+  existingId?: string,
+  audit: AuditWriter = appendAudit,
+): Promise<{ id: string; changed: boolean }> {
   assertCan(actor, "candidate:edit");
   const input = ZCandidateInput.parse(raw);
   await checkReferences(tx, input, existingId);
   const after = auditView(input);
   if (!existingId) {
-    const c = await tx.integrationCandidate.create({ data: { ...toData(input), createdById: actor.id }, select: { id: true } });
+    const c = await tx.integrationCandidate.create({
+      data: { ...toData(input), createdById: actor.id },
+      select: { id: true },
+    });
     await writeLinks(tx, c.id, input);
     await audit(tx, { actor, action: "candidate.create", entityType: "IntegrationCandidate", entityId: c.id, after });
     return { id: c.id, changed: true };
   }
   const before = await currentView(tx, existingId);
   if (!before) throw new AppError("NOT_FOUND", "That candidate no longer exists.");
-  if (JSON.stringify(before.view) === JSON.stringify({ ...before.view, ...after })) return { id: existingId, changed: false };
+  if (JSON.stringify(before.view) === JSON.stringify({ ...before.view, ...after }))
+    return { id: existingId, changed: false };
   if (before.status === "approved") {
-    throw new AppError("PRECONDITION_FAILED", `"${before.view.name}" is approved and cannot be edited; move it back to proposed first.`);
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `"${before.view.name}" is approved and cannot be edited; move it back to proposed first.`,
+    );
   }
   await tx.integrationCandidate.update({ where: { id: existingId }, data: toData(input) });
   await writeLinks(tx, existingId, input);
-  await audit(tx, { actor, action: "candidate.update", entityType: "IntegrationCandidate", entityId: existingId, before: before.view, after });
+  await audit(tx, {
+    actor,
+    action: "candidate.update",
+    entityType: "IntegrationCandidate",
+    entityId: existingId,
+    before: before.view,
+    after,
+  });
   return { id: existingId, changed: true };
 }
 
@@ -334,21 +437,40 @@ const TRANSITIONS: Record<TCandidateStatus, TCandidateStatus[]> = {
  * processes has no standardize/customize decision (the thresholds are checked against it), or
  * breaches a governance rule without an approved architecture review.
  */
-export async function setCandidateStatus(actor: Actor, raw: unknown): Promise<{ id: string; status: TCandidateStatus }> {
+export async function setCandidateStatus(
+  actor: Actor,
+  raw: unknown,
+): Promise<{ id: string; status: TCandidateStatus }> {
   const input = ZCandidateStatusInput.parse(raw);
   assertCan(actor, input.status === "approved" ? "candidate:approve" : "candidate:edit");
   return transaction(async (tx) => {
-    const c = await tx.integrationCandidate.findUnique({ where: { id: input.candidateId }, select: { id: true, name: true, status: true, processes: { select: { processId: true } } } });
+    const c = await tx.integrationCandidate.findUnique({
+      where: { id: input.candidateId },
+      select: { id: true, name: true, status: true, processes: { select: { processId: true } } },
+    });
     if (!c) throw new AppError("NOT_FOUND", "That candidate no longer exists.");
     if (!TRANSITIONS[c.status].includes(input.status)) {
-      throw new AppError("CONFLICT", `A ${c.status} candidate cannot move to ${input.status}; allowed: ${TRANSITIONS[c.status].join(", ")}.`);
+      throw new AppError(
+        "CONFLICT",
+        `A ${c.status} candidate cannot move to ${input.status}; allowed: ${TRANSITIONS[c.status].join(", ")}.`,
+      );
     }
     if (input.status === "approved") {
       const processIds = c.processes.map((p) => p.processId);
-      const decided = new Set((await tx.processDecision.findMany({ where: { processId: { in: processIds } }, select: { processId: true } })).map((d) => d.processId));
+      const decided = new Set(
+        (
+          await tx.processDecision.findMany({ where: { processId: { in: processIds } }, select: { processId: true } })
+        ).map((d) => d.processId),
+      );
       const undecidedIds = processIds.filter((id) => !decided.has(id));
       // Names only for the error message: no query when every process has its decision.
-      const undecided = undecidedIds.length ? await tx.businessProcess.findMany({ where: { id: { in: undecidedIds } }, select: { name: true }, orderBy: { name: "asc" } }) : [];
+      const undecided = undecidedIds.length
+        ? await tx.businessProcess.findMany({
+            where: { id: { in: undecidedIds } },
+            select: { name: true },
+            orderBy: { name: "asc" },
+          })
+        : [];
       if (undecided.length > 0) {
         throw new AppError(
           "PRECONDITION_FAILED",
@@ -364,7 +486,14 @@ export async function setCandidateStatus(actor: Actor, raw: unknown): Promise<{ 
       }
     }
     await tx.integrationCandidate.update({ where: { id: c.id }, data: { status: input.status } });
-    await appendAudit(tx, { actor, action: "candidate.status", entityType: "IntegrationCandidate", entityId: c.id, before: { status: c.status }, after: { status: input.status } });
+    await appendAudit(tx, {
+      actor,
+      action: "candidate.status",
+      entityType: "IntegrationCandidate",
+      entityId: c.id,
+      before: { status: c.status },
+      after: { status: input.status },
+    });
     return { id: c.id, status: input.status };
   });
 }
@@ -379,14 +508,31 @@ export type CandidateFormOptions = {
 export async function candidateFormOptions(actor: Actor): Promise<CandidateFormOptions> {
   assertCan(actor, "candidate:read");
   const [processes, interfaces, departments, candidates] = await Promise.all([
-    db().businessProcess.findMany({ select: { id: true, name: true, department: { select: { name: true } } }, orderBy: [{ department: { name: "asc" } }, { name: "asc" }], take: 2000 }),
-    db().interface.findMany({ select: { id: true, name: true, sourceSystem: { select: { name: true } }, targetSystem: { select: { name: true } } }, orderBy: { name: "asc" }, take: 2000 }),
+    db().businessProcess.findMany({
+      select: { id: true, name: true, department: { select: { name: true } } },
+      orderBy: [{ department: { name: "asc" } }, { name: "asc" }],
+      take: 2000,
+    }),
+    db().interface.findMany({
+      select: {
+        id: true,
+        name: true,
+        sourceSystem: { select: { name: true } },
+        targetSystem: { select: { name: true } },
+      },
+      orderBy: { name: "asc" },
+      take: 2000,
+    }),
     db().department.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db().integrationCandidate.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return {
     processes: processes.map((p) => ({ id: p.id, name: p.name, department: p.department.name })),
-    interfaces: interfaces.map((i) => ({ id: i.id, name: i.name, label: `${i.name} (${i.sourceSystem.name} → ${i.targetSystem.name})` })),
+    interfaces: interfaces.map((i) => ({
+      id: i.id,
+      name: i.name,
+      label: `${i.name} (${i.sourceSystem.name} → ${i.targetSystem.name})`,
+    })),
     departments,
     candidates,
   };

@@ -11,7 +11,15 @@ export type CriterionRow = CriterionDef & { id: string; description: string; isA
 export async function listCriteria(actor: Actor): Promise<CriterionRow[]> {
   assertCan(actor, "candidate:read");
   const rows = await db().criterion.findMany({ orderBy: [{ position: "asc" }, { key: "asc" }] });
-  return rows.map((r) => ({ id: r.id, key: r.key, label: r.label, description: r.description, weight: r.weight, isInverted: r.isInverted, isActive: r.isActive }));
+  return rows.map((r) => ({
+    id: r.id,
+    key: r.key,
+    label: r.label,
+    description: r.description,
+    weight: r.weight,
+    isInverted: r.isInverted,
+    isActive: r.isActive,
+  }));
 }
 
 /** Creates or updates a criterion by key. Open sessions keep the criteria they started with. */
@@ -27,10 +35,20 @@ export async function saveCriterion(actor: Actor, raw: unknown): Promise<Criteri
       action: before ? "criterion.update" : "criterion.create",
       entityType: "Criterion",
       entityId: row.id,
-      before: before ? { label: before.label, weight: before.weight, isInverted: before.isInverted, isActive: before.isActive } : null,
+      before: before
+        ? { label: before.label, weight: before.weight, isInverted: before.isInverted, isActive: before.isActive }
+        : null,
       after: { label: row.label, weight: row.weight, isInverted: row.isInverted, isActive: row.isActive },
     });
-    return { id: row.id, key: row.key, label: row.label, description: row.description, weight: row.weight, isInverted: row.isInverted, isActive: row.isActive };
+    return {
+      id: row.id,
+      key: row.key,
+      label: row.label,
+      description: row.description,
+      weight: row.weight,
+      isInverted: row.isInverted,
+      isActive: row.isActive,
+    };
   });
 }
 
@@ -40,8 +58,16 @@ export async function ensureDefaultCriteria(actor: Actor): Promise<void> {
   for (const [position, c] of DEFAULT_CRITERIA.entries()) {
     if (existing.has(c.key)) continue;
     await transaction(async (tx) => {
-      const row = await tx.criterion.create({ data: { key: c.key, label: c.label, weight: c.weight, isInverted: c.isInverted, position } });
-      await appendAudit(tx, { actor, action: "criterion.create", entityType: "Criterion", entityId: row.id, after: { key: c.key, weight: c.weight } });
+      const row = await tx.criterion.create({
+        data: { key: c.key, label: c.label, weight: c.weight, isInverted: c.isInverted, position },
+      });
+      await appendAudit(tx, {
+        actor,
+        action: "criterion.create",
+        entityType: "Criterion",
+        entityId: row.id,
+        after: { key: c.key, weight: c.weight },
+      });
     });
   }
 }

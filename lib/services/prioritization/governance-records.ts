@@ -4,9 +4,20 @@ import { assertCan } from "@/lib/auth/assert";
 import { db, transaction, type Tx } from "@/lib/db";
 import { mapPrismaError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
-import { ZArchitectureReviewInput, ZGovernanceRuleInput, ZProcessDecisionInput, ZUpdateGovernanceRuleInput } from "@/lib/validation/prioritization";
+import {
+  ZArchitectureReviewInput,
+  ZGovernanceRuleInput,
+  ZProcessDecisionInput,
+  ZUpdateGovernanceRuleInput,
+} from "@/lib/validation/prioritization";
 import { appendAudit } from "../audit";
-import { evaluateGovernance, type Breach, type GovernanceMetric, type GovernanceOperator, type GovernanceRuleDef } from "./governance";
+import {
+  evaluateGovernance,
+  type Breach,
+  type GovernanceMetric,
+  type GovernanceOperator,
+  type GovernanceRuleDef,
+} from "./governance";
 import { assertExisting, processNames, userNames } from "./references";
 
 export type GovernanceRuleRow = GovernanceRuleDef & { description: string };
@@ -20,12 +31,28 @@ export type DecisionRow = {
   decidedBy: string;
   decidedAt: string;
 };
-export type ReviewRow = { id: string; processId: string; processName: string; outcome: string; notes: string; reviewer: string; reviewedAt: string };
+export type ReviewRow = {
+  id: string;
+  processId: string;
+  processName: string;
+  outcome: string;
+  notes: string;
+  reviewer: string;
+  reviewedAt: string;
+};
 export type BreachRow = Breach & { candidates: { id: string; name: string }[] };
 
 type Client = Tx | ReturnType<typeof db>;
 
-function toRuleDef(r: { id: string; name: string; description: string; metric: string; operator: string; threshold: number; isActive: boolean }): GovernanceRuleRow {
+function toRuleDef(r: {
+  id: string;
+  name: string;
+  description: string;
+  metric: string;
+  operator: string;
+  threshold: number;
+  isActive: boolean;
+}): GovernanceRuleRow {
   return { ...r, metric: r.metric as GovernanceMetric, operator: r.operator as GovernanceOperator };
 }
 
@@ -41,7 +68,13 @@ export async function createGovernanceRule(actor: Actor, raw: unknown): Promise<
   try {
     return await transaction(async (tx) => {
       const rule = await tx.governanceRule.create({ data: input });
-      await appendAudit(tx, { actor, action: "governance_rule.create", entityType: "GovernanceRule", entityId: rule.id, after: input });
+      await appendAudit(tx, {
+        actor,
+        action: "governance_rule.create",
+        entityType: "GovernanceRule",
+        entityId: rule.id,
+        after: input,
+      });
       return toRuleDef(rule);
     });
   } catch (error) {
@@ -57,7 +90,14 @@ export async function updateGovernanceRule(actor: Actor, raw: unknown): Promise<
       const before = await tx.governanceRule.findUnique({ where: { id: ruleId } });
       if (!before) throw new AppError("NOT_FOUND", "That governance rule no longer exists.");
       const rule = await tx.governanceRule.update({ where: { id: ruleId }, data: input });
-      await appendAudit(tx, { actor, action: "governance_rule.update", entityType: "GovernanceRule", entityId: rule.id, before: toRuleDef(before), after: toRuleDef(rule) });
+      await appendAudit(tx, {
+        actor,
+        action: "governance_rule.update",
+        entityType: "GovernanceRule",
+        entityId: rule.id,
+        before: toRuleDef(before),
+        after: toRuleDef(rule),
+      });
       return toRuleDef(rule);
     });
   } catch (error) {
@@ -72,14 +112,31 @@ export async function saveProcessDecision(actor: Actor, raw: unknown, now = new 
     await assertExisting(tx, "process", [input.processId], "processId");
     const before = await tx.processDecision.findUnique({ where: { processId: input.processId } });
     const data = { ...input, decidedById: actor.id, decidedAt: now };
-    const after = await tx.processDecision.upsert({ where: { processId: input.processId }, create: data, update: data });
+    const after = await tx.processDecision.upsert({
+      where: { processId: input.processId },
+      create: data,
+      update: data,
+    });
     await appendAudit(tx, {
       actor,
       action: before ? "process_decision.update" : "process_decision.create",
       entityType: "ProcessDecision",
       entityId: after.id,
-      before: before ? { decision: before.decision, customizationScore: before.customizationScore, deviationCount: before.deviationCount, rationale: before.rationale } : null,
-      after: { processId: input.processId, decision: input.decision, customizationScore: input.customizationScore, deviationCount: input.deviationCount, rationale: input.rationale },
+      before: before
+        ? {
+            decision: before.decision,
+            customizationScore: before.customizationScore,
+            deviationCount: before.deviationCount,
+            rationale: before.rationale,
+          }
+        : null,
+      after: {
+        processId: input.processId,
+        decision: input.decision,
+        customizationScore: input.customizationScore,
+        deviationCount: input.deviationCount,
+        rationale: input.rationale,
+      },
     });
   });
 }
@@ -90,14 +147,23 @@ export async function recordArchitectureReview(actor: Actor, raw: unknown, now =
   await transaction(async (tx) => {
     await assertExisting(tx, "process", [input.processId], "processId");
     const review = await tx.architectureReview.create({ data: { ...input, reviewerId: actor.id, reviewedAt: now } });
-    await appendAudit(tx, { actor, action: "architecture_review.create", entityType: "ArchitectureReview", entityId: review.id, after: input });
+    await appendAudit(tx, {
+      actor,
+      action: "architecture_review.create",
+      entityType: "ArchitectureReview",
+      entityId: review.id,
+      after: input,
+    });
   });
 }
 
 export async function listDecisions(actor: Actor): Promise<DecisionRow[]> {
   assertCan(actor, "governance:read");
   const rows = await db().processDecision.findMany({ orderBy: { decidedAt: "desc" } });
-  const [names, users] = await Promise.all([processNames(rows.map((r) => r.processId)), userNames(rows.map((r) => r.decidedById))]);
+  const [names, users] = await Promise.all([
+    processNames(rows.map((r) => r.processId)),
+    userNames(rows.map((r) => r.decidedById)),
+  ]);
   return rows.map((r) => ({
     processId: r.processId,
     processName: names.get(r.processId) ?? "(deleted process)",
@@ -113,7 +179,10 @@ export async function listDecisions(actor: Actor): Promise<DecisionRow[]> {
 export async function listReviews(actor: Actor, take = 50): Promise<ReviewRow[]> {
   assertCan(actor, "governance:read");
   const rows = await db().architectureReview.findMany({ orderBy: { reviewedAt: "desc" }, take });
-  const [names, users] = await Promise.all([processNames(rows.map((r) => r.processId)), userNames(rows.map((r) => r.reviewerId))]);
+  const [names, users] = await Promise.all([
+    processNames(rows.map((r) => r.processId)),
+    userNames(rows.map((r) => r.reviewerId)),
+  ]);
   return rows.map((r) => ({
     id: r.id,
     processId: r.processId,
@@ -131,7 +200,10 @@ export async function evaluateBreaches(client: Client, processIds?: string[]): P
   // Sequential: `client` may be a transaction (one connection; pg deprecates overlapping queries).
   const rules = await client.governanceRule.findMany({ where: { isActive: true } });
   const decisions = await client.processDecision.findMany({ where });
-  const reviews = await client.architectureReview.findMany({ where, select: { processId: true, outcome: true, reviewedAt: true } });
+  const reviews = await client.architectureReview.findMany({
+    where,
+    select: { processId: true, outcome: true, reviewedAt: true },
+  });
   const names = await processNames(decisions.map((d) => d.processId));
   return evaluateGovernance(
     rules.map(toRuleDef),
@@ -154,6 +226,10 @@ export async function listBreaches(actor: Actor): Promise<BreachRow[]> {
 
 export async function governanceProcessOptions(actor: Actor): Promise<{ id: string; label: string }[]> {
   assertCan(actor, "governance:read");
-  const rows = await db().businessProcess.findMany({ select: { id: true, name: true, department: { select: { name: true } } }, orderBy: [{ department: { name: "asc" } }, { name: "asc" }], take: 5000 });
+  const rows = await db().businessProcess.findMany({
+    select: { id: true, name: true, department: { select: { name: true } } },
+    orderBy: [{ department: { name: "asc" } }, { name: "asc" }],
+    take: 5000,
+  });
   return rows.map((p) => ({ id: p.id, label: `${p.department.name} · ${p.name}` }));
 }

@@ -30,7 +30,11 @@ export type ProcessDecisionFacts = {
   decidedAt: Date;
 };
 
-export type ReviewFacts = { processId: string; outcome: "approved" | "rejected" | "changes_requested"; reviewedAt: Date };
+export type ReviewFacts = {
+  processId: string;
+  outcome: "approved" | "rejected" | "changes_requested";
+  reviewedAt: Date;
+};
 
 export type Breach = {
   processId: string;
@@ -50,13 +54,19 @@ export function breaches(rule: GovernanceRuleDef, actual: number): boolean {
  * A breach is resolved only by an approved review recorded at or after the decision it covers:
  * re-deciding a process (e.g. raising customization) needs a fresh review.
  */
-export function evaluateGovernance(rules: GovernanceRuleDef[], decisions: ProcessDecisionFacts[], reviews: ReviewFacts[]): Breach[] {
+export function evaluateGovernance(
+  rules: GovernanceRuleDef[],
+  decisions: ProcessDecisionFacts[],
+  reviews: ReviewFacts[],
+): Breach[] {
   const out: Breach[] = [];
   for (const d of decisions) {
     const latestReview = reviews
       .filter((r) => r.processId === d.processId)
       .sort((a, b) => b.reviewedAt.getTime() - a.reviewedAt.getTime())[0];
-    const isResolved = Boolean(latestReview && latestReview.outcome === "approved" && latestReview.reviewedAt >= d.decidedAt);
+    const isResolved = Boolean(
+      latestReview && latestReview.outcome === "approved" && latestReview.reviewedAt >= d.decidedAt,
+    );
     for (const rule of rules) {
       if (!rule.isActive) continue;
       const actual = rule.metric === "customization_score" ? d.customizationScore : d.deviationCount;

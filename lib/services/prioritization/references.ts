@@ -8,7 +8,12 @@ import { AppError } from "@/lib/errors";
 
 type Client = Tx | ReturnType<typeof db>;
 
-export async function assertExisting(client: Client, kind: "process" | "interface" | "department" | "user", ids: string[], field: string): Promise<void> {
+export async function assertExisting(
+  client: Client,
+  kind: "process" | "interface" | "department" | "user",
+  ids: string[],
+  field: string,
+): Promise<void> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
   const found =
@@ -20,17 +25,24 @@ export async function assertExisting(client: Client, kind: "process" | "interfac
           ? await client.department.findMany({ where: { id: { in: unique } }, select: { id: true } })
           : await client.user.findMany({ where: { id: { in: unique }, isActive: true }, select: { id: true } });
   if (found.length !== unique.length) {
-    const plural = { process: "processes", interface: "interfaces", department: "departments", user: "active users" }[kind];
+    const plural = { process: "processes", interface: "interfaces", department: "departments", user: "active users" }[
+      kind
+    ];
     throw new AppError("VALIDATION", `Some selected ${plural} no longer exist; reload the page and choose again.`, {
       fieldErrors: { [field]: [`Choose existing ${plural}.`] },
     });
   }
 }
 
-export async function userNames(ids: (string | null | undefined)[]): Promise<Map<string, { name: string; email: string }>> {
+export async function userNames(
+  ids: (string | null | undefined)[],
+): Promise<Map<string, { name: string; email: string }>> {
   const unique = [...new Set(ids.filter((v): v is string => Boolean(v)))];
   if (unique.length === 0) return new Map();
-  const rows = await db().user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true, email: true } });
+  const rows = await db().user.findMany({
+    where: { id: { in: unique } },
+    select: { id: true, name: true, email: true },
+  });
   return new Map(rows.map((u) => [u.id, { name: u.name, email: u.email }]));
 }
 

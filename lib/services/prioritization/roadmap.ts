@@ -20,7 +20,10 @@ export type MatrixBubble = {
   quadrantLabel: string;
 };
 
-export type MatrixData = { snapshot: Pick<WorkshopSnapshot, "sessionId" | "title" | "lockedAt"> | null; bubbles: MatrixBubble[] };
+export type MatrixData = {
+  snapshot: Pick<WorkshopSnapshot, "sessionId" | "title" | "lockedAt"> | null;
+  bubbles: MatrixBubble[];
+};
 
 export async function getMatrix(actor: Actor): Promise<MatrixData> {
   const snap = await latestSnapshot(actor);
@@ -28,12 +31,26 @@ export async function getMatrix(actor: Actor): Promise<MatrixData> {
   const byId = new Map(snap.candidates.map((c) => [c.candidateId, c]));
   const bubbles = matrixPoints(snap.candidates).map((p) => {
     const c = byId.get(p.candidateId)!;
-    return { ...p, name: c.name, npv: c.npv ?? 0, weightedScore: c.weightedScore, quadrantLabel: QUADRANTS[p.quadrant] };
+    return {
+      ...p,
+      name: c.name,
+      npv: c.npv ?? 0,
+      weightedScore: c.weightedScore,
+      quadrantLabel: QUADRANTS[p.quadrant],
+    };
   });
   return { snapshot: { sessionId: snap.sessionId, title: snap.title, lockedAt: snap.lockedAt }, bubbles };
 }
 
-export type RoadmapCandidate = { id: string; name: string; departmentId: string | null; department: string | null; effortFte: number; weightedScore: number | null; isScored: boolean };
+export type RoadmapCandidate = {
+  id: string;
+  name: string;
+  departmentId: string | null;
+  department: string | null;
+  effortFte: number;
+  weightedScore: number | null;
+  isScored: boolean;
+};
 export type Roadmap = {
   snapshot: Pick<WorkshopSnapshot, "sessionId" | "title" | "lockedAt"> | null;
   plan: WavePlan;
@@ -58,12 +75,18 @@ export async function getRoadmap(actor: Actor): Promise<Roadmap> {
   const deps: { candidateId: string; dependsOnId: string }[] = [];
   let frontier = [...ids];
   while (frontier.length > 0) {
-    const edges = await db().candidateDependency.findMany({ where: { candidateId: { in: frontier } }, select: { candidateId: true, dependsOnId: true } });
+    const edges = await db().candidateDependency.findMany({
+      where: { candidateId: { in: frontier } },
+      select: { candidateId: true, dependsOnId: true },
+    });
     deps.push(...edges);
     frontier = edges.map((e) => e.dependsOnId).filter((id) => !ids.has(id));
     for (const id of frontier) ids.add(id);
   }
-  const records = await db().integrationCandidate.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true, departmentId: true, effortFte: true } });
+  const records = await db().integrationCandidate.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, name: true, departmentId: true, effortFte: true },
+  });
   const capacity = await capacityByDepartment();
   const depts = await departmentNames([...records.map((r) => r.departmentId), ...capacity.map((c) => c.departmentId)]);
   const candidates: Record<string, RoadmapCandidate> = {};
@@ -80,9 +103,19 @@ export async function getRoadmap(actor: Actor): Promise<Roadmap> {
     };
   }
   const plan = planWaves(
-    records.map((r) => ({ id: r.id, name: r.name, departmentId: r.departmentId, effortFte: r.effortFte, priority: scored.get(r.id)?.weightedScore ?? 0 })),
+    records.map((r) => ({
+      id: r.id,
+      name: r.name,
+      departmentId: r.departmentId,
+      effortFte: r.effortFte,
+      priority: scored.get(r.id)?.weightedScore ?? 0,
+    })),
     deps,
-    { capacityByDepartment: Object.fromEntries(capacity.map((c) => [c.departmentId, c.capacityFte])), defaultCapacityFte: DEFAULT_CAPACITY_FTE, maxWaves: MAX_WAVES },
+    {
+      capacityByDepartment: Object.fromEntries(capacity.map((c) => [c.departmentId, c.capacityFte])),
+      defaultCapacityFte: DEFAULT_CAPACITY_FTE,
+      maxWaves: MAX_WAVES,
+    },
   );
   return {
     snapshot: snap ? { sessionId: snap.sessionId, title: snap.title, lockedAt: snap.lockedAt } : null,

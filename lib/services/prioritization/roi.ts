@@ -49,7 +49,8 @@ export type RoiResult = {
   throughputImprovement: RoiFigure;
 };
 
-const fmt = (n: number, digits = 2) => Number.isFinite(n) ? Number(n.toFixed(digits)).toLocaleString("en-US", { maximumFractionDigits: digits }) : String(n);
+const fmt = (n: number, digits = 2) =>
+  Number.isFinite(n) ? Number(n.toFixed(digits)).toLocaleString("en-US", { maximumFractionDigits: digits }) : String(n);
 const pct = (f: number) => `${fmt(f * 100)} %`;
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 

@@ -1,12 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { aggregateScores, DEFAULT_CRITERIA, matrixPoints, orientedValue, quadrantOf, stats, type CriterionDef, type ScoreEntry } from "./scoring";
+import {
+  aggregateScores,
+  DEFAULT_CRITERIA,
+  matrixPoints,
+  orientedValue,
+  quadrantOf,
+  stats,
+  type CriterionDef,
+  type ScoreEntry,
+} from "./scoring";
 
 const criteria: CriterionDef[] = [
   { key: "business_impact", label: "Impact", weight: 3, isInverted: false },
   { key: "integration_complexity", label: "Complexity", weight: 1, isInverted: true },
 ];
 
-const s = (participantId: string, candidateId: string, criterionKey: string, value: number): ScoreEntry => ({ participantId, candidateId, criterionKey, value });
+const s = (participantId: string, candidateId: string, criterionKey: string, value: number): ScoreEntry => ({
+  participantId,
+  candidateId,
+  criterionKey,
+  value,
+});
 
 describe("stats", () => {
   it("computes mean, median, population stdev, min and max", () => {
@@ -19,7 +33,10 @@ describe("stats", () => {
 describe("aggregateScores", () => {
   it("weights oriented criterion means; inverted criteria count low raw scores as good", () => {
     expect(orientedValue(1, { isInverted: true })).toBe(5);
-    const [a] = aggregateScores(["c1"], criteria, [s("p1", "c1", "business_impact", 5), s("p1", "c1", "integration_complexity", 5)]);
+    const [a] = aggregateScores(["c1"], criteria, [
+      s("p1", "c1", "business_impact", 5),
+      s("p1", "c1", "integration_complexity", 5),
+    ]);
     // (3 × 5 + 1 × (6 − 5)) ÷ 4 = 4
     expect(a.weightedScore).toBe(4);
     expect(a.participants).toBe(1);
@@ -59,7 +76,10 @@ describe("aggregateScores", () => {
 
   it("skips zero-weight criteria", () => {
     const zero = [{ ...criteria[0] }, { ...criteria[1], weight: 0 }];
-    const [a] = aggregateScores(["c1"], zero, [s("p1", "c1", "business_impact", 2), s("p1", "c1", "integration_complexity", 1)]);
+    const [a] = aggregateScores(["c1"], zero, [
+      s("p1", "c1", "business_impact", 2),
+      s("p1", "c1", "integration_complexity", 1),
+    ]);
     expect(a.weightedScore).toBe(2);
   });
 });
@@ -80,6 +100,8 @@ describe("matrix", () => {
       s("p1", "c2", "business_impact", 5),
     ]);
     const points = matrixPoints(aggs);
-    expect(points).toEqual([{ candidateId: "c1", impact: 5, complexity: 1, regulatoryExposure: 4, quadrant: "quick_win" }]);
+    expect(points).toEqual([
+      { candidateId: "c1", impact: 5, complexity: 1, regulatoryExposure: 4, quadrant: "quick_win" },
+    ]);
   });
 });

@@ -58,7 +58,14 @@ export function stats(values: number[]): Stats | null {
   const mid = Math.floor(n / 2);
   const median = n % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   const variance = sorted.reduce((s, v) => s + (v - mean) ** 2, 0) / n;
-  return { n, mean: round(mean), median: round(median), stdev: round(Math.sqrt(variance)), min: sorted[0], max: sorted[n - 1] };
+  return {
+    n,
+    mean: round(mean),
+    median: round(median),
+    stdev: round(Math.sqrt(variance)),
+    min: sorted[0],
+    max: sorted[n - 1],
+  };
 }
 
 /** Maps a raw score onto "higher is better": inverted criteria are flipped around the scale. */
@@ -101,7 +108,8 @@ export function aggregateScores(
       const s = stats(entries.filter((e) => e.criterionKey === c.key).map((e) => e.value));
       if (!s) continue;
       means.set(c.key, s.mean);
-      const isDisagreement = s.n >= 2 && (s.stdev >= options.disagreementStdev || s.max - s.min >= options.disagreementRange);
+      const isDisagreement =
+        s.n >= 2 && (s.stdev >= options.disagreementStdev || s.max - s.min >= options.disagreementRange);
       criterionAggs.push({ ...s, criterionKey: c.key, isDisagreement });
     }
     const perParticipant = new Map<string, Map<string, number>>();
@@ -110,7 +118,9 @@ export function aggregateScores(
       m.set(e.criterionKey, e.value);
       perParticipant.set(e.participantId, m);
     }
-    const totals = [...perParticipant.values()].map((m) => weighted(m, criteria)).filter((v): v is number => v !== null);
+    const totals = [...perParticipant.values()]
+      .map((m) => weighted(m, criteria))
+      .filter((v): v is number => v !== null);
     const ws = weighted(means, criteria);
     return {
       candidateId,
@@ -123,7 +133,9 @@ export function aggregateScores(
     };
   });
 
-  const ranked = rows.filter((r) => r.weightedScore !== null).sort((a, b) => (b.weightedScore ?? 0) - (a.weightedScore ?? 0));
+  const ranked = rows
+    .filter((r) => r.weightedScore !== null)
+    .sort((a, b) => (b.weightedScore ?? 0) - (a.weightedScore ?? 0));
   ranked.forEach((r, i) => {
     r.rank = i + 1;
   });
@@ -161,7 +173,13 @@ export function matrixPoints(aggregates: CandidateAggregate[]): MatrixPoint[] {
     const impact = mean("business_impact");
     const complexity = mean("integration_complexity");
     if (impact === undefined || complexity === undefined) continue;
-    out.push({ candidateId: a.candidateId, impact, complexity, regulatoryExposure: mean("regulatory_exposure") ?? SCORE_MIN, quadrant: quadrantOf(impact, complexity) });
+    out.push({
+      candidateId: a.candidateId,
+      impact,
+      complexity,
+      regulatoryExposure: mean("regulatory_exposure") ?? SCORE_MIN,
+      quadrant: quadrantOf(impact, complexity),
+    });
   }
   return out;
 }

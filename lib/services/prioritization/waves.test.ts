@@ -1,17 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { findCycles, planWaves, type WaveCandidate, type WaveOptions } from "./waves";
 
-const c = (id: string, priority = 1, effortFte = 1, departmentId: string | null = "ops"): WaveCandidate => ({ id, name: id.toUpperCase(), departmentId, effortFte, priority });
+const c = (id: string, priority = 1, effortFte = 1, departmentId: string | null = "ops"): WaveCandidate => ({
+  id,
+  name: id.toUpperCase(),
+  departmentId,
+  effortFte,
+  priority,
+});
 const opts: WaveOptions = { capacityByDepartment: {}, defaultCapacityFte: 10, maxWaves: 12 };
-const waveOf = (plan: ReturnType<typeof planWaves>, id: string) => plan.waves.find((w) => w.candidateIds.includes(id))?.number;
+const waveOf = (plan: ReturnType<typeof planWaves>, id: string) =>
+  plan.waves.find((w) => w.candidateIds.includes(id))?.number;
 
 describe("planWaves: dependencies", () => {
   it("puts a dependent candidate in a later wave than what it depends on (topological order)", () => {
-    const plan = planWaves([c("a"), c("b"), c("c"), c("d")], [
-      { candidateId: "b", dependsOnId: "a" },
-      { candidateId: "c", dependsOnId: "b" },
-      { candidateId: "d", dependsOnId: "a" },
-    ], opts);
+    const plan = planWaves(
+      [c("a"), c("b"), c("c"), c("d")],
+      [
+        { candidateId: "b", dependsOnId: "a" },
+        { candidateId: "c", dependsOnId: "b" },
+        { candidateId: "d", dependsOnId: "a" },
+      ],
+      opts,
+    );
     expect(plan.cycles).toEqual([]);
     expect(waveOf(plan, "a")).toBe(1);
     expect(waveOf(plan, "b")).toBe(2);
@@ -21,12 +32,16 @@ describe("planWaves: dependencies", () => {
   });
 
   it("reports a cycle with its candidates and schedules neither them nor their dependents", () => {
-    const plan = planWaves([c("a"), c("b"), c("c"), c("x"), c("y")], [
-      { candidateId: "a", dependsOnId: "b" },
-      { candidateId: "b", dependsOnId: "c" },
-      { candidateId: "c", dependsOnId: "a" },
-      { candidateId: "y", dependsOnId: "a" },
-    ], opts);
+    const plan = planWaves(
+      [c("a"), c("b"), c("c"), c("x"), c("y")],
+      [
+        { candidateId: "a", dependsOnId: "b" },
+        { candidateId: "b", dependsOnId: "c" },
+        { candidateId: "c", dependsOnId: "a" },
+        { candidateId: "y", dependsOnId: "a" },
+      ],
+      opts,
+    );
     expect(plan.cycles).toHaveLength(1);
     expect([...plan.cycles[0]].sort()).toEqual(["a", "b", "c"]);
     const reasons = Object.fromEntries(plan.unscheduled.map((u) => [u.candidateId, u.reason]));
@@ -55,7 +70,10 @@ describe("planWaves: capacity", () => {
   });
 
   it("lets different departments run in parallel in the same wave", () => {
-    const plan = planWaves([c("a", 1, 1, "ops"), c("b", 1, 1, "hr"), c("n", 1, 5, null)], [], { ...opts, capacityByDepartment: { ops: 1, hr: 1 } });
+    const plan = planWaves([c("a", 1, 1, "ops"), c("b", 1, 1, "hr"), c("n", 1, 5, null)], [], {
+      ...opts,
+      capacityByDepartment: { ops: 1, hr: 1 },
+    });
     expect(plan.waves).toHaveLength(1);
   });
 
@@ -65,7 +83,10 @@ describe("planWaves: capacity", () => {
   });
 
   it("reports a candidate larger than its department's capacity instead of scheduling it", () => {
-    const plan = planWaves([c("big", 1, 3), c("after"), c("ok")], [{ candidateId: "after", dependsOnId: "big" }], { ...opts, capacityByDepartment: { ops: 2 } });
+    const plan = planWaves([c("big", 1, 3), c("after"), c("ok")], [{ candidateId: "after", dependsOnId: "big" }], {
+      ...opts,
+      capacityByDepartment: { ops: 2 },
+    });
     const reasons = Object.fromEntries(plan.unscheduled.map((u) => [u.candidateId, u.reason]));
     expect(reasons.big).toMatch(/Needs 3 FTE .* at most 2 FTE/);
     expect(reasons.after).toMatch(/Depends on BIG/);

@@ -42,7 +42,8 @@ export type WavePlan = {
 /** Strongly connected components (Tarjan); a component of size > 1, or a self-loop, is a cycle. */
 export function findCycles(ids: string[], deps: WaveDependency[]): string[][] {
   const edges = new Map<string, string[]>(ids.map((id) => [id, []]));
-  for (const d of deps) if (edges.has(d.candidateId) && edges.has(d.dependsOnId)) edges.get(d.candidateId)!.push(d.dependsOnId);
+  for (const d of deps)
+    if (edges.has(d.candidateId) && edges.has(d.dependsOnId)) edges.get(d.candidateId)!.push(d.dependsOnId);
   let index = 0;
   const idx = new Map<string, number>();
   const low = new Map<string, number>();
@@ -86,7 +87,8 @@ export function planWaves(candidates: WaveCandidate[], deps: WaveDependency[], o
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const ids = candidates.map((c) => c.id);
   const depsOf = new Map<string, string[]>(ids.map((id) => [id, []]));
-  for (const d of deps) if (byId.has(d.candidateId) && byId.has(d.dependsOnId)) depsOf.get(d.candidateId)!.push(d.dependsOnId);
+  for (const d of deps)
+    if (byId.has(d.candidateId) && byId.has(d.dependsOnId)) depsOf.get(d.candidateId)!.push(d.dependsOnId);
 
   const cycles = findCycles(ids, deps);
   const unscheduled = new Map<string, string>();
@@ -100,7 +102,10 @@ export function planWaves(candidates: WaveCandidate[], deps: WaveDependency[], o
     if (unscheduled.has(c.id) || !c.departmentId) continue;
     const cap = capacityOf(c.departmentId);
     if (c.effortFte > cap) {
-      unscheduled.set(c.id, `Needs ${c.effortFte} FTE but its department can give at most ${round(cap)} FTE per wave. Split it or raise the department's bandwidth.`);
+      unscheduled.set(
+        c.id,
+        `Needs ${c.effortFte} FTE but its department can give at most ${round(cap)} FTE per wave. Split it or raise the department's bandwidth.`,
+      );
     }
   }
   // Anything that (transitively) depends on an unschedulable candidate cannot be scheduled either.
@@ -119,10 +124,12 @@ export function planWaves(candidates: WaveCandidate[], deps: WaveDependency[], o
 
   const waveOf = new Map<string, number>();
   const waves: Wave[] = [];
-  const pending = candidates.filter((c) => !unscheduled.has(c.id)).sort((a, b) => b.priority - a.priority || a.name.localeCompare(b.name));
+  const pending = candidates
+    .filter((c) => !unscheduled.has(c.id))
+    .sort((a, b) => b.priority - a.priority || a.name.localeCompare(b.name));
   for (let n = 1; pending.length > 0 && n <= options.maxWaves; n++) {
     const wave: Wave = { number: n, candidateIds: [], load: {} };
-    for (let i = 0; i < pending.length; ) {
+    for (let i = 0; i < pending.length;) {
       const c = pending[i];
       const ready = depsOf.get(c.id)!.every((d) => (waveOf.get(d) ?? Infinity) < n);
       const dept = c.departmentId;
@@ -140,7 +147,8 @@ export function planWaves(candidates: WaveCandidate[], deps: WaveDependency[], o
     if (wave.candidateIds.length === 0) break;
     waves.push(wave);
   }
-  for (const c of pending) unscheduled.set(c.id, `Does not fit within ${options.maxWaves} waves at the current capacity.`);
+  for (const c of pending)
+    unscheduled.set(c.id, `Does not fit within ${options.maxWaves} waves at the current capacity.`);
 
   return {
     waves,

@@ -7,7 +7,12 @@ import { AppError } from "@/lib/errors";
 import { createUser } from "@/lib/services/users";
 import { createCandidate, getCandidateOrThrow, setCandidateStatus } from "./candidates";
 import { ensureDefaultCriteria } from "./criteria";
-import { createGovernanceRule, listBreaches, recordArchitectureReview, saveProcessDecision } from "./governance-records";
+import {
+  createGovernanceRule,
+  listBreaches,
+  recordArchitectureReview,
+  saveProcessDecision,
+} from "./governance-records";
 import { getRoadmap, getMatrix } from "./roadmap";
 import { createWorkshop, getLiveView, getParticipantView, lockWorkshop, submitScores } from "./workshops";
 
@@ -61,14 +66,27 @@ beforeAll(async () => {
   exec = await user("exec@example.com", "executive");
   const dept = await db().department.create({ data: { name: "Finance" } });
   deptId = dept.id;
-  const p = await db().businessProcess.create({ data: { name: "Invoice matching", departmentId: dept.id, volumePerMonth: 2000, manualMinutesPerTxn: 6, errorRatePct: 5 } });
+  const p = await db().businessProcess.create({
+    data: {
+      name: "Invoice matching",
+      departmentId: dept.id,
+      volumePerMonth: 2000,
+      manualMinutesPerTxn: 6,
+      errorRatePct: 5,
+    },
+  });
   processId = p.id;
   await ensureDefaultCriteria(system);
 });
 
 describe("candidates", () => {
   it("derives ROI inputs from the inventory and explains them", async () => {
-    const { id } = await createCandidate(facilitator, { ...baseCandidate, name: "AP automation", departmentId: deptId, processIds: [processId] });
+    const { id } = await createCandidate(facilitator, {
+      ...baseCandidate,
+      name: "AP automation",
+      departmentId: deptId,
+      processIds: [processId],
+    });
     const c = await getCandidateOrThrow(facilitator, id);
     expect(c.inputs.volumePerMonth).toBe(2000);
     expect(c.inputs.errorRate).toBe(0.05);
@@ -84,17 +102,46 @@ describe("workshop scoring", () => {
   let c2: string;
 
   beforeAll(async () => {
-    c1 = (await createCandidate(facilitator, { ...baseCandidate, name: "Vendor sync", departmentId: deptId, processIds: [processId] })).id;
-    c2 = (await createCandidate(facilitator, { ...baseCandidate, name: "Bank feed", departmentId: deptId, processIds: [], dependsOnIds: [c1] })).id;
-    sessionId = (await createWorkshop(facilitator, { title: "Q1 scoring", candidateIds: [c1, c2], participantIds: [alice.id, bob.id] })).id;
+    c1 = (
+      await createCandidate(facilitator, {
+        ...baseCandidate,
+        name: "Vendor sync",
+        departmentId: deptId,
+        processIds: [processId],
+      })
+    ).id;
+    c2 = (
+      await createCandidate(facilitator, {
+        ...baseCandidate,
+        name: "Bank feed",
+        departmentId: deptId,
+        processIds: [],
+        dependsOnIds: [c1],
+      })
+    ).id;
+    sessionId = (
+      await createWorkshop(facilitator, {
+        title: "Q1 scoring",
+        candidateIds: [c1, c2],
+        participantIds: [alice.id, bob.id],
+      })
+    ).id;
   });
 
   it("keeps participants blind to each other and refuses outsiders", async () => {
-    await submitScores(alice, { sessionId, candidateId: c1, scores: { business_impact: 5, integration_complexity: 2 } });
+    await submitScores(alice, {
+      sessionId,
+      candidateId: c1,
+      scores: { business_impact: 5, integration_complexity: 2 },
+    });
     const bobView = await getParticipantView(bob, sessionId);
     expect(bobView.candidates.find((c) => c.id === c1)?.scores).toEqual({});
     await expectAppError(getParticipantView(exec, sessionId), "FORBIDDEN", /not a participant/);
-    await expectAppError(submitScores(exec, { sessionId, candidateId: c1, scores: { roi: 3 } }), "FORBIDDEN", /not a participant/);
+    await expectAppError(
+      submitScores(exec, { sessionId, candidateId: c1, scores: { roi: 3 } }),
+      "FORBIDDEN",
+      /not a participant/,
+    );
     await expectAppError(getLiveView(alice, sessionId), "FORBIDDEN", /workshop:facilitate/);
   });
 
@@ -104,15 +151,25 @@ describe("workshop scoring", () => {
       submitScores(alice, { sessionId, candidateId: c1, scores: { business_impact: 4 } }),
       submitScores(alice, { sessionId, candidateId: c1, scores: { business_impact: 4 } }),
     ]);
-    const rows = await db().workshopScore.findMany({ where: { sessionId, participantId: alice.id!, candidateId: c1, criterionKey: "business_impact" } });
+    const rows = await db().workshopScore.findMany({
+      where: { sessionId, participantId: alice.id!, candidateId: c1, criterionKey: "business_impact" },
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0].value).toBe(4);
-    await expectAppError(submitScores(alice, { sessionId, candidateId: c1, scores: { nope: 4 } }), "VALIDATION", /Unknown criteria/);
+    await expectAppError(
+      submitScores(alice, { sessionId, candidateId: c1, scores: { nope: 4 } }),
+      "VALIDATION",
+      /Unknown criteria/,
+    );
   });
 
   it("shows the facilitator aggregate, spread and disagreement live", async () => {
     await submitScores(bob, { sessionId, candidateId: c1, scores: { business_impact: 1, integration_complexity: 2 } });
-    await submitScores(bob, { sessionId, candidateId: c2, scores: { business_impact: 2, integration_complexity: 4, regulatory_exposure: 5 } });
+    await submitScores(bob, {
+      sessionId,
+      candidateId: c2,
+      scores: { business_impact: 2, integration_complexity: 4, regulatory_exposure: 5 },
+    });
     const live = await getLiveView(facilitator, sessionId);
     const agg = live.candidates.find((c) => c.candidateId === c1)!;
     const impact = agg.criteria.find((c) => c.criterionKey === "business_impact")!;
@@ -125,8 +182,14 @@ describe("workshop scoring", () => {
     const snap = await lockWorkshop(facilitator, { sessionId }, lockedAt);
     expect(snap.lockedAt).toBe(lockedAt.toISOString());
     expect(snap.candidates.find((c) => c.candidateId === c1)?.npv).not.toBeNull();
-    await expectAppError(submitScores(bob, { sessionId, candidateId: c1, scores: { business_impact: 5 } }), "CONFLICT", /locked on 2026-03-01 10:00 UTC/);
-    const stored = await db().workshopScore.findFirst({ where: { sessionId, participantId: bob.id!, candidateId: c1, criterionKey: "business_impact" } });
+    await expectAppError(
+      submitScores(bob, { sessionId, candidateId: c1, scores: { business_impact: 5 } }),
+      "CONFLICT",
+      /locked on 2026-03-01 10:00 UTC/,
+    );
+    const stored = await db().workshopScore.findFirst({
+      where: { sessionId, participantId: bob.id!, candidateId: c1, criterionKey: "business_impact" },
+    });
     expect(stored?.value).toBe(1);
     await expectAppError(lockWorkshop(facilitator, { sessionId }), "CONFLICT", /already locked/);
   });
@@ -144,21 +207,67 @@ describe("workshop scoring", () => {
 
 describe("governance", () => {
   it("blocks approval while a process has no decision, or a breach lacks an approved architecture review", async () => {
-    await createGovernanceRule(system, { name: "Customization ≥ 4", metric: "customization_score", operator: ">=", threshold: 4 });
-    const { id } = await createCandidate(facilitator, { ...baseCandidate, name: "Governed", departmentId: deptId, processIds: [processId] });
+    await createGovernanceRule(system, {
+      name: "Customization ≥ 4",
+      metric: "customization_score",
+      operator: ">=",
+      threshold: 4,
+    });
+    const { id } = await createCandidate(facilitator, {
+      ...baseCandidate,
+      name: "Governed",
+      departmentId: deptId,
+      processIds: [processId],
+    });
     await setCandidateStatus(facilitator, { candidateId: id, status: "proposed" });
-    await expectAppError(setCandidateStatus(facilitator, { candidateId: id, status: "approved" }), "FORBIDDEN", /candidate:approve/);
+    await expectAppError(
+      setCandidateStatus(facilitator, { candidateId: id, status: "approved" }),
+      "FORBIDDEN",
+      /candidate:approve/,
+    );
     // Not decided yet: the thresholds have nothing to check, so approval waits for the decision.
-    await expectAppError(setCandidateStatus(exec, { candidateId: id, status: "approved" }), "PRECONDITION_FAILED", /decision.*record one for: Invoice matching\./);
-    await saveProcessDecision(system, { processId, decision: "customize", customizationScore: 4, deviationCount: 1, rationale: "Local VAT rules need a custom step." }, new Date("2026-02-01"));
-    await expectAppError(setCandidateStatus(exec, { candidateId: id, status: "approved" }), "PRECONDITION_FAILED", /architecture review.*Invoice matching/);
+    await expectAppError(
+      setCandidateStatus(exec, { candidateId: id, status: "approved" }),
+      "PRECONDITION_FAILED",
+      /decision.*record one for: Invoice matching\./,
+    );
+    await saveProcessDecision(
+      system,
+      {
+        processId,
+        decision: "customize",
+        customizationScore: 4,
+        deviationCount: 1,
+        rationale: "Local VAT rules need a custom step.",
+      },
+      new Date("2026-02-01"),
+    );
+    await expectAppError(
+      setCandidateStatus(exec, { candidateId: id, status: "approved" }),
+      "PRECONDITION_FAILED",
+      /architecture review.*Invoice matching/,
+    );
     const breaches = await listBreaches(exec);
     expect(breaches[0]).toMatchObject({ processName: "Invoice matching", isResolved: false });
     expect(breaches[0].candidates.map((c) => c.name)).toContain("Governed");
 
-    await recordArchitectureReview(bob, { processId, outcome: "rejected", notes: "Use standard tax engine." }, new Date("2026-02-02"));
-    await expectAppError(setCandidateStatus(exec, { candidateId: id, status: "approved" }), "PRECONDITION_FAILED", /architecture review/);
-    await recordArchitectureReview(bob, { processId, outcome: "approved", notes: "Custom step accepted." }, new Date("2026-02-03"));
-    expect(await setCandidateStatus(exec, { candidateId: id, status: "approved" })).toMatchObject({ status: "approved" });
+    await recordArchitectureReview(
+      bob,
+      { processId, outcome: "rejected", notes: "Use standard tax engine." },
+      new Date("2026-02-02"),
+    );
+    await expectAppError(
+      setCandidateStatus(exec, { candidateId: id, status: "approved" }),
+      "PRECONDITION_FAILED",
+      /architecture review/,
+    );
+    await recordArchitectureReview(
+      bob,
+      { processId, outcome: "approved", notes: "Custom step accepted." },
+      new Date("2026-02-03"),
+    );
+    expect(await setCandidateStatus(exec, { candidateId: id, status: "approved" })).toMatchObject({
+      status: "approved",
+    });
   });
 });

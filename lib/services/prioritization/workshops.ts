@@ -24,7 +24,12 @@ export type WorkshopRow = {
   isParticipant: boolean;
 };
 
-export type SnapshotCandidate = CandidateAggregate & { name: string; npv: number | null; departmentId: string | null; effortFte: number };
+export type SnapshotCandidate = CandidateAggregate & {
+  name: string;
+  npv: number | null;
+  departmentId: string | null;
+  effortFte: number;
+};
 export type WorkshopSnapshot = {
   sessionId: string;
   title: string;
@@ -61,7 +66,9 @@ export async function listWorkshops(actor: Actor, query: TListQuery): Promise<Li
   assertCan(actor, "workshop:score");
   const isFacilitator = can(actor.role, "workshop:facilitate");
   // Participants see the sessions they were invited to; facilitators see all.
-  const and: Prisma.WorkshopSessionWhereInput[] = isFacilitator ? [] : [{ participants: { some: { userId: actor.id ?? "" } } }];
+  const and: Prisma.WorkshopSessionWhereInput[] = isFacilitator
+    ? []
+    : [{ participants: { some: { userId: actor.id ?? "" } } }];
   if (query.q) and.push({ title: { contains: query.q, mode: "insensitive" } });
   if (query.filters.status === "open" || query.filters.status === "locked") and.push({ status: query.filters.status });
   const where = { AND: and };
@@ -114,11 +121,26 @@ export async function createWorkshop(actor: Actor, raw: unknown, now = new Date(
     const candidateIds = [...new Set(input.candidateIds)];
     const participantIds = [...new Set(input.participantIds)];
     const found = await tx.integrationCandidate.count({ where: { id: { in: candidateIds } } });
-    if (found !== candidateIds.length) throw new AppError("VALIDATION", "Some candidates no longer exist.", { fieldErrors: { candidateIds: ["Choose existing candidates."] } });
+    if (found !== candidateIds.length)
+      throw new AppError("VALIDATION", "Some candidates no longer exist.", {
+        fieldErrors: { candidateIds: ["Choose existing candidates."] },
+      });
     await assertExisting(tx, "user", participantIds, "participantIds");
-    const criteria = await tx.criterion.findMany({ where: { isActive: true, weight: { gt: 0 } }, orderBy: [{ position: "asc" }, { key: "asc" }] });
-    if (criteria.length === 0) throw new AppError("PRECONDITION_FAILED", "There are no active criteria with a weight; configure criteria first.");
-    const frozen: CriterionDef[] = criteria.map((c) => ({ key: c.key, label: c.label, weight: c.weight, isInverted: c.isInverted }));
+    const criteria = await tx.criterion.findMany({
+      where: { isActive: true, weight: { gt: 0 } },
+      orderBy: [{ position: "asc" }, { key: "asc" }],
+    });
+    if (criteria.length === 0)
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        "There are no active criteria with a weight; configure criteria first.",
+      );
+    const frozen: CriterionDef[] = criteria.map((c) => ({
+      key: c.key,
+      label: c.label,
+      weight: c.weight,
+      isInverted: c.isInverted,
+    }));
     const session = await tx.workshopSession.create({
       data: {
         title: input.title,
@@ -135,11 +157,22 @@ export async function createWorkshop(actor: Actor, raw: unknown, now = new Date(
       action: "workshop.create",
       entityType: "WorkshopSession",
       entityId: session.id,
-      after: { title: input.title, candidateIds: candidateIds.join(","), participantIds: participantIds.join(","), criteria: frozen.map((c) => `${c.key}:${c.weight}`).join(",") },
+      after: {
+        title: input.title,
+        candidateIds: candidateIds.join(","),
+        participantIds: participantIds.join(","),
+        criteria: frozen.map((c) => `${c.key}:${c.weight}`).join(","),
+      },
     });
     for (const userId of participantIds) {
       await tx.notification.create({
-        data: { userId, kind: "workshop_invite", title: `You are invited to score "${input.title}"`, body: `${candidateIds.length} candidate(s) to score.`, href: `/workshops/${session.id}` },
+        data: {
+          userId,
+          kind: "workshop_invite",
+          title: `You are invited to score "${input.title}"`,
+          body: `${candidateIds.length} candidate(s) to score.`,
+          href: `/workshops/${session.id}`,
+        },
       });
     }
     return session;
@@ -169,8 +202,12 @@ async function loadSession(client: Tx | ReturnType<typeof db>, sessionId: string
 export async function getParticipantView(actor: Actor, sessionId: string): Promise<ParticipantView> {
   assertCan(actor, "workshop:score");
   const s = await loadSession(db(), sessionId);
-  if (!s.participants.some((p) => p.userId === actor.id)) throw new AppError("FORBIDDEN", "You are not a participant in this session; ask the facilitator to invite you.");
-  const own = await db().workshopScore.findMany({ where: { sessionId, participantId: actor.id! }, select: { candidateId: true, criterionKey: true, value: true } });
+  if (!s.participants.some((p) => p.userId === actor.id))
+    throw new AppError("FORBIDDEN", "You are not a participant in this session; ask the facilitator to invite you.");
+  const own = await db().workshopScore.findMany({
+    where: { sessionId, participantId: actor.id! },
+    select: { candidateId: true, criterionKey: true, value: true },
+  });
   return {
     id: s.id,
     title: s.title,
@@ -201,11 +238,16 @@ export async function submitScores(actor: Actor, raw: unknown, now = new Date())
       SELECT status::text AS status, "lockedAt" FROM "WorkshopSession" WHERE id = ${input.sessionId} FOR SHARE`;
     if (locked.length === 0) throw new AppError("NOT_FOUND", "That workshop session does not exist.");
     if (locked[0].status === "locked") {
-      throw new AppError("CONFLICT", `This session was locked on ${locked[0].lockedAt?.toISOString().slice(0, 16).replace("T", " ")} UTC; scores can no longer be changed.`);
+      throw new AppError(
+        "CONFLICT",
+        `This session was locked on ${locked[0].lockedAt?.toISOString().slice(0, 16).replace("T", " ")} UTC; scores can no longer be changed.`,
+      );
     }
     const s = await loadSession(tx, input.sessionId);
-    if (!s.participants.some((p) => p.userId === actor.id)) throw new AppError("FORBIDDEN", "You are not a participant in this session; ask the facilitator to invite you.");
-    if (!s.candidates.some((c) => c.candidate.id === input.candidateId)) throw new AppError("VALIDATION", "That candidate is not part of this session.");
+    if (!s.participants.some((p) => p.userId === actor.id))
+      throw new AppError("FORBIDDEN", "You are not a participant in this session; ask the facilitator to invite you.");
+    if (!s.candidates.some((c) => c.candidate.id === input.candidateId))
+      throw new AppError("VALIDATION", "That candidate is not part of this session.");
     const keys = new Set(toCriteria(s.criteria).map((c) => c.key));
     const unknown = Object.keys(input.scores).filter((k) => !keys.has(k));
     if (unknown.length) throw new AppError("VALIDATION", `Unknown criteria for this session: ${unknown.join(", ")}.`);
@@ -216,7 +258,10 @@ export async function submitScores(actor: Actor, raw: unknown, now = new Date())
         ON CONFLICT ("sessionId", "participantId", "candidateId", "criterionKey")
         DO UPDATE SET value = EXCLUDED.value, "updatedAt" = EXCLUDED."updatedAt"`;
     }
-    await tx.workshopParticipant.update({ where: { sessionId_userId: { sessionId: input.sessionId, userId: actor.id! } }, data: { lastScoredAt: now } });
+    await tx.workshopParticipant.update({
+      where: { sessionId_userId: { sessionId: input.sessionId, userId: actor.id! } },
+      data: { lastScoredAt: now },
+    });
     await appendAudit(tx, {
       actor,
       action: "workshop.score",
@@ -237,7 +282,10 @@ function assertFacilitates(actor: Actor, facilitatorId: string): void {
 
 async function aggregateSession(client: Tx | ReturnType<typeof db>, s: Awaited<ReturnType<typeof loadSession>>) {
   const criteria = toCriteria(s.criteria);
-  const scores = await client.workshopScore.findMany({ where: { sessionId: s.id }, select: { participantId: true, candidateId: true, criterionKey: true, value: true } });
+  const scores = await client.workshopScore.findMany({
+    where: { sessionId: s.id },
+    select: { participantId: true, candidateId: true, criterionKey: true, value: true },
+  });
   const candidateIds = s.candidates.map((c) => c.candidate.id);
   const aggregates = aggregateScores(candidateIds, criteria, scores);
   return { criteria, scores, aggregates };
@@ -283,7 +331,8 @@ export async function lockWorkshop(actor: Actor, raw: unknown, now = new Date())
     assertFacilitates(actor, s.facilitatorId);
     if (s.status === "locked") throw new AppError("CONFLICT", "This session is already locked.");
     const { criteria, scores, aggregates } = await aggregateSession(tx, s);
-    if (scores.length === 0) throw new AppError("PRECONDITION_FAILED", "No scores yet; lock the session after participants have scored.");
+    if (scores.length === 0)
+      throw new AppError("PRECONDITION_FAILED", "No scores yet; lock the session after participants have scored.");
     const candidateRecords = await tx.integrationCandidate.findMany({
       where: { id: { in: s.candidates.map((c) => c.candidate.id) } },
       select: { ...roiSelect, name: true, departmentId: true, effortFte: true },
@@ -300,18 +349,53 @@ export async function lockWorkshop(actor: Actor, raw: unknown, now = new Date())
       scoreCount: scores.length,
       candidates: aggregates.map((a) => {
         const c = byId.get(a.candidateId)!;
-        return { ...a, name: c.name, npv: rois.get(c.id)?.roi.npv.value ?? null, departmentId: c.departmentId, effortFte: c.effortFte };
+        return {
+          ...a,
+          name: c.name,
+          npv: rois.get(c.id)?.roi.npv.value ?? null,
+          departmentId: c.departmentId,
+          effortFte: c.effortFte,
+        };
       }),
     };
-    await tx.workshopSession.update({ where: { id: sessionId }, data: { status: "locked", lockedAt: now, snapshot: snapshot as unknown as Prisma.InputJsonValue } });
-    await appendAudit(tx, { actor, action: "workshop.lock", entityType: "WorkshopSession", entityId: sessionId, after: { lockedAt: now.toISOString(), scoreCount: scores.length } });
+    await tx.workshopSession.update({
+      where: { id: sessionId },
+      data: { status: "locked", lockedAt: now, snapshot: snapshot as unknown as Prisma.InputJsonValue },
+    });
+    await appendAudit(tx, {
+      actor,
+      action: "workshop.lock",
+      entityType: "WorkshopSession",
+      entityId: sessionId,
+      after: { lockedAt: now.toISOString(), scoreCount: scores.length },
+    });
     return snapshot;
   });
 }
 
-export async function getSessionMeta(actor: Actor, sessionId: string): Promise<{ id: string; title: string; status: "open" | "locked"; isFacilitator: boolean; isParticipant: boolean; lockedAt: string | null }> {
+export async function getSessionMeta(
+  actor: Actor,
+  sessionId: string,
+): Promise<{
+  id: string;
+  title: string;
+  status: "open" | "locked";
+  isFacilitator: boolean;
+  isParticipant: boolean;
+  lockedAt: string | null;
+}> {
   assertCan(actor, "workshop:score");
-  const s = await db().workshopSession.findUnique({ where: { id: sessionId }, select: { id: true, title: true, status: true, facilitatorId: true, lockedAt: true, participants: { select: { userId: true } } } });
+  const s = await db().workshopSession.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      facilitatorId: true,
+      lockedAt: true,
+      participants: { select: { userId: true } },
+    },
+  });
   if (!s) throw new AppError("NOT_FOUND", "That workshop session does not exist.");
   return {
     id: s.id,
@@ -326,12 +410,20 @@ export async function getSessionMeta(actor: Actor, sessionId: string): Promise<{
 /** The most recently locked session's snapshot: what the matrix and the waves show. */
 export async function latestSnapshot(actor: Actor): Promise<WorkshopSnapshot | null> {
   assertCan(actor, "candidate:read");
-  const s = await db().workshopSession.findFirst({ where: { status: "locked", snapshot: { not: Prisma.AnyNull } }, orderBy: { lockedAt: "desc" }, select: { snapshot: true } });
+  const s = await db().workshopSession.findFirst({
+    where: { status: "locked", snapshot: { not: Prisma.AnyNull } },
+    orderBy: { lockedAt: "desc" },
+    select: { snapshot: true },
+  });
   return s ? (s.snapshot as unknown as WorkshopSnapshot) : null;
 }
 
 export async function participantOptions(actor: Actor): Promise<{ id: string; name: string; role: string }[]> {
   assertCan(actor, "workshop:facilitate");
-  const users = await db().user.findMany({ where: { isActive: true }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } });
+  const users = await db().user.findMany({
+    where: { isActive: true },
+    select: { id: true, name: true, role: true },
+    orderBy: { name: "asc" },
+  });
   return users.filter((u) => can(u.role, "workshop:score"));
 }

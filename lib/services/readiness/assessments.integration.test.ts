@@ -17,9 +17,27 @@ beforeAll(async () => {
 
 describe("readiness assessments", () => {
   it("scores the questionnaire, upserts per department and feeds wave capacity", async () => {
-    const answers = { bandwidthFte: 3, technicalLiteracy: 5, sponsorship: 5, changeFatigue: 0, priorFailures: 0, jobSecurityConcern: 0, processAttachment: 0 };
+    const answers = {
+      bandwidthFte: 3,
+      technicalLiteracy: 5,
+      sponsorship: 5,
+      changeFatigue: 0,
+      priorFailures: 0,
+      jobSecurityConcern: 0,
+      processAttachment: 0,
+    };
     expect(await saveReadiness(admin, { departmentId: deptId, ...answers })).toBe(100);
-    expect(await saveReadiness(admin, { departmentId: deptId, ...answers, bandwidthFte: 1.5, technicalLiteracy: 3, sponsorship: 1, changeFatigue: 3, priorFailures: 3 })).toBe(43);
+    expect(
+      await saveReadiness(admin, {
+        departmentId: deptId,
+        ...answers,
+        bandwidthFte: 1.5,
+        technicalLiteracy: 3,
+        sponsorship: 1,
+        changeFatigue: 3,
+        priorFailures: 3,
+      }),
+    ).toBe(43);
     const rows = await listReadiness(viewer);
     expect(rows.map((r) => [r.department, r.score])).toEqual([
       ["Legal", null],
@@ -30,7 +48,18 @@ describe("readiness assessments", () => {
   });
 
   it("rejects bad answers and viewers", async () => {
-    await expect(saveReadiness(admin, { departmentId: deptId, bandwidthFte: -1, technicalLiteracy: 9, sponsorship: 3, changeFatigue: 0, priorFailures: 0, jobSecurityConcern: 0, processAttachment: 0 })).rejects.toThrow();
+    await expect(
+      saveReadiness(admin, {
+        departmentId: deptId,
+        bandwidthFte: -1,
+        technicalLiteracy: 9,
+        sponsorship: 3,
+        changeFatigue: 0,
+        priorFailures: 0,
+        jobSecurityConcern: 0,
+        processAttachment: 0,
+      }),
+    ).rejects.toThrow();
     await expect(saveReadiness(viewer, { departmentId: deptId })).rejects.toThrow(/readiness:edit/);
   });
 });

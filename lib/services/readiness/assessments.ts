@@ -26,7 +26,10 @@ export async function listReadiness(actor: Actor): Promise<ReadinessRow[]> {
     db().department.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db().readinessAssessment.findMany(),
   ]);
-  const users = await db().user.findMany({ where: { id: { in: assessments.map((a) => a.assessedById).filter((v): v is string => Boolean(v)) } }, select: { id: true, name: true } });
+  const users = await db().user.findMany({
+    where: { id: { in: assessments.map((a) => a.assessedById).filter((v): v is string => Boolean(v)) } },
+    select: { id: true, name: true },
+  });
   const byDept = new Map(assessments.map((a) => [a.departmentId, a]));
   return departments.map((d) => {
     const a = byDept.get(d.id);
@@ -52,16 +55,31 @@ export async function saveReadiness(actor: Actor, raw: unknown, now = new Date()
   const result = scoreReadiness(answers);
   return transaction(async (tx) => {
     const dept = await tx.department.findUnique({ where: { id: departmentId }, select: { id: true } });
-    if (!dept) throw new AppError("NOT_FOUND", "That department no longer exists.", { fieldErrors: { departmentId: ["Choose an existing department."] } });
+    if (!dept)
+      throw new AppError("NOT_FOUND", "That department no longer exists.", {
+        fieldErrors: { departmentId: ["Choose an existing department."] },
+      });
     const before = await tx.readinessAssessment.findUnique({ where: { departmentId } });
-    const data = { answers: answers as unknown as Prisma.InputJsonValue, score: result.score, waveCapacityFte: result.waveCapacityFte, assessedById: actor.id, assessedAt: now };
-    const row = await tx.readinessAssessment.upsert({ where: { departmentId }, create: { departmentId, ...data }, update: data });
+    const data = {
+      answers: answers as unknown as Prisma.InputJsonValue,
+      score: result.score,
+      waveCapacityFte: result.waveCapacityFte,
+      assessedById: actor.id,
+      assessedAt: now,
+    };
+    const row = await tx.readinessAssessment.upsert({
+      where: { departmentId },
+      create: { departmentId, ...data },
+      update: data,
+    });
     await appendAudit(tx, {
       actor,
       action: before ? "readiness.update" : "readiness.create",
       entityType: "ReadinessAssessment",
       entityId: row.id,
-      before: before ? { score: before.score, waveCapacityFte: before.waveCapacityFte, ...(before.answers as object) } : null,
+      before: before
+        ? { score: before.score, waveCapacityFte: before.waveCapacityFte, ...(before.answers as object) }
+        : null,
       after: { departmentId, score: result.score, waveCapacityFte: result.waveCapacityFte, ...answers },
     });
     return result.score;

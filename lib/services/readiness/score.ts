@@ -54,9 +54,14 @@ export function scoreReadiness(a: ReadinessAnswers, fullBandwidthFte = 3): Readi
     sponsorship: clamp((a.sponsorship - 1) / 4),
     resistance: clamp(1 - resistanceSum / (RESISTANCE_KEYS.length * 3)),
   };
-  const total = READINESS_DIMENSIONS.reduce((s, k) => s + WEIGHTS[k] * d[k], 0) / READINESS_DIMENSIONS.reduce((s, k) => s + WEIGHTS[k], 0);
+  const total =
+    READINESS_DIMENSIONS.reduce((s, k) => s + WEIGHTS[k] * d[k], 0) /
+    READINESS_DIMENSIONS.reduce((s, k) => s + WEIGHTS[k], 0);
   const score = Math.round(total * 100);
-  const dimensions = Object.fromEntries(READINESS_DIMENSIONS.map((k) => [k, Math.round(d[k] * 100)])) as Record<ReadinessDimension, number>;
+  const dimensions = Object.fromEntries(READINESS_DIMENSIONS.map((k) => [k, Math.round(d[k] * 100)])) as Record<
+    ReadinessDimension,
+    number
+  >;
   const waveCapacityFte = Math.round(a.bandwidthFte * (score / 100) * 100) / 100;
   return {
     score,

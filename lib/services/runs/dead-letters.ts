@@ -45,7 +45,11 @@ export type DeadLetterDetail = DeadLetterRow & {
   replayTargets: { id: string; version: number }[];
 };
 
-const include = { flow: { select: { name: true } }, flowVersion: { select: { version: true } }, environment: { select: { key: true } } } as const;
+const include = {
+  flow: { select: { name: true } },
+  flowVersion: { select: { version: true } },
+  environment: { select: { key: true } },
+} as const;
 type Record_ = Prisma.DeadLetterGetPayload<{ include: typeof include }>;
 
 function toRow(d: Record_): DeadLetterRow {
@@ -78,14 +82,32 @@ export async function listDeadLetters(actor: Actor, query: TListQuery): Promise<
   if (f.environment) and.push({ environment: { key: f.environment } });
   if (f.step) and.push({ failedStep: f.step });
   if (f.errorKind) and.push({ errorKind: f.errorKind });
-  and.push({ status: STATUSES.includes(f.status as DeadLetterStatus) ? (f.status as DeadLetterStatus) : f.status === "all" ? undefined : "pending" });
+  and.push({
+    status: STATUSES.includes(f.status as DeadLetterStatus)
+      ? (f.status as DeadLetterStatus)
+      : f.status === "all"
+        ? undefined
+        : "pending",
+  });
   if (query.q) {
-    and.push({ OR: [{ error: { contains: query.q, mode: "insensitive" } }, { messageId: { contains: query.q } }, { correlationId: { contains: query.q } }] });
+    and.push({
+      OR: [
+        { error: { contains: query.q, mode: "insensitive" } },
+        { messageId: { contains: query.q } },
+        { correlationId: { contains: query.q } },
+      ],
+    });
   }
   const where = { AND: and };
   const sort = pickSort(query, SORTABLE, "createdAt");
   const [rows, total] = await Promise.all([
-    db().deadLetter.findMany({ where, include, orderBy: [{ [sort.field]: sort.field === "createdAt" && !query.sort ? "desc" : sort.dir }, { id: "asc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    db().deadLetter.findMany({
+      where,
+      include,
+      orderBy: [{ [sort.field]: sort.field === "createdAt" && !query.sort ? "desc" : sort.dir }, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
     db().deadLetter.count({ where }),
   ]);
   return { rows: rows.map(toRow), total, page: query.page, pageSize: query.pageSize };
@@ -94,7 +116,13 @@ export async function listDeadLetters(actor: Actor, query: TListQuery): Promise<
 /** Distinct failed steps, for the DLQ step filter. */
 export async function deadLetterSteps(actor: Actor, flowId?: string): Promise<string[]> {
   assertCan(actor, "flow:read");
-  const rows = await db().deadLetter.findMany({ where: flowId ? { flowId } : {}, distinct: ["failedStep"], select: { failedStep: true }, orderBy: { failedStep: "asc" }, take: 200 });
+  const rows = await db().deadLetter.findMany({
+    where: flowId ? { flowId } : {},
+    distinct: ["failedStep"],
+    select: { failedStep: true },
+    orderBy: { failedStep: "asc" },
+    take: 200,
+  });
   return rows.map((r) => r.failedStep);
 }
 
@@ -103,8 +131,14 @@ export async function getDeadLetterOrThrow(actor: Actor, id: string): Promise<De
   const d = await db().deadLetter.findUnique({ where: { id }, include });
   if (!d) throw new AppError("NOT_FOUND", "That dead letter does not exist.");
   const [targets, replayVersion] = await Promise.all([
-    db().flowVersion.findMany({ where: { flowId: d.flowId, version: { gte: d.flowVersion.version } }, orderBy: { version: "asc" }, select: { id: true, version: true } }),
-    d.replayFlowVersionId ? db().flowVersion.findUnique({ where: { id: d.replayFlowVersionId }, select: { version: true } }) : null,
+    db().flowVersion.findMany({
+      where: { flowId: d.flowId, version: { gte: d.flowVersion.version } },
+      orderBy: { version: "asc" },
+      select: { id: true, version: true },
+    }),
+    d.replayFlowVersionId
+      ? db().flowVersion.findUnique({ where: { id: d.replayFlowVersionId }, select: { version: true } })
+      : null,
   ]);
   return {
     ...toRow(d),
@@ -128,16 +162,30 @@ export async function getDeadLetterOrThrow(actor: Actor, id: string): Promise<De
 }
 
 /** A replay may go to the failed version or a newer version of the same flow, never an older or foreign one. */
-async function checkTarget(tx: Tx, flowId: string, failedVersion: number, targetVersionId: string | undefined): Promise<{ id: string; version: number } | null> {
+async function checkTarget(
+  tx: Tx,
+  flowId: string,
+  failedVersion: number,
+  targetVersionId: string | undefined,
+): Promise<{ id: string; version: number } | null> {
   if (!targetVersionId) return null;
-  const target = await tx.flowVersion.findUnique({ where: { id: targetVersionId }, select: { id: true, flowId: true, version: true } });
+  const target = await tx.flowVersion.findUnique({
+    where: { id: targetVersionId },
+    select: { id: true, flowId: true, version: true },
+  });
   if (!target || target.flowId !== flowId) {
-    throw new AppError("VALIDATION", "Replay to a version of the same flow.", { fieldErrors: { targetVersionId: ["Choose a version of this message's flow."] } });
+    throw new AppError("VALIDATION", "Replay to a version of the same flow.", {
+      fieldErrors: { targetVersionId: ["Choose a version of this message's flow."] },
+    });
   }
   if (target.version < failedVersion) {
-    throw new AppError("VALIDATION", `Replay to version ${failedVersion} or newer; version ${target.version} is older than the one the message failed on.`, {
-      fieldErrors: { targetVersionId: [`Choose version ${failedVersion} or newer.`] },
-    });
+    throw new AppError(
+      "VALIDATION",
+      `Replay to version ${failedVersion} or newer; version ${target.version} is older than the one the message failed on.`,
+      {
+        fieldErrors: { targetVersionId: [`Choose version ${failedVersion} or newer.`] },
+      },
+    );
   }
   return { id: target.id, version: target.version };
 }
@@ -168,7 +216,13 @@ export async function requestReplay(actor: Actor, raw: unknown): Promise<BatchRe
       // The status guard makes a concurrent replay or discard of the same row a no-op instead of a double replay.
       const updated = await tx.deadLetter.updateMany({
         where: { id: d.id, status: "pending" },
-        data: { status: "replay_requested", replayFlowVersionId: target?.id ?? null, replayRequestedBy: actor.email, replayRequestedAt: new Date(), replayError: null },
+        data: {
+          status: "replay_requested",
+          replayFlowVersionId: target?.id ?? null,
+          replayRequestedBy: actor.email,
+          replayRequestedAt: new Date(),
+          replayError: null,
+        },
       });
       if (updated.count === 0) {
         result.skipped.push({ id, reason: "changed meanwhile" });
@@ -195,18 +249,31 @@ export async function editAndReplay(actor: Actor, raw: unknown): Promise<void> {
   await transaction(async (tx) => {
     const d = await tx.deadLetter.findUnique({ where: { id: input.id }, include });
     if (!d) throw new AppError("NOT_FOUND", "That dead letter does not exist.");
-    if (d.status !== "pending") throw new AppError("CONFLICT", `This message is already ${d.status.replace("_", " ")}; only pending messages can be replayed.`);
+    if (d.status !== "pending")
+      throw new AppError(
+        "CONFLICT",
+        `This message is already ${d.status.replace("_", " ")}; only pending messages can be replayed.`,
+      );
     if (d.contentType.includes("json")) {
       try {
         JSON.parse(input.body);
       } catch (error) {
-        throw new AppError("VALIDATION", "The payload must stay valid JSON.", { fieldErrors: { body: [`Not valid JSON: ${error instanceof Error ? error.message : String(error)}`] } });
+        throw new AppError("VALIDATION", "The payload must stay valid JSON.", {
+          fieldErrors: { body: [`Not valid JSON: ${error instanceof Error ? error.message : String(error)}`] },
+        });
       }
     }
     const target = await checkTarget(tx, d.flowId, d.flowVersion.version, input.targetVersionId);
     await tx.deadLetter.update({
       where: { id: d.id },
-      data: { status: "replay_requested", replayBody: input.body, replayFlowVersionId: target?.id ?? null, replayRequestedBy: actor.email, replayRequestedAt: new Date(), replayError: null },
+      data: {
+        status: "replay_requested",
+        replayBody: input.body,
+        replayFlowVersionId: target?.id ?? null,
+        replayRequestedBy: actor.email,
+        replayRequestedAt: new Date(),
+        replayError: null,
+      },
     });
     await appendAudit(tx, {
       actor,
@@ -214,7 +281,12 @@ export async function editAndReplay(actor: Actor, raw: unknown): Promise<void> {
       entityType: "DeadLetter",
       entityId: d.id,
       before: { status: d.status, body: d.originalBody },
-      after: { status: "replay_requested", body: input.body, reason: input.reason, targetVersion: target?.version ?? d.flowVersion.version },
+      after: {
+        status: "replay_requested",
+        body: input.body,
+        reason: input.reason,
+        targetVersion: target?.version ?? d.flowVersion.version,
+      },
     });
   });
 }
@@ -232,12 +304,22 @@ export async function discardDeadLetters(actor: Actor, raw: unknown): Promise<Ba
         result.skipped.push({ id, reason: d ? `already ${d.status.replace("_", " ")}` : "not found" });
         continue;
       }
-      const updated = await tx.deadLetter.updateMany({ where: { id, status: "pending" }, data: { status: "discarded", discardedBy: actor.email, discardedAt: new Date() } });
+      const updated = await tx.deadLetter.updateMany({
+        where: { id, status: "pending" },
+        data: { status: "discarded", discardedBy: actor.email, discardedAt: new Date() },
+      });
       if (updated.count === 0) {
         result.skipped.push({ id, reason: "changed meanwhile" });
         continue;
       }
-      await appendAudit(tx, { actor, action: "dlq.discard", entityType: "DeadLetter", entityId: id, before: { status: "pending" }, after: { status: "discarded", reason: input.reason } });
+      await appendAudit(tx, {
+        actor,
+        action: "dlq.discard",
+        entityType: "DeadLetter",
+        entityId: id,
+        before: { status: "pending" },
+        after: { status: "discarded", reason: input.reason },
+      });
       result.done.push(id);
     }
     return result;

@@ -53,13 +53,20 @@ export type MessageJourney = RunRow & {
 type RunRecord = Prisma.MessageRunGetPayload<object>;
 
 /** What a page of runs points at (MessageRun has no foreign keys, so no relations to include). */
-type TNames = { flows: Map<string, string>; versions: Map<string, { version: number; contentHash: string }>; environments: Map<string, string> };
+type TNames = {
+  flows: Map<string, string>;
+  versions: Map<string, { version: number; contentHash: string }>;
+  environments: Map<string, string>;
+};
 
 async function namesFor(runs: RunRecord[]): Promise<TNames> {
   const ids = (pick: (r: RunRecord) => string) => [...new Set(runs.map(pick))];
   const [flows, versions, environments] = await Promise.all([
     db().flow.findMany({ where: { id: { in: ids((r) => r.flowId) } }, select: { id: true, name: true } }),
-    db().flowVersion.findMany({ where: { id: { in: ids((r) => r.flowVersionId) } }, select: { id: true, version: true, contentHash: true } }),
+    db().flowVersion.findMany({
+      where: { id: { in: ids((r) => r.flowVersionId) } },
+      select: { id: true, version: true, contentHash: true },
+    }),
     db().environment.findMany({ where: { id: { in: ids((r) => r.environmentId) } }, select: { id: true, key: true } }),
   ]);
   return {
@@ -129,7 +136,12 @@ export async function listRuns(actor: Actor, query: TListQuery): Promise<ListRes
   const dir = sort.field === "startedAt" && !query.sort ? "desc" : sort.dir;
   // Counting millions of runs is slow and the exact number adds little: cap the count.
   const [rows, total] = await Promise.all([
-    db().messageRun.findMany({ where, orderBy: [{ [sort.field]: dir }, { id: "asc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    db().messageRun.findMany({
+      where,
+      orderBy: [{ [sort.field]: dir }, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
     db().messageRun.count({ where, take: 10_000 }),
   ]);
   return { rows: await toRows(rows), total, page: query.page, pageSize: query.pageSize };
@@ -144,14 +156,19 @@ export async function recentRuns(actor: Actor, flowId: string, take = 10): Promi
 export async function getMessageJourney(actor: Actor, runId: string): Promise<MessageJourney> {
   assertCan(actor, "flow:read");
   const run = await db().messageRun.findUnique({ where: { id: runId } });
-  if (!run) throw new AppError("NOT_FOUND", "That message run does not exist (it may have passed the retention period).");
+  if (!run)
+    throw new AppError("NOT_FOUND", "That message run does not exist (it may have passed the retention period).");
   const [related, deadLetter] = await Promise.all([
     db().messageRun.findMany({
       where: { id: { not: run.id }, OR: [{ messageId: run.messageId }, { correlationId: run.correlationId }] },
       orderBy: { startedAt: "asc" },
       take: 50,
     }),
-    db().deadLetter.findFirst({ where: { OR: [{ runId: run.id }, { messageId: run.messageId, flowId: run.flowId }] }, orderBy: { createdAt: "desc" }, select: { id: true } }),
+    db().deadLetter.findFirst({
+      where: { OR: [{ runId: run.id }, { messageId: run.messageId, flowId: run.flowId }] },
+      orderBy: { createdAt: "desc" },
+      select: { id: true },
+    }),
   ]);
   const t0 = run.startedAt.getTime();
   const names = await namesFor([run, ...related]);

@@ -12,7 +12,14 @@ const engineer: Actor = { id: null, email: "engineer@example.com", name: "Engine
 async function flowWithVersions(name: string, count: number): Promise<{ flowId: string; versions: string[] }> {
   const flow = await db().flow.create({ data: { name, createdBy: "test" } });
   const versions: string[] = [];
-  for (let v = 1; v <= count; v++) versions.push((await db().flowVersion.create({ data: { flowId: flow.id, version: v, spec: { v }, contentHash: `${name}-${v}`, createdBy: "test" } })).id);
+  for (let v = 1; v <= count; v++)
+    versions.push(
+      (
+        await db().flowVersion.create({
+          data: { flowId: flow.id, version: v, spec: { v }, contentHash: `${name}-${v}`, createdBy: "test" },
+        })
+      ).id,
+    );
   return { flowId: flow.id, versions };
 }
 
@@ -21,12 +28,22 @@ let n = 0;
 async function letter(flowId: string, flowVersionId: string): Promise<string> {
   n++;
   const d = await db().deadLetter.create({
-    data: { flowId, flowVersionId, environmentId: "env_dev", messageId: `m-${n}`, correlationId: `c-${n}`, originalBody: "{}", failedStep: "deliver", error: "HTTP 503" },
+    data: {
+      flowId,
+      flowVersionId,
+      environmentId: "env_dev",
+      messageId: `m-${n}`,
+      correlationId: `c-${n}`,
+      originalBody: "{}",
+      failedStep: "deliver",
+      error: "HTTP 503",
+    },
   });
   return d.id;
 }
 
-const statuses = async (ids: string[]) => (await db().deadLetter.findMany({ where: { id: { in: ids } }, select: { status: true } })).map((d) => d.status);
+const statuses = async (ids: string[]) =>
+  (await db().deadLetter.findMany({ where: { id: { in: ids } }, select: { status: true } })).map((d) => d.status);
 
 let orders: { flowId: string; versions: string[] };
 let invoices: { flowId: string; versions: string[] };
@@ -43,7 +60,8 @@ describe("bulk replay to a newer version", () => {
     const r = await requestReplay(engineer, { ids, targetVersionId: orders.versions[2] });
     expect(r.done.sort()).toEqual([...ids].sort());
     const rows = await db().deadLetter.findMany({ where: { id: { in: ids } } });
-    for (const d of rows) expect(d).toMatchObject({ status: "replay_requested", replayFlowVersionId: orders.versions[2] });
+    for (const d of rows)
+      expect(d).toMatchObject({ status: "replay_requested", replayFlowVersionId: orders.versions[2] });
     const audit = await db().auditEntry.findMany({ where: { action: "dlq.replay", entityId: { in: ids } } });
     expect(audit.map((a) => (a.after as { targetVersion: number }).targetVersion)).toEqual([3, 3]);
   });

@@ -36,12 +36,19 @@ export async function updateCandidateAction(_prev: unknown, formData: FormData):
 }
 
 /** Moves a candidate between draft and proposed (and reopens an approved one). Approval has its own action. */
-export async function setCandidateStatusAction(raw: { candidateId: string; status: string }): Promise<ActionResult<{ status: string }>> {
+export async function setCandidateStatusAction(raw: {
+  candidateId: string;
+  status: string;
+}): Promise<ActionResult<{ status: string }>> {
   try {
     const user = await requireSession();
     const input = ZCandidateStatusInput.parse(raw);
     await assertPermission(user, "candidate:edit", input.candidateId);
-    if (input.status === "approved") throw new AppError("VALIDATION", "Approving is a separate step: use Approve, which needs the approval permission.");
+    if (input.status === "approved")
+      throw new AppError(
+        "VALIDATION",
+        "Approving is a separate step: use Approve, which needs the approval permission.",
+      );
     const result = await setCandidateStatus(user, input);
     revalidatePath("/candidates");
     revalidatePath(`/candidates/${input.candidateId}`);

@@ -8,7 +8,11 @@ import { CandidatesTable } from "./_components/candidates-table";
 
 export const metadata: Metadata = { title: "Integration candidates" };
 
-export default async function CandidatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CandidatesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageAccess("candidate:read");
   const query = parseListQuery(await searchParams);
   const [result, options] = await Promise.all([listCandidates(actor, query), candidateFormOptions(actor)]);

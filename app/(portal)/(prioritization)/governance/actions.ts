@@ -4,9 +4,19 @@ import { revalidatePath } from "next/cache";
 import { assertPermission, requireSession } from "@/lib/session";
 import type { ActionResult } from "@/lib/errors";
 import { actionError } from "@/lib/http/action-error";
-import { createGovernanceRule, recordArchitectureReview, saveProcessDecision, updateGovernanceRule } from "@/lib/services/prioritization/governance-records";
+import {
+  createGovernanceRule,
+  recordArchitectureReview,
+  saveProcessDecision,
+  updateGovernanceRule,
+} from "@/lib/services/prioritization/governance-records";
 import { formDataToObject } from "@/lib/utils/form-data";
-import { ZArchitectureReviewInput, ZGovernanceRuleInput, ZProcessDecisionInput, ZUpdateGovernanceRuleInput } from "@/lib/validation/prioritization";
+import {
+  ZArchitectureReviewInput,
+  ZGovernanceRuleInput,
+  ZProcessDecisionInput,
+  ZUpdateGovernanceRuleInput,
+} from "@/lib/validation/prioritization";
 
 function done(): ActionResult<null> {
   revalidatePath("/governance");

@@ -3,7 +3,13 @@ import Link from "next/link";
 import { Badge, Card, PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
-import { governanceProcessOptions, listBreaches, listDecisions, listGovernanceRules, listReviews } from "@/lib/services/prioritization/governance-records";
+import {
+  governanceProcessOptions,
+  listBreaches,
+  listDecisions,
+  listGovernanceRules,
+  listReviews,
+} from "@/lib/services/prioritization/governance-records";
 import { DecisionForm, ReviewForm, RuleForm } from "./_components/forms";
 
 export const metadata: Metadata = { title: "Governance" };
@@ -28,25 +34,34 @@ export default async function GovernancePage({ searchParams }: { searchParams: P
         description="Standardize by default. A process decision that meets a threshold needs an architecture review, and its candidates cannot be approved until the review is recorded."
       />
       <div className="space-y-6">
-        <Card title={`Breaches (${open.length} open)`} description="Resolved by an approved review recorded after the decision.">
+        <Card
+          title={`Breaches (${open.length} open)`}
+          description="Resolved by an approved review recorded after the decision."
+        >
           {breaches.length === 0 ? (
             <p className="text-sm text-slate-500">No process decision meets a threshold.</p>
           ) : (
             <table className="w-full text-sm" data-testid="breaches">
               <thead className="text-left text-xs uppercase text-slate-500">
                 <tr>
-                  <th scope="col" className="py-1">Process</th>
+                  <th scope="col" className="py-1">
+                    Process
+                  </th>
                   <th scope="col">Rule</th>
                   <th scope="col">Value</th>
                   <th scope="col">Blocks candidates</th>
                   <th scope="col">State</th>
-                  <th scope="col"><span className="sr-only">Actions</span></th>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {breaches.map((b) => (
                   <tr key={`${b.processId}-${b.ruleId}`} className="border-t border-slate-100">
-                    <th scope="row" className="py-1.5 text-left font-medium">{b.processName}</th>
+                    <th scope="row" className="py-1.5 text-left font-medium">
+                      {b.processName}
+                    </th>
                     <td>{b.ruleName}</td>
                     <td className="tabular-nums">{b.actual}</td>
                     <td>
@@ -61,10 +76,19 @@ export default async function GovernancePage({ searchParams }: { searchParams: P
                             </span>
                           ))}
                     </td>
-                    <td>{b.isResolved ? <Badge tone="success">Reviewed</Badge> : <Badge tone="danger">Review required</Badge>}</td>
+                    <td>
+                      {b.isResolved ? (
+                        <Badge tone="success">Reviewed</Badge>
+                      ) : (
+                        <Badge tone="danger">Review required</Badge>
+                      )}
+                    </td>
                     <td>
                       {!b.isResolved && canReview && (
-                        <Link href={`/governance?review=${b.processId}#review`} className="text-indigo-700 hover:underline">
+                        <Link
+                          href={`/governance?review=${b.processId}#review`}
+                          className="text-indigo-700 hover:underline"
+                        >
                           Record review
                         </Link>
                       )}
@@ -88,7 +112,8 @@ export default async function GovernancePage({ searchParams }: { searchParams: P
             <ul className="list-disc space-y-1 pl-5 text-sm">
               {rules.map((r) => (
                 <li key={r.id}>
-                  {r.name}: {r.metric === "customization_score" ? "customization score" : "deviations"} {r.operator} {r.threshold} {r.isActive ? "" : "(inactive)"}
+                  {r.name}: {r.metric === "customization_score" ? "customization score" : "deviations"} {r.operator}{" "}
+                  {r.threshold} {r.isActive ? "" : "(inactive)"}
                 </li>
               ))}
             </ul>
@@ -128,7 +153,9 @@ export default async function GovernancePage({ searchParams }: { searchParams: P
               {reviews.map((r) => (
                 <li key={r.id} className="py-2">
                   <span className="font-medium">{r.processName}</span>{" "}
-                  <Badge tone={r.outcome === "approved" ? "success" : r.outcome === "rejected" ? "danger" : "warning"}>{r.outcome.replace("_", " ")}</Badge>
+                  <Badge tone={r.outcome === "approved" ? "success" : r.outcome === "rejected" ? "danger" : "warning"}>
+                    {r.outcome.replace("_", " ")}
+                  </Badge>
                   <span className="block text-slate-600">{r.notes}</span>
                   <span className="block text-xs text-slate-400">
                     {r.reviewer}, {new Date(r.reviewedAt).toLocaleDateString()}

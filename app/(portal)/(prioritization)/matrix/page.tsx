@@ -9,8 +9,13 @@ import { MatrixNav } from "./_components/nav";
 
 export const metadata: Metadata = { title: "Prioritization matrix" };
 
-const EXPOSURE_GROUPS = ["Regulatory exposure: low (< 2.5)", "Regulatory exposure: medium (2.5–3.5)", "Regulatory exposure: high (≥ 3.5)"];
-const exposureGroup = (v: number) => (v >= 3.5 ? EXPOSURE_GROUPS[2] : v >= 2.5 ? EXPOSURE_GROUPS[1] : EXPOSURE_GROUPS[0]);
+const EXPOSURE_GROUPS = [
+  "Regulatory exposure: low (< 2.5)",
+  "Regulatory exposure: medium (2.5–3.5)",
+  "Regulatory exposure: high (≥ 3.5)",
+];
+const exposureGroup = (v: number) =>
+  v >= 3.5 ? EXPOSURE_GROUPS[2] : v >= 2.5 ? EXPOSURE_GROUPS[1] : EXPOSURE_GROUPS[0];
 const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 
 export default async function MatrixPage() {
@@ -37,7 +42,15 @@ export default async function MatrixPage() {
       />
       <MatrixNav active="matrix" />
       {!snapshot ? (
-        <EmptyState title="No locked workshop yet" description="Lock a scoring session to plot its result here." action={<Link href="/workshops" className="text-indigo-700 underline">Go to workshops</Link>} />
+        <EmptyState
+          title="No locked workshop yet"
+          description="Lock a scoring session to plot its result here."
+          action={
+            <Link href="/workshops" className="text-indigo-700 underline">
+              Go to workshops
+            </Link>
+          }
+        />
       ) : (
         <div className="space-y-6">
           <BubbleChart
@@ -53,7 +66,12 @@ export default async function MatrixPage() {
             quadrants={{
               x: 3,
               y: 3,
-              labels: { topLeft: "Quick wins", topRight: "Strategic bets", bottomLeft: "Fill-ins", bottomRight: "Reconsider" },
+              labels: {
+                topLeft: "Quick wins",
+                topRight: "Strategic bets",
+                bottomLeft: "Fill-ins",
+                bottomRight: "Reconsider",
+              },
               highlight: "topLeft",
             }}
             height={460}
@@ -62,7 +80,9 @@ export default async function MatrixPage() {
             <table className="w-full text-sm" data-testid="matrix-table">
               <thead className="text-left text-xs uppercase text-slate-500">
                 <tr>
-                  <th scope="col" className="py-1">Candidate</th>
+                  <th scope="col" className="py-1">
+                    Candidate
+                  </th>
                   <th scope="col">Quadrant</th>
                   <th scope="col">Impact</th>
                   <th scope="col">Complexity</th>
@@ -82,7 +102,19 @@ export default async function MatrixPage() {
                         </Link>
                       </th>
                       <td>
-                        <Badge tone={b.quadrant === "quick_win" ? "success" : b.quadrant === "avoid" ? "danger" : b.quadrant === "strategic" ? "info" : "neutral"}>{QUADRANTS[b.quadrant]}</Badge>
+                        <Badge
+                          tone={
+                            b.quadrant === "quick_win"
+                              ? "success"
+                              : b.quadrant === "avoid"
+                                ? "danger"
+                                : b.quadrant === "strategic"
+                                  ? "info"
+                                  : "neutral"
+                          }
+                        >
+                          {QUADRANTS[b.quadrant]}
+                        </Badge>
                       </td>
                       <td className="tabular-nums">{b.impact}</td>
                       <td className="tabular-nums">{b.complexity}</td>

@@ -7,7 +7,12 @@ import { actionError } from "@/lib/http/action-error";
 import { saveCriterion } from "@/lib/services/prioritization/criteria";
 import { createWorkshop, lockWorkshop, submitScores } from "@/lib/services/prioritization/workshops";
 import { formDataToObject } from "@/lib/utils/form-data";
-import { ZCreateWorkshopInput, ZCriterionInput, ZSessionIdInput, ZSubmitScoresInput } from "@/lib/validation/prioritization";
+import {
+  ZCreateWorkshopInput,
+  ZCriterionInput,
+  ZSessionIdInput,
+  ZSubmitScoresInput,
+} from "@/lib/validation/prioritization";
 
 export async function createWorkshopAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
   try {
@@ -23,11 +28,18 @@ export async function createWorkshopAction(_prev: unknown, formData: FormData): 
 }
 
 /** Form fields are `sessionId`, `candidateId` and one `score.<criterionKey>` per criterion. */
-export async function submitScoresAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ saved: number; at: string }>> {
+export async function submitScoresAction(
+  _prev: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ saved: number; at: string }>> {
   try {
     const user = await requireSession();
     const raw = formDataToObject(formData);
-    const scores = Object.fromEntries(Object.entries(raw).filter(([k, v]) => k.startsWith("score.") && v !== "").map(([k, v]) => [k.slice(6), v]));
+    const scores = Object.fromEntries(
+      Object.entries(raw)
+        .filter(([k, v]) => k.startsWith("score.") && v !== "")
+        .map(([k, v]) => [k.slice(6), v]),
+    );
     const input = ZSubmitScoresInput.parse({ sessionId: raw.sessionId, candidateId: raw.candidateId, scores });
     await assertPermission(user, "workshop:score", input.sessionId);
     const result = await submitScores(user, input);

@@ -8,7 +8,11 @@ import { WorkshopsTable } from "./_components/workshops-table";
 
 export const metadata: Metadata = { title: "Scoring workshops" };
 
-export default async function WorkshopsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function WorkshopsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageAccess("workshop:score");
   const query = parseListQuery(await searchParams);
   const result = await listWorkshops(actor, query);

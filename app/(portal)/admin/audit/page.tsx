@@ -9,7 +9,11 @@ import { VerifyChainButton } from "./_components/verify-button";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageAccess("audit:read");
   const query = parseListQuery(await searchParams);
   const [result, facets] = await Promise.all([listAuditEntries(actor, query), auditFacets(actor)]);
@@ -20,7 +24,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         description="Every change made through Switchboard: who, what, when, and what changed. Entries are hash-chained, so an edited or removed row is detected."
       />
       {can(actor.role, "audit:verify") && (
-        <Card title="Integrity" description="Recompute every entry's hash and check each link to the one before." className="mb-6">
+        <Card
+          title="Integrity"
+          description="Recompute every entry's hash and check each link to the one before."
+          className="mb-6"
+        >
           <VerifyChainButton />
         </Card>
       )}

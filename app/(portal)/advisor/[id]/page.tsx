@@ -28,13 +28,32 @@ const INPUT_LABELS: Record<string, string> = {
   legalBasis: "Legal basis",
 };
 
-export default async function DecisionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ recorded?: string }> }) {
+export default async function DecisionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ recorded?: string }>;
+}) {
   const actor = await requirePageAccess("advisor:read");
   const { id } = await params;
   const { recorded } = await searchParams;
-  const d = await getDecisionOrThrow(actor, id).catch((e: unknown) => (e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e)));
+  const d = await getDecisionOrThrow(actor, id).catch((e: unknown) =>
+    e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e),
+  );
   if (!d) notFound();
-  const inputs = Object.entries(d.inputs).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => label(String(x))).join(", ") : typeof v === "boolean" ? (v ? "yes" : "no") : typeof v === "number" ? v.toLocaleString("en") : label(String(v))]);
+  const inputs = Object.entries(d.inputs).map(([k, v]) => [
+    k,
+    Array.isArray(v)
+      ? v.map((x) => label(String(x))).join(", ")
+      : typeof v === "boolean"
+        ? v
+          ? "yes"
+          : "no"
+        : typeof v === "number"
+          ? v.toLocaleString("en")
+          : label(String(v)),
+  ]);
   return (
     <>
       <PageHeader
@@ -44,11 +63,16 @@ export default async function DecisionPage({ params, searchParams }: { params: P
       />
       <div className="space-y-6">
         {recorded && <Notice tone="success">Decision recorded.</Notice>}
-        <Card title="Decision" actions={<Badge tone={d.status === "accepted" ? "success" : "neutral"}>{d.status}</Badge>}>
+        <Card
+          title="Decision"
+          actions={<Badge tone={d.status === "accepted" ? "success" : "neutral"}>{d.status}</Badge>}
+        >
           <dl className="grid gap-3 text-sm sm:grid-cols-4">
             {(["architecture", "pattern", "deploymentModel", "payloadFormat"] as const).map((k) => (
               <div key={k}>
-                <dt className="text-xs uppercase text-slate-500">{k === "deploymentModel" ? "deployment model" : k === "payloadFormat" ? "payload format" : k}</dt>
+                <dt className="text-xs uppercase text-slate-500">
+                  {k === "deploymentModel" ? "deployment model" : k === "payloadFormat" ? "payload format" : k}
+                </dt>
                 <dd className="font-medium">{label(d[k])}</dd>
               </div>
             ))}

@@ -3,7 +3,13 @@ import { label } from "@/lib/validation/advisor";
 
 type Scored = { option: string; score: number; for: string[]; against: string[] };
 type Rec = { choice: string; reasons: string[]; considered: Scored[] };
-export type AdviceShape = { architecture: Rec; pattern: Rec; deploymentModel: Rec; payloadFormat: Rec; residency: { flagged: boolean; reasons: string[] } };
+export type AdviceShape = {
+  architecture: Rec;
+  pattern: Rec;
+  deploymentModel: Rec;
+  payloadFormat: Rec;
+  residency: { flagged: boolean; reasons: string[] };
+};
 
 const SECTIONS = [
   { key: "architecture", title: "Architecture" },
@@ -13,7 +19,13 @@ const SECTIONS = [
 ] as const;
 
 /** The advisor's recommendation, each with its reasons and why the other options scored lower. */
-export function AdviceView({ advice, chosen }: { advice: AdviceShape; chosen?: Partial<Record<(typeof SECTIONS)[number]["key"], string>> }) {
+export function AdviceView({
+  advice,
+  chosen,
+}: {
+  advice: AdviceShape;
+  chosen?: Partial<Record<(typeof SECTIONS)[number]["key"], string>>;
+}) {
   return (
     <div className="space-y-4" data-testid="advice">
       {advice.residency.flagged ? (
@@ -38,11 +50,7 @@ export function AdviceView({ advice, chosen }: { advice: AdviceShape; chosen?: P
               <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{title}</p>
               <p className="mt-1 text-lg font-semibold text-slate-900">
                 {label(rec.choice)}{" "}
-                {decided && decided !== rec.choice && (
-                  <Badge tone="warning">
-                    decided: {label(decided)}
-                  </Badge>
-                )}
+                {decided && decided !== rec.choice && <Badge tone="warning">decided: {label(decided)}</Badge>}
               </p>
               <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
                 {rec.reasons.map((r) => (
@@ -55,7 +63,9 @@ export function AdviceView({ advice, chosen }: { advice: AdviceShape; chosen?: P
                   {rec.considered.map((c) => (
                     <li key={c.option}>
                       <strong>{label(c.option)}</strong>: {c.score}
-                      {c.against.length > 0 && <span className="text-slate-500"> (against: {c.against.join(" ")})</span>}
+                      {c.against.length > 0 && (
+                        <span className="text-slate-500"> (against: {c.against.join(" ")})</span>
+                      )}
                     </li>
                   ))}
                 </ul>

@@ -39,7 +39,12 @@ const columns: DataTableColumn<DecisionListRow>[] = [
       </div>
     ),
   },
-  { id: "createdAt", header: "Decided", sortable: true, cell: (d) => `${new Date(d.createdAt).toLocaleDateString()} · ${d.decidedByEmail}` },
+  {
+    id: "createdAt",
+    header: "Decided",
+    sortable: true,
+    cell: (d) => `${new Date(d.createdAt).toLocaleDateString()} · ${d.decidedByEmail}`,
+  },
 ];
 
 export function DecisionsTable({ result, query }: { result: ListResult<DecisionListRow>; query: TListQuery }) {

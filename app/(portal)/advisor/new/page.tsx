@@ -15,12 +15,17 @@ export default async function AdviseInterfacePage({ searchParams }: { searchPara
   const { interface: interfaceId } = await searchParams;
   const interfaces = await listAdvisorInterfaces(actor);
   const context = interfaceId
-    ? await getInterfaceContext(actor, interfaceId).catch((e: unknown) => (e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e)))
+    ? await getInterfaceContext(actor, interfaceId).catch((e: unknown) =>
+        e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e),
+      )
     : null;
   if (interfaceId && !context) notFound();
   return (
     <>
-      <PageHeader title="Advise an interface" description="Describe the interface; the advisor recommends how to integrate it and explains why." />
+      <PageHeader
+        title="Advise an interface"
+        description="Describe the interface; the advisor recommends how to integrate it and explains why."
+      />
       <div className="space-y-6">
         <Card>
           {interfaces.length ? (
@@ -29,7 +34,12 @@ export default async function AdviseInterfacePage({ searchParams }: { searchPara
                 <label htmlFor="interface" className="block text-sm font-medium text-slate-700">
                   Interface
                 </label>
-                <select id="interface" name="interface" defaultValue={interfaceId ?? ""} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+                <select
+                  id="interface"
+                  name="interface"
+                  defaultValue={interfaceId ?? ""}
+                  className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+                >
                   <option value="" disabled>
                     Choose an interface…
                   </option>
@@ -45,16 +55,27 @@ export default async function AdviseInterfacePage({ searchParams }: { searchPara
               </Button>
             </form>
           ) : (
-            <EmptyState title="No interfaces in the inventory" description="Add interfaces between systems in the inventory first; the advisor works on one interface at a time." />
+            <EmptyState
+              title="No interfaces in the inventory"
+              description="Add interfaces between systems in the inventory first; the advisor works on one interface at a time."
+            />
           )}
         </Card>
         {context && (
           <>
             <p className="text-sm text-slate-600">
-              {context.source} ({context.sourceRegion || "region unknown"}) → {context.target} ({context.targetRegion || "region unknown"}) · today: {context.mechanism.replace(/_/g, " ")}, {label(context.payloadFormat)}, {context.frequency.replace(/_/g, " ")},{" "}
+              {context.source} ({context.sourceRegion || "region unknown"}) → {context.target} (
+              {context.targetRegion || "region unknown"}) · today: {context.mechanism.replace(/_/g, " ")},{" "}
+              {label(context.payloadFormat)}, {context.frequency.replace(/_/g, " ")},{" "}
               {context.volumePerMonth.toLocaleString("en")} per month
             </p>
-            <AdvisorForm key={context.id} interfaceId={context.id} interfaceName={context.name} defaults={context.defaults} canDecide={can(actor.role, "advisor:decide")} />
+            <AdvisorForm
+              key={context.id}
+              interfaceId={context.id}
+              interfaceName={context.name}
+              defaults={context.defaults}
+              canDecide={can(actor.role, "advisor:decide")}
+            />
           </>
         )}
       </div>

@@ -5,7 +5,14 @@ import { Badge, Card, EmptyState, LinkButton, Notice, PageHeader, Stat } from "@
 import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { flowBacklog, flowMetrics, flowPollPositions, getFlowOrThrow, type BacklogRow, type PollPosition } from "@/lib/services/flows";
+import {
+  flowBacklog,
+  flowMetrics,
+  flowPollPositions,
+  getFlowOrThrow,
+  type BacklogRow,
+  type PollPosition,
+} from "@/lib/services/flows";
 import { recentRuns } from "@/lib/services/runs";
 import { AutoRefresh } from "../_components/auto-refresh";
 import { DeployForm } from "../_components/deploy-form";
@@ -32,7 +39,9 @@ export default async function FlowPage({
   const actor = await requirePageAccess("flow:read");
   const { id } = await params;
   const sp = await searchParams;
-  const flow = await getFlowOrThrow(actor, id).catch((e: unknown) => (e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e)));
+  const flow = await getFlowOrThrow(actor, id).catch((e: unknown) =>
+    e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e),
+  );
   if (!flow) notFound();
   const deployedEnvs = flow.environments.filter((e) => e.deployment);
   const selectedEnv = flow.environments.find((e) => e.key === sp.env) ?? deployedEnvs[0] ?? flow.environments[0];
@@ -50,7 +59,8 @@ export default async function FlowPage({
   const totalBacklog = backlog.reduce((a, b) => a + (b.isStale ? 0 : b.depth), 0);
   const link = flow.interface;
   const decision = link?.decision ?? null;
-  const query = (over: Record<string, string>) => `?${new URLSearchParams({ env: selectedEnv?.key ?? "", window: String(minutes), ...over })}`;
+  const query = (over: Record<string, string>) =>
+    `?${new URLSearchParams({ env: selectedEnv?.key ?? "", window: String(minutes), ...over })}`;
 
   return (
     <>
@@ -91,23 +101,42 @@ export default async function FlowPage({
         {flow.isResidencyFlagged && link && decision && (
           <div data-testid="residency-flag">
             <Notice tone="danger" title="Flagged for data residency">
-              This flow implements <Link href={`/inventory/interfaces/${link.id}`} className="font-medium underline">{link.name}</Link> ({link.source} → {link.target}), and its current
-              architecture decision{" "}
+              This flow implements{" "}
+              <Link href={`/inventory/interfaces/${link.id}`} className="font-medium underline">
+                {link.name}
+              </Link>{" "}
+              ({link.source} → {link.target}), and its current architecture decision{" "}
               <Link href={`/advisor/${decision.id}`} className="font-medium underline">
                 ADR-{decision.number}: {decision.title}
               </Link>{" "}
-              found EU personal data going to a non-EU target without a recorded legal basis. Record a legal basis in a new decision, or acknowledge the flag when deploying to production.
+              found EU personal data going to a non-EU target without a recorded legal basis. Record a legal basis in a
+              new decision, or acknowledge the flag when deploying to production.
             </Notice>
           </div>
         )}
         <div className="grid gap-4 sm:grid-cols-4">
-          <Stat label="Latest version" value={latest ? `v${latest.version}` : "—"} hint={latest ? `hash ${latest.contentHash.slice(0, 12)}` : undefined} />
-          <Stat label="Messages (window)" value={metrics?.totals.throughput ?? 0} hint={selectedEnv ? `in ${selectedEnv.name}` : undefined} />
-          <Stat label="Success rate" value={metrics?.totals.successRate == null ? "—" : `${metrics.totals.successRate}%`} />
+          <Stat
+            label="Latest version"
+            value={latest ? `v${latest.version}` : "—"}
+            hint={latest ? `hash ${latest.contentHash.slice(0, 12)}` : undefined}
+          />
+          <Stat
+            label="Messages (window)"
+            value={metrics?.totals.throughput ?? 0}
+            hint={selectedEnv ? `in ${selectedEnv.name}` : undefined}
+          />
+          <Stat
+            label="Success rate"
+            value={metrics?.totals.successRate == null ? "—" : `${metrics.totals.successRate}%`}
+          />
           <Stat
             label="Dead letters"
             value={
-              <Link href={`/flows/dlq?f.flow=${flow.id}`} className="text-indigo-700 hover:underline" data-testid="dlq-count">
+              <Link
+                href={`/flows/dlq?f.flow=${flow.id}`}
+                className="text-indigo-700 hover:underline"
+                data-testid="dlq-count"
+              >
                 {flow.dlqPending}
               </Link>
             }
@@ -115,7 +144,10 @@ export default async function FlowPage({
           />
         </div>
 
-        <Card title="Interface" description="The inventory interface this flow implements; data residency follows its current architecture decision.">
+        <Card
+          title="Interface"
+          description="The inventory interface this flow implements; data residency follows its current architecture decision."
+        >
           {link ? (
             <dl className="grid gap-2 text-sm sm:grid-cols-3" data-testid="flow-interface">
               <div>
@@ -149,19 +181,27 @@ export default async function FlowPage({
                   ) : decision.residencyFlagged ? (
                     <Badge tone="danger">Flagged</Badge>
                   ) : (
-                    <Badge tone="success">{decision.legalBasis !== "none" ? `Clear (legal basis: ${decision.legalBasis.replaceAll("_", " ")})` : "Clear"}</Badge>
+                    <Badge tone="success">
+                      {decision.legalBasis !== "none"
+                        ? `Clear (legal basis: ${decision.legalBasis.replaceAll("_", " ")})`
+                        : "Clear"}
+                    </Badge>
                   )}
                 </dd>
               </div>
             </dl>
           ) : (
             <p className="text-sm text-slate-600">
-              Not linked to an inventory interface, so residency is not assessed.{canEdit ? " Link one when you save the next version (New version)." : ""}
+              Not linked to an inventory interface, so residency is not assessed.
+              {canEdit ? " Link one when you save the next version (New version)." : ""}
             </p>
           )}
         </Card>
 
-        <Card title="Deployments" description="Desired state is what the portal asks for; actual state is what the engine reports.">
+        <Card
+          title="Deployments"
+          description="Desired state is what the portal asks for; actual state is what the engine reports."
+        >
           <div className="grid gap-4 md:grid-cols-3">
             {flow.environments.map((env) => (
               <div key={env.id} className="rounded-md border border-slate-200 p-4" data-testid={`env-${env.key}`}>
@@ -183,11 +223,16 @@ export default async function FlowPage({
                     <div>
                       Deployed {new Date(env.deployment.deployedAt).toLocaleString()} by {env.deployment.deployedBy}
                     </div>
-                    {env.deployment.actualError && <div className="font-medium text-red-600">{env.deployment.actualError}</div>}
+                    {env.deployment.actualError && (
+                      <div className="font-medium text-red-600">{env.deployment.actualError}</div>
+                    )}
                     <BacklogLines backlog={backlog.find((b) => b.environmentId === env.id)} />
                     <PollLine poll={pollPositions.find((p) => p.environmentId === env.id)} environmentKey={env.key} />
                     <div>
-                      <Link href={`/flows/dlq?f.flow=${flow.id}&f.environment=${env.key}`} className="text-indigo-700 hover:underline">
+                      <Link
+                        href={`/flows/dlq?f.flow=${flow.id}&f.environment=${env.key}`}
+                        className="text-indigo-700 hover:underline"
+                      >
                         {env.dlqPending} dead letter{env.dlqPending === 1 ? "" : "s"}
                       </Link>
                     </div>
@@ -195,7 +240,11 @@ export default async function FlowPage({
                 )}
                 {env.deployment && canOperate && (
                   <div className="mt-3">
-                    <DeploymentControls deploymentId={env.deployment.id} desiredState={env.deployment.desiredState} environmentName={env.name} />
+                    <DeploymentControls
+                      deploymentId={env.deployment.id}
+                      desiredState={env.deployment.desiredState}
+                      environmentName={env.name}
+                    />
                   </div>
                 )}
               </div>
@@ -205,8 +254,17 @@ export default async function FlowPage({
             <div className="mt-4 border-t border-slate-200 pt-4">
               <DeployForm
                 versions={flow.versions.map((v) => ({ id: v.id, version: v.version }))}
-                environments={flow.environments.map((e) => ({ id: e.id, name: e.name, isProduction: e.isProduction || e.key === "prod" || e.key === "production", activeVersion: e.deployment && e.deployment.desiredState !== "stopped" ? e.deployment.version : null }))}
-                residency={flow.isResidencyFlagged && link && decision ? { decisionNumber: decision.number, interfaceName: link.name } : null}
+                environments={flow.environments.map((e) => ({
+                  id: e.id,
+                  name: e.name,
+                  isProduction: e.isProduction || e.key === "prod" || e.key === "production",
+                  activeVersion: e.deployment && e.deployment.desiredState !== "stopped" ? e.deployment.version : null,
+                }))}
+                residency={
+                  flow.isResidencyFlagged && link && decision
+                    ? { decisionNumber: decision.number, interfaceName: link.name }
+                    : null
+                }
               />
             </div>
           )}
@@ -218,13 +276,25 @@ export default async function FlowPage({
           actions={
             <nav aria-label="Metrics window" className="flex flex-wrap gap-1 text-sm">
               {flow.environments.map((e) => (
-                <Link key={e.id} href={query({ env: e.key })} className={e.id === selectedEnv?.id ? "font-semibold text-indigo-700" : "text-slate-600 hover:underline"} aria-current={e.id === selectedEnv?.id ? "true" : undefined}>
+                <Link
+                  key={e.id}
+                  href={query({ env: e.key })}
+                  className={
+                    e.id === selectedEnv?.id ? "font-semibold text-indigo-700" : "text-slate-600 hover:underline"
+                  }
+                  aria-current={e.id === selectedEnv?.id ? "true" : undefined}
+                >
                   {e.key}
                 </Link>
               ))}
               <span className="text-slate-300">|</span>
               {WINDOWS.map((w) => (
-                <Link key={w.minutes} href={query({ window: String(w.minutes) })} className={w.minutes === minutes ? "font-semibold text-indigo-700" : "text-slate-600 hover:underline"} aria-current={w.minutes === minutes ? "true" : undefined}>
+                <Link
+                  key={w.minutes}
+                  href={query({ window: String(w.minutes) })}
+                  className={w.minutes === minutes ? "font-semibold text-indigo-700" : "text-slate-600 hover:underline"}
+                  aria-current={w.minutes === minutes ? "true" : undefined}
+                >
                   {w.label}
                 </Link>
               ))}
@@ -234,11 +304,21 @@ export default async function FlowPage({
           {metrics ? (
             <MetricsCharts points={metrics.points.map((p) => ({ ...p, t: Date.parse(p.minute) }))} />
           ) : (
-            <EmptyState title="No metrics yet" description="Deploy the flow and send traffic; the engine writes minute rollups." />
+            <EmptyState
+              title="No metrics yet"
+              description="Deploy the flow and send traffic; the engine writes minute rollups."
+            />
           )}
         </Card>
 
-        <Card title="Recent runs" actions={<LinkButton href={`/flows/runs?f.flow=${flow.id}`} size="sm">All runs</LinkButton>}>
+        <Card
+          title="Recent runs"
+          actions={
+            <LinkButton href={`/flows/runs?f.flow=${flow.id}`} size="sm">
+              All runs
+            </LinkButton>
+          }
+        >
           <RunsList runs={runs} />
         </Card>
 
@@ -269,10 +349,16 @@ export default async function FlowPage({
                     {new Date(v.createdAt).toLocaleString()} · {v.createdBy}
                   </td>
                   <td className="space-x-2 text-right text-xs">
-                    <a href={`/flows/${flow.id}/export?version=${v.id}&format=yaml`} className="text-indigo-700 hover:underline">
+                    <a
+                      href={`/flows/${flow.id}/export?version=${v.id}&format=yaml`}
+                      className="text-indigo-700 hover:underline"
+                    >
                       YAML
                     </a>
-                    <a href={`/flows/${flow.id}/export?version=${v.id}&format=json`} className="text-indigo-700 hover:underline">
+                    <a
+                      href={`/flows/${flow.id}/export?version=${v.id}&format=json`}
+                      className="text-indigo-700 hover:underline"
+                    >
                       JSON
                     </a>
                     {canEdit && (
@@ -301,25 +387,36 @@ function ago(seconds: number, iso: string): string {
 
 /** The deployment's backlog as the engine last measured it, per queue, with the reading's age. */
 function BacklogLines({ backlog }: { backlog: BacklogRow | undefined }) {
-  if (!backlog) return <div className="text-slate-500">Backlog not measured yet: the engine reports it within seconds of running the deployment.</div>;
+  if (!backlog)
+    return (
+      <div className="text-slate-500">
+        Backlog not measured yet: the engine reports it within seconds of running the deployment.
+      </div>
+    );
   return (
     <div data-testid={`backlog-${backlog.environmentKey}`}>
       <div>
-        Backlog <strong data-testid={`backlog-depth-${backlog.environmentKey}`}>{backlog.depth}</strong> waiting · measured{" "}
+        Backlog <strong data-testid={`backlog-depth-${backlog.environmentKey}`}>{backlog.depth}</strong> waiting ·
+        measured{" "}
         <time dateTime={backlog.measuredAt} title={new Date(backlog.measuredAt).toLocaleString()}>
           {ago(backlog.ageSeconds, backlog.measuredAt)}
         </time>
         {backlog.isStale && (
           <>
             {" "}
-            <Badge tone="warning">stale</Badge> <span className="text-slate-500">no engine has measured it since (engine down, or the deployment is stopped)</span>
+            <Badge tone="warning">stale</Badge>{" "}
+            <span className="text-slate-500">
+              no engine has measured it since (engine down, or the deployment is stopped)
+            </span>
           </>
         )}
       </div>
       <ul className="mt-0.5 space-y-0.5 pl-3">
         {backlog.queues.map((q) => (
           <li key={q.queue}>
-            <code className="break-all">{q.queue}</code> ({q.role === "input" ? "input" : "direct: replays and fire-and-forget calls"}, {q.transport}): <strong>{q.depth}</strong>
+            <code className="break-all">{q.queue}</code> (
+            {q.role === "input" ? "input" : "direct: replays and fire-and-forget calls"}, {q.transport}):{" "}
+            <strong>{q.depth}</strong>
           </li>
         ))}
       </ul>
@@ -335,14 +432,20 @@ function PollLine({ poll, environmentKey }: { poll: PollPosition | undefined; en
       Polled up to{" "}
       {poll.position ? (
         <>
-          <code className="break-all">{poll.position.length > 80 ? `${poll.position.slice(0, 80)}…` : poll.position}</code> · committed{" "}
-          <time dateTime={poll.committedAt!}>{new Date(poll.committedAt!).toLocaleString()}</time>
+          <code className="break-all">
+            {poll.position.length > 80 ? `${poll.position.slice(0, 80)}…` : poll.position}
+          </code>{" "}
+          · committed <time dateTime={poll.committedAt!}>{new Date(poll.committedAt!).toLocaleString()}</time>
         </>
       ) : (
         <span className="text-slate-500">the start (no batch committed yet)</span>
       )}
       {" · "}
-      {poll.polledBy ? <>polled by {poll.polledBy}</> : <span className="text-slate-500">no engine polling it now</span>}
+      {poll.polledBy ? (
+        <>polled by {poll.polledBy}</>
+      ) : (
+        <span className="text-slate-500">no engine polling it now</span>
+      )}
     </div>
   );
 }

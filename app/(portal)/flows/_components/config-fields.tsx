@@ -2,7 +2,14 @@
 
 import { useState } from "react";
 import { FormField, Input, Select, Textarea } from "@/components/ui";
-import { describeFields, formatFieldValue, getIn, parseFieldInput, type FieldDef, type JsonSchema } from "../_lib/schema-form";
+import {
+  describeFields,
+  formatFieldValue,
+  getIn,
+  parseFieldInput,
+  type FieldDef,
+  type JsonSchema,
+} from "../_lib/schema-form";
 
 type Errors = Record<string, string[]> | undefined;
 
@@ -35,13 +42,29 @@ export function ConfigFields({
 }
 
 function hintOf(f: FieldDef): string | undefined {
-  const parts = [f.description, f.default !== undefined ? `Default: ${JSON.stringify(f.default)}.` : undefined, f.constraints.length ? `(${f.constraints.join(", ")})` : undefined];
+  const parts = [
+    f.description,
+    f.default !== undefined ? `Default: ${JSON.stringify(f.default)}.` : undefined,
+    f.constraints.length ? `(${f.constraints.join(", ")})` : undefined,
+  ];
   if (f.kind === "list") parts.push("One per line.");
   if (f.kind === "json") parts.push("JSON.");
   return parts.filter(Boolean).join(" ") || undefined;
 }
 
-function Field({ field, value, basePath, errors, onChange }: { field: FieldDef; value: unknown; basePath: string; errors: Errors; onChange: (path: string, value: unknown) => void }) {
+function Field({
+  field,
+  value,
+  basePath,
+  errors,
+  onChange,
+}: {
+  field: FieldDef;
+  value: unknown;
+  basePath: string;
+  errors: Errors;
+  onChange: (path: string, value: unknown) => void;
+}) {
   const current = getIn(value, field.path);
   const fullPath = `${basePath}.${field.path}`;
   const [text, setText] = useState(() => formatFieldValue(field, current));
@@ -83,16 +106,28 @@ function Field({ field, value, basePath, errors, onChange }: { field: FieldDef; 
           switch (field.kind) {
             case "boolean":
               return (
-                <Select {...a} value={current === undefined ? "" : String(current)} onChange={(e) => update(e.target.value)}>
-                  <option value="">{field.default !== undefined ? `Default (${String(field.default)})` : "Not set"}</option>
+                <Select
+                  {...a}
+                  value={current === undefined ? "" : String(current)}
+                  onChange={(e) => update(e.target.value)}
+                >
+                  <option value="">
+                    {field.default !== undefined ? `Default (${String(field.default)})` : "Not set"}
+                  </option>
                   <option value="true">true</option>
                   <option value="false">false</option>
                 </Select>
               );
             case "enum":
               return (
-                <Select {...a} value={typeof current === "string" ? current : ""} onChange={(e) => update(e.target.value)}>
-                  <option value="">{field.default !== undefined ? `Default (${String(field.default)})` : "Choose…"}</option>
+                <Select
+                  {...a}
+                  value={typeof current === "string" ? current : ""}
+                  onChange={(e) => update(e.target.value)}
+                >
+                  <option value="">
+                    {field.default !== undefined ? `Default (${String(field.default)})` : "Choose…"}
+                  </option>
                   {field.options?.map((o) => (
                     <option key={o} value={o}>
                       {o}
@@ -103,7 +138,16 @@ function Field({ field, value, basePath, errors, onChange }: { field: FieldDef; 
             case "text":
             case "json":
             case "list":
-              return <Textarea {...a} value={text} rows={field.kind === "text" ? 4 : 3} spellCheck={false} className="font-mono text-xs" onChange={(e) => update(e.target.value)} />;
+              return (
+                <Textarea
+                  {...a}
+                  value={text}
+                  rows={field.kind === "text" ? 4 : 3}
+                  spellCheck={false}
+                  className="font-mono text-xs"
+                  onChange={(e) => update(e.target.value)}
+                />
+              );
             default:
               return (
                 <Input

@@ -14,11 +14,23 @@ export type DeployResidencyFlag = { decisionNumber: number; interfaceName: strin
  * residency-flagged flow going to production must be acknowledged in that confirmation (the server
  * refuses it otherwise).
  */
-export function DeployForm({ versions, environments, residency = null }: { versions: { id: string; version: number }[]; environments: DeployEnvironment[]; residency?: DeployResidencyFlag | null }) {
+export function DeployForm({
+  versions,
+  environments,
+  residency = null,
+}: {
+  versions: { id: string; version: number }[];
+  environments: DeployEnvironment[];
+  residency?: DeployResidencyFlag | null;
+}) {
   const form = useRef<HTMLFormElement>(null);
   const acknowledge = useRef<HTMLInputElement>(null);
   const { state, pending, formProps } = useFormAction(deployFlowAction, form);
-  const [question, setQuestion] = useState<{ title: string; text: string; residency: boolean }>({ title: "", text: "", residency: false });
+  const [question, setQuestion] = useState<{ title: string; text: string; residency: boolean }>({
+    title: "",
+    text: "",
+    residency: false,
+  });
   const check = (open: () => void) => {
     if (acknowledge.current) acknowledge.current.value = "";
     const data = new FormData(form.current ?? undefined);
@@ -27,7 +39,11 @@ export function DeployForm({ versions, environments, residency = null }: { versi
     if (env && (env.isProduction || env.activeVersion !== null)) {
       const isFlagged = env.isProduction && residency !== null;
       setQuestion({
-        title: isFlagged ? "Deploy a residency-flagged flow to production?" : env.activeVersion !== null ? "Replace the live deployment?" : "Deploy to production?",
+        title: isFlagged
+          ? "Deploy a residency-flagged flow to production?"
+          : env.activeVersion !== null
+            ? "Replace the live deployment?"
+            : "Deploy to production?",
         text: `${env.activeVersion !== null ? `v${env.activeVersion} is deployed in ${env.name}; it will be replaced by v${version}.` : `v${version} goes live in ${env.name}.`}${env.isProduction ? " This is production." : ""}`,
         residency: isFlagged,
       });
@@ -77,8 +93,8 @@ export function DeployForm({ versions, environments, residency = null }: { versi
             <p>{question.text}</p>
             {question.residency && residency && (
               <p className="mt-2 font-medium text-amber-800" data-testid="residency-acknowledgement">
-                ADR-{residency.decisionNumber} flags “{residency.interfaceName}” for data residency: EU personal data goes to a non-EU target without a recorded legal basis. Deploying
-                records that you acknowledged this.
+                ADR-{residency.decisionNumber} flags “{residency.interfaceName}” for data residency: EU personal data
+                goes to a non-EU target without a recorded legal basis. Deploying records that you acknowledged this.
               </p>
             )}
           </>

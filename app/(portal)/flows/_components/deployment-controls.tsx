@@ -7,7 +7,15 @@ import { controlDeploymentAction } from "../actions";
 type Desired = "running" | "paused" | "stopped";
 
 /** Start / pause / resume / stop for the active deployment; stop asks first. */
-export function DeploymentControls({ deploymentId, desiredState, environmentName }: { deploymentId: string; desiredState: Desired; environmentName: string }) {
+export function DeploymentControls({
+  deploymentId,
+  desiredState,
+  environmentName,
+}: {
+  deploymentId: string;
+  desiredState: Desired;
+  environmentName: string;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const run = (action: "start" | "pause" | "resume" | "stop") =>

@@ -9,10 +9,23 @@ import { errorsUnder, nextStepId, setIn, type JsonSchema } from "../_lib/schema-
 import { ConfigFields } from "./config-fields";
 import { InterfacePicker, type InterfaceOption } from "./interface-picker";
 
-export type CatalogEntry = { kind: "input" | "processor" | "output"; name: string; status: string; summary: string; configSchema: JsonSchema };
+export type CatalogEntry = {
+  kind: "input" | "processor" | "output";
+  name: string;
+  status: string;
+  summary: string;
+  configSchema: JsonSchema;
+};
 
 type Part = { id?: string; use: string; config: Record<string, unknown>; when?: string[] };
-export type EditorSpec = { name: string; description?: string; input: Part; steps: Part[]; outputs: Part[]; policy?: Record<string, unknown> };
+export type EditorSpec = {
+  name: string;
+  description?: string;
+  input: Part;
+  steps: Part[];
+  outputs: Part[];
+  policy?: Record<string, unknown>;
+};
 
 type Errors = Record<string, string[]> | undefined;
 
@@ -20,8 +33,16 @@ const LIVE_VALIDATION_DELAY_MS = 500;
 
 function emptySpec(catalog: CatalogEntry[]): EditorSpec {
   const input = catalog.find((c) => c.kind === "input" && c.name === "http") ?? catalog.find((c) => c.kind === "input");
-  const output = catalog.find((c) => c.kind === "output" && c.name === "http") ?? catalog.find((c) => c.kind === "output");
-  return { name: "", description: "", input: { use: input?.name ?? "", config: {} }, steps: [], outputs: [{ id: "deliver", use: output?.name ?? "", config: {} }], policy: {} };
+  const output =
+    catalog.find((c) => c.kind === "output" && c.name === "http") ?? catalog.find((c) => c.kind === "output");
+  return {
+    name: "",
+    description: "",
+    input: { use: input?.name ?? "", config: {} },
+    steps: [],
+    outputs: [{ id: "deliver", use: output?.name ?? "", config: {} }],
+    policy: {},
+  };
 }
 
 /** Errors for exactly this path (not nested ones). */
@@ -56,7 +77,10 @@ export function FlowEditor({
   const specJson = useMemo(() => JSON.stringify(spec), [spec]);
 
   useEffect(() => {
-    if (state?.ok) router.push(`/flows/${state.data.flowId}?saved=${state.data.version}${state.data.isNew ? "" : "&unchanged=1"}${state.data.interfaceChanged ? "&linked=1" : ""}`);
+    if (state?.ok)
+      router.push(
+        `/flows/${state.data.flowId}?saved=${state.data.version}${state.data.isNew ? "" : "&unchanged=1"}${state.data.interfaceChanged ? "&linked=1" : ""}`,
+      );
   }, [state, router]);
 
   // Live validation against the engine registry on the server, debounced while typing.
@@ -84,11 +108,25 @@ export function FlowEditor({
   const submitErrors = state && !state.ok ? state.fieldErrors : undefined;
   const errors: Errors = { ...liveErrors, ...submitErrors };
   const byKind = (kind: CatalogEntry["kind"]) => catalog.filter((c) => c.kind === kind);
-  const schemaOf = (kind: CatalogEntry["kind"], name: string) => catalog.find((c) => c.kind === kind && c.name === name);
+  const schemaOf = (kind: CatalogEntry["kind"], name: string) =>
+    catalog.find((c) => c.kind === kind && c.name === name);
   const update = (path: string, value: unknown) => setSpec((s) => setIn(s, path, value));
 
   const addPart = (list: "steps" | "outputs", use: string) =>
-    setSpec((s) => ({ ...s, [list]: [...s[list], { id: nextStepId(use, [...s.steps, ...s.outputs].map((p) => p.id ?? "")), use, config: {} }] }));
+    setSpec((s) => ({
+      ...s,
+      [list]: [
+        ...s[list],
+        {
+          id: nextStepId(
+            use,
+            [...s.steps, ...s.outputs].map((p) => p.id ?? ""),
+          ),
+          use,
+          config: {},
+        },
+      ],
+    }));
   const removePart = (list: "steps" | "outputs", index: number) => {
     setSpec((s) => ({ ...s, [list]: s[list].filter((_, i) => i !== index) }));
     setRevision((r) => r + 1);
@@ -110,14 +148,28 @@ export function FlowEditor({
     const componentErrors = errorsUnder(errors, base);
     const count = list === "input" ? 1 : spec[list].length;
     return (
-      <div key={`${base}-${revision}`} className="space-y-4 rounded-md border border-slate-200 p-4" data-testid={`part-${base}`}>
+      <div
+        key={`${base}-${revision}`}
+        className="space-y-4 rounded-md border border-slate-200 p-4"
+        data-testid={`part-${base}`}
+      >
         <div className="grid gap-4 sm:grid-cols-3">
           {list !== "input" && (
-            <FormField id={`f-${base}-id`} label="Step id" errors={at(errors, `${base}.id`)} hint="Unique in the flow; lower case, digits, - or _.">
+            <FormField
+              id={`f-${base}-id`}
+              label="Step id"
+              errors={at(errors, `${base}.id`)}
+              hint="Unique in the flow; lower case, digits, - or _."
+            >
               {(a) => <Input {...a} value={part.id ?? ""} onChange={(e) => update(`${base}.id`, e.target.value)} />}
             </FormField>
           )}
-          <FormField id={`f-${base}-use`} label={list === "input" ? "Input component" : "Component"} errors={at(errors, `${base}.use`)} hint={entry?.summary}>
+          <FormField
+            id={`f-${base}-use`}
+            label={list === "input" ? "Input component" : "Component"}
+            errors={at(errors, `${base}.use`)}
+            hint={entry?.summary}
+          >
             {(a) => (
               <Select
                 {...a}
@@ -137,13 +189,21 @@ export function FlowEditor({
             )}
           </FormField>
           {list !== "input" && (
-            <FormField id={`f-${base}-when`} label="Only for route branches" errors={at(errors, `${base}.when`)} hint="Comma-separated branch names from a route step; empty = every message.">
+            <FormField
+              id={`f-${base}-when`}
+              label="Only for route branches"
+              errors={at(errors, `${base}.when`)}
+              hint="Comma-separated branch names from a route step; empty = every message."
+            >
               {(a) => (
                 <Input
                   {...a}
                   defaultValue={(part.when ?? []).join(", ")}
                   onChange={(e) => {
-                    const branches = e.target.value.split(",").map((b) => b.trim()).filter(Boolean);
+                    const branches = e.target.value
+                      .split(",")
+                      .map((b) => b.trim())
+                      .filter(Boolean);
                     update(`${base}.when`, branches.length ? branches : undefined);
                   }}
                 />
@@ -152,21 +212,47 @@ export function FlowEditor({
           )}
         </div>
         {componentErrors[""] && <p className="text-xs font-medium text-red-600">{componentErrors[""].join(" ")}</p>}
-        {at(errors, `${base}.config`) && <p className="text-xs font-medium text-red-600">{at(errors, `${base}.config`)!.join(" ")}</p>}
+        {at(errors, `${base}.config`) && (
+          <p className="text-xs font-medium text-red-600">{at(errors, `${base}.config`)!.join(" ")}</p>
+        )}
         {entry ? (
-          <ConfigFields schema={entry.configSchema} value={part.config} basePath={`${base}.config`} errors={errors} onChange={(p, v) => update(`${base}.config.${p}`, v)} />
+          <ConfigFields
+            schema={entry.configSchema}
+            value={part.config}
+            basePath={`${base}.config`}
+            errors={errors}
+            onChange={(p, v) => update(`${base}.config.${p}`, v)}
+          />
         ) : (
           <p className="text-sm text-red-600">Unknown component “{part.use}”. Choose one from the list.</p>
         )}
         {list !== "input" && (
           <div className="flex gap-2">
-            <Button size="sm" variant="ghost" disabled={index === 0} onClick={() => movePart(list, index, -1)} aria-label={`Move ${part.id} up`}>
+            <Button
+              size="sm"
+              variant="ghost"
+              disabled={index === 0}
+              onClick={() => movePart(list, index, -1)}
+              aria-label={`Move ${part.id} up`}
+            >
               Move up
             </Button>
-            <Button size="sm" variant="ghost" disabled={index === count - 1} onClick={() => movePart(list, index, 1)} aria-label={`Move ${part.id} down`}>
+            <Button
+              size="sm"
+              variant="ghost"
+              disabled={index === count - 1}
+              onClick={() => movePart(list, index, 1)}
+              aria-label={`Move ${part.id} down`}
+            >
               Move down
             </Button>
-            <Button size="sm" variant="ghost" disabled={list === "outputs" && count === 1} onClick={() => removePart(list, index)} aria-label={`Remove ${part.id}`}>
+            <Button
+              size="sm"
+              variant="ghost"
+              disabled={list === "outputs" && count === 1}
+              onClick={() => removePart(list, index)}
+              aria-label={`Remove ${part.id}`}
+            >
               Remove
             </Button>
           </div>
@@ -190,8 +276,21 @@ export function FlowEditor({
       <input type="hidden" name="spec" value={specJson} />
       <Card title="Flow">
         <div className="grid gap-4 sm:grid-cols-2">
-          <FormField id="f-name" label="Flow name" errors={at(errors, "name")} hint="Lower-case slug; it appears in the gateway URL /flows/<name>/<env>.">
-            {(a) => <Input {...a} value={spec.name} readOnly={Boolean(flowId)} onChange={(e) => update("name", e.target.value)} autoFocus={!flowId} />}
+          <FormField
+            id="f-name"
+            label="Flow name"
+            errors={at(errors, "name")}
+            hint="Lower-case slug; it appears in the gateway URL /flows/<name>/<env>."
+          >
+            {(a) => (
+              <Input
+                {...a}
+                value={spec.name}
+                readOnly={Boolean(flowId)}
+                onChange={(e) => update("name", e.target.value)}
+                autoFocus={!flowId}
+              />
+            )}
           </FormField>
           {!flowId && (
             <FormField id="f-owner" label="Owner" hint="Team or person responsible.">
@@ -200,18 +299,33 @@ export function FlowEditor({
           )}
           <div className="sm:col-span-2">
             <FormField id="f-description" label="Description" errors={at(errors, "description")}>
-              {(a) => <Textarea {...a} rows={2} value={spec.description ?? ""} onChange={(e) => update("description", e.target.value || undefined)} />}
+              {(a) => (
+                <Textarea
+                  {...a}
+                  rows={2}
+                  value={spec.description ?? ""}
+                  onChange={(e) => update("description", e.target.value || undefined)}
+                />
+              )}
             </FormField>
           </div>
           <div className="sm:col-span-2">
-            <InterfacePicker options={interfaceOptions} value={interfaceId} onChange={setInterfaceId} errors={at(errors, "interfaceId")} />
+            <InterfacePicker
+              options={interfaceOptions}
+              value={interfaceId}
+              onChange={setInterfaceId}
+              errors={at(errors, "interfaceId")}
+            />
           </div>
         </div>
       </Card>
       <Card title="Input" description="Where messages come from.">
         {partCard("input", spec.input, 0)}
       </Card>
-      <Card title="Steps" description="Processors, in order. A filter drops messages; a route step sends them to branches.">
+      <Card
+        title="Steps"
+        description="Processors, in order. A filter drops messages; a route step sends them to branches."
+      >
         <div className="space-y-4">
           {spec.steps.map((s, i) => partCard("steps", s, i))}
           <AddPart label="Add step" options={byKind("processor")} onAdd={(use) => addPart("steps", use)} />
@@ -219,13 +333,22 @@ export function FlowEditor({
       </Card>
       <Card title="Outputs" description="Where processed messages go. At least one.">
         <div className="space-y-4">
-          {at(errors, "outputs") && <p className="text-xs font-medium text-red-600">{at(errors, "outputs")!.join(" ")}</p>}
+          {at(errors, "outputs") && (
+            <p className="text-xs font-medium text-red-600">{at(errors, "outputs")!.join(" ")}</p>
+          )}
           {spec.outputs.map((o, i) => partCard("outputs", o, i))}
           <AddPart label="Add output" options={byKind("output")} onAdd={(use) => addPart("outputs", use)} />
         </div>
       </Card>
       <Card title="Policy" description="Retries, timeouts, dead letter channel, idempotency key and concurrency.">
-        <ConfigFields key={`policy-${revision}`} schema={policySchema} value={spec.policy ?? {}} basePath="policy" errors={errors} onChange={(p, v) => update(`policy.${p}`, v)} />
+        <ConfigFields
+          key={`policy-${revision}`}
+          schema={policySchema}
+          value={spec.policy ?? {}}
+          basePath="policy"
+          errors={errors}
+          onChange={(p, v) => update(`policy.${p}`, v)}
+        />
       </Card>
       <FormField id="f-note" label="Version note" hint="What changed in this version.">
         {(a) => <Input {...a} name="note" />}
@@ -337,7 +460,8 @@ function YamlTab({
   const apply = () => {
     try {
       const parsed = /^\s*[{[]/.test(text) ? JSON.parse(text) : YAML.parse(text, { maxAliasCount: 100 });
-      if (!parsed || typeof parsed !== "object" || !("input" in parsed)) throw new Error("The document needs at least name, input and outputs.");
+      if (!parsed || typeof parsed !== "object" || !("input" in parsed))
+        throw new Error("The document needs at least name, input and outputs.");
       onApply({ steps: [], outputs: [], ...parsed } as EditorSpec);
       setProblem(null);
     } catch (e) {
@@ -351,12 +475,33 @@ function YamlTab({
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {hidden}
-      <p className="text-sm text-slate-600">Edit the spec as YAML or JSON, or load a file exported from another environment. Saving validates it exactly like the form.</p>
+      <p className="text-sm text-slate-600">
+        Edit the spec as YAML or JSON, or load a file exported from another environment. Saving validates it exactly
+        like the form.
+      </p>
       <FormField id="f-file" label="Load a file">
-        {(a) => <input {...a} type="file" accept=".yaml,.yml,.json,application/json,application/yaml" onChange={(e) => loadFile(e.target.files?.[0])} className="text-sm" />}
+        {(a) => (
+          <input
+            {...a}
+            type="file"
+            accept=".yaml,.yml,.json,application/json,application/yaml"
+            onChange={(e) => loadFile(e.target.files?.[0])}
+            className="text-sm"
+          />
+        )}
       </FormField>
       <FormField id="f-document" label="Flow document" errors={errors?.document}>
-        {(a) => <Textarea {...a} name="document" rows={24} spellCheck={false} className="font-mono text-xs" value={text} onChange={(e) => setText(e.target.value)} />}
+        {(a) => (
+          <Textarea
+            {...a}
+            name="document"
+            rows={24}
+            spellCheck={false}
+            className="font-mono text-xs"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+        )}
       </FormField>
       {problem && <Notice tone="danger">{problem}</Notice>}
       {error && (

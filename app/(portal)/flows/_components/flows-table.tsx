@@ -46,7 +46,10 @@ const columns: DataTableColumn<FlowListRow>[] = [
               <span className="font-medium text-slate-600">
                 {d.environmentKey} v{d.version}
               </span>
-              <StateBadge state={d.actualState} label={d.actualState === d.desiredState ? undefined : `${d.actualState} → ${d.desiredState}`} />
+              <StateBadge
+                state={d.actualState}
+                label={d.actualState === d.desiredState ? undefined : `${d.actualState} → ${d.desiredState}`}
+              />
             </span>
           ))}
         </div>
@@ -59,7 +62,11 @@ const columns: DataTableColumn<FlowListRow>[] = [
     header: "Residency",
     cell: (f) =>
       f.isResidencyFlagged && f.interface?.decision ? (
-        <Link href={`/advisor/${f.interface.decision.id}`} className="hover:underline" title={`ADR-${f.interface.decision.number} flags ${f.interface.name} for data residency`}>
+        <Link
+          href={`/advisor/${f.interface.decision.id}`}
+          className="hover:underline"
+          title={`ADR-${f.interface.decision.number} flags ${f.interface.name} for data residency`}
+        >
           <Badge tone="danger">Flagged · ADR-{f.interface.decision.number}</Badge>
         </Link>
       ) : f.interface ? (
@@ -74,7 +81,15 @@ const columns: DataTableColumn<FlowListRow>[] = [
   { id: "updatedAt", header: "Updated", sortable: true, cell: (f) => new Date(f.updatedAt).toLocaleString() },
 ];
 
-export function FlowsTable({ result, query, environments }: { result: ListResult<FlowListRow>; query: TListQuery; environments: { value: string; label: string }[] }) {
+export function FlowsTable({
+  result,
+  query,
+  environments,
+}: {
+  result: ListResult<FlowListRow>;
+  query: TListQuery;
+  environments: { value: string; label: string }[];
+}) {
   return (
     <DataTable
       caption="Flows"

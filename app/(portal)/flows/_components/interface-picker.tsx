@@ -9,7 +9,17 @@ export type InterfaceOption = { id: string; label: string; isResidencyFlagged: b
  * Picks the inventory interface a flow implements: a search box narrows a native select, so it works
  * with the keyboard and screen readers as any select does (type, then arrow down into the list).
  */
-export function InterfacePicker({ options, value, onChange, errors }: { options: InterfaceOption[]; value: string; onChange: (id: string) => void; errors?: string[] }) {
+export function InterfacePicker({
+  options,
+  value,
+  onChange,
+  errors,
+}: {
+  options: InterfaceOption[];
+  value: string;
+  onChange: (id: string) => void;
+  errors?: string[];
+}) {
   const [query, setQuery] = useState("");
   const list = useRef<HTMLSelectElement>(null);
   const matches = useMemo(() => {
@@ -31,8 +41,21 @@ export function InterfacePicker({ options, value, onChange, errors }: { options:
   return (
     <div className="space-y-3">
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="f-interface-search" label="Find an interface" hint="Type part of a system or interface name; Enter or ↓ moves to the list.">
-          {(a) => <Input {...a} type="search" value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={onSearchKey} autoComplete="off" />}
+        <FormField
+          id="f-interface-search"
+          label="Find an interface"
+          hint="Type part of a system or interface name; Enter or ↓ moves to the list."
+        >
+          {(a) => (
+            <Input
+              {...a}
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={onSearchKey}
+              autoComplete="off"
+            />
+          )}
         </FormField>
         <FormField
           id="f-interface"
@@ -55,8 +78,8 @@ export function InterfacePicker({ options, value, onChange, errors }: { options:
       </div>
       {selected?.isResidencyFlagged && (
         <Notice tone="warning" title="This interface is flagged for data residency">
-          Its current architecture decision found EU personal data going to a non-EU target without a recorded legal basis. The flow will show the flag, and deploying it to production asks
-          for an acknowledgement.
+          Its current architecture decision found EU personal data going to a non-EU target without a recorded legal
+          basis. The flow will show the flag, and deploying it to production asks for an acknowledgement.
         </Notice>
       )}
     </div>

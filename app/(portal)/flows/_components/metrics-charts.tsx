@@ -36,12 +36,36 @@ export function MetricsCharts({ points }: { points: ChartPoint[] }) {
         ]}
         emptyMessage="No traffic in this window."
       />
-      <LineChartCard title="Success rate" description="% of finished messages" data={points} xKey="t" xType="time"
-        formatX={formatMinute} series={[{ key: "successRate", label: "Success %" }]} emptyMessage="No finished messages in this window." />
-      <LineChartCard title="Backlog" description="Messages waiting on the flow's queues (input and direct), as the engine measured them" data={points} xKey="t" xType="time"
-        formatX={formatMinute} series={[{ key: "backlogDepth", label: "Waiting" }]} emptyMessage="No backlog readings in this window; the engine measures deployed flows every few seconds." />
-      <LineChartCard title="DLQ depth" description="Pending dead letters" data={points} xKey="t" xType="time"
-        formatX={formatMinute} series={[{ key: "dlqDepth", label: "Pending" }]} emptyMessage="No DLQ samples yet." />
+      <LineChartCard
+        title="Success rate"
+        description="% of finished messages"
+        data={points}
+        xKey="t"
+        xType="time"
+        formatX={formatMinute}
+        series={[{ key: "successRate", label: "Success %" }]}
+        emptyMessage="No finished messages in this window."
+      />
+      <LineChartCard
+        title="Backlog"
+        description="Messages waiting on the flow's queues (input and direct), as the engine measured them"
+        data={points}
+        xKey="t"
+        xType="time"
+        formatX={formatMinute}
+        series={[{ key: "backlogDepth", label: "Waiting" }]}
+        emptyMessage="No backlog readings in this window; the engine measures deployed flows every few seconds."
+      />
+      <LineChartCard
+        title="DLQ depth"
+        description="Pending dead letters"
+        data={points}
+        xKey="t"
+        xType="time"
+        formatX={formatMinute}
+        series={[{ key: "dlqDepth", label: "Pending" }]}
+        emptyMessage="No DLQ samples yet."
+      />
       <LineChartCard
         title="Latency"
         description="End-to-end, milliseconds"

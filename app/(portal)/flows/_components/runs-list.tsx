@@ -1,7 +1,16 @@
 import Link from "next/link";
 import { StateBadge } from "./state-badge";
 
-type Run = { id: string; messageId: string; environmentKey: string; version: number; status: string; durationMs: number | null; error: string | null; startedAt: string };
+type Run = {
+  id: string;
+  messageId: string;
+  environmentKey: string;
+  version: number;
+  status: string;
+  durationMs: number | null;
+  error: string | null;
+  startedAt: string;
+};
 
 /** A compact list of runs, each linking to its message journey. */
 export function RunsList({ runs }: { runs: Run[] }) {

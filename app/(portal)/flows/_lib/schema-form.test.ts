@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { describeFields, errorsUnder, fieldKind, formatFieldValue, getIn, nextStepId, parseFieldInput, setIn, type JsonSchema } from "./schema-form";
+import {
+  describeFields,
+  errorsUnder,
+  fieldKind,
+  formatFieldValue,
+  getIn,
+  nextStepId,
+  parseFieldInput,
+  setIn,
+  type JsonSchema,
+} from "./schema-form";
 
 const schemaOf = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as JsonSchema;
 
@@ -51,7 +61,13 @@ describe("describeFields", () => {
   });
 
   it("describes nested object fields with full paths", () => {
-    expect(byName.retry.fields?.[0]).toMatchObject({ name: "maxAttempts", path: "retry.maxAttempts", kind: "integer", required: true, constraints: ["≥ 1", "≤ 10"] });
+    expect(byName.retry.fields?.[0]).toMatchObject({
+      name: "maxAttempts",
+      path: "retry.maxAttempts",
+      kind: "integer",
+      required: true,
+      constraints: ["≥ 1", "≤ 10"],
+    });
   });
 
   it("does not treat a union with other types as text", () => {
@@ -85,7 +101,9 @@ describe("setIn / getIn / errorsUnder / nextStepId", () => {
     expect(Array.isArray(c.steps)).toBe(true);
   });
   it("re-keys server field errors relative to a component", () => {
-    expect(errorsUnder({ "steps.1.config.url": ["bad"], "steps.10.id": ["x"], "steps.1": ["whole"] }, "steps.1")).toEqual({ "config.url": ["bad"], "": ["whole"] });
+    expect(
+      errorsUnder({ "steps.1.config.url": ["bad"], "steps.10.id": ["x"], "steps.1": ["whole"] }, "steps.1"),
+    ).toEqual({ "config.url": ["bad"], "": ["whole"] });
   });
   it("makes unique step ids", () => {
     expect(nextStepId("parse_xml", [])).toBe("parse-xml");

@@ -79,7 +79,9 @@ export function fieldKind(name: string, raw: JsonSchema): FieldKind {
       return s.properties && Object.keys(s.properties).length ? "object" : "json";
     case "array": {
       const items = s.items ? unwrap(s.items) : undefined;
-      return items && (items.type === "string" || items.type === "number" || items.type === "integer") && !items.enum ? "list" : "json";
+      return items && (items.type === "string" || items.type === "number" || items.type === "integer") && !items.enum
+        ? "list"
+        : "json";
     }
     default:
       return "json";
@@ -157,7 +159,12 @@ export function parseFieldInput(field: Pick<FieldDef, "kind">, text: string): Pa
     case "boolean":
       return { value: t === "true" || t === "on" };
     case "list":
-      return { value: text.split("\n").map((l) => l.trim()).filter(Boolean) };
+      return {
+        value: text
+          .split("\n")
+          .map((l) => l.trim())
+          .filter(Boolean),
+      };
     case "json":
       try {
         return { value: JSON.parse(t) };
@@ -172,7 +179,9 @@ export function parseFieldInput(field: Pick<FieldDef, "kind">, text: string): Pa
 type Obj = Record<string, unknown>;
 
 export function getIn(obj: unknown, path: string): unknown {
-  return path.split(".").reduce<unknown>((o, k) => (o !== null && typeof o === "object" ? (o as Obj)[k] : undefined), obj);
+  return path
+    .split(".")
+    .reduce<unknown>((o, k) => (o !== null && typeof o === "object" ? (o as Obj)[k] : undefined), obj);
 }
 
 /** Immutable set; `undefined` removes the key, and a nested object left empty by that is removed too (never `config`). */
@@ -182,7 +191,13 @@ export function setIn<T>(obj: T, path: string, value: unknown): T {
   const copy: Obj | unknown[] = isArray ? [...(obj as unknown[])] : { ...((obj ?? {}) as Obj) };
   const current = (copy as Obj)[head];
   const next = rest.length ? setIn(current ?? (/^\d+$/.test(rest[0]) ? [] : {}), rest.join("."), value) : value;
-  const isEmptyObject = next !== null && typeof next === "object" && !Array.isArray(next) && Object.keys(next).length === 0 && rest.length > 0 && head !== "config";
+  const isEmptyObject =
+    next !== null &&
+    typeof next === "object" &&
+    !Array.isArray(next) &&
+    Object.keys(next).length === 0 &&
+    rest.length > 0 &&
+    head !== "config";
   if ((next === undefined || isEmptyObject) && !isArray) delete (copy as Obj)[head];
   else (copy as Obj)[head] = next;
   return copy as T;

@@ -8,7 +8,11 @@ export const metadata: Metadata = { title: "Flow components" };
 
 const KINDS = [
   { kind: "input", title: "Inputs", description: "Where a flow's messages come from." },
-  { kind: "processor", title: "Processors", description: "Steps that parse, validate, transform, filter, route, split, aggregate, enrich or dedupe." },
+  {
+    kind: "processor",
+    title: "Processors",
+    description: "Steps that parse, validate, transform, filter, route, split, aggregate, enrich or dedupe.",
+  },
   { kind: "output", title: "Outputs", description: "Where processed messages are delivered." },
 ] as const;
 
@@ -21,10 +25,17 @@ export default async function ComponentsPage() {
   const catalog = componentCatalog();
   return (
     <>
-      <PageHeader title="Flow components" description="Generated from each component's config spec in the engine registry: the same spec validates flows and builds the flow form." />
+      <PageHeader
+        title="Flow components"
+        description="Generated from each component's config spec in the engine registry: the same spec validates flows and builds the flow form."
+      />
       <nav aria-label="Components" className="mb-6 flex flex-wrap gap-2 text-sm">
         {catalog.map((c) => (
-          <a key={`${c.kind}-${c.name}`} href={`#${c.kind}-${c.name}`} className="rounded bg-slate-100 px-2 py-1 font-mono text-xs text-slate-700 hover:bg-slate-200">
+          <a
+            key={`${c.kind}-${c.name}`}
+            href={`#${c.kind}-${c.name}`}
+            className="rounded bg-slate-100 px-2 py-1 font-mono text-xs text-slate-700 hover:bg-slate-200"
+          >
             {c.kind}:{c.name}
           </a>
         ))}
@@ -43,7 +54,11 @@ export default async function ComponentsPage() {
                   const fields = rows(describeFields(c.configSchema as JsonSchema));
                   return (
                     <div key={c.name} id={`${c.kind}-${c.name}`}>
-                      <Card title={c.name} description={c.summary} actions={<Badge tone={c.status === "stable" ? "success" : "warning"}>{c.status}</Badge>}>
+                      <Card
+                        title={c.name}
+                        description={c.summary}
+                        actions={<Badge tone={c.status === "stable" ? "success" : "warning"}>{c.status}</Badge>}
+                      >
                         {fields.length ? (
                           <table className="w-full text-left text-sm">
                             <thead className="text-xs uppercase text-slate-500">
@@ -61,10 +76,14 @@ export default async function ComponentsPage() {
                                   <td className="py-1.5 font-mono text-xs">{f.path}</td>
                                   <td className="text-xs">{f.kind === "enum" ? f.options?.join(" | ") : f.kind}</td>
                                   <td className="text-xs">{f.required ? "yes" : "no"}</td>
-                                  <td className="font-mono text-xs">{f.default === undefined ? "" : JSON.stringify(f.default)}</td>
+                                  <td className="font-mono text-xs">
+                                    {f.default === undefined ? "" : JSON.stringify(f.default)}
+                                  </td>
                                   <td className="text-xs text-slate-600">
                                     {f.description}
-                                    {f.constraints.length > 0 && <span className="block text-slate-400">{f.constraints.join(", ")}</span>}
+                                    {f.constraints.length > 0 && (
+                                      <span className="block text-slate-400">{f.constraints.join(", ")}</span>
+                                    )}
                                   </td>
                                 </tr>
                               ))}

@@ -8,7 +8,10 @@ import { discardDeadLetters, editAndReplay, requestReplay, type BatchResult } fr
 import { formDataToObject } from "@/lib/utils/form-data";
 import { ZDiscardInput, ZEditAndReplayInput, ZReplayInput } from "@/lib/validation/flows";
 
-export async function replayDeadLettersAction(raw: { ids: string[]; targetVersionId?: string }): Promise<ActionResult<BatchResult>> {
+export async function replayDeadLettersAction(raw: {
+  ids: string[];
+  targetVersionId?: string;
+}): Promise<ActionResult<BatchResult>> {
   try {
     const user = await requireSession();
     const input = ZReplayInput.parse(raw);
@@ -21,7 +24,10 @@ export async function replayDeadLettersAction(raw: { ids: string[]; targetVersio
   }
 }
 
-export async function discardDeadLettersAction(raw: { ids: string[]; reason?: string }): Promise<ActionResult<BatchResult>> {
+export async function discardDeadLettersAction(raw: {
+  ids: string[];
+  reason?: string;
+}): Promise<ActionResult<BatchResult>> {
   try {
     const user = await requireSession();
     const input = ZDiscardInput.parse(raw);

@@ -10,13 +10,27 @@ import { DeadLettersTable } from "./_components/dead-letters-table";
 
 export const metadata: Metadata = { title: "Dead letters" };
 
-export default async function DeadLettersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DeadLettersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageAccess("flow:read");
   const query = parseListQuery(await searchParams);
-  const [result, flows, steps, environments] = await Promise.all([listDeadLetters(actor, query), flowOptions(actor), deadLetterSteps(actor, query.filters.flow), listEnvironments(actor)]);
+  const [result, flows, steps, environments] = await Promise.all([
+    listDeadLetters(actor, query),
+    flowOptions(actor),
+    deadLetterSteps(actor, query.filters.flow),
+    listEnvironments(actor),
+  ]);
   const canReplay = can(actor.role, "dlq:replay");
   // Replay targets for the bulk action: the versions of the flows whose pending letters are on this page.
-  const versionsByFlow = canReplay ? await flowVersionOptions(actor, result.rows.filter((r) => r.status === "pending").map((r) => r.flowId)) : {};
+  const versionsByFlow = canReplay
+    ? await flowVersionOptions(
+        actor,
+        result.rows.filter((r) => r.status === "pending").map((r) => r.flowId),
+      )
+    : {};
   return (
     <>
       <AutoRefresh seconds={15} />

@@ -16,7 +16,12 @@ export default async function NewFlowPage() {
         title="New flow"
         description="Choose an input, add steps and outputs, and set the policy. Every field comes from the component's own spec; the form checks it against the engine as you type."
       />
-      <FlowEditor catalog={componentCatalog() as CatalogEntry[]} policySchema={policySchema() as JsonSchema} intent="create" interfaceOptions={interfaces} />
+      <FlowEditor
+        catalog={componentCatalog() as CatalogEntry[]}
+        policySchema={policySchema() as JsonSchema}
+        intent="create"
+        interfaceOptions={interfaces}
+      />
     </>
   );
 }

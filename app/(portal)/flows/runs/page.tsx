@@ -8,14 +8,30 @@ import { RunsTable } from "./_components/runs-table";
 
 export const metadata: Metadata = { title: "Message runs" };
 
-export default async function RunsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RunsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageAccess("flow:read");
   const query = parseListQuery(await searchParams);
-  const [result, flows, environments] = await Promise.all([listRuns(actor, query), flowOptions(actor), listEnvironments(actor)]);
+  const [result, flows, environments] = await Promise.all([
+    listRuns(actor, query),
+    flowOptions(actor),
+    listEnvironments(actor),
+  ]);
   return (
     <>
-      <PageHeader title="Message runs" description="Lineage: every message each flow processed, with its version, hashes and step outcomes. Search by message or correlation id." />
-      <RunsTable result={result} query={query} flows={flows.map((f) => ({ value: f.id, label: f.name }))} environments={environments.map((e) => ({ value: e.key, label: e.name }))} />
+      <PageHeader
+        title="Message runs"
+        description="Lineage: every message each flow processed, with its version, hashes and step outcomes. Search by message or correlation id."
+      />
+      <RunsTable
+        result={result}
+        query={query}
+        flows={flows.map((f) => ({ value: f.id, label: f.name }))}
+        environments={environments.map((e) => ({ value: e.key, label: e.name }))}
+      />
     </>
   );
 }

@@ -12,7 +12,10 @@ type Saved = ActionResult<{ id: string }> & { values: Record<string, unknown> };
  * submitted values come back with the result and feed the fields' defaults: a rejected form keeps
  * what the user typed. On success it navigates to the record.
  */
-export function useSaveForm(action: (prev: unknown, fd: FormData) => Promise<ActionResult<{ id: string }>>, hrefFor: (id: string) => string) {
+export function useSaveForm(
+  action: (prev: unknown, fd: FormData) => Promise<ActionResult<{ id: string }>>,
+  hrefFor: (id: string) => string,
+) {
   const router = useRouter();
   const [state, formAction, pending] = useActionState<Saved | null, FormData>(async (prev, fd) => {
     const result = await action(prev, fd);

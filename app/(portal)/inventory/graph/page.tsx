@@ -9,7 +9,11 @@ import { DependencyGraphView } from "./_components/dependency-graph";
 
 export const metadata: Metadata = { title: "Dependency graph" };
 
-export default async function GraphPage({ searchParams }: { searchParams: Promise<{ processId?: string; departmentId?: string }> }) {
+export default async function GraphPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ processId?: string; departmentId?: string }>;
+}) {
   const actor = await requirePageAccess("inventory:read");
   const query = await searchParams;
   const departmentId = query.departmentId ?? "";
@@ -24,7 +28,10 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
   const isFiltered = Boolean(processId || departmentId);
   return (
     <>
-      <PageHeader title="Dependency graph" description="Systems are nodes and interfaces are edges. Filter by process or department to see the systems they touch and every interface that reaches them." />
+      <PageHeader
+        title="Dependency graph"
+        description="Systems are nodes and interfaces are edges. Filter by process or department to see the systems they touch and every interface that reaches them."
+      />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Graph filters">
         <label className="text-sm">
           <span className="mb-1 block font-medium text-slate-700">Department</span>
@@ -58,14 +65,19 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
       {graph.truncated && (
         <div className="mb-4">
           <Notice tone="warning" title="Showing part of the graph">
-            {graph.totalEdges.toLocaleString("en-US")} interfaces match; the {graph.edges.length} with the highest volume are drawn. Filter by department or process to see the rest.
+            {graph.totalEdges.toLocaleString("en-US")} interfaces match; the {graph.edges.length} with the highest
+            volume are drawn. Filter by department or process to see the rest.
           </Notice>
         </div>
       )}
       {graph.nodes.length === 0 ? (
         <EmptyState
           title={isFiltered ? "No systems for this filter" : "No systems yet"}
-          description={isFiltered ? "The chosen processes are not linked to any system. Link systems on the process page." : "Add systems and interfaces to see how they depend on each other."}
+          description={
+            isFiltered
+              ? "The chosen processes are not linked to any system. Link systems on the process page."
+              : "Add systems and interfaces to see how they depend on each other."
+          }
         />
       ) : (
         <>
@@ -74,11 +86,17 @@ export default async function GraphPage({ searchParams }: { searchParams: Promis
             <ul className="flex flex-wrap gap-4 text-sm" aria-label="Edge colours by mechanism">
               {MECHANISMS.map((m) => (
                 <li key={m} className="flex items-center gap-2">
-                  <span aria-hidden className="inline-block h-1 w-6 rounded" style={{ background: MECHANISM_COLOURS[m] }} />
+                  <span
+                    aria-hidden
+                    className="inline-block h-1 w-6 rounded"
+                    style={{ background: MECHANISM_COLOURS[m] }}
+                  />
                   {label(m)}
                 </li>
               ))}
-              <li className="text-slate-500">Border: criticality · faded: outside the filter · click a node or edge to open it</li>
+              <li className="text-slate-500">
+                Border: criticality · faded: outside the filter · click a node or edge to open it
+              </li>
             </ul>
           </Card>
         </>

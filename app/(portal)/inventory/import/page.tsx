@@ -32,10 +32,18 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
               <li key={s.kind} className="flex items-center justify-between gap-2">
                 <span className="font-medium text-slate-800">{s.label}</span>
                 <span className="flex gap-3">
-                  <a className="text-indigo-700 hover:underline" href={`/api/export/inventory/${s.kind}?format=csv`} download>
+                  <a
+                    className="text-indigo-700 hover:underline"
+                    href={`/api/export/inventory/${s.kind}?format=csv`}
+                    download
+                  >
                     CSV
                   </a>
-                  <a className="text-indigo-700 hover:underline" href={`/api/export/inventory/${s.kind}?format=xlsx`} download>
+                  <a
+                    className="text-indigo-700 hover:underline"
+                    href={`/api/export/inventory/${s.kind}?format=xlsx`}
+                    download
+                  >
                     XLSX
                   </a>
                 </span>

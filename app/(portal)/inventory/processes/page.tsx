@@ -8,10 +8,18 @@ import { ProcessesTable } from "./_components/processes-table";
 
 export const metadata: Metadata = { title: "Processes" };
 
-export default async function ProcessesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ProcessesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageAccess("inventory:read");
   const query = parseListQuery(await searchParams);
-  const [result, departments, systems] = await Promise.all([listProcesses(actor, query), listDepartments(actor), systemOptions(actor)]);
+  const [result, departments, systems] = await Promise.all([
+    listProcesses(actor, query),
+    listDepartments(actor),
+    systemOptions(actor),
+  ]);
   const canEdit = can(actor.role, "inventory:edit");
   const isEmpty = result.total === 0 && !query.q && Object.keys(query.filters).length === 0;
   return (
@@ -27,7 +35,9 @@ export default async function ProcessesPage({ searchParams }: { searchParams: Pr
           action={
             canEdit ? (
               <div className="flex gap-2">
-                <LinkButton href="/inventory/processes/new" variant="primary">New process</LinkButton>
+                <LinkButton href="/inventory/processes/new" variant="primary">
+                  New process
+                </LinkButton>
                 <LinkButton href="/inventory/import">Import a spreadsheet</LinkButton>
               </div>
             ) : undefined
@@ -39,7 +49,13 @@ export default async function ProcessesPage({ searchParams }: { searchParams: Pr
           query={query}
           departments={departments}
           systems={systems}
-          toolbar={canEdit ? <LinkButton href="/inventory/processes/new" variant="primary">New process</LinkButton> : undefined}
+          toolbar={
+            canEdit ? (
+              <LinkButton href="/inventory/processes/new" variant="primary">
+                New process
+              </LinkButton>
+            ) : undefined
+          }
         />
       )}
     </>

@@ -14,7 +14,12 @@ export function AssignForm({
 }: {
   scope: { processId?: string; dataDomainId?: string };
   people: Person[];
-  initial: { ownerId: string | null; stewardId: string | null; responsibilities: string; attestationPeriodDays: number };
+  initial: {
+    ownerId: string | null;
+    stewardId: string | null;
+    responsibilities: string;
+    attestationPeriodDays: number;
+  };
 }) {
   const { state, pending, formProps } = useFormAction(assignOwnershipAction);
   const router = useRouter();
@@ -37,25 +42,49 @@ export function AssignForm({
       {scope.processId && <input type="hidden" name="processId" value={scope.processId} />}
       {scope.dataDomainId && <input type="hidden" name="dataDomainId" value={scope.dataDomainId} />}
       {state && !state.ok && <Notice tone="danger">{state.error}</Notice>}
-      <FormField id="ownerId" label="Accountable owner" errors={errors?.ownerId} hint="Signs off the scope and answers for integration accuracy.">
+      <FormField
+        id="ownerId"
+        label="Accountable owner"
+        errors={errors?.ownerId}
+        hint="Signs off the scope and answers for integration accuracy."
+      >
         {(a) => (
           <Select {...a} name="ownerId" defaultValue={initial.ownerId ?? ""}>
             {options}
           </Select>
         )}
       </FormField>
-      <FormField id="stewardId" label="Steward" errors={errors?.stewardId} hint="Handles data quality issues and exceptions day to day.">
+      <FormField
+        id="stewardId"
+        label="Steward"
+        errors={errors?.stewardId}
+        hint="Handles data quality issues and exceptions day to day."
+      >
         {(a) => (
           <Select {...a} name="stewardId" defaultValue={initial.stewardId ?? ""}>
             {options}
           </Select>
         )}
       </FormField>
-      <FormField id="responsibilities" label="Responsibilities" errors={errors?.responsibilities} hint="For integration accuracy and exception handling.">
+      <FormField
+        id="responsibilities"
+        label="Responsibilities"
+        errors={errors?.responsibilities}
+        hint="For integration accuracy and exception handling."
+      >
         {(a) => <Textarea {...a} name="responsibilities" defaultValue={initial.responsibilities} />}
       </FormField>
       <FormField id="attestationPeriodDays" label="Sign-off valid for (days)" errors={errors?.attestationPeriodDays}>
-        {(a) => <Input {...a} name="attestationPeriodDays" type="number" min="1" max="1095" defaultValue={initial.attestationPeriodDays} />}
+        {(a) => (
+          <Input
+            {...a}
+            name="attestationPeriodDays"
+            type="number"
+            min="1"
+            max="1095"
+            defaultValue={initial.attestationPeriodDays}
+          />
+        )}
       </FormField>
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? "Saving…" : "Save ownership"}

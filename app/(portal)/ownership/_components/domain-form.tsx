@@ -1,6 +1,5 @@
 "use client";
 
-
 import { Button, FormField, Input, Notice, useFormAction } from "@/components/ui";
 import { createDataDomainAction } from "../actions";
 

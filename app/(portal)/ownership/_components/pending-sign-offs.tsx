@@ -21,7 +21,10 @@ export async function PendingSignOffs({ actor, pending: given }: { actor: Actor;
   }
   if (pending.length === 0) return null;
   return (
-    <Card title="Your pending sign-offs" description="Attest that ownership, responsibilities and exception handling are still right for these scopes.">
+    <Card
+      title="Your pending sign-offs"
+      description="Attest that ownership, responsibilities and exception handling are still right for these scopes."
+    >
       <ul className="divide-y divide-slate-100" data-testid="pending-sign-offs">
         {pending.map((p) => (
           <li key={p.ownershipId} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
@@ -29,10 +32,16 @@ export async function PendingSignOffs({ actor, pending: given }: { actor: Actor;
               <span className="font-medium text-slate-900">{p.name}</span>{" "}
               <span className="text-slate-500">({p.scope === "process" ? "process" : "data domain"})</span>
               <span className="block text-xs text-slate-500">
-                {p.status === "unsigned" ? "Never signed" : p.status === "expired" ? `Expired ${-(p.daysLeft ?? 0)} day(s) ago` : `Expires in ${p.daysLeft} day(s)`}
+                {p.status === "unsigned"
+                  ? "Never signed"
+                  : p.status === "expired"
+                    ? `Expired ${-(p.daysLeft ?? 0)} day(s) ago`
+                    : `Expires in ${p.daysLeft} day(s)`}
               </span>
             </span>
-            {can(actor.role, "ownership:attest") && <SignOffButton ownershipId={p.ownershipId} name={p.name} isRenewal={p.status === "expiring"} />}
+            {can(actor.role, "ownership:attest") && (
+              <SignOffButton ownershipId={p.ownershipId} name={p.name} isRenewal={p.status === "expiring"} />
+            )}
           </li>
         ))}
       </ul>

@@ -21,7 +21,12 @@ export function RegistryTable({
   departments: { id: string; name: string }[];
 }) {
   const columns: DataTableColumn<RegistryRow>[] = [
-    { id: "name", header: "Process", sortable: true, cell: (r) => <span className="font-medium text-slate-900">{r.name}</span> },
+    {
+      id: "name",
+      header: "Process",
+      sortable: true,
+      cell: (r) => <span className="font-medium text-slate-900">{r.name}</span>,
+    },
     { id: "department", header: "Department", sortable: true, cell: (r) => r.context },
     { id: "owner", header: "Accountable owner", cell: (r) => r.owner ?? <span className="text-slate-400">none</span> },
     { id: "steward", header: "Steward", cell: (r) => r.steward ?? <span className="text-slate-400">none</span> },
@@ -31,7 +36,9 @@ export function RegistryTable({
       header: "",
       cell: (r) => (
         <span className="flex flex-wrap items-center gap-2">
-          {r.ownershipId && r.ownerId === currentUserId && <SignOffButton ownershipId={r.ownershipId} name={r.name} isRenewal={r.status === "signed"} />}
+          {r.ownershipId && r.ownerId === currentUserId && (
+            <SignOffButton ownershipId={r.ownershipId} name={r.name} isRenewal={r.status === "signed"} />
+          )}
           {canManage && (
             <Link className="text-sm text-indigo-700 hover:underline" href={`/ownership/assign?processId=${r.scopeId}`}>
               {r.ownerId ? "Change" : "Assign"}
@@ -61,7 +68,12 @@ export function RegistryTable({
             { value: "signed", label: "Signed" },
           ],
         },
-        { id: "department", label: "Department", type: "select", options: departments.map((d) => ({ value: d.id, label: d.name })) },
+        {
+          id: "department",
+          label: "Department",
+          type: "select",
+          options: departments.map((d) => ({ value: d.id, label: d.name })),
+        },
       ]}
       emptyMessage="No processes match."
     />

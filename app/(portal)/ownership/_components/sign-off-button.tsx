@@ -5,7 +5,15 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui";
 import { attestAction } from "../actions";
 
-export function SignOffButton({ ownershipId, name, isRenewal }: { ownershipId: string; name: string; isRenewal: boolean }) {
+export function SignOffButton({
+  ownershipId,
+  name,
+  isRenewal,
+}: {
+  ownershipId: string;
+  name: string;
+  isRenewal: boolean;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const router = useRouter();

@@ -10,7 +10,13 @@ export function StatusBadge({ status, expiresAt }: { status: RegistryStatus; exp
       <Badge tone={TONES[status]}>{LABELS[status]}</Badge>
       {expiresAt && status !== "unowned" && (
         <span className="text-xs text-slate-500">
-          {status === "signed" ? "until" : "expired"} {new Date(expiresAt).toLocaleDateString("en-GB", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" })}
+          {status === "signed" ? "until" : "expired"}{" "}
+          {new Date(expiresAt).toLocaleDateString("en-GB", {
+            year: "numeric",
+            month: "short",
+            day: "numeric",
+            timeZone: "UTC",
+          })}
         </span>
       )}
     </span>

@@ -8,7 +8,11 @@ import { AssignForm } from "../_components/assign-form";
 
 export const metadata: Metadata = { title: "Assign ownership" };
 
-export default async function AssignOwnershipPage({ searchParams }: { searchParams: Promise<{ processId?: string; dataDomainId?: string }> }) {
+export default async function AssignOwnershipPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ processId?: string; dataDomainId?: string }>;
+}) {
   const actor = await requirePageAccess("ownership:manage");
   const { processId, dataDomainId } = await searchParams;
   const scope = processId ? { processId } : dataDomainId ? { dataDomainId } : null;

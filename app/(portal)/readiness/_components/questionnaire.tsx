@@ -27,17 +27,34 @@ export function Questionnaire({ departmentId, initial }: { departmentId: string;
     if (state?.ok) router.push("/readiness");
   }, [state, router]);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const a0 = initial ?? { bandwidthFte: 1, technicalLiteracy: 3, sponsorship: 3, changeFatigue: 1, priorFailures: 1, jobSecurityConcern: 1, processAttachment: 1 };
+  const a0 = initial ?? {
+    bandwidthFte: 1,
+    technicalLiteracy: 3,
+    sponsorship: 3,
+    changeFatigue: 1,
+    priorFailures: 1,
+    jobSecurityConcern: 1,
+    processAttachment: 1,
+  };
   return (
     <form {...formProps} className="max-w-2xl space-y-6" noValidate>
       <input type="hidden" name="departmentId" value={departmentId} />
       {state && !state.ok && <Notice tone="danger">{state.error}</Notice>}
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold text-slate-900">Bandwidth and skills</legend>
-        <FormField id="bandwidthFte" label="FTE available for integration work" hint="People-time the department can free up during a wave." errors={errors?.bandwidthFte}>
+        <FormField
+          id="bandwidthFte"
+          label="FTE available for integration work"
+          hint="People-time the department can free up during a wave."
+          errors={errors?.bandwidthFte}
+        >
           {(a) => <Input {...a} name="bandwidthFte" type="number" step="0.1" min="0" defaultValue={a0.bandwidthFte} />}
         </FormField>
-        <FormField id="technicalLiteracy" label="Technical literacy (1 = paper and email, 5 = self-serve with systems and data)" errors={errors?.technicalLiteracy}>
+        <FormField
+          id="technicalLiteracy"
+          label="Technical literacy (1 = paper and email, 5 = self-serve with systems and data)"
+          errors={errors?.technicalLiteracy}
+        >
           {(a) => (
             <Select {...a} name="technicalLiteracy" defaultValue={a0.technicalLiteracy}>
               {LIKERT.map((v) => (
@@ -48,7 +65,11 @@ export function Questionnaire({ departmentId, initial }: { departmentId: string;
             </Select>
           )}
         </FormField>
-        <FormField id="sponsorship" label="Leadership sponsorship (1 = none, 5 = visible executive sponsor)" errors={errors?.sponsorship}>
+        <FormField
+          id="sponsorship"
+          label="Leadership sponsorship (1 = none, 5 = visible executive sponsor)"
+          errors={errors?.sponsorship}
+        >
           {(a) => (
             <Select {...a} name="sponsorship" defaultValue={a0.sponsorship}>
               {LIKERT.map((v) => (

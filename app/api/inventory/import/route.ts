@@ -1,7 +1,12 @@
 import { optionalSession } from "@/lib/session";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { formatFromFilename, importSheet, MAX_IMPORT_BYTES, type ImportProgress } from "@/lib/services/inventory/spreadsheet";
+import {
+  formatFromFilename,
+  importSheet,
+  MAX_IMPORT_BYTES,
+  type ImportProgress,
+} from "@/lib/services/inventory/spreadsheet";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +33,11 @@ export async function POST(request: Request): Promise<Response> {
   const kind = String(form.get("kind") ?? "");
   const dryRun = form.get("mode") !== "commit";
   if (!(file instanceof File)) return Response.json({ error: "Choose a file to upload." }, { status: 400 });
-  if (file.size > MAX_IMPORT_BYTES) return Response.json({ error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.` }, { status: 413 });
+  if (file.size > MAX_IMPORT_BYTES)
+    return Response.json(
+      { error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.` },
+      { status: 413 },
+    );
   const format = formatFromFilename(file.name);
   if (!format) return Response.json({ error: "Upload a .csv or .xlsx file." }, { status: 400 });
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -52,14 +61,19 @@ export async function POST(request: Request): Promise<Response> {
         if (error instanceof AppError) send({ type: "error", message: error.message });
         else {
           logger().error({ err: error, kind }, "inventory import failed");
-          send({ type: "error", message: "The import failed on our side and nothing was written. The error was logged; try again." });
+          send({
+            type: "error",
+            message: "The import failed on our side and nothing was written. The error was logged; try again.",
+          });
         }
       } finally {
         controller.close();
       }
     },
   });
-  return new Response(stream, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(stream, {
+    headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 /** The host of an Origin header; "null" (sandboxed frames) or anything unparsable counts as foreign. */

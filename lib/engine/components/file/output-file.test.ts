@@ -24,7 +24,10 @@ describe("output file", () => {
   ]);
 
   it("writes atomically under the computed name, leaving no temp files", async () => {
-    const out = createRegistry().build("output", "file", { directory: path.join(dir, "drop"), fileName: "orderId & '.json'" });
+    const out = createRegistry().build("output", "file", {
+      directory: path.join(dir, "drop"),
+      fileName: "orderId & '.json'",
+    });
     await out.connect(s);
     await out.write(createMessage({ body: { orderId: "PO-1" } }), s);
     expect(await readdir(path.join(dir, "drop"))).toEqual(["PO-1.json"]);
@@ -34,7 +37,9 @@ describe("output file", () => {
   it("refuses names that would escape the directory", async () => {
     const out = createRegistry().build("output", "file", { directory: dir, fileName: "name" });
     await out.connect(s);
-    await expect(out.write(createMessage({ body: { name: "../../etc/passwd" } }), s)).rejects.toThrow("not a safe file name");
+    await expect(out.write(createMessage({ body: { name: "../../etc/passwd" } }), s)).rejects.toThrow(
+      "not a safe file name",
+    );
     expect(await readdir(dir)).toEqual([]);
   });
 });

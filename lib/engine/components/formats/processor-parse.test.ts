@@ -22,7 +22,9 @@ describe("parse / serialize", () => {
 
   it("parses an X12 850 body and serializes it back", async () => {
     const reg = createRegistry();
-    const [parsed] = await reg.build("processor", "parse", { format: "x12" }).process(createMessage({ body: readFixture("x12-850.edi") }), s);
+    const [parsed] = await reg
+      .build("processor", "parse", { format: "x12" })
+      .process(createMessage({ body: readFixture("x12-850.edi") }), s);
     expect(parsed.datacontenttype).toBe("application/json");
     const [written] = await reg.build("processor", "serialize", { format: "x12" }).process(parsed, s);
     expect(written.body).toBe(readFixture("x12-850.edi").trim());
@@ -31,8 +33,14 @@ describe("parse / serialize", () => {
 
   it("fails with reason and position, and enforces maxBytes", async () => {
     const reg = createRegistry();
-    await expect(reg.build("processor", "parse", { format: "xml" }).process(createMessage({ body: "<a><b></a>" }), s)).rejects.toThrow(/XML parse error at line 1/);
-    await expect(reg.build("processor", "parse", { format: "json", maxBytes: 4 }).process(createMessage({ body: Buffer.from("[1,2,3]") }), s)).rejects.toThrow("over the 4-byte limit");
+    await expect(
+      reg.build("processor", "parse", { format: "xml" }).process(createMessage({ body: "<a><b></a>" }), s),
+    ).rejects.toThrow(/XML parse error at line 1/);
+    await expect(
+      reg
+        .build("processor", "parse", { format: "json", maxBytes: 4 })
+        .process(createMessage({ body: Buffer.from("[1,2,3]") }), s),
+    ).rejects.toThrow("over the 4-byte limit");
   });
 
   it("passes an already parsed JSON body through", async () => {

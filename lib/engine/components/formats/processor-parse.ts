@@ -9,11 +9,17 @@ export const processorParse = defineComponent({
   name: "parse",
   status: "stable",
   bounded: true,
-  summary: "Parses a text/bytes body as JSON, XML, CSV, X12 or EDIFACT into a JSON value. One component for all formats: pick it with `format`.",
+  summary:
+    "Parses a text/bytes body as JSON, XML, CSV, X12 or EDIFACT into a JSON value. One component for all formats: pick it with `format`.",
   config: z
     .object({
       format: z.enum(FORMATS),
-      maxBytes: z.number().int().min(1).max(100 * 1024 * 1024).default(DEFAULT_MAX_BYTES),
+      maxBytes: z
+        .number()
+        .int()
+        .min(1)
+        .max(100 * 1024 * 1024)
+        .default(DEFAULT_MAX_BYTES),
       csvDelimiter: z.string().length(1).optional(),
     })
     .strict(),
@@ -23,7 +29,10 @@ export const processorParse = defineComponent({
         if (config.format === "json") return [msg]; // already parsed (e.g. by the gateway)
         throw new PermanentError(`parse ${config.format} needs a text body, got parsed JSON`);
       }
-      const value = parsePayload(config.format, msg.body, { maxBytes: config.maxBytes, csvDelimiter: config.csvDelimiter });
+      const value = parsePayload(config.format, msg.body, {
+        maxBytes: config.maxBytes,
+        csvDelimiter: config.csvDelimiter,
+      });
       return [withBody(msg, value, "application/json")];
     },
   }),

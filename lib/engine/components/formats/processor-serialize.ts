@@ -10,15 +10,23 @@ export const processorSerialize = defineComponent({
   name: "serialize",
   status: "stable",
   bounded: true,
-  summary: "Writes the JSON body as JSON, XML, CSV, X12 or EDIFACT text. X12/EDIFACT take the segment shape their parsers produce; X12 can also envelope a {transactionSet, segments} document.",
+  summary:
+    "Writes the JSON body as JSON, XML, CSV, X12 or EDIFACT text. X12/EDIFACT take the segment shape their parsers produce; X12 can also envelope a {transactionSet, segments} document.",
   config: z
     .object({
       format: z.enum(FORMATS),
       pretty: z.boolean().default(false),
       csvDelimiter: zDelim.optional(),
-      xmlRootName: z.string().regex(/^[A-Za-z_][\w.-]*$/).optional(),
+      xmlRootName: z
+        .string()
+        .regex(/^[A-Za-z_][\w.-]*$/)
+        .optional(),
       x12Delimiters: z.object({ element: zDelim, segment: zDelim, component: zDelim }).partial().strict().optional(),
-      edifactDelimiters: z.object({ component: zDelim, element: zDelim, decimal: zDelim, release: zDelim, segment: zDelim }).partial().strict().optional(),
+      edifactDelimiters: z
+        .object({ component: zDelim, element: zDelim, decimal: zDelim, release: zDelim, segment: zDelim })
+        .partial()
+        .strict()
+        .optional(),
     })
     .strict(),
   create: (config) => ({

@@ -9,9 +9,12 @@ function isHttpUrl(url: string): boolean {
   }
 }
 
-export const zHttpUrl = (description: string) => z.string().trim().max(2000).refine(isHttpUrl, { message: "must be an http(s) URL" }).describe(description);
+export const zHttpUrl = (description: string) =>
+  z.string().trim().max(2000).refine(isHttpUrl, { message: "must be an http(s) URL" }).describe(description);
 
-export const zHeaders = z.record(z.string().regex(/^[A-Za-z0-9-]{1,100}$/, "invalid header name"), z.string().max(4000)).default({});
+export const zHeaders = z
+  .record(z.string().regex(/^[A-Za-z0-9-]{1,100}$/, "invalid header name"), z.string().max(4000))
+  .default({});
 
 /** fetch with a per-call timeout; network failures become TransientError, non-2xx HttpStatusError. */
 export async function httpCall(
@@ -25,11 +28,20 @@ export async function httpCall(
   try {
     res = await fetchFn(url, { ...init, signal, redirect: "manual" });
   } catch (error) {
-    const reason = error instanceof Error && error.name === "TimeoutError" ? `timed out after ${init.timeoutMs} ms` : error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    const reason =
+      error instanceof Error && error.name === "TimeoutError"
+        ? `timed out after ${init.timeoutMs} ms`
+        : error instanceof Error
+          ? error.cause instanceof Error
+            ? error.cause.message
+            : error.message
+          : String(error);
     throw new TransientError(`${init.method ?? "GET"} ${url} failed: ${reason}`, { cause: error });
   }
   if (res.ok || init.okStatuses?.includes(res.status)) return res;
   const text = (await res.text().catch(() => "")).slice(0, 200);
-  throw new HttpStatusError(res.status, `${init.method ?? "GET"} ${url} answered ${res.status}${text ? `: ${text}` : ""}`);
+  throw new HttpStatusError(
+    res.status,
+    `${init.method ?? "GET"} ${url} answered ${res.status}${text ? `: ${text}` : ""}`,
+  );
 }
-

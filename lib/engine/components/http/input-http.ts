@@ -47,16 +47,34 @@ export class HttpInput implements Input {
 
   async close(): Promise<void> {
     this.isClosed = true;
-    for (const p of this.pending.splice(0)) await p.ack(new Error("flow input closed before the message was processed"));
+    for (const p of this.pending.splice(0))
+      await p.ack(new Error("flow input closed before the message was processed"));
   }
 }
 
 export const ZHttpInputConfig = z
   .object({
-    path: z.string().regex(/^\/[a-z0-9/_-]{1,200}$/, "a path like /orders").describe("Path under the gateway's flow prefix."),
-    methods: z.array(z.enum(["POST", "PUT", "PATCH"])).min(1).default(["POST"]),
-    maxBytes: z.number().int().min(1).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
-    responseTimeoutMs: z.number().int().min(0).max(120_000).default(10_000).describe("Request-response: wait this long for the result, then answer 202 with a status URL."),
+    path: z
+      .string()
+      .regex(/^\/[a-z0-9/_-]{1,200}$/, "a path like /orders")
+      .describe("Path under the gateway's flow prefix."),
+    methods: z
+      .array(z.enum(["POST", "PUT", "PATCH"]))
+      .min(1)
+      .default(["POST"]),
+    maxBytes: z
+      .number()
+      .int()
+      .min(1)
+      .max(100 * 1024 * 1024)
+      .default(5 * 1024 * 1024),
+    responseTimeoutMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(120_000)
+      .default(10_000)
+      .describe("Request-response: wait this long for the result, then answer 202 with a status URL."),
   })
   .strict();
 

@@ -1,7 +1,11 @@
 /** LRU with per-entry TTL for lookup results; Map insertion order doubles as recency order. */
 export class LruTtlCache<V> {
   private readonly entries = new Map<string, { value: V; expiresAt: number }>();
-  constructor(private readonly maxEntries: number, private readonly ttlMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly maxEntries: number,
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get(key: string): V | undefined {
     const e = this.entries.get(key);

@@ -6,7 +6,13 @@ import { httpCall, zHeaders, zHttpUrl } from "./http-call";
 
 /** Body bytes and content type for a message, JSON-encoding parsed values. */
 export function encodeBody(msg: Message): { body: string | Uint8Array<ArrayBuffer>; contentType: string } {
-  if (Buffer.isBuffer(msg.body)) return { body: new Uint8Array(msg.body.buffer.slice(msg.body.byteOffset, msg.body.byteOffset + msg.body.byteLength) as ArrayBuffer), contentType: msg.datacontenttype };
+  if (Buffer.isBuffer(msg.body))
+    return {
+      body: new Uint8Array(
+        msg.body.buffer.slice(msg.body.byteOffset, msg.body.byteOffset + msg.body.byteLength) as ArrayBuffer,
+      ),
+      contentType: msg.datacontenttype,
+    };
   // Text goes as it is with its own type: a serialize step's JSON/XML/CSV/X12 text keeps its type.
   if (typeof msg.body === "string") return { body: msg.body, contentType: msg.datacontenttype };
   return { body: bodyJson(msg.body), contentType: "application/json" };
@@ -34,7 +40,8 @@ export const httpOutput = defineComponent({
   kind: "output",
   name: "http",
   status: "stable",
-  summary: "Sends the body to an HTTP endpoint (JSON for parsed bodies). 4xx other than 408/429 is permanent; 5xx, 408, 429 and timeouts are retried.",
+  summary:
+    "Sends the body to an HTTP endpoint (JSON for parsed bodies). 4xx other than 408/429 is permanent; 5xx, 408, 429 and timeouts are retried.",
   config: z
     .object({
       url: zHttpUrl("Target URL."),
@@ -48,12 +55,17 @@ export const httpOutput = defineComponent({
     async connect() {},
     async write(msg, s) {
       const { body, contentType } = encodeBody(msg);
-      const res = await httpCall(deps.fetch ?? fetch, config.url, {
-        method: config.method,
-        headers: { ...cloudEventHeaders(msg), "content-type": contentType, ...config.headers },
-        body,
-        timeoutMs: config.timeoutMs,
-      }, s);
+      const res = await httpCall(
+        deps.fetch ?? fetch,
+        config.url,
+        {
+          method: config.method,
+          headers: { ...cloudEventHeaders(msg), "content-type": contentType, ...config.headers },
+          body,
+          timeoutMs: config.timeoutMs,
+        },
+        s,
+      );
       await res.arrayBuffer().catch(() => undefined); // drain so the connection returns to the pool
     },
     async close() {},

@@ -29,7 +29,12 @@ describe("enrich_http", () => {
   it("expires cache entries after the TTL", async () => {
     let now = 0;
     const f = fakeFetch([json({ n: 1 })]);
-    const p = createRegistry().build("processor", "enrich_http", { ...config, cacheTtlMs: 100 }, { fetch: f.fetch, now: () => now });
+    const p = createRegistry().build(
+      "processor",
+      "enrich_http",
+      { ...config, cacheTtlMs: 100 },
+      { fetch: f.fetch, now: () => now },
+    );
     await p.process(createMessage({ body: { customerId: "1" } }), s);
     now = 150;
     await p.process(createMessage({ body: { customerId: "1" } }), s);
@@ -40,7 +45,12 @@ describe("enrich_http", () => {
     const reg = createRegistry();
     const fail = reg.build("processor", "enrich_http", config, { fetch: fakeFetch([json({}, 404)]).fetch });
     await expect(fail.process(createMessage({ body: { customerId: "x" } }), s)).rejects.toThrow("answered 404");
-    const skip = reg.build("processor", "enrich_http", { ...config, onNotFound: "skip" }, { fetch: fakeFetch([json({}, 404)]).fetch });
+    const skip = reg.build(
+      "processor",
+      "enrich_http",
+      { ...config, onNotFound: "skip" },
+      { fetch: fakeFetch([json({}, 404)]).fetch },
+    );
     expect((await skip.process(createMessage({ body: { customerId: "x" } }), s))[0].body).toEqual({ customerId: "x" });
   });
 });

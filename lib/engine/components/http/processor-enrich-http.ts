@@ -13,16 +13,23 @@ export const enrichHttpProcessor = defineComponent({
   kind: "processor",
   name: "enrich_http",
   status: "beta",
-  summary: "Content enricher: GETs a JSON document (URL built from the body), caches it (LRU + TTL) and stores it under a field of the body.",
+  summary:
+    "Content enricher: GETs a JSON document (URL built from the body), caches it (LRU + TTL) and stores it under a field of the body.",
   config: z
     .object({
       url: zJsonata("Expression giving the URL, e.g. 'https://crm.example/customers/' & customerId."),
-      into: z.string().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, "dotted field path, e.g. customer.details").describe("Field of the body that receives the lookup result."),
+      into: z
+        .string()
+        .regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, "dotted field path, e.g. customer.details")
+        .describe("Field of the body that receives the lookup result."),
       headers: zHeaders,
       timeoutMs: z.number().int().min(1).max(120_000).default(5_000),
       cacheTtlMs: z.number().int().min(0).max(86_400_000).default(60_000),
       cacheMaxEntries: z.number().int().min(1).max(1_000_000).default(1_000),
-      onNotFound: z.enum(["fail", "skip"]).default("fail").describe("On 404: fail the message, or pass it on unchanged."),
+      onNotFound: z
+        .enum(["fail", "skip"])
+        .default("fail")
+        .describe("On 404: fail the message, or pass it on unchanged."),
     })
     .strict(),
   create: (config, deps) => {
@@ -34,20 +41,36 @@ export const enrichHttpProcessor = defineComponent({
           throw new PermanentError("enrich_http needs a JSON object body");
         }
         const url = await evaluateOnMessage(deps, config.url, msg);
-        if (typeof url !== "string" || !/^https?:\/\//.test(url)) throw new PermanentError(`enrich_http url expression gave ${JSON.stringify(url)}, not an http(s) URL`);
+        if (typeof url !== "string" || !/^https?:\/\//.test(url))
+          throw new PermanentError(`enrich_http url expression gave ${JSON.stringify(url)}, not an http(s) URL`);
         let value = config.cacheTtlMs > 0 ? cache.get(url) : undefined;
         if (value === undefined) {
-          const res = await httpCall(fetchFn, url, { method: "GET", headers: { accept: "application/json", ...config.headers }, timeoutMs: config.timeoutMs, okStatuses: [404] }, s);
-          value = res.status === 404 ? MISSING : await res.json().catch(() => {
-            throw new PermanentError(`enrich_http: ${url} did not return JSON`);
-          });
+          const res = await httpCall(
+            fetchFn,
+            url,
+            {
+              method: "GET",
+              headers: { accept: "application/json", ...config.headers },
+              timeoutMs: config.timeoutMs,
+              okStatuses: [404],
+            },
+            s,
+          );
+          value =
+            res.status === 404
+              ? MISSING
+              : await res.json().catch(() => {
+                  throw new PermanentError(`enrich_http: ${url} did not return JSON`);
+                });
           if (config.cacheTtlMs > 0) cache.set(url, value);
         }
         if (value === MISSING) {
           if (config.onNotFound === "skip") return [msg];
           throw new PermanentError(`enrich_http: ${url} answered 404`);
         }
-        return [withBody(msg, setPath(structuredClone(msg.body) as Record<string, unknown>, config.into.split("."), value))];
+        return [
+          withBody(msg, setPath(structuredClone(msg.body) as Record<string, unknown>, config.into.split("."), value)),
+        ];
       },
     };
   },

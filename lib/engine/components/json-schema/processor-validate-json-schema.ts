@@ -8,7 +8,8 @@ export const validateJsonSchemaProcessor = defineComponent({
   name: "validate_json_schema",
   status: "stable",
   bounded: true,
-  summary: "Validates the JSON body against a JSON Schema (draft 2020-12, formats, patterns run on RE2). Invalid messages are marked failed (permanent).",
+  summary:
+    "Validates the JSON body against a JSON Schema (draft 2020-12, formats, patterns run on RE2). Invalid messages are marked failed (permanent).",
   config: z
     .object({
       schema: z
@@ -17,7 +18,10 @@ export const validateJsonSchemaProcessor = defineComponent({
           try {
             compileSchema(schema);
           } catch (error) {
-            ctx.addIssue({ code: "custom", message: `schema does not compile: ${error instanceof Error ? error.message : String(error)}` });
+            ctx.addIssue({
+              code: "custom",
+              message: `schema does not compile: ${error instanceof Error ? error.message : String(error)}`,
+            });
           }
         })
         .describe("A JSON Schema object."),
@@ -28,9 +32,12 @@ export const validateJsonSchemaProcessor = defineComponent({
     const validate = compileSchema(config.schema);
     return {
       async process(msg) {
-        if (typeof msg.body === "string" || Buffer.isBuffer(msg.body)) throw new PermanentError("validate_json_schema needs a parsed body; add a parse step first");
+        if (typeof msg.body === "string" || Buffer.isBuffer(msg.body))
+          throw new PermanentError("validate_json_schema needs a parsed body; add a parse step first");
         if (validate(msg.body)) return [msg];
-        const errors = (validate.errors ?? []).slice(0, config.maxErrors).map((e) => `${e.instancePath || "/"} ${e.message ?? e.keyword}`);
+        const errors = (validate.errors ?? [])
+          .slice(0, config.maxErrors)
+          .map((e) => `${e.instancePath || "/"} ${e.message ?? e.keyword}`);
         throw new PermanentError(`schema validation failed: ${errors.join("; ")}`);
       },
     };

@@ -23,14 +23,22 @@ describe("transform_jsonata", () => {
   });
 
   it("falls back to the sandbox for expressions the compiler does not handle", async () => {
-    const p = createRegistry().build("processor", "transform_jsonata", { expression: "$substringBefore(id, '-') & $string($headers.x)" });
+    const p = createRegistry().build("processor", "transform_jsonata", {
+      expression: "$substringBefore(id, '-') & $string($headers.x)",
+    });
     const [out] = await p.process(createMessage({ body: { id: "PO-1" }, headers: { x: "y" } }), s);
     expect(out.body).toBe("POy");
   });
 
   it("fails or drops on an empty result", async () => {
     const reg = createRegistry();
-    await expect(reg.build("processor", "transform_jsonata", { expression: "nothing" }).process(createMessage({ body: {} }), s)).rejects.toThrow("no value");
-    expect(await reg.build("processor", "transform_jsonata", { expression: "nothing", onEmpty: "drop" }).process(createMessage({ body: {} }), s)).toEqual([]);
+    await expect(
+      reg.build("processor", "transform_jsonata", { expression: "nothing" }).process(createMessage({ body: {} }), s),
+    ).rejects.toThrow("no value");
+    expect(
+      await reg
+        .build("processor", "transform_jsonata", { expression: "nothing", onEmpty: "drop" })
+        .process(createMessage({ body: {} }), s),
+    ).toEqual([]);
   });
 });

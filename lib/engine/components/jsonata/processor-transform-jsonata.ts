@@ -10,7 +10,8 @@ export const transformJsonataProcessor = defineComponent({
   name: "transform_jsonata",
   status: "stable",
   bounded: true,
-  summary: "Message translator: replaces the body with the result of a JSONata mapping (compiled to plain JS when possible, else sandboxed).",
+  summary:
+    "Message translator: replaces the body with the result of a JSONata mapping (compiled to plain JS when possible, else sandboxed).",
   config: z
     .object({
       expression: zJsonata("JSONata mapping over the body; $headers, $id, $correlationId are available."),

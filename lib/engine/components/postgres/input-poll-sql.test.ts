@@ -17,24 +17,49 @@ describe("input poll_sql", () => {
 
   it("passes the watermark and advances it once the batch is acked", async () => {
     const seen: unknown[][] = [];
-    const batches = [[{ id: 1, seq: 5 }, { id: 2, seq: 7 }], [], [{ id: 3, seq: 9 }]];
+    const batches = [
+      [
+        { id: 1, seq: 5 },
+        { id: 2, seq: 7 },
+      ],
+      [],
+      [{ id: 3, seq: 9 }],
+    ];
     const db: Queryable = { query: async (_t, values) => (seen.push(values!), { rows: batches.shift() ?? [] }) };
-    const input = createRegistry().build("input", "poll_sql", { query, watermarkColumn: "seq", initialWatermark: 0, batchSize: 50, intervalMs: 1_000 }, { db, sleep: async () => {}, now: () => 0 });
+    const input = createRegistry().build(
+      "input",
+      "poll_sql",
+      { query, watermarkColumn: "seq", initialWatermark: 0, batchSize: 50, intervalMs: 1_000 },
+      { db, sleep: async () => {}, now: () => 0 },
+    );
     const s = new AbortController().signal;
     const a = await input.read(s);
     const b = await input.read(s);
     await a.ack();
     await b.ack();
     const c = await input.read(s);
-    expect([a.msg.body, b.msg.body, c.msg.body]).toEqual([{ id: 1, seq: 5 }, { id: 2, seq: 7 }, { id: 3, seq: 9 }]);
-    expect(seen).toEqual([[0, 50], [7, 50], [7, 50]]);
+    expect([a.msg.body, b.msg.body, c.msg.body]).toEqual([
+      { id: 1, seq: 5 },
+      { id: 2, seq: 7 },
+      { id: 3, seq: 9 },
+    ]);
+    expect(seen).toEqual([
+      [0, 50],
+      [7, 50],
+      [7, 50],
+    ]);
   });
 
   it("keeps the watermark when a message of the batch fails", async () => {
     const seen: unknown[][] = [];
     const batches = [[{ seq: 5 }], [{ seq: 5 }]];
     const db: Queryable = { query: async (_t, values) => (seen.push(values!), { rows: batches.shift() ?? [] }) };
-    const input = createRegistry().build("input", "poll_sql", { query, watermarkColumn: "seq", initialWatermark: 0 }, { db, sleep: async () => {}, now: () => 0 });
+    const input = createRegistry().build(
+      "input",
+      "poll_sql",
+      { query, watermarkColumn: "seq", initialWatermark: 0 },
+      { db, sleep: async () => {}, now: () => 0 },
+    );
     const s = new AbortController().signal;
     await (await input.read(s)).ack(new Error("nack"));
     await input.read(s);
@@ -43,14 +68,28 @@ describe("input poll_sql", () => {
 
   it("with a poll state store: starts from the committed watermark, commits after the batch, and waits while another engine holds the lease", async () => {
     const seen: unknown[][] = [];
-    const db: Queryable = { query: async (_t, values) => (seen.push(values!), { rows: seen.length === 1 ? [{ seq: 12 }] : [] }) };
+    const db: Queryable = {
+      query: async (_t, values) => (seen.push(values!), { rows: seen.length === 1 ? [{ seq: 12 }] : [] }),
+    };
     const saved: unknown[] = [];
     const leases: ({ position: unknown } | null)[] = [null, { position: 10 }, { position: 10 }];
-    const pollState: PollStateStore = { lease: async () => leases.shift() ?? null, save: async (p) => (saved.push(p), true), release: async () => {} };
+    const pollState: PollStateStore = {
+      lease: async () => leases.shift() ?? null,
+      save: async (p) => (saved.push(p), true),
+      release: async () => {},
+    };
     const sleeps: number[] = [];
-    const input = createRegistry().build("input", "poll_sql", { query, watermarkColumn: "seq", initialWatermark: 0, intervalMs: 60_000 }, {
-      db, pollState, now: () => 0, sleep: async (ms) => void sleeps.push(ms),
-    });
+    const input = createRegistry().build(
+      "input",
+      "poll_sql",
+      { query, watermarkColumn: "seq", initialWatermark: 0, intervalMs: 60_000 },
+      {
+        db,
+        pollState,
+        now: () => 0,
+        sleep: async (ms) => void sleeps.push(ms),
+      },
+    );
     const s = new AbortController().signal;
     const m = await input.read(s);
     expect(seen).toEqual([[10, 500]]); // the committed watermark, not initialWatermark

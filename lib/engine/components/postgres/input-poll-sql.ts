@@ -12,19 +12,31 @@ const ZPollSqlConfig = z
       .trim()
       .max(10_000)
       .refine((q) => /^(select|with)\b/i.test(q), { message: "must be a SELECT (or WITH … SELECT) query" })
-      .refine((q) => /\$1\b/.test(q) && /\$2\b/.test(q), { message: "must use $1 for the watermark and $2 for the batch size, e.g. … WHERE updated_at > $1 ORDER BY updated_at LIMIT $2" })
-      .describe("Query returning rows newer than the watermark ($1), at most $2 rows, ordered by the watermark column."),
+      .refine((q) => /\$1\b/.test(q) && /\$2\b/.test(q), {
+        message:
+          "must use $1 for the watermark and $2 for the batch size, e.g. … WHERE updated_at > $1 ORDER BY updated_at LIMIT $2",
+      })
+      .describe(
+        "Query returning rows newer than the watermark ($1), at most $2 rows, ordered by the watermark column.",
+      ),
     watermarkColumn: zSqlIdentifier.describe("Column whose highest value seen becomes the next $1."),
     initialWatermark: z.union([z.string(), z.number()]).default("1970-01-01T00:00:00Z"),
     intervalMs: z.number().int().min(1_000).max(86_400_000).default(60_000),
     batchSize: z.number().int().min(1).max(10_000).default(500),
-    connectionString: z.string().startsWith("postgres").optional().describe("Source database; default: the engine's own database."),
+    connectionString: z
+      .string()
+      .startsWith("postgres")
+      .optional()
+      .describe("Source database; default: the engine's own database."),
   })
   .strict();
 type TConfig = z.output<typeof ZPollSqlConfig>;
 
 class PollSqlInput extends PollLoop<unknown> implements Input {
-  constructor(private readonly config: TConfig, deps: EngineDeps) {
+  constructor(
+    private readonly config: TConfig,
+    deps: EngineDeps,
+  ) {
     super(config.initialWatermark, config.intervalMs, deps);
   }
 
@@ -41,7 +53,9 @@ class PollSqlInput extends PollLoop<unknown> implements Input {
       const w = row[this.config.watermarkColumn];
       if (w !== undefined && w !== null && (next === null || next === undefined || isAfter(w, next))) next = w;
     }
-    const messages = rows.map((row) => createMessage({ body: JSON.parse(JSON.stringify(row)), source: "poll_sql", type: "switchboard.poll_sql" }));
+    const messages = rows.map((row) =>
+      createMessage({ body: JSON.parse(JSON.stringify(row)), source: "poll_sql", type: "switchboard.poll_sql" }),
+    );
     return { messages, next: next instanceof Date ? next.toISOString() : next };
   }
 }
@@ -50,7 +64,8 @@ export const pollSqlInput = defineComponent({
   kind: "input",
   name: "poll_sql",
   status: "beta",
-  summary: "Polling consumer for SQL: runs a query with a watermark column on an interval; the watermark advances once a batch is fully processed.",
+  summary:
+    "Polling consumer for SQL: runs a query with a watermark column on an interval; the watermark advances once a batch is fully processed.",
   config: ZPollSqlConfig,
   create: (config, deps) => new PollSqlInput(config, deps),
 });
@@ -60,9 +75,13 @@ export const pollSqlInput = defineComponent({
  * and the starting watermark is an ISO string, so neither `>` on the raw values nor string order works.
  */
 export function isAfter(value: unknown, than: unknown): boolean {
-  const time = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === "string" && !/^-?\d+$/.test(v) ? Date.parse(v) : NaN);
+  const time = (v: unknown) =>
+    v instanceof Date ? v.getTime() : typeof v === "string" && !/^-?\d+$/.test(v) ? Date.parse(v) : NaN;
   if (value instanceof Date || than instanceof Date) return time(value) > time(than);
-  const isInteger = (v: unknown) => typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v)) || (typeof v === "string" && /^-?\d+$/.test(v));
+  const isInteger = (v: unknown) =>
+    typeof v === "bigint" ||
+    (typeof v === "number" && Number.isInteger(v)) ||
+    (typeof v === "string" && /^-?\d+$/.test(v));
   if (isInteger(value) && isInteger(than)) return BigInt(value as string) > BigInt(than as string);
   if (typeof value === "number" && typeof than === "number") return value > than;
   const tv = time(value);

@@ -31,7 +31,15 @@ describe("output postgres_upsert", () => {
   it("upserts each row with quoted identifiers and parameters", async () => {
     const { db, queries } = fakeDb();
     const out = createRegistry().build("output", "postgres_upsert", { table: "orders", keyColumns: ["id"] }, { db });
-    await out.write(createMessage({ body: [{ id: "1", total: 5, meta: { a: 1 } }, { id: "2", total: 6, meta: null }] }), s);
+    await out.write(
+      createMessage({
+        body: [
+          { id: "1", total: 5, meta: { a: 1 } },
+          { id: "2", total: 6, meta: null },
+        ],
+      }),
+      s,
+    );
     expect(queries[0].text).toBe(
       'INSERT INTO "public"."orders" ("id", "total", "meta") VALUES ($1, $2, $3) ON CONFLICT ("id") DO UPDATE SET "total" = EXCLUDED."total", "meta" = EXCLUDED."meta"',
     );
@@ -40,10 +48,17 @@ describe("output postgres_upsert", () => {
   });
 
   it("rejects bodies it cannot map", async () => {
-    const out = createRegistry().build("output", "postgres_upsert", { table: "orders", keyColumns: ["id"] }, { db: fakeDb().db });
+    const out = createRegistry().build(
+      "output",
+      "postgres_upsert",
+      { table: "orders", keyColumns: ["id"] },
+      { db: fakeDb().db },
+    );
     await expect(out.write(createMessage({ body: "text" }), s)).rejects.toThrow("needs a JSON object");
     await expect(out.write(createMessage({ body: { total: 1 } }), s)).rejects.toThrow("key column id is missing");
-    await expect(out.write(createMessage({ body: { id: 1, "bad key": 2 } }), s)).rejects.toThrow("not a valid column name");
+    await expect(out.write(createMessage({ body: { id: 1, "bad key": 2 } }), s)).rejects.toThrow(
+      "not a valid column name",
+    );
   });
 
   it.each([
@@ -52,7 +67,12 @@ describe("output postgres_upsert", () => {
     ["57P01", "transient"],
     ["08006", "transient"],
   ])("classifies SQLSTATE %s as %s", async (code, cls) => {
-    const out = createRegistry().build("output", "postgres_upsert", { table: "t", keyColumns: ["id"] }, { db: fakeDb({ code }).db });
+    const out = createRegistry().build(
+      "output",
+      "postgres_upsert",
+      { table: "t", keyColumns: ["id"] },
+      { db: fakeDb({ code }).db },
+    );
     const err = await out.write(createMessage({ body: { id: 1 } }), s).catch((e) => e);
     expect(classifyError(err)).toBe(cls);
   });

@@ -22,5 +22,7 @@ export function queryableFor(deps: EngineDeps, connectionString?: string): Query
 export function classifyPgError(error: unknown, what: string): Error {
   const code = (error as { code?: string }).code ?? "";
   const message = `${what}: ${error instanceof Error ? error.message : String(error)}`;
-  return /^(22|23|42)/.test(code) ? new PermanentError(message, { cause: error }) : new TransientError(message, { cause: error });
+  return /^(22|23|42)/.test(code)
+    ? new PermanentError(message, { cause: error })
+    : new TransientError(message, { cause: error });
 }

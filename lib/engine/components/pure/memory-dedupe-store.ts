@@ -6,7 +6,10 @@ import type { DedupeStore, TClaim } from "@/lib/engine/core/contracts";
  */
 export class MemoryDedupeStore implements DedupeStore {
   private readonly seen = new Map<string, { expiry: number; messageId?: string }>();
-  constructor(private readonly maxKeys = 100_000, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly maxKeys = 100_000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Same rules as the Postgres store: the owner message and a takeover may claim again. */
   async claim(key: string, ttlMs: number, claim: Omit<TClaim, "ttlMs"> = {}): Promise<boolean> {

@@ -16,7 +16,8 @@ describe("aggregate", () => {
 
   it("releases a group at completion size, ordered by split index", async () => {
     const p = createRegistry().build("processor", "aggregate", {});
-    const part = (i: number) => createMessage({ body: i, correlationId: "c", headers: { "sb-split-index": String(i), "sb-split-count": "3" } });
+    const part = (i: number) =>
+      createMessage({ body: i, correlationId: "c", headers: { "sb-split-index": String(i), "sb-split-count": "3" } });
     expect(await p.process(part(2), s)).toEqual([]);
     expect(await p.process(part(0), s)).toEqual([]);
     const [agg] = await p.process(part(1), s);
@@ -34,7 +35,12 @@ describe("aggregate", () => {
       },
       takeExpired: async () => [],
     };
-    const p = createRegistry().build("processor", "aggregate", { completionSize: 2 }, { stepId: "agg", aggregateStore: (id) => (scopes.push(id), store) });
+    const p = createRegistry().build(
+      "processor",
+      "aggregate",
+      { completionSize: 2 },
+      { stepId: "agg", aggregateStore: (id) => (scopes.push(id), store) },
+    );
     expect(scopes).toEqual(["agg"]);
     const a = createMessage({ body: "a", correlationId: "order-1" });
     const b = createMessage({ body: "b", correlationId: "order-1" });
@@ -59,7 +65,12 @@ describe("aggregate", () => {
       takeExpired: async () => [],
     };
     const p = createRegistry().build("processor", "aggregate", {}, { stepId: "agg", aggregateStore: () => store });
-    const part = (i: number, group: string) => createMessage({ body: `${group}-${i}`, correlationId: group, headers: { "sb-split-index": String(i), "sb-split-count": "3" } });
+    const part = (i: number, group: string) =>
+      createMessage({
+        body: `${group}-${i}`,
+        correlationId: group,
+        headers: { "sb-split-index": String(i), "sb-split-count": "3" },
+      });
     // This run completes "full" in memory, and a filter dropped part 1 of "partial".
     const run = { inputId: "order-msg" };
     for (const m of [part(0, "full"), part(1, "full")]) expect(await p.process(m, s, run)).toEqual([]);
@@ -84,8 +95,16 @@ describe("aggregate", () => {
 
   it("asks the store for timed-out groups a tenth of the timeout apart, not on every tick", async () => {
     const asked: number[] = [];
-    const store: AggregateStore = { add: async () => null, takeExpired: async (ms) => (asked.push(ms), [[createMessage({ body: "late", correlationId: "g" })]]) };
-    const p = createRegistry().build("processor", "aggregate", { completionSize: 2, completionTimeoutMs: 20_000 }, { stepId: "agg", aggregateStore: () => store });
+    const store: AggregateStore = {
+      add: async () => null,
+      takeExpired: async (ms) => (asked.push(ms), [[createMessage({ body: "late", correlationId: "g" })]]),
+    };
+    const p = createRegistry().build(
+      "processor",
+      "aggregate",
+      { completionSize: 2, completionTimeoutMs: 20_000 },
+      { stepId: "agg", aggregateStore: () => store },
+    );
     expect((await p.flush!(1_000)).map((m) => m.body)).toEqual([["late"]]);
     expect(await p.flush!(2_000)).toEqual([]);
     expect(await p.flush!(2_999)).toEqual([]);
@@ -100,7 +119,12 @@ describe("aggregate", () => {
 
   it("flushes groups past their timeout", async () => {
     let now = 0;
-    const p = createRegistry().build("processor", "aggregate", { completionSize: 5, completionTimeoutMs: 100 }, { now: () => now });
+    const p = createRegistry().build(
+      "processor",
+      "aggregate",
+      { completionSize: 5, completionTimeoutMs: 100 },
+      { now: () => now },
+    );
     await p.process(createMessage({ body: "a", correlationId: "x" }), s);
     expect(await p.flush!(50)).toEqual([]);
     now = 200;

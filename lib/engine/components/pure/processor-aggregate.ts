@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { defineComponent, type AggregateStore, type EngineDeps, type Processor, type TRunInfo } from "@/lib/engine/core/contracts";
+import {
+  defineComponent,
+  type AggregateStore,
+  type EngineDeps,
+  type Processor,
+  type TRunInfo,
+} from "@/lib/engine/core/contracts";
 import { PermanentError } from "@/lib/engine/core/errors";
 import { deriveMessage, type Message } from "@/lib/engine/core/message";
 import { SPLIT_COUNT_HEADER, SPLIT_INDEX_HEADER } from "./processor-split";
@@ -8,9 +14,27 @@ export const AGGREGATE_COMPLETE_HEADER = "sb-aggregate-complete";
 
 const ZAggregateConfig = z
   .object({
-    completionSize: z.number().int().min(1).max(100_000).optional().describe("Release a group at this many messages; default: the sb-split-count header."),
-    completionTimeoutMs: z.number().int().min(1).max(86_400_000).default(30_000).describe("Release an incomplete group after this long (marked incomplete)."),
-    maxGroups: z.number().int().min(1).max(1_000_000).default(10_000).describe("Open groups held in memory at most (parts split within one run)."),
+    completionSize: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .optional()
+      .describe("Release a group at this many messages; default: the sb-split-count header."),
+    completionTimeoutMs: z
+      .number()
+      .int()
+      .min(1)
+      .max(86_400_000)
+      .default(30_000)
+      .describe("Release an incomplete group after this long (marked incomplete)."),
+    maxGroups: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .default(10_000)
+      .describe("Open groups held in memory at most (parts split within one run)."),
   })
   .strict();
 
@@ -30,20 +54,27 @@ class Aggregator implements Processor {
   /** When the store was last asked for timed-out groups (one query per flow and engine each time). */
   private storeCheckedAt = -Infinity;
 
-  constructor(private readonly config: z.output<typeof ZAggregateConfig>, private readonly deps: EngineDeps) {
+  constructor(
+    private readonly config: z.output<typeof ZAggregateConfig>,
+    private readonly deps: EngineDeps,
+  ) {
     this.store = deps.aggregateStore && deps.stepId ? deps.aggregateStore(deps.stepId) : null;
   }
 
   async process(msg: Message, _s: AbortSignal, run?: TRunInfo): Promise<Message[]> {
     const size = this.config.completionSize ?? Number(msg.headers[SPLIT_COUNT_HEADER]);
-    if (!Number.isInteger(size) || size < 1) throw new PermanentError("aggregate needs completionSize or an sb-split-count header from a split step");
+    if (!Number.isInteger(size) || size < 1)
+      throw new PermanentError("aggregate needs completionSize or an sb-split-count header from a split step");
     if (this.store && run?.inputId === msg.id) {
       const parts = await this.store.add(msg.correlationId, msg.headers[SPLIT_INDEX_HEADER] ?? msg.id, msg, size);
       return parts ? [this.release(parts, true)] : [];
     }
     let group = this.groups.get(msg.correlationId);
     if (!group) {
-      if (this.groups.size >= this.config.maxGroups) throw new PermanentError(`aggregate holds ${this.config.maxGroups} open groups (maxGroups); raise it or shorten completionTimeoutMs`);
+      if (this.groups.size >= this.config.maxGroups)
+        throw new PermanentError(
+          `aggregate holds ${this.config.maxGroups} open groups (maxGroups); raise it or shorten completionTimeoutMs`,
+        );
       group = { parts: [], keys: [], startedAt: (this.deps.now ?? Date.now)(), size, runs: new Set() };
       this.groups.set(msg.correlationId, group);
     }
@@ -63,7 +94,8 @@ class Aggregator implements Processor {
       if (!group.runs.has(run)) continue;
       this.groups.delete(key);
       let done: Message[] | null = null;
-      for (const [i, part] of group.parts.entries()) done = (await this.store.add(key, group.keys[i], part, group.size)) ?? done;
+      for (const [i, part] of group.parts.entries())
+        done = (await this.store.add(key, group.keys[i], part, group.size)) ?? done;
       if (done) out.push(this.release(done, true));
     }
     return out;
@@ -81,7 +113,8 @@ class Aggregator implements Processor {
     const every = Math.min(5_000, Math.max(250, this.config.completionTimeoutMs / 10));
     if (this.store && now - this.storeCheckedAt >= every) {
       this.storeCheckedAt = now;
-      for (const parts of await this.store.takeExpired(this.config.completionTimeoutMs)) out.push(this.release(parts, false));
+      for (const parts of await this.store.takeExpired(this.config.completionTimeoutMs))
+        out.push(this.release(parts, false));
     }
     return out;
   }
@@ -92,7 +125,10 @@ class Aggregator implements Processor {
     const parts = [...arrived].sort((a, b) => index(a) - index(b));
     const headers: Record<string, string> = { ...arrived[0].headers, [AGGREGATE_COMPLETE_HEADER]: String(isComplete) };
     for (const h of [SPLIT_INDEX_HEADER, SPLIT_COUNT_HEADER]) delete headers[h];
-    return { ...deriveMessage(arrived[0], { body: parts.map((p) => p.body), datacontenttype: "application/json" }), headers };
+    return {
+      ...deriveMessage(arrived[0], { body: parts.map((p) => p.body), datacontenttype: "application/json" }),
+      headers,
+    };
   }
 }
 
@@ -101,7 +137,8 @@ export const aggregateProcessor = defineComponent({
   name: "aggregate",
   status: "beta",
   bounded: true,
-  summary: "Aggregator: collects messages with the same correlation id into one array body, on completion size or timeout. Parts arriving as separate messages, and groups a run leaves incomplete, are kept in Postgres until released.",
+  summary:
+    "Aggregator: collects messages with the same correlation id into one array body, on completion size or timeout. Parts arriving as separate messages, and groups a run leaves incomplete, are kept in Postgres until released.",
   config: ZAggregateConfig,
   create: (config, deps) => new Aggregator(config, deps),
 });

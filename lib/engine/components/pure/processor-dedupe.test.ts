@@ -15,23 +15,40 @@ describe("dedupe", () => {
   ]);
 
   it("drops a repeated key and keeps new ones", async () => {
-    const p = createRegistry().build("processor", "dedupe", { key: "orderId" }, { dedupeStore: new MemoryDedupeStore() });
+    const p = createRegistry().build(
+      "processor",
+      "dedupe",
+      { key: "orderId" },
+      { dedupeStore: new MemoryDedupeStore() },
+    );
     expect(await p.process(createMessage({ body: { orderId: "1" } }), s)).toHaveLength(1);
     expect(await p.process(createMessage({ body: { orderId: "1" } }), s)).toHaveLength(0);
     expect(await p.process(createMessage({ body: { orderId: "2" } }), s)).toHaveLength(1);
   });
 
   it("lets the same message through again (a redelivery after a failed output) and a replay take the key over", async () => {
-    const p = createRegistry().build("processor", "dedupe", { key: "orderId" }, { dedupeStore: new MemoryDedupeStore() });
+    const p = createRegistry().build(
+      "processor",
+      "dedupe",
+      { key: "orderId" },
+      { dedupeStore: new MemoryDedupeStore() },
+    );
     const first = createMessage({ body: { orderId: "7" } });
     expect(await p.process(first, s)).toHaveLength(1);
     expect(await p.process(first, s)).toHaveLength(1);
     expect(await p.process(createMessage({ body: { orderId: "7" } }), s)).toHaveLength(0);
-    expect(await p.process(createMessage({ body: { orderId: "7" }, headers: { [REPLAY_HEADER]: "dl-1" } }), s)).toHaveLength(1);
+    expect(
+      await p.process(createMessage({ body: { orderId: "7" }, headers: { [REPLAY_HEADER]: "dl-1" } }), s),
+    ).toHaveLength(1);
   });
 
   it("fails when the key is missing", async () => {
-    const p = createRegistry().build("processor", "dedupe", { key: "orderId" }, { dedupeStore: new MemoryDedupeStore() });
+    const p = createRegistry().build(
+      "processor",
+      "dedupe",
+      { key: "orderId" },
+      { dedupeStore: new MemoryDedupeStore() },
+    );
     await expect(p.process(createMessage({ body: {} }), s)).rejects.toThrow("gave nothing");
   });
 

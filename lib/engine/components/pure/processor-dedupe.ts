@@ -15,8 +15,17 @@ export const dedupeProcessor = defineComponent({
   config: z
     .object({
       key: zJsonata("Expression giving the business key, e.g. orderId or customer.id & '-' & orderId."),
-      ttlMs: z.number().int().min(1_000).max(30 * 86_400_000).default(86_400_000),
-      scope: z.string().regex(/^[a-z0-9_-]{1,64}$/).optional().describe("Namespace for keys, so two flows with the same keys do not collide."),
+      ttlMs: z
+        .number()
+        .int()
+        .min(1_000)
+        .max(30 * 86_400_000)
+        .default(86_400_000),
+      scope: z
+        .string()
+        .regex(/^[a-z0-9_-]{1,64}$/)
+        .optional()
+        .describe("Namespace for keys, so two flows with the same keys do not collide."),
     })
     .strict(),
   create: (config, deps) => {
@@ -25,9 +34,14 @@ export const dedupeProcessor = defineComponent({
       async process(msg) {
         const key = await evaluateOnMessage(deps, config.key, msg);
         if (key === undefined || key === null || typeof key === "object") {
-          throw new PermanentError(`dedupe key expression ${JSON.stringify(config.key)} gave ${key === undefined ? "nothing" : "a non-scalar value"} for this message`);
+          throw new PermanentError(
+            `dedupe key expression ${JSON.stringify(config.key)} gave ${key === undefined ? "nothing" : "a non-scalar value"} for this message`,
+          );
         }
-        const isNew = await store.claim(`${config.scope ?? ""}:${String(key)}`, config.ttlMs, { messageId: msg.id, takeOver: REPLAY_HEADER in msg.headers });
+        const isNew = await store.claim(`${config.scope ?? ""}:${String(key)}`, config.ttlMs, {
+          messageId: msg.id,
+          takeOver: REPLAY_HEADER in msg.headers,
+        });
         return isNew ? [msg] : [];
       },
     };

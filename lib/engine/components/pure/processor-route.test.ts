@@ -3,13 +3,28 @@ import { createMessage, markFailed } from "@/lib/engine/core/message";
 import { createRegistry } from "../index";
 import { configTable } from "../shared/config-table";
 
-const config = { branches: [{ name: "errors", when: "$failed" }, { name: "eu", when: "country in ['DE','FR']" }], otherwise: "rest" };
+const config = {
+  branches: [
+    { name: "errors", when: "$failed" },
+    { name: "eu", when: "country in ['DE','FR']" },
+  ],
+  otherwise: "rest",
+};
 
 describe("route", () => {
   configTable("processor", "route", [
     ["branches + otherwise", config, "ok"],
     ["no branches", { branches: [] }, "branches"],
-    ["duplicate branch", { branches: [{ name: "a", when: "x" }, { name: "a", when: "y" }] }, 'branch "a" is defined twice'],
+    [
+      "duplicate branch",
+      {
+        branches: [
+          { name: "a", when: "x" },
+          { name: "a", when: "y" },
+        ],
+      },
+      'branch "a" is defined twice',
+    ],
     ["bad branch name", { branches: [{ name: "A B", when: "x" }] }, "branches.0.name"],
   ]);
 

@@ -17,20 +17,27 @@ export const routeProcessor = defineComponent({
   handlesFailed: true,
   config: z
     .object({
-      branches: z.array(z.object({ name: ZBranchName, when: zJsonata("Condition over the body.") }).strict()).min(1).max(50),
-      otherwise: ZBranchName.optional().describe("Branch for messages no condition matched; without it they are dropped."),
+      branches: z
+        .array(z.object({ name: ZBranchName, when: zJsonata("Condition over the body.") }).strict())
+        .min(1)
+        .max(50),
+      otherwise: ZBranchName.optional().describe(
+        "Branch for messages no condition matched; without it they are dropped.",
+      ),
     })
     .strict()
     .superRefine((c, ctx) => {
       const names = c.branches.map((b) => b.name);
       names.forEach((n, i) => {
-        if (names.indexOf(n) !== i) ctx.addIssue({ code: "custom", path: ["branches", i, "name"], message: `branch "${n}" is defined twice` });
+        if (names.indexOf(n) !== i)
+          ctx.addIssue({ code: "custom", path: ["branches", i, "name"], message: `branch "${n}" is defined twice` });
       });
     }),
   create: (config, deps) => ({
     async process(msg) {
       for (const branch of config.branches) {
-        if (toBoolean(await evaluateOnMessage(deps, branch.when, msg))) return [{ ...msg, headers: { ...msg.headers, [ROUTE_HEADER]: branch.name } }];
+        if (toBoolean(await evaluateOnMessage(deps, branch.when, msg)))
+          return [{ ...msg, headers: { ...msg.headers, [ROUTE_HEADER]: branch.name } }];
       }
       return config.otherwise ? [{ ...msg, headers: { ...msg.headers, [ROUTE_HEADER]: config.otherwise } }] : [];
     },

@@ -14,23 +14,32 @@ export const splitProcessor = defineComponent({
   name: "split",
   status: "stable",
   bounded: true,
-  summary: "Splitter: one message per element of an array in the body. Parts keep the correlation id and carry sb-split-index / sb-split-count.",
+  summary:
+    "Splitter: one message per element of an array in the body. Parts keep the correlation id and carry sb-split-index / sb-split-count.",
   config: z
     .object({
-      path: zJsonata("Expression selecting the array, e.g. order.lines. `$` splits a body that is itself an array.").default("$"),
+      path: zJsonata(
+        "Expression selecting the array, e.g. order.lines. `$` splits a body that is itself an array.",
+      ).default("$"),
       maxParts: z.number().int().min(1).max(1_000_000).default(10_000),
     })
     .strict(),
   create: (config, deps) => ({
     async process(msg) {
-      const value = config.path === "$" && Array.isArray(msg.body) ? msg.body : await evaluateOnMessage(deps, config.path, msg);
+      const value =
+        config.path === "$" && Array.isArray(msg.body) ? msg.body : await evaluateOnMessage(deps, config.path, msg);
       const parts = value === undefined ? [] : Array.isArray(value) ? value : [value];
-      if (parts.length > config.maxParts) throw new PermanentError(`split produced ${parts.length} parts, over maxParts ${config.maxParts}`);
+      if (parts.length > config.maxParts)
+        throw new PermanentError(`split produced ${parts.length} parts, over maxParts ${config.maxParts}`);
       return parts.map((body, i) =>
         deriveMessage(msg, {
           body,
           datacontenttype: guessContentType(body),
-          headers: { [SPLIT_INDEX_HEADER]: String(i), [SPLIT_COUNT_HEADER]: String(parts.length), [SPLIT_PARENT_HEADER]: msg.id },
+          headers: {
+            [SPLIT_INDEX_HEADER]: String(i),
+            [SPLIT_COUNT_HEADER]: String(parts.length),
+            [SPLIT_PARENT_HEADER]: msg.id,
+          },
         }),
       );
     },

@@ -7,7 +7,9 @@ export type TQueueDeps = EngineDeps & { transport?: Transport };
 export function transportOf(deps: EngineDeps, component: string): Transport {
   const transport = (deps as TQueueDeps).transport;
   if (!transport) {
-    throw new Error(`${component} needs the engine's queue transport: run the flow in the engine (npm run engine), or replace it in tests.`);
+    throw new Error(
+      `${component} needs the engine's queue transport: run the flow in the engine (npm run engine), or replace it in tests.`,
+    );
   }
   return transport;
 }

@@ -12,7 +12,8 @@ function pushTransport() {
       return { done: Promise.resolve() };
     },
   } as unknown as Transport;
-  const deliver = (body: unknown) => handler!(createMessage({ body }), { deliveryCount: 1, abortInFlight: new AbortController().signal } as never);
+  const deliver = (body: unknown) =>
+    handler!(createMessage({ body }), { deliveryCount: 1, abortInFlight: new AbortController().signal } as never);
   return { transport, deliver };
 }
 

@@ -6,9 +6,18 @@ import { QUEUE_NAME, transportOf } from "./deps";
 
 const ZQueueInputConfig = z
   .object({
-    queue: z.string().regex(QUEUE_NAME, "letters, digits, . _ : - (max 200)").describe("Queue to consume; each subscriber flow needs its own."),
+    queue: z
+      .string()
+      .regex(QUEUE_NAME, "letters, digits, . _ : - (max 200)")
+      .describe("Queue to consume; each subscriber flow needs its own."),
     topic: z.string().regex(QUEUE_NAME).optional().describe("Subscribe the queue to this topic (publish-subscribe)."),
-    prefetch: z.number().int().min(1).max(1_000).optional().describe("Unacked messages held at once; defaults to the flow's concurrency."),
+    prefetch: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000)
+      .optional()
+      .describe("Unacked messages held at once; defaults to the flow's concurrency."),
   })
   .strict();
 
@@ -104,5 +113,6 @@ export const queueInput = defineComponent({
   status: "stable",
   summary: "Consume a queue on the engine's transport (Postgres or RabbitMQ), optionally subscribed to a topic.",
   config: ZQueueInputConfig,
-  create: (config, deps) => new QueueInput(transportOf(deps, "input queue"), { ...config, prefetch: config.prefetch ?? 16 }),
+  create: (config, deps) =>
+    new QueueInput(transportOf(deps, "input queue"), { ...config, prefetch: config.prefetch ?? 16 }),
 });

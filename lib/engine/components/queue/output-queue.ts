@@ -6,11 +6,18 @@ import { QUEUE_NAME, transportOf } from "./deps";
 
 const ZQueueOutputConfig = z
   .object({
-    queue: z.string().regex(QUEUE_NAME, "letters, digits, . _ : - (max 200)").optional().describe("Publish to this queue."),
+    queue: z
+      .string()
+      .regex(QUEUE_NAME, "letters, digits, . _ : - (max 200)")
+      .optional()
+      .describe("Publish to this queue."),
     topic: z.string().regex(QUEUE_NAME).optional().describe("Publish to a topic: every subscribed queue gets a copy."),
   })
   .strict()
-  .refine((c) => Boolean(c.queue) !== Boolean(c.topic), { message: "set exactly one of queue or topic", path: ["queue"] });
+  .refine((c) => Boolean(c.queue) !== Boolean(c.topic), {
+    message: "set exactly one of queue or topic",
+    path: ["queue"],
+  });
 
 /** Resolves once the transport made the message durable (row committed / publisher confirm). */
 class QueueOutput implements Output {

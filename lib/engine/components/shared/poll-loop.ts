@@ -18,7 +18,11 @@ export abstract class PollLoop<TPosition> {
   private settled: Promise<void> = Promise.resolve();
   protected position: TPosition;
 
-  constructor(initial: TPosition, private readonly intervalMs: number, protected readonly deps: EngineDeps) {
+  constructor(
+    initial: TPosition,
+    private readonly intervalMs: number,
+    protected readonly deps: EngineDeps,
+  ) {
     this.position = initial;
   }
 
@@ -78,7 +82,10 @@ export abstract class PollLoop<TPosition> {
     if (!changed || !this.deps.pollState) return;
     try {
       if (!(await this.deps.pollState.save(next))) {
-        this.deps.log?.warn({ position: next }, "another engine took over this poll before the batch was committed; it may poll the batch again");
+        this.deps.log?.warn(
+          { position: next },
+          "another engine took over this poll before the batch was committed; it may poll the batch again",
+        );
       }
     } catch (error) {
       // The batch is processed; if the position cannot be kept, a restart polls it again (at least once).

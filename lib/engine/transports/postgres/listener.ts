@@ -37,7 +37,10 @@ export class PgListener extends EventEmitter {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.connectionString, application_name: "switchboard-engine-listen" });
+    const client = new pg.Client({
+      connectionString: this.connectionString,
+      application_name: "switchboard-engine-listen",
+    });
     client.on("notification", (n) => this.emit(n.channel, n.payload ?? ""));
     client.on("error", (error) => this.onDrop(client, error));
     client.on("end", () => this.onDrop(client, new Error("connection ended")));

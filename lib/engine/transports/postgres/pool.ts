@@ -7,9 +7,19 @@ import pg from "pg";
 // loss in a *database* crash is harmless go through them: claims and acks (a lost ack means a
 // redelivery, which at-least-once allows), lineage and metrics. Publishes and sinks always use a
 // durable pool. On this class of disk a flush costs ~7 ms, so this is most of the throughput.
-export function createPgPool(connectionString: string, max = 8, opts: { applicationName?: string; asyncCommit?: boolean } = {}): pg.Pool {
+export function createPgPool(
+  connectionString: string,
+  max = 8,
+  opts: { applicationName?: string; asyncCommit?: boolean } = {},
+): pg.Pool {
   const options = `-c timezone=UTC${opts.asyncCommit ? " -c synchronous_commit=off" : ""}`;
-  const pool = new pg.Pool({ connectionString, max, options, application_name: opts.applicationName ?? "switchboard-engine", idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    options,
+    application_name: opts.applicationName ?? "switchboard-engine",
+    idleTimeoutMillis: 30_000,
+  });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
   return pool;

@@ -2,7 +2,14 @@ import type pg from "pg";
 import type { Message } from "@/lib/engine/core/message";
 import { Batcher } from "../batcher";
 import { decodeMessage, encodeMessage } from "../codec";
-import { retryAfterOf, type TConsumeOptions, type TConsumer, type TMessageHandler, type TPublishOptions, type Transport } from "../types";
+import {
+  retryAfterOf,
+  type TConsumeOptions,
+  type TConsumer,
+  type TMessageHandler,
+  type TPublishOptions,
+  type Transport,
+} from "../types";
 import type { PgListener } from "./listener";
 
 export const QUEUE_CHANNEL = "switchboard_queue";
@@ -84,7 +91,13 @@ export class PostgresTransport implements Transport {
          FROM unnest($1::text[], $2::text[], $3::bytea[], $4::jsonb[], $5::float8[]) AS t(q, m, p, h, d)
          RETURNING "queue")
        SELECT pg_notify('${QUEUE_CHANNEL}', q) FROM (SELECT DISTINCT "queue" AS q FROM ins) d`,
-      [rows.map((r) => r.queue), rows.map((r) => r.messageId), rows.map((r) => r.payload), rows.map((r) => r.headers), rows.map((r) => r.delayMs)],
+      [
+        rows.map((r) => r.queue),
+        rows.map((r) => r.messageId),
+        rows.map((r) => r.payload),
+        rows.map((r) => r.headers),
+        rows.map((r) => r.delayMs),
+      ],
     );
   }
 
@@ -96,11 +109,16 @@ export class PostgresTransport implements Transport {
   }
 
   async bindTopic(topic: string, queue: string): Promise<void> {
-    await this.pool.query(`INSERT INTO "QueueBinding" ("topic", "queue") VALUES ($1, $2) ON CONFLICT DO NOTHING`, [topic, queue]);
+    await this.pool.query(`INSERT INTO "QueueBinding" ("topic", "queue") VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+      topic,
+      queue,
+    ]);
   }
 
   async depth(queue: string): Promise<number> {
-    const r = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM "QueueMessage" WHERE "queue" = $1`, [queue]);
+    const r = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM "QueueMessage" WHERE "queue" = $1`, [
+      queue,
+    ]);
     return Number(r.rows[0]?.n ?? 0);
   }
 
@@ -109,7 +127,11 @@ export class PostgresTransport implements Transport {
     await this.pool.query(`DELETE FROM "QueueBinding" WHERE "queue" = $1`, [queue]);
   }
 
-  async consume(queue: string, handler: TMessageHandler, opts: TConsumeOptions & { abortInFlight?: AbortSignal }): Promise<TConsumer> {
+  async consume(
+    queue: string,
+    handler: TMessageHandler,
+    opts: TConsumeOptions & { abortInFlight?: AbortSignal },
+  ): Promise<TConsumer> {
     this.assertOpen();
     await this.opts.listener.listen(QUEUE_CHANNEL);
     const stop = new AbortController();
@@ -167,11 +189,10 @@ export class PostgresTransport implements Transport {
 
   /** @internal moves a row nobody can decode aside instead of redelivering it forever. */
   async quarantine(row: TAckRow, queue: string): Promise<void> {
-    await this.fast.query(`UPDATE "QueueMessage" SET "queue" = $3, "lockedBy" = NULL WHERE "id" = $1 AND "attempts" = $2`, [
-      row.id,
-      row.attempts,
-      `${queue}.undecodable`,
-    ]);
+    await this.fast.query(
+      `UPDATE "QueueMessage" SET "queue" = $3, "lockedBy" = NULL WHERE "id" = $1 AND "attempts" = $2`,
+      [row.id, row.attempts, `${queue}.undecodable`],
+    );
   }
 
   /** @internal keeps in-flight messages hidden while their handlers are still working. */
@@ -232,9 +253,14 @@ class PgConsumer {
     listener.on(QUEUE_CHANNEL, onNotify);
     listener.on("reconnected", onReconnect);
     this.stop.addEventListener("abort", onStop, { once: true });
-    const extender = setInterval(() => {
-      this.t.extend([...this.inFlight.values()]).catch((e: unknown) => log?.warn({ err: String(e), queue: this.queue }, "could not extend visibility"));
-    }, Math.max(250, Math.floor(visibilityMs / 3)));
+    const extender = setInterval(
+      () => {
+        this.t
+          .extend([...this.inFlight.values()])
+          .catch((e: unknown) => log?.warn({ err: String(e), queue: this.queue }, "could not extend visibility"));
+      },
+      Math.max(250, Math.floor(visibilityMs / 3)),
+    );
     extender.unref();
     let backoffMs = 100;
     try {
@@ -299,7 +325,11 @@ class PgConsumer {
       await this.t.nack(key, retryAfterOf(error)).catch((e: unknown) => log?.warn({ err: String(e) }, "nack failed"));
       return;
     }
-    await this.t.ack(key).catch((e: unknown) => log?.warn({ err: String(e), queue: this.queue }, "ack failed; message will be redelivered"));
+    await this.t
+      .ack(key)
+      .catch((e: unknown) =>
+        log?.warn({ err: String(e), queue: this.queue }, "ack failed; message will be redelivered"),
+      );
   }
 
   private sleep(ms: number): Promise<void> {

@@ -2,7 +2,14 @@ import amqp, { type Channel, type ChannelModel, type ConfirmChannel, type Consum
 import type { Message } from "@/lib/engine/core/message";
 import { backoffDelay } from "@/lib/engine/core/retry";
 import { decodeMessage, encodeMessage } from "../codec";
-import { retryAfterOf, type TConsumeOptions, type TConsumer, type TMessageHandler, type TPublishOptions, type Transport } from "../types";
+import {
+  retryAfterOf,
+  type TConsumeOptions,
+  type TConsumer,
+  type TMessageHandler,
+  type TPublishOptions,
+  type Transport,
+} from "../types";
 
 export type TRabbitTransportOptions = {
   url: string;
@@ -12,7 +19,11 @@ export type TRabbitTransportOptions = {
   exchange?: string;
   /** Reconnect backoff: full jitter between 0 and min(maxMs, initialMs·2^n). */
   reconnect?: { initialMs: number; maxMs: number };
-  log?: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+  log?: {
+    info(obj: object, msg?: string): void;
+    warn(obj: object, msg?: string): void;
+    error(obj: object, msg?: string): void;
+  };
 };
 
 const QUORUM = { durable: true, arguments: { "x-queue-type": "quorum" } } as const;
@@ -66,7 +77,10 @@ export class RabbitTransport implements Transport {
         this.attempt = 0;
         return;
       } catch (error) {
-        const delay = backoffDelay({ maxAttempts: Infinity, initialDelayMs: initialMs, maxDelayMs: maxMs, multiplier: 2 }, ++this.attempt);
+        const delay = backoffDelay(
+          { maxAttempts: Infinity, initialDelayMs: initialMs, maxDelayMs: maxMs, multiplier: 2 },
+          ++this.attempt,
+        );
         this.opts.log?.warn({ err: String(error), delayMs: delay }, "RabbitMQ connect failed; retrying");
         await new Promise((r) => setTimeout(r, delay));
       }
@@ -75,8 +89,12 @@ export class RabbitTransport implements Transport {
 
   private async connectOnce(): Promise<void> {
     // Heartbeats detect a silently dead peer (no FIN/RST) within ~2 intervals.
-    const url = /[?&]heartbeat=/.test(this.opts.url) ? this.opts.url : `${this.opts.url}${this.opts.url.includes("?") ? "&" : "?"}heartbeat=10`;
-    const conn = await amqp.connect(url, { clientProperties: { connection_name: this.opts.connectionName ?? "switchboard-engine" } });
+    const url = /[?&]heartbeat=/.test(this.opts.url)
+      ? this.opts.url
+      : `${this.opts.url}${this.opts.url.includes("?") ? "&" : "?"}heartbeat=10`;
+    const conn = await amqp.connect(url, {
+      clientProperties: { connection_name: this.opts.connectionName ?? "switchboard-engine" },
+    });
     conn.on("error", () => undefined); // "close" follows and drives the reconnect
     conn.on("close", (err?: Error) => this.onDrop(conn, err));
     let pub: ConfirmChannel;
@@ -106,7 +124,10 @@ export class RabbitTransport implements Transport {
     this.pub = pub;
     this.declared.clear();
     this.opts.log?.info({ connection: this.opts.connectionName }, "RabbitMQ connected");
-    for (const consumer of this.consumers) await consumer.attach(conn).catch((e: unknown) => this.opts.log?.warn({ err: String(e) }, "consumer re-attach failed"));
+    for (const consumer of this.consumers)
+      await consumer
+        .attach(conn)
+        .catch((e: unknown) => this.opts.log?.warn({ err: String(e) }, "consumer re-attach failed"));
     this.ready.resolve();
   }
 
@@ -161,14 +182,24 @@ export class RabbitTransport implements Transport {
         await this.publishOn(ch, destination, msg, content, opts);
         return;
       } catch (error) {
-        const channelLost = this.pub !== ch || (error instanceof Error && /channel closed|connection closed/i.test(error.message));
+        const channelLost =
+          this.pub !== ch || (error instanceof Error && /channel closed|connection closed/i.test(error.message));
         if (this.closed || !channelLost) throw error;
-        this.opts.log?.warn({ err: String(error), destination }, "publish lost with its channel; publishing again after reconnect");
+        this.opts.log?.warn(
+          { err: String(error), destination },
+          "publish lost with its channel; publishing again after reconnect",
+        );
       }
     }
   }
 
-  private async publishOn(ch: ConfirmChannel, destination: string, msg: Message, content: Buffer, opts: TPublishOptions): Promise<void> {
+  private async publishOn(
+    ch: ConfirmChannel,
+    destination: string,
+    msg: Message,
+    content: Buffer,
+    opts: TPublishOptions,
+  ): Promise<void> {
     if (opts.topic) await this.declareExchange(ch);
     else await this.declareQueue(ch, destination);
     if (this.drained) await this.drained;
@@ -177,8 +208,17 @@ export class RabbitTransport implements Transport {
         opts.topic ? this.exchange : "",
         destination,
         content,
-        { persistent: true, messageId: msg.id, correlationId: msg.correlationId, contentType: "application/json", type: msg.type },
-        (err: unknown) => (err ? reject(err instanceof Error ? err : new Error(`publish to ${destination} was not confirmed`)) : resolve()),
+        {
+          persistent: true,
+          messageId: msg.id,
+          correlationId: msg.correlationId,
+          contentType: "application/json",
+          type: msg.type,
+        },
+        (err: unknown) =>
+          err
+            ? reject(err instanceof Error ? err : new Error(`publish to ${destination} was not confirmed`))
+            : resolve(),
       );
       // Respect the socket's back-pressure: later publishes wait for "drain" (or for the channel to go).
       if (!ok && !this.drained) {
@@ -214,7 +254,11 @@ export class RabbitTransport implements Transport {
     this.declared.delete(`q:${queue}`);
   }
 
-  async consume(queue: string, handler: TMessageHandler, opts: TConsumeOptions & { abortInFlight?: AbortSignal }): Promise<TConsumer> {
+  async consume(
+    queue: string,
+    handler: TMessageHandler,
+    opts: TConsumeOptions & { abortInFlight?: AbortSignal },
+  ): Promise<TConsumer> {
     if (this.closed) throw new Error("transport is closed");
     const consumer = new RabbitConsumer(queue, handler, opts.prefetch, opts.abortInFlight ?? NEVER, this.opts.log);
     this.consumers.add(consumer);

@@ -21,7 +21,17 @@ export async function exportSheet(
   const sheet = getSheet(kind);
   assertCan(actor, sheet.readPermission);
   const rows = await sheet.exportRows(actor, filter);
-  const bytes = await writeSheetFile(sheet.columns.map((c) => c.key), rows, format, sheet.label);
+  const bytes = await writeSheetFile(
+    sheet.columns.map((c) => c.key),
+    rows,
+    format,
+    sheet.label,
+  );
   const date = new Date().toISOString().slice(0, 10);
-  return { bytes, filename: `switchboard-${kind}-${date}.${format}`, contentType: CONTENT_TYPES[format], rowCount: rows.length };
+  return {
+    bytes,
+    filename: `switchboard-${kind}-${date}.${format}`,
+    contentType: CONTENT_TYPES[format],
+    rowCount: rows.length,
+  };
 }

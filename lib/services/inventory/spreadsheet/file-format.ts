@@ -31,7 +31,10 @@ export function formatFromFilename(name: string): TSheetFormat | null {
 /** Reads the first worksheet (XLSX) or the whole file (CSV). Row numbers are the spreadsheet's own: the header is row 1. */
 export async function readSheetFile(bytes: Uint8Array, format: TSheetFormat): Promise<RawTable> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`);
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
+    );
   }
   const grid = format === "csv" ? readCsv(bytes) : await readXlsx(bytes);
   const headerIndex = grid.findIndex((g) => g.cells.some((c) => c.trim() !== ""));
@@ -39,7 +42,10 @@ export async function readSheetFile(bytes: Uint8Array, format: TSheetFormat): Pr
   const headers = grid[headerIndex].cells.map((h) => h.trim());
   const rows = grid.slice(headerIndex + 1).filter((g) => g.cells.some((c) => c.trim() !== ""));
   if (rows.length > MAX_IMPORT_ROWS) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `The file has ${rows.length} rows; the limit is ${MAX_IMPORT_ROWS}. Split it into smaller files.`);
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `The file has ${rows.length} rows; the limit is ${MAX_IMPORT_ROWS}. Split it into smaller files.`,
+    );
   }
   return { headers, rows: rows.map((g) => ({ row: g.row, cells: g.cells.map(unescapeCell) })) };
 }
@@ -49,7 +55,10 @@ function readCsv(bytes: Uint8Array): { row: number; cells: string[] }[] {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
   const fatal = parsed.errors.find((e) => e.type === "Quotes");
   if (fatal) {
-    throw new AppError("VALIDATION", `The CSV is malformed near row ${(fatal.row ?? 0) + 1}: ${fatal.message}. Check for an unclosed quote.`);
+    throw new AppError(
+      "VALIDATION",
+      `The CSV is malformed near row ${(fatal.row ?? 0) + 1}: ${fatal.message}. Check for an unclosed quote.`,
+    );
   }
   // Numbered by record, as a spreadsheet app shows it, so a quoted multi-line cell is still one row.
   return parsed.data.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => String(c ?? "")) }));
@@ -60,7 +69,10 @@ async function readXlsx(bytes: Uint8Array): Promise<{ row: number; cells: string
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new AppError("VALIDATION", "The file is not a readable .xlsx workbook. Save it as Excel Workbook (.xlsx) or CSV.");
+    throw new AppError(
+      "VALIDATION",
+      "The file is not a readable .xlsx workbook. Save it as Excel Workbook (.xlsx) or CSV.",
+    );
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new AppError("VALIDATION", "The workbook has no worksheets.");
@@ -84,9 +96,17 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 /** Writes rows as CSV text or XLSX bytes, with the column keys as the header row. */
-export async function writeSheetFile(keys: readonly string[], rows: Record<string, ExportCell>[], format: TSheetFormat, sheetName: string): Promise<Uint8Array> {
+export async function writeSheetFile(
+  keys: readonly string[],
+  rows: Record<string, ExportCell>[],
+  format: TSheetFormat,
+  sheetName: string,
+): Promise<Uint8Array> {
   if (format === "csv") {
-    const csv = Papa.unparse({ fields: [...keys], data: rows.map((r) => keys.map((k) => escapeCell(r[k] ?? ""))) }, { newline: "\r\n" });
+    const csv = Papa.unparse(
+      { fields: [...keys], data: rows.map((r) => keys.map((k) => escapeCell(r[k] ?? ""))) },
+      { newline: "\r\n" },
+    );
     return new TextEncoder().encode(csv + "\r\n");
   }
   const workbook = new ExcelJS.Workbook();

@@ -18,7 +18,7 @@ describe("readSheetFile", () => {
   });
 
   it("round-trips CSV and XLSX, neutralising formulas on export and restoring them on import", async () => {
-    const rows = [{ name: "=HYPERLINK(\"x\")", department: "Finance, EU", volumePerMonth: 12 }];
+    const rows = [{ name: '=HYPERLINK("x")', department: "Finance, EU", volumePerMonth: 12 }];
     for (const format of ["csv", "xlsx"] as const) {
       const bytes = await writeSheetFile(["name", "department", "volumePerMonth"], rows, format, "Processes");
       if (format === "csv") expect(new TextDecoder().decode(bytes)).toContain(`"'=HYPERLINK(""x"")"`);
@@ -67,7 +67,14 @@ describe("validateTable", () => {
     );
     const { rows, issues } = validateTable(processes, t);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ row: 2, value: { name: "Invoice processing", systems: ["SAP S/4HANA", "Coupa"], painPoints: [{ severity: "high", tags: ["manual"] }] } });
+    expect(rows[0]).toMatchObject({
+      row: 2,
+      value: {
+        name: "Invoice processing",
+        systems: ["SAP S/4HANA", "Coupa"],
+        painPoints: [{ severity: "high", tags: ["manual"] }],
+      },
+    });
     expect(issues.map((i) => [i.row, i.field])).toEqual([
       [3, "volumePerMonth"],
       [4, "name"],
@@ -77,7 +84,12 @@ describe("validateTable", () => {
   });
 
   it("flags a repeated natural key with the row it repeats", async () => {
-    const t = await readSheetFile(csv("name,source,target,mechanism,payloadFormat,frequency\nOrders,A,B,api,json,daily\nOrders,a,b,file,csv,daily\nOrders,B,A,api,json,daily\n"), "csv");
+    const t = await readSheetFile(
+      csv(
+        "name,source,target,mechanism,payloadFormat,frequency\nOrders,A,B,api,json,daily\nOrders,a,b,file,csv,daily\nOrders,B,A,api,json,daily\n",
+      ),
+      "csv",
+    );
     const { rows, issues } = validateTable(interfaces, t);
     expect(rows.map((r) => r.row)).toEqual([2, 4]);
     expect(issues).toEqual([{ row: 3, field: "name", message: expect.stringContaining("Duplicate of row 2") }]);

@@ -35,12 +35,22 @@ export function mapHeaders(sheet: Sheet, headers: string[]): { index: Map<string
   headers.forEach((h, i) => {
     if (!h) return;
     const key = byKey.get(headerKey(h));
-    if (!key) issues.push({ row: 1, field: h, message: `Unknown column "${h}". Expected columns: ${sheet.columns.map((c) => c.key).join(", ")}.` });
+    if (!key)
+      issues.push({
+        row: 1,
+        field: h,
+        message: `Unknown column "${h}". Expected columns: ${sheet.columns.map((c) => c.key).join(", ")}.`,
+      });
     else if (index.has(key)) issues.push({ row: 1, field: h, message: `Column "${key}" appears twice. Keep one.` });
     else index.set(key, i);
   });
   for (const c of sheet.columns) {
-    if (c.required && !index.has(c.key)) issues.push({ row: 1, field: c.key, message: `Required column "${c.key}" is missing. Add it to the header row.` });
+    if (c.required && !index.has(c.key))
+      issues.push({
+        row: 1,
+        field: c.key,
+        message: `Required column "${c.key}" is missing. Add it to the header row.`,
+      });
   }
   return { index, issues };
 }
@@ -61,7 +71,11 @@ export function validateTable(sheet: Sheet, table: RawTable): { rows: ParsedRow<
     }
     const first = firstRowByKey.get(parsed.key);
     if (first !== undefined) {
-      issues.push({ row, field: sheet.columns[0].key, message: `Duplicate of row ${first}: the same record appears twice in this file. Merge the rows.` });
+      issues.push({
+        row,
+        field: sheet.columns[0].key,
+        message: `Duplicate of row ${first}: the same record appears twice in this file. Merge the rows.`,
+      });
       continue;
     }
     firstRowByKey.set(parsed.key, row);
@@ -81,7 +95,13 @@ class IssuesFound extends Error {
  * none. Any issue (schema, duplicate, unknown reference) stops the import, and the report lists
  * each one by row number and column so the file can be fixed and uploaded again.
  */
-export async function importSheet(actor: Actor, kind: string, bytes: Uint8Array, format: TSheetFormat, opts: ImportOptions): Promise<ImportReport> {
+export async function importSheet(
+  actor: Actor,
+  kind: string,
+  bytes: Uint8Array,
+  format: TSheetFormat,
+  opts: ImportOptions,
+): Promise<ImportReport> {
   const sheet = getSheet(kind);
   assertCan(actor, opts.dryRun ? sheet.readPermission : sheet.editPermission);
   const progress = opts.onProgress ?? (() => {});
@@ -91,9 +111,19 @@ export async function importSheet(actor: Actor, kind: string, bytes: Uint8Array,
   progress({ phase: "validating", done: 0, total });
   const { rows, issues } = validateTable(sheet, table);
   progress({ phase: "validating", done: total, total });
-  const report = (extra: Partial<ImportReport>): ImportReport => ({ kind, rowCount: total, issues: [], committed: false, counts: null, ...extra });
+  const report = (extra: Partial<ImportReport>): ImportReport => ({
+    kind,
+    rowCount: total,
+    issues: [],
+    committed: false,
+    counts: null,
+    ...extra,
+  });
   if (issues.length) return report({ issues: sortIssues(issues) });
-  if (total === 0) return report({ issues: [{ row: 2, field: sheet.columns[0].key, message: "The file has a header row but no data rows." }] });
+  if (total === 0)
+    return report({
+      issues: [{ row: 2, field: sheet.columns[0].key, message: "The file has a header row but no data rows." }],
+    });
 
   try {
     return await transaction(async (tx) => {
@@ -107,11 +137,18 @@ export async function importSheet(actor: Actor, kind: string, bytes: Uint8Array,
       const counts = await sheet.apply(tx, actor, rows, (done) => progress({ phase: "writing", done, total }), collect);
       for (const [i, entry] of entries.entries()) {
         await appendAudit(tx, entry);
-        if (i % 50 === 49 || i === entries.length - 1) progress({ phase: "auditing", done: i + 1, total: entries.length });
+        if (i % 50 === 49 || i === entries.length - 1)
+          progress({ phase: "auditing", done: i + 1, total: entries.length });
       }
       // Each changed record has its own entry; this one ties them to the file. A no-op re-import logs nothing.
       if (counts.created + counts.updated > 0) {
-        await appendAudit(tx, { actor, action: `inventory.import.${kind}`, entityType: "Import", entityId: kind, after: { rows: total, format, ...counts } });
+        await appendAudit(tx, {
+          actor,
+          action: `inventory.import.${kind}`,
+          entityType: "Import",
+          entityId: kind,
+          after: { rows: total, format, ...counts },
+        });
       }
       return report({ committed: true, counts });
     }, IMPORT_TIMEOUT_MS);

@@ -10,14 +10,20 @@ const ZInterfaceRow = ZInterfaceFields.omit({ sourceSystemId: true, targetSystem
     source: z.string().trim().min(1, "Enter the source system's name.").max(120),
     target: z.string().trim().min(1, "Enter the target system's name.").max(120),
   })
-  .refine((r) => r.source.toLowerCase() !== r.target.toLowerCase(), { path: ["target"], message: "Source and target must be different systems." });
+  .refine((r) => r.source.toLowerCase() !== r.target.toLowerCase(), {
+    path: ["target"],
+    message: "Source and target must be different systems.",
+  });
 type TInterfaceRow = z.output<typeof ZInterfaceRow>;
 
 const lower = (s: string) => s.toLowerCase();
 
 async function systemIdsByName(tx: Tx, rows: { value: TInterfaceRow }[]): Promise<Map<string, string>> {
   const names = [...new Set(rows.flatMap((r) => [r.value.source, r.value.target]))];
-  const found = await tx.system.findMany({ where: { name: { in: names, mode: "insensitive" } }, select: { id: true, name: true } });
+  const found = await tx.system.findMany({
+    where: { name: { in: names, mode: "insensitive" } },
+    select: { id: true, name: true },
+  });
   return new Map(found.map((s) => [lower(s.name), s.id]));
 }
 
@@ -32,7 +38,11 @@ export const interfacesSheet = defineSheet({
     { key: "target", required: true, hint: "Target system name (must exist)." },
     { key: "direction", hint: "one_way (default) or two_way." },
     { key: "mechanism", required: true, hint: "manual, file, point_to_point, api or queue." },
-    { key: "payloadFormat", required: true, hint: "csv, json, xml, edi_x12, edifact, idoc, fixed_width, excel, pdf or other." },
+    {
+      key: "payloadFormat",
+      required: true,
+      hint: "csv, json, xml, edi_x12, edifact, idoc, fixed_width, excel, pdf or other.",
+    },
     { key: "frequency", required: true, hint: "real_time, hourly, daily, weekly, monthly or on_demand." },
     { key: "volumePerMonth", hint: "Messages or records per month (whole number)." },
     { key: "description", hint: "What flows and why." },
@@ -46,7 +56,11 @@ export const interfacesSheet = defineSheet({
     for (const { row, value } of rows) {
       for (const field of ["source", "target"] as const) {
         if (!systems.has(lower(value[field]))) {
-          issues.push({ row, field, message: `No system named "${value[field]}". Add it on the Systems page (or import systems first), or fix the name.` });
+          issues.push({
+            row,
+            field,
+            message: `No system named "${value[field]}". Add it on the Systems page (or import systems first), or fix the name.`,
+          });
         }
       }
     }
@@ -56,12 +70,19 @@ export const interfacesSheet = defineSheet({
   async apply(tx, actor, rows, progress, audit): Promise<ImportCounts> {
     const systems = await systemIdsByName(tx, rows);
     const ids = [...systems.values()];
-    const existing = await tx.interface.findMany({ where: { sourceSystemId: { in: ids }, targetSystemId: { in: ids } }, select: { id: true, name: true, sourceSystemId: true, targetSystemId: true } });
+    const existing = await tx.interface.findMany({
+      where: { sourceSystemId: { in: ids }, targetSystemId: { in: ids } },
+      select: { id: true, name: true, sourceSystemId: true, targetSystemId: true },
+    });
     const idByKey = new Map(existing.map((i) => [`${i.sourceSystemId}\u0000${i.targetSystemId}\u0000${i.name}`, i.id]));
     const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
     for (const [i, { value }] of rows.entries()) {
       const { source, target, ...rest } = value;
-      const input = { ...rest, sourceSystemId: systems.get(lower(source))!, targetSystemId: systems.get(lower(target))! };
+      const input = {
+        ...rest,
+        sourceSystemId: systems.get(lower(source))!,
+        targetSystemId: systems.get(lower(target))!,
+      };
       const existingId = idByKey.get(`${input.sourceSystemId}\u0000${input.targetSystemId}\u0000${input.name}`);
       const result = await saveInterfaceTx(tx, actor, input, existingId, audit);
       if (!existingId) counts.created++;
@@ -89,6 +110,10 @@ export const interfacesSheet = defineSheet({
       },
       orderBy: [{ sourceSystem: { name: "asc" } }, { targetSystem: { name: "asc" } }, { name: "asc" }],
     });
-    return rows.map(({ sourceSystem, targetSystem, ...i }) => ({ ...i, source: sourceSystem.name, target: targetSystem.name }));
+    return rows.map(({ sourceSystem, targetSystem, ...i }) => ({
+      ...i,
+      source: sourceSystem.name,
+      target: targetSystem.name,
+    }));
   },
 });

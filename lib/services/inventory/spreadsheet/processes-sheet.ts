@@ -6,7 +6,14 @@ import { loadProcessesTx, processWhere, saveProcessTx } from "../processes";
 import { ensureDepartment } from "../shared";
 import { defineSheet, type ImportCounts, type RowIssue } from "./types";
 
-const splitList = (s: string) => [...new Set(s.split(/[;\n]/).map((x) => x.trim()).filter(Boolean))];
+const splitList = (s: string) => [
+  ...new Set(
+    s
+      .split(/[;\n]/)
+      .map((x) => x.trim())
+      .filter(Boolean),
+  ),
+];
 
 const ZProcessRow = ZProcessInput.omit({ systemIds: true }).extend({
   systems: z.string().default("").transform(splitList),
@@ -17,13 +24,19 @@ const lower = (s: string) => s.toLowerCase();
 
 async function systemIdsByName(tx: Tx, names: string[]): Promise<Map<string, string>> {
   if (!names.length) return new Map();
-  const found = await tx.system.findMany({ where: { name: { in: names, mode: "insensitive" } }, select: { id: true, name: true } });
+  const found = await tx.system.findMany({
+    where: { name: { in: names, mode: "insensitive" } },
+    select: { id: true, name: true },
+  });
   return new Map(found.map((s) => [lower(s.name), s.id]));
 }
 
 async function ownerIdsByEmail(tx: Tx, emails: string[]): Promise<Map<string, string>> {
   if (!emails.length) return new Map();
-  const found = await tx.user.findMany({ where: { email: { in: emails }, isActive: true }, select: { id: true, email: true } });
+  const found = await tx.user.findMany({
+    where: { email: { in: emails }, isActive: true },
+    select: { id: true, email: true },
+  });
   return new Map(found.map((u) => [u.email, u.id]));
 }
 
@@ -54,10 +67,19 @@ export const processesSheet = defineSheet({
     const issues: RowIssue[] = [];
     for (const { row, value } of rows) {
       for (const name of value.systems) {
-        if (!systems.has(lower(name))) issues.push({ row, field: "systems", message: `No system named "${name}". Add it on the Systems page (or import systems first), or fix the name.` });
+        if (!systems.has(lower(name)))
+          issues.push({
+            row,
+            field: "systems",
+            message: `No system named "${name}". Add it on the Systems page (or import systems first), or fix the name.`,
+          });
       }
       if (value.ownerEmail && !owners.has(value.ownerEmail)) {
-        issues.push({ row, field: "ownerEmail", message: `No active user has the email ${value.ownerEmail}. Leave it empty and use ownerName instead.` });
+        issues.push({
+          row,
+          field: "ownerEmail",
+          message: `No active user has the email ${value.ownerEmail}. Leave it empty and use ownerName instead.`,
+        });
       }
     }
     return issues;
@@ -66,7 +88,13 @@ export const processesSheet = defineSheet({
   async apply(tx, actor, rows, progress, audit): Promise<ImportCounts> {
     const names = [...new Set(rows.flatMap((r) => r.value.systems))];
     const systems = new Map(
-      (names.length ? await tx.system.findMany({ where: { name: { in: names, mode: "insensitive" } }, select: { id: true, name: true } }) : []).map((s) => [lower(s.name), s]),
+      (names.length
+        ? await tx.system.findMany({
+            where: { name: { in: names, mode: "insensitive" } },
+            select: { id: true, name: true },
+          })
+        : []
+      ).map((s) => [lower(s.name), s]),
     );
     const owners = await ownerIdsByEmail(tx, [...new Set(rows.map((r) => r.value.ownerEmail).filter(Boolean))]);
     const departments = new Map<string, { id: string; name: string }>();
@@ -133,7 +161,10 @@ export const processesSheet = defineSheet({
       manualMinutesPerTxn: p.manualMinutesPerTxn,
       errorRatePct: p.errorRatePct,
       cycleTimeHours: p.cycleTimeHours,
-      systems: p.systems.map((s) => s.system.name).sort().join("; "),
+      systems: p.systems
+        .map((s) => s.system.name)
+        .sort()
+        .join("; "),
       painPoints: formatPainPoints(p.painPoints),
     }));
   },

@@ -24,7 +24,10 @@ export const systemsSheet = defineSheet({
   checkReferences: async () => [],
 
   async apply(tx, actor, rows, progress, audit): Promise<ImportCounts> {
-    const existing = await tx.system.findMany({ where: { name: { in: rows.map((r) => r.value.name), mode: "insensitive" } }, select: { id: true, name: true } });
+    const existing = await tx.system.findMany({
+      where: { name: { in: rows.map((r) => r.value.name), mode: "insensitive" } },
+      select: { id: true, name: true },
+    });
     const idByName = new Map(existing.map((s) => [s.name.toLowerCase(), s.id]));
     const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
     for (const [i, { value }] of rows.entries()) {
@@ -42,7 +45,16 @@ export const systemsSheet = defineSheet({
     void actor;
     const rows = await db().system.findMany({
       where: systemWhere(filter),
-      select: { name: true, type: true, vendor: true, hosting: true, region: true, criticality: true, lifecycle: true, description: true },
+      select: {
+        name: true,
+        type: true,
+        vendor: true,
+        hosting: true,
+        region: true,
+        criticality: true,
+        lifecycle: true,
+        description: true,
+      },
       orderBy: { name: "asc" },
     });
     return rows;

@@ -46,7 +46,13 @@ export type SheetDefinition<S extends z.ZodType> = {
   /** Database checks (unknown system, unknown owner...). Runs in the import transaction. */
   checkReferences(tx: Tx, rows: ParsedRow<z.output<S>>[]): Promise<RowIssue[]>;
   /** Upserts every row by natural key, auditing each change through `audit`. Only called when there are no issues. */
-  apply(tx: Tx, actor: Actor, rows: ParsedRow<z.output<S>>[], progress: ProgressFn, audit: AuditWriter): Promise<ImportCounts>;
+  apply(
+    tx: Tx,
+    actor: Actor,
+    rows: ParsedRow<z.output<S>>[],
+    progress: ProgressFn,
+    audit: AuditWriter,
+  ): Promise<ImportCounts>;
   /** Rows for export, keyed by column key; the same filter shape the list pages use. */
   exportRows(actor: Actor, filter: ExportFilter): Promise<Record<string, ExportCell>[]>;
 };
@@ -58,9 +64,17 @@ export type Sheet = {
   readPermission: TPermission;
   editPermission: TPermission;
   columns: readonly SheetColumn[];
-  parseRow(cells: Record<string, string>): { ok: true; value: unknown; key: string } | { ok: false; issues: { field: string; message: string }[] };
+  parseRow(
+    cells: Record<string, string>,
+  ): { ok: true; value: unknown; key: string } | { ok: false; issues: { field: string; message: string }[] };
   checkReferences(tx: Tx, rows: ParsedRow<unknown>[]): Promise<RowIssue[]>;
-  apply(tx: Tx, actor: Actor, rows: ParsedRow<unknown>[], progress: ProgressFn, audit: AuditWriter): Promise<ImportCounts>;
+  apply(
+    tx: Tx,
+    actor: Actor,
+    rows: ParsedRow<unknown>[],
+    progress: ProgressFn,
+    audit: AuditWriter,
+  ): Promise<ImportCounts>;
   exportRows(actor: Actor, filter: ExportFilter): Promise<Record<string, ExportCell>[]>;
 };
 
@@ -75,7 +89,10 @@ export function defineSheet<S extends z.ZodType>(def: SheetDefinition<S>): Sheet
     parseRow(cells) {
       const parsed = def.schema.safeParse(cells);
       if (parsed.success) return { ok: true, value: parsed.data, key: def.naturalKey(parsed.data as Row) };
-      return { ok: false, issues: parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? "row"), message: i.message })) };
+      return {
+        ok: false,
+        issues: parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? "row"), message: i.message })),
+      };
     },
     checkReferences: (tx, rows) => def.checkReferences(tx, rows as ParsedRow<Row>[]),
     apply: (tx, actor, rows, progress, audit) => def.apply(tx, actor, rows as ParsedRow<Row>[], progress, audit),

@@ -59,7 +59,12 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
         <span className="text-sm text-slate-600">
           {c.department ?? "No carrying department"} · {c.effortFte} FTE per wave
         </span>
-        <StatusControl candidateId={c.id} status={c.status} canEdit={canEdit} canApprove={can(actor.role, "candidate:approve")} />
+        <StatusControl
+          candidateId={c.id}
+          status={c.status}
+          canEdit={canEdit}
+          canApprove={can(actor.role, "candidate:approve")}
+        />
       </div>
       {open.length > 0 && (
         <div className="mb-6">
@@ -76,16 +81,35 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
         </div>
       )}
       <div className="space-y-6">
-        <Card title="ROI model" description={c.derived ? "Volume, manual minutes and error rate come from the linked processes in the inventory." : "All inputs as entered on this candidate."}>
+        <Card
+          title="ROI model"
+          description={
+            c.derived
+              ? "Volume, manual minutes and error rate come from the linked processes in the inventory."
+              : "All inputs as entered on this candidate."
+          }
+        >
           {c.derived && (
-            <ul className="mb-4 list-disc space-y-0.5 pl-5 font-mono text-xs text-slate-600" aria-label="Inputs derived from the inventory">
+            <ul
+              className="mb-4 list-disc space-y-0.5 pl-5 font-mono text-xs text-slate-600"
+              aria-label="Inputs derived from the inventory"
+            >
               {c.derived.steps.map((s, i) => (
                 <li key={i}>{s}</li>
               ))}
             </ul>
           )}
           <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-            {[r.annualHoursSaved, r.laborSavings, r.errorCostReduction, r.annualBenefit, r.annualNetBenefit, r.firstYearNet, r.paybackMonths, r.npv].map((f) => (
+            {[
+              r.annualHoursSaved,
+              r.laborSavings,
+              r.errorCostReduction,
+              r.annualBenefit,
+              r.annualNetBenefit,
+              r.firstYearNet,
+              r.paybackMonths,
+              r.npv,
+            ].map((f) => (
               <Figure key={f.key} f={f} />
             ))}
           </div>
@@ -120,7 +144,10 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
               <ul className="space-y-1 text-sm">
                 {c.interfaces.map((i) => (
                   <li key={i.id}>
-                    {i.name} <span className="text-slate-500">· {i.source} → {i.target} ({i.mechanism})</span>
+                    {i.name}{" "}
+                    <span className="text-slate-500">
+                      · {i.source} → {i.target} ({i.mechanism})
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -52,10 +52,29 @@ export const EMPTY_CANDIDATE: CandidateFormValues = {
 };
 
 const NUMBER_FIELDS: { name: keyof CandidateFormValues; label: string; hint?: string; step?: string }[] = [
-  { name: "volumePerMonth", label: "Volume (transactions per month)", hint: "Ignored when inventory inputs are used and processes are linked." },
-  { name: "manualMinutesPerTxn", label: "Manual minutes per transaction", step: "0.1", hint: "Ignored when inventory inputs are used and processes are linked." },
-  { name: "errorRatePct", label: "Error / rework rate today (%)", step: "0.1", hint: "Ignored when inventory inputs are used and processes are linked." },
-  { name: "minutesPerTxnAfter", label: "Minutes per transaction after integration", step: "0.1", hint: "Residual handling time, e.g. exception review." },
+  {
+    name: "volumePerMonth",
+    label: "Volume (transactions per month)",
+    hint: "Ignored when inventory inputs are used and processes are linked.",
+  },
+  {
+    name: "manualMinutesPerTxn",
+    label: "Manual minutes per transaction",
+    step: "0.1",
+    hint: "Ignored when inventory inputs are used and processes are linked.",
+  },
+  {
+    name: "errorRatePct",
+    label: "Error / rework rate today (%)",
+    step: "0.1",
+    hint: "Ignored when inventory inputs are used and processes are linked.",
+  },
+  {
+    name: "minutesPerTxnAfter",
+    label: "Minutes per transaction after integration",
+    step: "0.1",
+    hint: "Residual handling time, e.g. exception review.",
+  },
   { name: "errorRateAfterPct", label: "Error rate after (%)", step: "0.1" },
   { name: "costPerError", label: "Cost per error", step: "1" },
   { name: "loadedCostPerHour", label: "Loaded cost per staff hour", step: "1" },
@@ -82,7 +101,12 @@ export function CandidateForm({ options, initial }: { options: CandidateFormOpti
         <FormField id="name" label="Name" errors={errors?.name}>
           {(a) => <Input {...a} name="name" defaultValue={initial.name} required autoFocus />}
         </FormField>
-        <FormField id="departmentId" label="Carrying department" errors={errors?.departmentId} hint="Its readiness limits how many candidates run per wave.">
+        <FormField
+          id="departmentId"
+          label="Carrying department"
+          errors={errors?.departmentId}
+          hint="Its readiness limits how many candidates run per wave."
+        >
           {(a) => (
             <Select {...a} name="departmentId" defaultValue={initial.departmentId ?? ""}>
               <option value="">None</option>
@@ -128,7 +152,12 @@ export function CandidateForm({ options, initial }: { options: CandidateFormOpti
             </Select>
           )}
         </FormField>
-        <FormField id="dependsOnIds" label="Depends on" errors={errors?.dependsOnIds} hint="Candidates that must be delivered first.">
+        <FormField
+          id="dependsOnIds"
+          label="Depends on"
+          errors={errors?.dependsOnIds}
+          hint="Candidates that must be delivered first."
+        >
           {(a) => (
             <Select {...a} name="dependsOnIds" multiple defaultValue={initial.dependsOnIds} className="h-48">
               {otherCandidates.map((c) => (
@@ -145,13 +174,27 @@ export function CandidateForm({ options, initial }: { options: CandidateFormOpti
         <legend className="mb-2 text-sm font-semibold text-slate-900">ROI inputs</legend>
         <label className="flex items-center gap-2 text-sm text-slate-700">
           <input type="hidden" name="useInventoryInputs?" value="false" />
-          <input type="checkbox" name="useInventoryInputs?" defaultChecked={initial.useInventoryInputs} className="h-4 w-4 rounded border-slate-300" />
+          <input
+            type="checkbox"
+            name="useInventoryInputs?"
+            defaultChecked={initial.useInventoryInputs}
+            className="h-4 w-4 rounded border-slate-300"
+          />
           Take volume, manual minutes and error rate from the linked processes in the inventory
         </label>
         <div className="grid gap-4 md:grid-cols-3">
           {NUMBER_FIELDS.map((f) => (
             <FormField key={f.name} id={f.name} label={f.label} hint={f.hint} errors={errors?.[f.name]}>
-              {(a) => <Input {...a} name={f.name} type="number" step={f.step ?? "any"} min="0" defaultValue={String(initial[f.name])} />}
+              {(a) => (
+                <Input
+                  {...a}
+                  name={f.name}
+                  type="number"
+                  step={f.step ?? "any"}
+                  min="0"
+                  defaultValue={String(initial[f.name])}
+                />
+              )}
             </FormField>
           ))}
         </div>

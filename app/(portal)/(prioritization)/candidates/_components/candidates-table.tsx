@@ -19,14 +19,27 @@ const columns: DataTableColumn<CandidateRow>[] = [
       </Link>
     ),
   },
-  { id: "status", header: "Status", sortable: true, cell: (c) => <Badge tone={STATUS_TONES[c.status]}>{c.status}</Badge> },
+  {
+    id: "status",
+    header: "Status",
+    sortable: true,
+    cell: (c) => <Badge tone={STATUS_TONES[c.status]}>{c.status}</Badge>,
+  },
   { id: "department", header: "Department", cell: (c) => c.department ?? "—" },
   { id: "processCount", header: "Processes" },
   { id: "interfaceCount", header: "Interfaces" },
   { id: "dependsOnCount", header: "Depends on" },
-  { id: "annualHoursSaved", header: "Hours saved / yr", cell: (c) => (c.annualHoursSaved ?? 0).toLocaleString("en-US") },
+  {
+    id: "annualHoursSaved",
+    header: "Hours saved / yr",
+    cell: (c) => (c.annualHoursSaved ?? 0).toLocaleString("en-US"),
+  },
   { id: "npv", header: "NPV", cell: (c) => formatMoney(c.npv) },
-  { id: "paybackMonths", header: "Payback", cell: (c) => (c.paybackMonths === null ? "never" : `${c.paybackMonths} mo`) },
+  {
+    id: "paybackMonths",
+    header: "Payback",
+    cell: (c) => (c.paybackMonths === null ? "never" : `${c.paybackMonths} mo`),
+  },
 ];
 
 export function CandidatesTable({
@@ -49,8 +62,18 @@ export function CandidatesTable({
       getRowId={(c) => c.id}
       searchPlaceholder="Search candidates"
       filters={[
-        { id: "status", label: "Status", type: "select", options: CANDIDATE_STATUSES.map((s) => ({ value: s, label: s })) },
-        { id: "department", label: "Department", type: "select", options: departments.map((d) => ({ value: d.id, label: d.name })) },
+        {
+          id: "status",
+          label: "Status",
+          type: "select",
+          options: CANDIDATE_STATUSES.map((s) => ({ value: s, label: s })),
+        },
+        {
+          id: "department",
+          label: "Department",
+          type: "select",
+          options: departments.map((d) => ({ value: d.id, label: d.name })),
+        },
       ]}
       emptyMessage="No candidates match."
       toolbar={toolbar}

@@ -15,7 +15,17 @@ const NEXT: Record<TCandidateStatus, { status: TCandidateStatus; label: string }
   approved: [{ status: "proposed", label: "Reopen (back to proposed)" }],
 };
 
-export function StatusControl({ candidateId, status, canEdit, canApprove }: { candidateId: string; status: TCandidateStatus; canEdit: boolean; canApprove: boolean }) {
+export function StatusControl({
+  candidateId,
+  status,
+  canEdit,
+  canApprove,
+}: {
+  candidateId: string;
+  status: TCandidateStatus;
+  canEdit: boolean;
+  canApprove: boolean;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const router = useRouter();
@@ -32,7 +42,9 @@ export function StatusControl({ candidateId, status, canEdit, canApprove }: { ca
             onClick={() =>
               start(async () => {
                 const result =
-                  m.status === "approved" ? await approveCandidateAction({ candidateId }) : await setCandidateStatusAction({ candidateId, status: m.status });
+                  m.status === "approved"
+                    ? await approveCandidateAction({ candidateId })
+                    : await setCandidateStatusAction({ candidateId, status: m.status });
                 if (result.ok) {
                   setError(null);
                   router.refresh();

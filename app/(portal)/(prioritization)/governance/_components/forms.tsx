@@ -1,6 +1,5 @@
 "use client";
 
-
 import { Button, FormField, Input, Notice, Select, Textarea, useFormAction } from "@/components/ui";
 import type { GovernanceRuleRow } from "@/lib/services/prioritization/governance-records";
 import { recordReviewAction, saveDecisionAction, saveRuleAction } from "../actions";
@@ -17,7 +16,12 @@ export function RuleForm({ rule }: { rule?: GovernanceRuleRow }) {
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const p = rule?.id ?? "new-rule";
   return (
-    <form {...formProps} className="grid items-end gap-3 rounded-md border border-slate-200 p-3 md:grid-cols-6" noValidate aria-label={rule ? `Rule ${rule.name}` : "New rule"}>
+    <form
+      {...formProps}
+      className="grid items-end gap-3 rounded-md border border-slate-200 p-3 md:grid-cols-6"
+      noValidate
+      aria-label={rule ? `Rule ${rule.name}` : "New rule"}
+    >
       {rule && <input type="hidden" name="ruleId" value={rule.id} />}
       <div className="md:col-span-2">
         <FormField id={`${p}-name`} label="Rule" errors={errors?.name}>
@@ -46,7 +50,12 @@ export function RuleForm({ rule }: { rule?: GovernanceRuleRow }) {
       <div className="flex items-center gap-3 pb-1">
         <label className="flex items-center gap-2 text-sm text-slate-700">
           <input type="hidden" name="isActive?" value="false" />
-          <input type="checkbox" name="isActive?" defaultChecked={rule?.isActive ?? true} className="h-4 w-4 rounded border-slate-300" />
+          <input
+            type="checkbox"
+            name="isActive?"
+            defaultChecked={rule?.isActive ?? true}
+            className="h-4 w-4 rounded border-slate-300"
+          />
           Active
         </label>
         <Button type="submit" size="sm" disabled={pending}>

@@ -6,7 +6,10 @@ export function MatrixNav({ active }: { active: "matrix" | "waves" }) {
     <Link
       href={href}
       aria-current={isActive ? "page" : undefined}
-      className={cn("-mb-px border-b-2 px-3 py-2 text-sm font-medium", isActive ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900")}
+      className={cn(
+        "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+        isActive ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900",
+      )}
     >
       {label}
     </Link>

@@ -26,7 +26,10 @@ export default async function WavesPage() {
       />
       <MatrixNav active="waves" />
       {!roadmap.snapshot ? (
-        <EmptyState title="No locked workshop yet" description="Lock a scoring session to sequence its candidates into waves." />
+        <EmptyState
+          title="No locked workshop yet"
+          description="Lock a scoring session to sequence its candidates into waves."
+        />
       ) : (
         <div className="space-y-6">
           {plan.cycles.length > 0 && (
@@ -41,7 +44,11 @@ export default async function WavesPage() {
           )}
           <ol className="grid gap-4 md:grid-cols-2 xl:grid-cols-4" aria-label="Waves" data-testid="waves">
             {plan.waves.map((w) => (
-              <li key={w.number} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={`wave-${w.number}`}>
+              <li
+                key={w.number}
+                className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+                data-testid={`wave-${w.number}`}
+              >
                 <h2 className="font-semibold text-slate-900">Wave {w.number}</h2>
                 <p className="text-xs text-slate-500">
                   {Object.entries(w.load)
@@ -60,7 +67,8 @@ export default async function WavesPage() {
                           {c?.name ?? id}
                         </Link>
                         <span className="block text-xs text-slate-500">
-                          {c?.department ?? "No department"} · {c?.effortFte} FTE · {c?.isScored ? `score ${c.weightedScore}` : "not scored (prerequisite)"}
+                          {c?.department ?? "No department"} · {c?.effortFte} FTE ·{" "}
+                          {c?.isScored ? `score ${c.weightedScore}` : "not scored (prerequisite)"}
                         </span>
                       </li>
                     );
@@ -80,16 +88,25 @@ export default async function WavesPage() {
               </ul>
             </Card>
           )}
-          <Card title="Capacity per wave" description={`FTE each department can give per wave, from its readiness assessment. Departments without an assessment get ${roadmap.defaultCapacityFte} FTE.`}>
+          <Card
+            title="Capacity per wave"
+            description={`FTE each department can give per wave, from its readiness assessment. Departments without an assessment get ${roadmap.defaultCapacityFte} FTE.`}
+          >
             {roadmap.capacity.length === 0 ? (
               <p className="text-sm text-slate-500">
-                No readiness assessments yet. <Link className="text-indigo-700 underline" href="/readiness">Assess departments</Link>.
+                No readiness assessments yet.{" "}
+                <Link className="text-indigo-700 underline" href="/readiness">
+                  Assess departments
+                </Link>
+                .
               </p>
             ) : (
               <ul className="flex flex-wrap gap-2 text-sm">
                 {roadmap.capacity.map((c) => (
                   <li key={c.departmentId}>
-                    <Badge>{c.department}: {c.capacityFte} FTE</Badge>
+                    <Badge>
+                      {c.department}: {c.capacityFte} FTE
+                    </Badge>
                   </li>
                 ))}
               </ul>

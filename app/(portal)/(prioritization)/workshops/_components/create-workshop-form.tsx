@@ -7,7 +7,17 @@ import { createWorkshopAction } from "../actions";
 
 type Option = { id: string; label: string; hint?: string };
 
-function CheckList({ name, legend, options, error }: { name: string; legend: string; options: Option[]; error?: string[] }) {
+function CheckList({
+  name,
+  legend,
+  options,
+  error,
+}: {
+  name: string;
+  legend: string;
+  options: Option[];
+  error?: string[];
+}) {
   return (
     <fieldset aria-describedby={error ? `${name}-error` : undefined}>
       <legend className="text-sm font-medium text-slate-700">{legend}</legend>
@@ -46,7 +56,12 @@ export function CreateWorkshopForm({ candidates, participants }: { candidates: O
       </div>
       <div className="grid gap-6 md:grid-cols-2">
         <CheckList name="candidateIds" legend="Candidates to score" options={candidates} error={errors?.candidateIds} />
-        <CheckList name="participantIds" legend="Participants to invite" options={participants} error={errors?.participantIds} />
+        <CheckList
+          name="participantIds"
+          legend="Participants to invite"
+          options={participants}
+          error={errors?.participantIds}
+        />
       </div>
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? "Opening…" : "Open session"}

@@ -1,6 +1,5 @@
 "use client";
 
-
 import { Button, FormField, Input, Notice, useFormAction } from "@/components/ui";
 import type { CriterionRow } from "@/lib/services/prioritization/criteria";
 import { saveCriterionAction } from "../actions";
@@ -11,7 +10,12 @@ export function CriterionForm({ criterion }: { criterion?: CriterionRow }) {
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const p = criterion?.key ?? "new";
   return (
-    <form {...formProps} className="grid items-end gap-3 rounded-md border border-slate-200 bg-white p-3 md:grid-cols-6" noValidate aria-label={criterion ? `Criterion ${criterion.label}` : "New criterion"}>
+    <form
+      {...formProps}
+      className="grid items-end gap-3 rounded-md border border-slate-200 bg-white p-3 md:grid-cols-6"
+      noValidate
+      aria-label={criterion ? `Criterion ${criterion.label}` : "New criterion"}
+    >
       {criterion ? (
         <div className="pb-2">
           <input type="hidden" name="key" value={criterion.key} />
@@ -31,12 +35,22 @@ export function CriterionForm({ criterion }: { criterion?: CriterionRow }) {
       </FormField>
       <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
         <input type="hidden" name="isInverted?" value="false" />
-        <input type="checkbox" name="isInverted?" defaultChecked={criterion?.isInverted} className="h-4 w-4 rounded border-slate-300" />
+        <input
+          type="checkbox"
+          name="isInverted?"
+          defaultChecked={criterion?.isInverted}
+          className="h-4 w-4 rounded border-slate-300"
+        />
         Higher is worse
       </label>
       <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
         <input type="hidden" name="isActive?" value="false" />
-        <input type="checkbox" name="isActive?" defaultChecked={criterion?.isActive ?? true} className="h-4 w-4 rounded border-slate-300" />
+        <input
+          type="checkbox"
+          name="isActive?"
+          defaultChecked={criterion?.isActive ?? true}
+          className="h-4 w-4 rounded border-slate-300"
+        />
         Active
       </label>
       <div className="flex items-center gap-2">

@@ -80,8 +80,15 @@ export function LiveBoard({ initial }: { initial: LiveView }) {
       {pollError && <Notice tone="warning">{pollError}</Notice>}
       {!isOpen && (
         <Notice tone="success" title={`Locked on ${new Date(view.lockedAt!).toLocaleString()}`}>
-          The snapshot feeds the <Link href="/matrix" className="underline">prioritization matrix</Link> and the{" "}
-          <Link href="/matrix/waves" className="underline">waves</Link>.
+          The snapshot feeds the{" "}
+          <Link href="/matrix" className="underline">
+            prioritization matrix
+          </Link>{" "}
+          and the{" "}
+          <Link href="/matrix/waves" className="underline">
+            waves
+          </Link>
+          .
         </Notice>
       )}
 
@@ -89,7 +96,11 @@ export function LiveBoard({ initial }: { initial: LiveView }) {
         <h2 className="mb-2 text-sm font-semibold text-slate-900">Participants</h2>
         <ul className="flex flex-wrap gap-2">
           {view.participants.map((p) => (
-            <li key={p.id} className="rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm" data-testid={`participant-${p.name}`}>
+            <li
+              key={p.id}
+              className="rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm"
+              data-testid={`participant-${p.name}`}
+            >
               {p.name}: {p.scored}/{p.expected}
             </li>
           ))}
@@ -101,10 +112,18 @@ export function LiveBoard({ initial }: { initial: LiveView }) {
           <caption className="sr-only">Aggregate scores per candidate</caption>
           <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
             <tr>
-              <th scope="col" className="px-3 py-2">Rank</th>
-              <th scope="col" className="px-3 py-2">Candidate</th>
-              <th scope="col" className="px-3 py-2">Weighted score</th>
-              <th scope="col" className="px-3 py-2">Spread of totals</th>
+              <th scope="col" className="px-3 py-2">
+                Rank
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Candidate
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Weighted score
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Spread of totals
+              </th>
               {view.criteria.map((c) => (
                 <th key={c.key} scope="col" className="px-3 py-2">
                   {c.label}
@@ -118,7 +137,11 @@ export function LiveBoard({ initial }: { initial: LiveView }) {
           </thead>
           <tbody>
             {view.candidates.map((a) => (
-              <tr key={a.candidateId} className={a.isDisagreement ? "bg-amber-50" : undefined} data-testid={`agg-${a.name}`}>
+              <tr
+                key={a.candidateId}
+                className={a.isDisagreement ? "bg-amber-50" : undefined}
+                data-testid={`agg-${a.name}`}
+              >
                 <td className="px-3 py-2 tabular-nums">{a.rank ?? "—"}</td>
                 <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">
                   {a.name}
@@ -133,12 +156,17 @@ export function LiveBoard({ initial }: { initial: LiveView }) {
                   {fmt(a.weightedScore)}
                 </td>
                 <td className="px-3 py-2 text-xs tabular-nums text-slate-600">
-                  {a.participantTotals ? `median ${fmt(a.participantTotals.median)} · σ ${fmt(a.participantTotals.stdev)} · ${fmt(a.participantTotals.min)}–${fmt(a.participantTotals.max)}` : "—"}
+                  {a.participantTotals
+                    ? `median ${fmt(a.participantTotals.median)} · σ ${fmt(a.participantTotals.stdev)} · ${fmt(a.participantTotals.min)}–${fmt(a.participantTotals.max)}`
+                    : "—"}
                 </td>
                 {view.criteria.map((c) => {
                   const s = a.criteria.find((x) => x.criterionKey === c.key);
                   return (
-                    <td key={c.key} className={s?.isDisagreement ? "px-3 py-2 font-medium text-amber-900" : "px-3 py-2"}>
+                    <td
+                      key={c.key}
+                      className={s?.isDisagreement ? "px-3 py-2 font-medium text-amber-900" : "px-3 py-2"}
+                    >
                       {s ? (
                         <>
                           <span className="tabular-nums">{fmt(s.mean)}</span>

@@ -1,17 +1,31 @@
 "use client";
 
-
 import { Button, Notice, useFormAction } from "@/components/ui";
 import type { ParticipantView } from "@/lib/services/prioritization/workshops";
 import { submitScoresAction } from "../actions";
 
 const SCALE = [1, 2, 3, 4, 5];
 
-function CandidateScores({ sessionId, candidate, criteria, isLocked }: { sessionId: string; candidate: ParticipantView["candidates"][number]; criteria: ParticipantView["criteria"]; isLocked: boolean }) {
+function CandidateScores({
+  sessionId,
+  candidate,
+  criteria,
+  isLocked,
+}: {
+  sessionId: string;
+  candidate: ParticipantView["candidates"][number];
+  criteria: ParticipantView["criteria"];
+  isLocked: boolean;
+}) {
   const { state, pending, formProps } = useFormAction(submitScoresAction);
   const scoredAll = criteria.every((c) => candidate.scores[c.key] !== undefined);
   return (
-    <form {...formProps} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label={`Scores for ${candidate.name}`} data-testid={`score-${candidate.name}`}>
+    <form
+      {...formProps}
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      aria-label={`Scores for ${candidate.name}`}
+      data-testid={`score-${candidate.name}`}
+    >
       <input type="hidden" name="sessionId" value={sessionId} />
       <input type="hidden" name="candidateId" value={candidate.id} />
       <div className="mb-3 flex items-start justify-between gap-3">
@@ -25,7 +39,9 @@ function CandidateScores({ sessionId, candidate, criteria, isLocked }: { session
         {criteria.map((c) => (
           <label key={c.key} className="block text-sm">
             <span className="block font-medium text-slate-700">{c.label}</span>
-            <span className="block text-xs text-slate-500">{c.isInverted ? "1 = simple, 5 = very complex" : "1 = low, 5 = high"}</span>
+            <span className="block text-xs text-slate-500">
+              {c.isInverted ? "1 = simple, 5 = very complex" : "1 = low, 5 = high"}
+            </span>
             <select
               name={`score.${c.key}`}
               defaultValue={candidate.scores[c.key] ?? ""}
@@ -48,7 +64,11 @@ function CandidateScores({ sessionId, candidate, criteria, isLocked }: { session
           <Button type="submit" size="sm" disabled={pending} aria-busy={pending}>
             {pending ? "Saving…" : `Save scores for ${candidate.name}`}
           </Button>
-          {state?.ok && <span className="text-sm text-emerald-700">Saved {state.data.saved} score(s) at {new Date(state.data.at).toLocaleTimeString()}.</span>}
+          {state?.ok && (
+            <span className="text-sm text-emerald-700">
+              Saved {state.data.saved} score(s) at {new Date(state.data.at).toLocaleTimeString()}.
+            </span>
+          )}
         </div>
       )}
       {state && !state.ok && (
@@ -66,10 +86,14 @@ export function ScoreSheet({ view }: { view: ParticipantView }) {
     <div className="space-y-4">
       {isLocked ? (
         <Notice tone="neutral" title="This session is locked">
-          The facilitator locked it on {new Date(view.lockedAt!).toLocaleString()}. Your scores are kept in the snapshot and can no longer change.
+          The facilitator locked it on {new Date(view.lockedAt!).toLocaleString()}. Your scores are kept in the snapshot
+          and can no longer change.
         </Notice>
       ) : (
-        <Notice tone="info">Score each candidate on every criterion from 1 to 5. Only you see your scores; the facilitator sees the aggregate. You can change a score until the session is locked.</Notice>
+        <Notice tone="info">
+          Score each candidate on every criterion from 1 to 5. Only you see your scores; the facilitator sees the
+          aggregate. You can change a score until the session is locked.
+        </Notice>
       )}
       {view.candidates.map((c) => (
         <CandidateScores key={c.id} sessionId={view.id} candidate={c} criteria={view.criteria} isLocked={isLocked} />

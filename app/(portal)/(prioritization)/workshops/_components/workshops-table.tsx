@@ -12,17 +12,30 @@ const columns: DataTableColumn<WorkshopRow>[] = [
     header: "Session",
     sortable: true,
     cell: (w) => (
-      <Link href={w.isFacilitator && !w.isParticipant ? `/workshops/${w.id}/live` : `/workshops/${w.id}`} className="font-medium text-indigo-700 hover:underline">
+      <Link
+        href={w.isFacilitator && !w.isParticipant ? `/workshops/${w.id}/live` : `/workshops/${w.id}`}
+        className="font-medium text-indigo-700 hover:underline"
+      >
         {w.title}
       </Link>
     ),
   },
-  { id: "status", header: "Status", sortable: true, cell: (w) => <Badge tone={w.status === "open" ? "info" : "neutral"}>{w.status}</Badge> },
+  {
+    id: "status",
+    header: "Status",
+    sortable: true,
+    cell: (w) => <Badge tone={w.status === "open" ? "info" : "neutral"}>{w.status}</Badge>,
+  },
   { id: "facilitator", header: "Facilitator" },
   { id: "candidateCount", header: "Candidates" },
   { id: "participantCount", header: "Participants" },
   { id: "createdAt", header: "Opened", sortable: true, cell: (w) => new Date(w.createdAt).toLocaleString() },
-  { id: "lockedAt", header: "Locked", sortable: true, cell: (w) => (w.lockedAt ? new Date(w.lockedAt).toLocaleString() : "—") },
+  {
+    id: "lockedAt",
+    header: "Locked",
+    sortable: true,
+    cell: (w) => (w.lockedAt ? new Date(w.lockedAt).toLocaleString() : "—"),
+  },
   {
     id: "live",
     header: "",
@@ -35,7 +48,15 @@ const columns: DataTableColumn<WorkshopRow>[] = [
   },
 ];
 
-export function WorkshopsTable({ result, query, toolbar }: { result: ListResult<WorkshopRow>; query: TListQuery; toolbar?: React.ReactNode }) {
+export function WorkshopsTable({
+  result,
+  query,
+  toolbar,
+}: {
+  result: ListResult<WorkshopRow>;
+  query: TListQuery;
+  toolbar?: React.ReactNode;
+}) {
   return (
     <DataTable
       caption="Scoring workshops"
@@ -44,7 +65,17 @@ export function WorkshopsTable({ result, query, toolbar }: { result: ListResult<
       query={query}
       getRowId={(w) => w.id}
       searchPlaceholder="Search sessions"
-      filters={[{ id: "status", label: "Status", type: "select", options: [{ value: "open", label: "Open" }, { value: "locked", label: "Locked" }] }]}
+      filters={[
+        {
+          id: "status",
+          label: "Status",
+          type: "select",
+          options: [
+            { value: "open", label: "Open" },
+            { value: "locked", label: "Locked" },
+          ],
+        },
+      ]}
       emptyMessage="No sessions yet."
       toolbar={toolbar}
     />

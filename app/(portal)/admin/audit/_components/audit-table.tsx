@@ -3,7 +3,16 @@
 import { DataTable, type DataTableColumn } from "@/components/data-table";
 import type { ListResult, TListQuery } from "@/lib/validation/list";
 
-export type AuditListRow = { seq: string; at: string; actorEmail: string; action: string; entityType: string; entityId: string; before: unknown; after: unknown };
+export type AuditListRow = {
+  seq: string;
+  at: string;
+  actorEmail: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+};
 
 function show(v: unknown): string {
   if (v === null || v === undefined) return "—";
@@ -25,7 +34,8 @@ function Changes({ row }: { row: AuditListRow }) {
             <span className="text-slate-900">{show(after[k])}</span>
           ) : (
             <>
-              <del className="text-red-700">{show(before[k])}</del> → <ins className="text-emerald-700 no-underline">{show(after[k])}</ins>
+              <del className="text-red-700">{show(before[k])}</del> →{" "}
+              <ins className="text-emerald-700 no-underline">{show(after[k])}</ins>
             </>
           )}
         </li>
@@ -44,7 +54,17 @@ const columns: DataTableColumn<AuditListRow>[] = [
   { id: "changes", header: "Changes", cell: (r) => <Changes row={r} /> },
 ];
 
-export function AuditTable({ result, query, actions, entityTypes }: { result: ListResult<AuditListRow>; query: TListQuery; actions: string[]; entityTypes: string[] }) {
+export function AuditTable({
+  result,
+  query,
+  actions,
+  entityTypes,
+}: {
+  result: ListResult<AuditListRow>;
+  query: TListQuery;
+  actions: string[];
+  entityTypes: string[];
+}) {
   return (
     <DataTable
       caption="Audit log"
@@ -55,7 +75,12 @@ export function AuditTable({ result, query, actions, entityTypes }: { result: Li
       searchPlaceholder="Search actor, action or entity id"
       filters={[
         { id: "action", label: "Action", type: "select", options: actions.map((a) => ({ value: a, label: a })) },
-        { id: "entityType", label: "Entity", type: "select", options: entityTypes.map((t) => ({ value: t, label: t })) },
+        {
+          id: "entityType",
+          label: "Entity",
+          type: "select",
+          options: entityTypes.map((t) => ({ value: t, label: t })),
+        },
         { id: "actorEmail", label: "Actor", type: "text" },
         { id: "from", label: "From", type: "date" },
         { id: "to", label: "To", type: "date" },

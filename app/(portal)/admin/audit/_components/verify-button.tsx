@@ -12,7 +12,11 @@ export function VerifyChainButton() {
   const [pending, start] = useTransition();
   return (
     <div className="space-y-3">
-      <Button onClick={() => start(async () => setReport(await verifyAuditChainAction()))} disabled={pending} aria-busy={pending}>
+      <Button
+        onClick={() => start(async () => setReport(await verifyAuditChainAction()))}
+        disabled={pending}
+        aria-busy={pending}
+      >
         {pending ? "Verifying…" : "Verify chain"}
       </Button>
       {report && <ReportNotice report={report} />}
@@ -20,10 +24,19 @@ export function VerifyChainButton() {
   );
 }
 
-function ReportNotice({ report }: { report: ActionResult<{ ok: boolean; checked: number; brokenSeq?: string; reason?: string }> }) {
+function ReportNotice({
+  report,
+}: {
+  report: ActionResult<{ ok: boolean; checked: number; brokenSeq?: string; reason?: string }>;
+}) {
   if (!report.ok) return <Notice tone="danger">{report.error}</Notice>;
   const r = report.data;
-  if (r.ok) return <Notice tone="success" title="Chain intact">{r.checked.toLocaleString()} entries verified.</Notice>;
+  if (r.ok)
+    return (
+      <Notice tone="success" title="Chain intact">
+        {r.checked.toLocaleString()} entries verified.
+      </Notice>
+    );
   return (
     <Notice tone="danger" title={`Chain broken at entry #${r.brokenSeq}`}>
       {r.checked.toLocaleString()} entries before it verified; entry #{r.brokenSeq}: {r.reason}.

@@ -10,7 +10,13 @@ import { EditUserForm, ResetPasswordForm } from "../_components/edit-user-form";
 
 export const metadata: Metadata = { title: "User" };
 
-export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function UserPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
   const actor = await requirePageAccess("user:read");
   const { id } = await params;
   const { created } = await searchParams;
@@ -30,14 +36,20 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           </Link>
         }
       />
-      {created && <div className="mb-4"><Notice tone="success">User created. They can sign in now.</Notice></div>}
+      {created && (
+        <div className="mb-4">
+          <Notice tone="success">User created. They can sign in now.</Notice>
+        </div>
+      )}
       <div className="grid gap-6 md:grid-cols-2">
         <Card title="Account">
           <dl className="grid grid-cols-3 gap-2 text-sm">
             <dt className="text-slate-500">Role</dt>
             <dd className="col-span-2">{ROLE_LABELS[user.role]}</dd>
             <dt className="text-slate-500">Status</dt>
-            <dd className="col-span-2">{user.isActive ? <Badge tone="success">Active</Badge> : <Badge>Inactive</Badge>}</dd>
+            <dd className="col-span-2">
+              {user.isActive ? <Badge tone="success">Active</Badge> : <Badge>Inactive</Badge>}
+            </dd>
             <dt className="text-slate-500">Created</dt>
             <dd className="col-span-2">{new Date(user.createdAt).toLocaleString()}</dd>
             <dt className="text-slate-500">Last sign-in</dt>

@@ -21,14 +21,24 @@ export function CreateUserForm() {
       <FormField id="email" label="Email" errors={errors?.email}>
         {(a) => <Input {...a} name="email" type="email" autoComplete="off" required />}
       </FormField>
-      <FormField id="role" label="Role" errors={errors?.role} hint="The role decides which areas and actions the user gets.">
+      <FormField
+        id="role"
+        label="Role"
+        errors={errors?.role}
+        hint="The role decides which areas and actions the user gets."
+      >
         {(a) => (
           <Select {...a} name="role" defaultValue="viewer">
             <RoleOptions />
           </Select>
         )}
       </FormField>
-      <FormField id="password" label="Initial password" errors={errors?.password} hint="At least 12 characters. Share it with the user through a safe channel.">
+      <FormField
+        id="password"
+        label="Initial password"
+        errors={errors?.password}
+        hint="At least 12 characters. Share it with the user through a safe channel."
+      >
         {(a) => <Input {...a} name="password" type="password" autoComplete="new-password" required />}
       </FormField>
       <Button type="submit" disabled={pending} aria-busy={pending}>

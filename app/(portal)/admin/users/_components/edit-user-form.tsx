@@ -21,7 +21,12 @@ export function EditUserForm({ user }: { user: { id: string; role: TRole; isActi
       </FormField>
       <label className="flex items-center gap-2 text-sm text-slate-700">
         <input type="hidden" name="isActive?" value="false" />
-        <input type="checkbox" name="isActive?" defaultChecked={user.isActive} className="h-4 w-4 rounded border-slate-300" />
+        <input
+          type="checkbox"
+          name="isActive?"
+          defaultChecked={user.isActive}
+          className="h-4 w-4 rounded border-slate-300"
+        />
         Active (can sign in)
       </label>
       <Button type="submit" disabled={pending} aria-busy={pending}>

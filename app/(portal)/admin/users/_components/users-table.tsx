@@ -6,7 +6,15 @@ import { Badge } from "@/components/ui";
 import { ROLE_LABELS, ROLES, type TRole } from "@/lib/auth/permissions";
 import type { ListResult, TListQuery } from "@/lib/validation/list";
 
-export type UserListRow = { id: string; email: string; name: string; role: TRole; isActive: boolean; lastLoginAt: string | null; createdAt: string };
+export type UserListRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: TRole;
+  isActive: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+};
 
 const columns: DataTableColumn<UserListRow>[] = [
   {
@@ -21,11 +29,28 @@ const columns: DataTableColumn<UserListRow>[] = [
   },
   { id: "email", header: "Email", sortable: true },
   { id: "role", header: "Role", sortable: true, cell: (u) => ROLE_LABELS[u.role] },
-  { id: "status", header: "Status", cell: (u) => (u.isActive ? <Badge tone="success">Active</Badge> : <Badge>Inactive</Badge>) },
-  { id: "lastLoginAt", header: "Last sign-in", sortable: true, cell: (u) => (u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : "Never") },
+  {
+    id: "status",
+    header: "Status",
+    cell: (u) => (u.isActive ? <Badge tone="success">Active</Badge> : <Badge>Inactive</Badge>),
+  },
+  {
+    id: "lastLoginAt",
+    header: "Last sign-in",
+    sortable: true,
+    cell: (u) => (u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : "Never"),
+  },
 ];
 
-export function UsersTable({ result, query, toolbar }: { result: ListResult<UserListRow>; query: TListQuery; toolbar?: React.ReactNode }) {
+export function UsersTable({
+  result,
+  query,
+  toolbar,
+}: {
+  result: ListResult<UserListRow>;
+  query: TListQuery;
+  toolbar?: React.ReactNode;
+}) {
   return (
     <DataTable
       caption="Users"
@@ -36,7 +61,15 @@ export function UsersTable({ result, query, toolbar }: { result: ListResult<User
       searchPlaceholder="Search name or email"
       filters={[
         { id: "role", label: "Role", type: "select", options: ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })) },
-        { id: "status", label: "Status", type: "select", options: [{ value: "active", label: "Active" }, { value: "inactive", label: "Inactive" }] },
+        {
+          id: "status",
+          label: "Status",
+          type: "select",
+          options: [
+            { value: "active", label: "Active" },
+            { value: "inactive", label: "Inactive" },
+          ],
+        },
       ]}
       exportHref="/api/export/users"
       emptyMessage="No users match."

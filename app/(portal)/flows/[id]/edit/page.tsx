@@ -3,25 +3,46 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
 import { AppError } from "@/lib/errors";
-import { componentCatalog, flowInterfaceOptions, getFlowOrThrow, getFlowVersionSpec, policySchema } from "@/lib/services/flows";
+import {
+  componentCatalog,
+  flowInterfaceOptions,
+  getFlowOrThrow,
+  getFlowVersionSpec,
+  policySchema,
+} from "@/lib/services/flows";
 import { FlowEditor, type CatalogEntry, type EditorSpec } from "../../_components/flow-editor";
 import type { JsonSchema } from "../../_lib/schema-form";
 
 export const metadata: Metadata = { title: "New flow version" };
 
-export default async function EditFlowPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string }> }) {
+export default async function EditFlowPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ from?: string }>;
+}) {
   const actor = await requirePageAccess("flow:edit");
   const { id } = await params;
   const { from } = await searchParams;
-  const flow = await getFlowOrThrow(actor, id).catch((e: unknown) => (e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e)));
+  const flow = await getFlowOrThrow(actor, id).catch((e: unknown) =>
+    e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e),
+  );
   if (!flow) notFound();
   const baseId = from && flow.versions.some((v) => v.id === from) ? from : flow.versions[0]?.id;
-  const [base, interfaces] = await Promise.all([baseId ? getFlowVersionSpec(actor, baseId) : null, flowInterfaceOptions(actor)]);
+  const [base, interfaces] = await Promise.all([
+    baseId ? getFlowVersionSpec(actor, baseId) : null,
+    flowInterfaceOptions(actor),
+  ]);
   return (
     <>
       <PageHeader
         title={`New version of ${flow.name}`}
-        description={base ? `Starting from version ${base.version.version}. Saving creates a new immutable version; deployments keep running their version until you deploy the new one.` : undefined}
+        description={
+          base
+            ? `Starting from version ${base.version.version}. Saving creates a new immutable version; deployments keep running their version until you deploy the new one.`
+            : undefined
+        }
       />
       <FlowEditor
         catalog={componentCatalog() as CatalogEntry[]}

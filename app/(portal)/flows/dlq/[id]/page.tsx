@@ -23,12 +23,17 @@ function pretty(body: string, contentType: string): string {
 export default async function DeadLetterPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageAccess("flow:read");
   const { id } = await params;
-  const d = await getDeadLetterOrThrow(actor, id).catch((e: unknown) => (e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e)));
+  const d = await getDeadLetterOrThrow(actor, id).catch((e: unknown) =>
+    e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e),
+  );
   if (!d) notFound();
   const body = pretty(d.originalBody, d.contentType);
   return (
     <>
-      <PageHeader title={`Dead letter ${d.messageId.slice(0, 18)}`} description={`${d.flowName} v${d.version} in ${d.environmentKey}, failed at step “${d.failedStep}”.`} />
+      <PageHeader
+        title={`Dead letter ${d.messageId.slice(0, 18)}`}
+        description={`${d.flowName} v${d.version} in ${d.environmentKey}, failed at step “${d.failedStep}”.`}
+      />
       <div className="space-y-6">
         <Card title="Failure" actions={<StateBadge state={d.status} />}>
           <dl className="grid gap-3 text-sm sm:grid-cols-2">
@@ -111,7 +116,10 @@ export default async function DeadLetterPage({ params }: { params: Promise<{ id:
             <p className="text-sm text-slate-500">No attempts recorded (a permanent error skips retries).</p>
           )}
         </Card>
-        <Card title="Original payload" description={`${d.contentType}${d.contentEncoding !== "utf8" ? `, ${d.contentEncoding}` : ""}`}>
+        <Card
+          title="Original payload"
+          description={`${d.contentType}${d.contentEncoding !== "utf8" ? `, ${d.contentEncoding}` : ""}`}
+        >
           <pre className="max-h-96 overflow-auto rounded bg-slate-50 p-3 text-xs" data-testid="dlq-body">
             {body}
           </pre>

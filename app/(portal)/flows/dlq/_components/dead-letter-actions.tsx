@@ -7,7 +7,21 @@ import { discardDeadLettersAction, editAndReplayAction, replayDeadLettersAction 
 
 type Target = { id: string; version: number };
 
-function VersionSelect({ id, name, targets, currentVersion, value, onChange }: { id: string; name?: string; targets: Target[]; currentVersion: number; value?: string; onChange?: (v: string) => void }) {
+function VersionSelect({
+  id,
+  name,
+  targets,
+  currentVersion,
+  value,
+  onChange,
+}: {
+  id: string;
+  name?: string;
+  targets: Target[];
+  currentVersion: number;
+  value?: string;
+  onChange?: (v: string) => void;
+}) {
   return (
     <FormField id={id} label="Replay to version" hint="The version it failed on, or a newer one with a fix.">
       {(a) => (
@@ -25,7 +39,17 @@ function VersionSelect({ id, name, targets, currentVersion, value, onChange }: {
 }
 
 /** Replay, edit-and-replay (dialog) and discard for one pending dead letter. */
-export function DeadLetterActions({ id, body, targets, currentVersion }: { id: string; body: string; targets: Target[]; currentVersion: number }) {
+export function DeadLetterActions({
+  id,
+  body,
+  targets,
+  currentVersion,
+}: {
+  id: string;
+  body: string;
+  targets: Target[];
+  currentVersion: number;
+}) {
   const router = useRouter();
   const [target, setTarget] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -53,7 +77,13 @@ export function DeadLetterActions({ id, body, targets, currentVersion }: { id: s
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-3">
         <div className="w-56">
-          <VersionSelect id="replay-target" targets={targets} currentVersion={currentVersion} value={target} onChange={setTarget} />
+          <VersionSelect
+            id="replay-target"
+            targets={targets}
+            currentVersion={currentVersion}
+            value={target}
+            onChange={setTarget}
+          />
         </div>
         <Button onClick={replay} disabled={pending} aria-busy={pending}>
           Replay
@@ -78,15 +108,30 @@ export function DeadLetterActions({ id, body, targets, currentVersion }: { id: s
         />
       </div>
       {error && <Notice tone="danger">{error}</Notice>}
-      <dialog ref={dialog} aria-labelledby="edit-replay-title" className="m-auto w-full max-w-3xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+      <dialog
+        ref={dialog}
+        aria-labelledby="edit-replay-title"
+        className="m-auto w-full max-w-3xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+      >
         <form {...formProps} className="space-y-4 p-6" noValidate>
           <h2 id="edit-replay-title" className="text-lg font-semibold text-slate-900">
             Edit payload and replay
           </h2>
-          <p className="text-sm text-slate-600">The original stays on record; the audit log keeps the payload before and after, with your reason.</p>
+          <p className="text-sm text-slate-600">
+            The original stays on record; the audit log keeps the payload before and after, with your reason.
+          </p>
           <input type="hidden" name="id" value={id} />
           <FormField id="edit-body" label="Payload" errors={errors?.body}>
-            {(a) => <Textarea {...a} name="body" rows={14} defaultValue={body} spellCheck={false} className="font-mono text-xs" />}
+            {(a) => (
+              <Textarea
+                {...a}
+                name="body"
+                rows={14}
+                defaultValue={body}
+                spellCheck={false}
+                className="font-mono text-xs"
+              />
+            )}
           </FormField>
           <FormField id="edit-reason" label="Reason for the change" errors={errors?.reason}>
             {(a) => <Input {...a} name="reason" required />}

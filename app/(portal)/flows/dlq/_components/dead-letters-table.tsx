@@ -67,8 +67,13 @@ export function DeadLettersTable({
 
   const summarize = (verb: string, r: Awaited<ReturnType<typeof replayDeadLettersAction>>) => {
     if (!r.ok) return setMessage({ tone: "danger", text: r.error });
-    const skipped = r.data.skipped.length ? ` ${r.data.skipped.length} skipped (${[...new Set(r.data.skipped.map((s) => s.reason))].join(", ")}).` : "";
-    setMessage({ tone: "success", text: `${r.data.done.length} message${r.data.done.length === 1 ? "" : "s"} ${verb}.${skipped}` });
+    const skipped = r.data.skipped.length
+      ? ` ${r.data.skipped.length} skipped (${[...new Set(r.data.skipped.map((s) => s.reason))].join(", ")}).`
+      : "";
+    setMessage({
+      tone: "success",
+      text: `${r.data.done.length} message${r.data.done.length === 1 ? "" : "s"} ${verb}.${skipped}`,
+    });
     setSelected(new Set());
   };
 
@@ -97,7 +102,15 @@ export function DeadLettersTable({
             id: "select",
             header: "Select",
             cell: (d: DeadLetterListRow) =>
-              d.status === "pending" ? <input type="checkbox" aria-label={`Select message ${d.messageId}`} checked={selected.has(d.id)} onChange={() => toggle(d.id)} className="h-4 w-4" /> : null,
+              d.status === "pending" ? (
+                <input
+                  type="checkbox"
+                  aria-label={`Select message ${d.messageId}`}
+                  checked={selected.has(d.id)}
+                  onChange={() => toggle(d.id)}
+                  className="h-4 w-4"
+                />
+              ) : null,
           },
         ]
       : []),
@@ -116,7 +129,11 @@ export function DeadLettersTable({
       id: "error",
       header: "Error",
       cell: (d) => (
-        <Link href={`/flows/dlq/${d.id}`} className="block max-w-md truncate text-red-700 hover:underline" title={d.error}>
+        <Link
+          href={`/flows/dlq/${d.id}`}
+          className="block max-w-md truncate text-red-700 hover:underline"
+          title={d.error}
+        >
           {d.error}
         </Link>
       ),
@@ -126,7 +143,12 @@ export function DeadLettersTable({
 
   const toolbar = canReplay ? (
     <div className="flex flex-wrap items-center gap-2">
-      <Button size="sm" variant="ghost" onClick={() => setSelected(new Set(pendingRows.map((r) => r.id)))} disabled={!pendingRows.length}>
+      <Button
+        size="sm"
+        variant="ghost"
+        onClick={() => setSelected(new Set(pendingRows.map((r) => r.id)))}
+        disabled={!pendingRows.length}
+      >
         Select page
       </Button>
       <label htmlFor="bulk-replay-target" className="text-sm text-slate-700">
@@ -153,8 +175,10 @@ export function DeadLettersTable({
         description={
           target ? (
             <>
-              {count} of <strong>{selectedRows[0]?.flowName}</strong> failed on {failedVersions.map((v) => `v${v}`).join(", ")}. They will run on v{target.version} in the environment each failed in;
-              if v{target.version} is not deployed there, the engine runs it just for these replays. The audit log names you.
+              {count} of <strong>{selectedRows[0]?.flowName}</strong> failed on{" "}
+              {failedVersions.map((v) => `v${v}`).join(", ")}. They will run on v{target.version} in the environment
+              each failed in; if v{target.version} is not deployed there, the engine runs it just for these replays. The
+              audit log names you.
             </>
           ) : (
             ""

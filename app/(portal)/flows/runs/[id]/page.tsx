@@ -22,12 +22,17 @@ function Hash({ label, value }: { label: string; value: string | null }) {
 export default async function JourneyPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageAccess("flow:read");
   const { id } = await params;
-  const run = await getMessageJourney(actor, id).catch((e: unknown) => (e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e)));
+  const run = await getMessageJourney(actor, id).catch((e: unknown) =>
+    e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e),
+  );
   if (!run) notFound();
   const total = Math.max(run.durationMs ?? 0, ...run.steps.map((s) => s.offsetMs + s.durationMs), 1);
   return (
     <>
-      <PageHeader title="Message journey" description={`${run.flowName} v${run.version} in ${run.environmentKey} · message ${run.messageId}`} />
+      <PageHeader
+        title="Message journey"
+        description={`${run.flowName} v${run.version} in ${run.environmentKey} · message ${run.messageId}`}
+      />
       <div className="space-y-6">
         <Card title="Run" actions={<StateBadge state={run.status} />}>
           <dl className="grid gap-3 text-sm sm:grid-cols-3">
@@ -43,7 +48,8 @@ export default async function JourneyPage({ params }: { params: Promise<{ id: st
             <div>
               <dt className="text-xs uppercase text-slate-500">Started / duration</dt>
               <dd>
-                {new Date(run.startedAt).toLocaleString()} · {run.durationMs == null ? "running" : `${run.durationMs} ms`} · attempt {run.attempt}
+                {new Date(run.startedAt).toLocaleString()} ·{" "}
+                {run.durationMs == null ? "running" : `${run.durationMs} ms`} · attempt {run.attempt}
               </dd>
             </div>
             <div>
@@ -70,16 +76,29 @@ export default async function JourneyPage({ params }: { params: Promise<{ id: st
                 <li key={s.seq} className="rounded-md border border-slate-200 p-3">
                   <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
                     <span>
-                      <span className="font-medium">{s.seq + 1}. {s.step}</span> <span className="text-slate-500">({s.component || "step"})</span>
+                      <span className="font-medium">
+                        {s.seq + 1}. {s.step}
+                      </span>{" "}
+                      <span className="text-slate-500">({s.component || "step"})</span>
                     </span>
                     <span className="flex items-center gap-2 text-xs text-slate-600">
-                      +{s.offsetMs} ms · {s.durationMs} ms{s.attempts > 1 ? ` · ${s.attempts} attempts` : ""} <StateBadge state={s.status} />
+                      +{s.offsetMs} ms · {s.durationMs} ms{s.attempts > 1 ? ` · ${s.attempts} attempts` : ""}{" "}
+                      <StateBadge state={s.status} />
                     </span>
                   </div>
                   <div className="mt-2 h-2 rounded bg-slate-100" aria-hidden>
                     <div
-                      className={s.status === "failed" ? "h-2 rounded bg-red-500" : s.status === "filtered" ? "h-2 rounded bg-slate-400" : "h-2 rounded bg-emerald-500"}
-                      style={{ marginLeft: `${(s.offsetMs / total) * 100}%`, width: `${Math.max((s.durationMs / total) * 100, 1)}%` }}
+                      className={
+                        s.status === "failed"
+                          ? "h-2 rounded bg-red-500"
+                          : s.status === "filtered"
+                            ? "h-2 rounded bg-slate-400"
+                            : "h-2 rounded bg-emerald-500"
+                      }
+                      style={{
+                        marginLeft: `${(s.offsetMs / total) * 100}%`,
+                        width: `${Math.max((s.durationMs / total) * 100, 1)}%`,
+                      }}
                     />
                   </div>
                   {s.error && <p className="mt-2 text-xs text-red-700">{s.error}</p>}
@@ -93,15 +112,22 @@ export default async function JourneyPage({ params }: { params: Promise<{ id: st
         {(run.inputPayload !== null || run.outputPayload !== null) && (
           <div className="grid gap-4 lg:grid-cols-2">
             <Card title="Input payload">
-              <pre className="max-h-80 overflow-auto rounded bg-slate-50 p-3 text-xs">{run.inputPayload ?? "Not kept (retention setting)."}</pre>
+              <pre className="max-h-80 overflow-auto rounded bg-slate-50 p-3 text-xs">
+                {run.inputPayload ?? "Not kept (retention setting)."}
+              </pre>
             </Card>
             <Card title="Output payload">
-              <pre className="max-h-80 overflow-auto rounded bg-slate-50 p-3 text-xs">{run.outputPayload ?? "Not kept (retention setting)."}</pre>
+              <pre className="max-h-80 overflow-auto rounded bg-slate-50 p-3 text-xs">
+                {run.outputPayload ?? "Not kept (retention setting)."}
+              </pre>
             </Card>
           </div>
         )}
         {run.related.length > 0 && (
-          <Card title="Related runs" description="Retries, replays and split parts of the same message or correlation id.">
+          <Card
+            title="Related runs"
+            description="Retries, replays and split parts of the same message or correlation id."
+          >
             <RunsList runs={run.related} />
           </Card>
         )}

@@ -34,7 +34,12 @@ const columns: DataTableColumn<RunListRow>[] = [
   { id: "flowName", header: "Flow", cell: (r) => `${r.flowName} v${r.version} · ${r.environmentKey}` },
   { id: "status", header: "Status", sortable: true, cell: (r) => <StateBadge state={r.status} /> },
   { id: "attempt", header: "Attempt" },
-  { id: "durationMs", header: "Duration", sortable: true, cell: (r) => (r.durationMs == null ? "—" : `${r.durationMs} ms`) },
+  {
+    id: "durationMs",
+    header: "Duration",
+    sortable: true,
+    cell: (r) => (r.durationMs == null ? "—" : `${r.durationMs} ms`),
+  },
   {
     id: "error",
     header: "Error",
@@ -46,7 +51,17 @@ const columns: DataTableColumn<RunListRow>[] = [
   },
 ];
 
-export function RunsTable({ result, query, flows, environments }: { result: ListResult<RunListRow>; query: TListQuery; flows: { value: string; label: string }[]; environments: { value: string; label: string }[] }) {
+export function RunsTable({
+  result,
+  query,
+  flows,
+  environments,
+}: {
+  result: ListResult<RunListRow>;
+  query: TListQuery;
+  flows: { value: string; label: string }[];
+  environments: { value: string; label: string }[];
+}) {
   return (
     <DataTable
       caption="Message runs"
@@ -62,7 +77,10 @@ export function RunsTable({ result, query, flows, environments }: { result: List
           id: "status",
           label: "Status",
           type: "select",
-          options: ["running", "succeeded", "filtered", "failed", "dead_lettered"].map((s) => ({ value: s, label: s.replace("_", " ") })),
+          options: ["running", "succeeded", "filtered", "failed", "dead_lettered"].map((s) => ({
+            value: s,
+            label: s.replace("_", " "),
+          })),
         },
       ]}
       emptyMessage="No runs match."

@@ -7,4 +7,9 @@ export const MECHANISM_COLOURS: Record<string, string> = {
   queue: "#2563eb",
 };
 
-export const CRITICALITY_BORDER: Record<string, string> = { low: "#cbd5e1", medium: "#818cf8", high: "#f59e0b", mission_critical: "#dc2626" };
+export const CRITICALITY_BORDER: Record<string, string> = {
+  low: "#cbd5e1",
+  medium: "#818cf8",
+  high: "#f59e0b",
+  mission_critical: "#dc2626",
+};

@@ -1,6 +1,17 @@
 "use client";
 
-import { Background, Controls, Handle, MarkerType, MiniMap, Position, ReactFlow, type Edge, type Node, type NodeProps } from "@xyflow/react";
+import {
+  Background,
+  Controls,
+  Handle,
+  MarkerType,
+  MiniMap,
+  Position,
+  ReactFlow,
+  type Edge,
+  type Node,
+  type NodeProps,
+} from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
@@ -15,7 +26,12 @@ function SystemNode({ data }: NodeProps<Node<SystemNodeData>>) {
   return (
     <div
       className="rounded-md border-2 bg-white px-3 py-1.5 text-xs shadow-sm"
-      style={{ width: NODE_WIDTH, height: NODE_HEIGHT, borderColor: CRITICALITY_BORDER[data.criticality], opacity: data.isContext ? 0.55 : 1 }}
+      style={{
+        width: NODE_WIDTH,
+        height: NODE_HEIGHT,
+        borderColor: CRITICALITY_BORDER[data.criticality],
+        opacity: data.isContext ? 0.55 : 1,
+      }}
       title={`${data.name} · ${label(data.type)} · ${label(data.criticality)}${data.isContext ? " (outside the filter)" : ""}`}
     >
       <Handle type="target" position={Position.Left} />
@@ -35,7 +51,12 @@ export function DependencyGraphView({ graph }: { graph: DependencyGraph }) {
   const router = useRouter();
   const { nodes, edges } = useMemo(() => {
     const positions = layoutGraph(graph.nodes, graph.edges);
-    const nodes: Node<SystemNodeData>[] = graph.nodes.map((n) => ({ id: n.id, type: "system", position: positions.get(n.id)!, data: n }));
+    const nodes: Node<SystemNodeData>[] = graph.nodes.map((n) => ({
+      id: n.id,
+      type: "system",
+      position: positions.get(n.id)!,
+      data: n,
+    }));
     const edges: Edge[] = graph.edges.map((e) => {
       const colour = MECHANISM_COLOURS[e.mechanism];
       return {
@@ -54,7 +75,11 @@ export function DependencyGraphView({ graph }: { graph: DependencyGraph }) {
   }, [graph]);
 
   return (
-    <div className="h-[640px] rounded-lg border border-slate-200 bg-white" role="figure" aria-label={`Dependency graph: ${graph.nodes.length} systems, ${graph.edges.length} interfaces`}>
+    <div
+      className="h-[640px] rounded-lg border border-slate-200 bg-white"
+      role="figure"
+      aria-label={`Dependency graph: ${graph.nodes.length} systems, ${graph.edges.length} interfaces`}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}

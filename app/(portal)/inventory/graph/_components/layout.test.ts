@@ -17,10 +17,13 @@ describe("layoutGraph", () => {
   });
 
   it("handles a cycle without losing nodes", () => {
-    const pos = layoutGraph([{ id: "a" }, { id: "b" }], [
-      { id: "1", source: "a", target: "b" },
-      { id: "2", source: "b", target: "a" },
-    ]);
+    const pos = layoutGraph(
+      [{ id: "a" }, { id: "b" }],
+      [
+        { id: "1", source: "a", target: "b" },
+        { id: "2", source: "b", target: "a" },
+      ],
+    );
     expect(pos.size).toBe(2);
   });
 });

@@ -4,7 +4,10 @@ export const NODE_WIDTH = 190;
 export const NODE_HEIGHT = 56;
 
 /** Left-to-right layered layout (dagre), so data flows read from sources to sinks. Returns top-left positions. */
-export function layoutGraph(nodes: { id: string }[], edges: { id: string; source: string; target: string }[]): Map<string, { x: number; y: number }> {
+export function layoutGraph(
+  nodes: { id: string }[],
+  edges: { id: string; source: string; target: string }[],
+): Map<string, { x: number; y: number }> {
   const g = new Graph({ multigraph: true });
   g.setGraph({ rankdir: "LR", nodesep: 28, ranksep: 110, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));

@@ -5,7 +5,12 @@ import { useState, type FormEvent } from "react";
 import { Button, Card, FormField, Input, Notice, Select } from "@/components/ui";
 import type { ImportProgress, ImportReport } from "@/lib/services/inventory/spreadsheet";
 
-type SheetInfo = { kind: string; label: string; canImport: boolean; columns: { key: string; required: boolean; hint: string }[] };
+type SheetInfo = {
+  kind: string;
+  label: string;
+  canImport: boolean;
+  columns: { key: string; required: boolean; hint: string }[];
+};
 
 type State =
   | { step: "idle" }
@@ -22,7 +27,12 @@ const PHASE_LABELS: Record<ImportProgress["phase"], string> = {
 };
 
 /** Posts the file and reads the NDJSON progress stream until the report arrives. */
-async function runImport(file: File, kind: string, mode: "validate" | "commit", onProgress: (p: ImportProgress) => void): Promise<ImportReport> {
+async function runImport(
+  file: File,
+  kind: string,
+  mode: "validate" | "commit",
+  onProgress: (p: ImportProgress) => void,
+): Promise<ImportReport> {
   const body = new FormData();
   body.set("file", file);
   body.set("kind", kind);
@@ -42,12 +52,18 @@ async function runImport(file: File, kind: string, mode: "validate" | "commit", 
       const line = buffer.slice(0, newline).trim();
       buffer = buffer.slice(newline + 1);
       if (!line) continue;
-      const event = JSON.parse(line) as { type: "progress" } & ImportProgress | { type: "report"; report: ImportReport } | { type: "error"; message: string };
+      const event = JSON.parse(line) as
+        | ({ type: "progress" } & ImportProgress)
+        | { type: "report"; report: ImportReport }
+        | { type: "error"; message: string };
       if (event.type === "progress") onProgress(event);
       else if (event.type === "report") return event.report;
       else throw new Error(event.message);
     }
-    if (done) throw new Error("The connection closed before the import finished. Nothing was written if no report was shown; try again.");
+    if (done)
+      throw new Error(
+        "The connection closed before the import finished. Nothing was written if no report was shown; try again.",
+      );
   }
 }
 
@@ -94,7 +110,10 @@ export function ImportWizard({ sheets, initialKind }: { sheets: SheetInfo[]; ini
   };
 
   return (
-    <Card title="Import" description="Step 1: check the file. Nothing is written until every row is valid. Step 2: import it, all rows or none.">
+    <Card
+      title="Import"
+      description="Step 1: check the file. Nothing is written until every row is valid. Step 2: import it, all rows or none."
+    >
       <form onSubmit={onSubmit} className="space-y-4" aria-label="Import a spreadsheet">
         <div className="grid gap-4 md:grid-cols-2">
           <FormField id="import-kind" label="Sheet">
@@ -139,7 +158,11 @@ export function ImportWizard({ sheets, initialKind }: { sheets: SheetInfo[]; ini
 
       <div className="mt-6 space-y-4" aria-live="polite">
         {state.step === "working" && <ProgressBar mode={state.mode} progress={state.progress} />}
-        {state.step === "failed" && <Notice tone="danger" title="The file could not be processed">{state.message}</Notice>}
+        {state.step === "failed" && (
+          <Notice tone="danger" title="The file could not be processed">
+            {state.message}
+          </Notice>
+        )}
         {state.step === "report" && (
           <ReportView
             report={state.report}
@@ -153,7 +176,9 @@ export function ImportWizard({ sheets, initialKind }: { sheets: SheetInfo[]; ini
 
       {sheet && (
         <details className="mt-6 text-sm">
-          <summary className="cursor-pointer font-medium text-slate-700">Columns for {sheet.label.toLowerCase()}</summary>
+          <summary className="cursor-pointer font-medium text-slate-700">
+            Columns for {sheet.label.toLowerCase()}
+          </summary>
           <ul className="mt-2 space-y-1">
             {sheet.columns.map((c) => (
               <li key={c.key}>
@@ -170,18 +195,42 @@ export function ImportWizard({ sheets, initialKind }: { sheets: SheetInfo[]; ini
 
 function ProgressBar({ mode, progress }: { mode: "validate" | "commit"; progress: ImportProgress | null }) {
   const pct = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
-  const text = progress ? `${PHASE_LABELS[progress.phase]}: ${progress.done.toLocaleString("en-US")} of ${progress.total.toLocaleString("en-US")} rows` : "Uploading…";
+  const text = progress
+    ? `${PHASE_LABELS[progress.phase]}: ${progress.done.toLocaleString("en-US")} of ${progress.total.toLocaleString("en-US")} rows`
+    : "Uploading…";
   return (
     <div>
-      <p className="mb-1 text-sm text-slate-700">{mode === "commit" ? "Importing. " : "Checking. "}{text}</p>
-      <div role="progressbar" aria-label={mode === "commit" ? "Import progress" : "Check progress"} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} className="h-2 overflow-hidden rounded bg-slate-200">
+      <p className="mb-1 text-sm text-slate-700">
+        {mode === "commit" ? "Importing. " : "Checking. "}
+        {text}
+      </p>
+      <div
+        role="progressbar"
+        aria-label={mode === "commit" ? "Import progress" : "Check progress"}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+        className="h-2 overflow-hidden rounded bg-slate-200"
+      >
         <div className="h-full bg-indigo-600 transition-[width]" style={{ width: `${pct}%` }} />
       </div>
     </div>
   );
 }
 
-function ReportView({ report, mode, label, onImport, onReset }: { report: ImportReport; mode: "validate" | "commit"; label: string; onImport: () => void; onReset: () => void }) {
+function ReportView({
+  report,
+  mode,
+  label,
+  onImport,
+  onReset,
+}: {
+  report: ImportReport;
+  mode: "validate" | "commit";
+  label: string;
+  onImport: () => void;
+  onReset: () => void;
+}) {
   const listHref = `/inventory/${report.kind}`;
   if (report.issues.length) {
     return (
@@ -194,9 +243,15 @@ function ReportView({ report, mode, label, onImport, onReset }: { report: Import
             <caption className="sr-only">Validation report</caption>
             <thead className="sticky top-0 bg-slate-50 text-xs uppercase text-slate-500">
               <tr>
-                <th scope="col" className="px-3 py-2">Row</th>
-                <th scope="col" className="px-3 py-2">Field</th>
-                <th scope="col" className="px-3 py-2">Problem</th>
+                <th scope="col" className="px-3 py-2">
+                  Row
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Field
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Problem
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -233,7 +288,9 @@ function ReportView({ report, mode, label, onImport, onReset }: { report: Import
   }
   return (
     <div className="space-y-3" data-testid="import-report">
-      <Notice tone="success" title={`All ${report.rowCount} row(s) are valid.`}>Nothing has been written yet.</Notice>
+      <Notice tone="success" title={`All ${report.rowCount} row(s) are valid.`}>
+        Nothing has been written yet.
+      </Notice>
       <Button onClick={onImport}>Import {report.rowCount} row(s)</Button>
     </div>
   );

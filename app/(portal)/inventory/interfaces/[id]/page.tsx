@@ -13,7 +13,13 @@ import { deleteInterfaceAction } from "../actions";
 
 export const metadata: Metadata = { title: "Interface" };
 
-export default async function InterfacePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function InterfacePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
   const actor = await requirePageAccess("inventory:read");
   const { id } = await params;
   const { saved } = await searchParams;
@@ -37,9 +43,19 @@ export default async function InterfacePage({ params, searchParams }: { params: 
             <Link href="/inventory/interfaces" className="text-sm text-indigo-700 hover:underline">
               ← All interfaces
             </Link>
-            {canEdit && <LinkButton href={`/inventory/interfaces/${i.id}/edit`} variant="primary">Edit</LinkButton>}
             {canEdit && (
-              <DeleteButton id={i.id} what="this interface" description={`“${i.name}” between ${i.source} and ${i.target} will be removed. The audit log keeps a record.`} action={deleteInterfaceAction} redirectTo="/inventory/interfaces" />
+              <LinkButton href={`/inventory/interfaces/${i.id}/edit`} variant="primary">
+                Edit
+              </LinkButton>
+            )}
+            {canEdit && (
+              <DeleteButton
+                id={i.id}
+                what="this interface"
+                description={`“${i.name}” between ${i.source} and ${i.target} will be removed. The audit log keeps a record.`}
+                action={deleteInterfaceAction}
+                redirectTo="/inventory/interfaces"
+              />
             )}
           </>
         }

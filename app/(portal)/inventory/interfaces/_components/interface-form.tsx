@@ -16,7 +16,13 @@ function Options({ values }: { values: readonly string[] }) {
   ));
 }
 
-export function InterfaceForm({ iface, systems }: { iface?: InterfaceDetail; systems: { id: string; name: string }[] }) {
+export function InterfaceForm({
+  iface,
+  systems,
+}: {
+  iface?: InterfaceDetail;
+  systems: { id: string; name: string }[];
+}) {
   const { formAction, pending, errors, formError, value } = useSaveForm(saveInterfaceAction, hrefFor);
   const str = (key: string, fallback: string | number) => value(key, fallback) as string;
   const systemOptions = (
@@ -79,8 +85,20 @@ export function InterfaceForm({ iface, systems }: { iface?: InterfaceDetail; sys
             </Select>
           )}
         </FormField>
-        <FormField id="volumePerMonth" label="Volume / month" errors={errors?.volumePerMonth} hint="Messages or records">
-          {(a) => <Input {...a} name="volumePerMonth" inputMode="numeric" defaultValue={str("volumePerMonth", iface?.volumePerMonth ?? 0)} />}
+        <FormField
+          id="volumePerMonth"
+          label="Volume / month"
+          errors={errors?.volumePerMonth}
+          hint="Messages or records"
+        >
+          {(a) => (
+            <Input
+              {...a}
+              name="volumePerMonth"
+              inputMode="numeric"
+              defaultValue={str("volumePerMonth", iface?.volumePerMonth ?? 0)}
+            />
+          )}
         </FormField>
       </div>
       <FormField id="description" label="Description" errors={errors?.description}>

@@ -19,12 +19,22 @@ const columns: DataTableColumn<InterfaceRow>[] = [
     ),
   },
   { id: "source", header: "Source", sortable: true },
-  { id: "direction", header: "", cell: (i) => <span aria-label={label(i.direction)}>{i.direction === "two_way" ? "⇄" : "→"}</span> },
+  {
+    id: "direction",
+    header: "",
+    cell: (i) => <span aria-label={label(i.direction)}>{i.direction === "two_way" ? "⇄" : "→"}</span>,
+  },
   { id: "target", header: "Target", sortable: true },
   { id: "mechanism", header: "Mechanism", sortable: true, cell: (i) => label(i.mechanism) },
   { id: "payloadFormat", header: "Format", sortable: true, cell: (i) => label(i.payloadFormat) },
   { id: "frequency", header: "Frequency", sortable: true, cell: (i) => label(i.frequency) },
-  { id: "volumePerMonth", header: "Volume / month", sortable: true, className: "text-right", cell: (i) => i.volumePerMonth.toLocaleString("en-US") },
+  {
+    id: "volumePerMonth",
+    header: "Volume / month",
+    sortable: true,
+    className: "text-right",
+    cell: (i) => i.volumePerMonth.toLocaleString("en-US"),
+  },
 ];
 
 export function InterfacesTable({
@@ -47,7 +57,12 @@ export function InterfacesTable({
       getRowId={(i) => i.id}
       searchPlaceholder="Search interface or system name"
       filters={[
-        { id: "system", label: "System", type: "select", options: systems.map((s) => ({ value: s.id, label: s.name })) },
+        {
+          id: "system",
+          label: "System",
+          type: "select",
+          options: systems.map((s) => ({ value: s.id, label: s.name })),
+        },
         { id: "mechanism", label: "Mechanism", type: "select", options: options(MECHANISMS) },
         { id: "payloadFormat", label: "Format", type: "select", options: options(PAYLOAD_FORMATS) },
         { id: "frequency", label: "Frequency", type: "select", options: options(FREQUENCIES) },

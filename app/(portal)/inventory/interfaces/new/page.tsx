@@ -12,7 +12,14 @@ export default async function NewInterfacePage() {
   const systems = await systemOptions(actor);
   return (
     <>
-      <PageHeader title="New interface" actions={<Link href="/inventory/interfaces" className="text-sm text-indigo-700 hover:underline">← All interfaces</Link>} />
+      <PageHeader
+        title="New interface"
+        actions={
+          <Link href="/inventory/interfaces" className="text-sm text-indigo-700 hover:underline">
+            ← All interfaces
+          </Link>
+        }
+      />
       <InterfaceForm systems={systems} />
     </>
   );

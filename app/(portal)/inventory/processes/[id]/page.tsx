@@ -15,7 +15,13 @@ export const metadata: Metadata = { title: "Process" };
 
 const num = (n: number) => n.toLocaleString("en-US");
 
-export default async function ProcessPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function ProcessPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
   const actor = await requirePageAccess("inventory:read");
   const { id } = await params;
   const { saved } = await searchParams;
@@ -35,7 +41,11 @@ export default async function ProcessPage({ params, searchParams }: { params: Pr
               ← All processes
             </Link>
             <LinkButton href={`/inventory/graph?processId=${p.id}`}>Show in graph</LinkButton>
-            {canEdit && <LinkButton href={`/inventory/processes/${p.id}/edit`} variant="primary">Edit</LinkButton>}
+            {canEdit && (
+              <LinkButton href={`/inventory/processes/${p.id}/edit`} variant="primary">
+                Edit
+              </LinkButton>
+            )}
             {canEdit && (
               <DeleteButton
                 id={p.id}
@@ -58,7 +68,10 @@ export default async function ProcessPage({ params, searchParams }: { params: Pr
           <DetailList
             items={[
               { term: "Department", value: p.department },
-              { term: "Owner", value: p.ownerUserName ? `${p.ownerUserName} (${p.ownerEmail})` : p.ownerName || "Unassigned" },
+              {
+                term: "Owner",
+                value: p.ownerUserName ? `${p.ownerUserName} (${p.ownerEmail})` : p.ownerName || "Unassigned",
+              },
               ...(p.ownerUserName && p.ownerName ? [{ term: "Owner note", value: p.ownerName }] : []),
               { term: "Description", value: p.description || "—" },
               { term: "Updated", value: new Date(p.updatedAt).toLocaleString() },
@@ -95,7 +108,10 @@ export default async function ProcessPage({ params, searchParams }: { params: Pr
         </Card>
         <Card title="Systems touched">
           {p.systems.length === 0 ? (
-            <EmptyState title="No systems linked" description={canEdit ? "Edit the process to link the systems it uses." : undefined} />
+            <EmptyState
+              title="No systems linked"
+              description={canEdit ? "Edit the process to link the systems it uses." : undefined}
+            />
           ) : (
             <ul className="list-inside list-disc text-sm">
               {p.systems.map((s) => (

@@ -23,12 +23,40 @@ const columns: DataTableColumn<ProcessRow>[] = [
   },
   { id: "department", header: "Department", sortable: true },
   { id: "owner", header: "Owner", cell: (p) => p.owner || <span className="text-slate-400">Unassigned</span> },
-  { id: "volumePerMonth", header: "Volume / month", sortable: true, className: "text-right", cell: (p) => num(p.volumePerMonth) },
-  { id: "manualMinutesPerTxn", header: "Manual min / txn", sortable: true, className: "text-right", cell: (p) => num(p.manualMinutesPerTxn) },
-  { id: "errorRatePct", header: "Error rate", sortable: true, className: "text-right", cell: (p) => `${p.errorRatePct}%` },
-  { id: "cycleTimeHours", header: "Cycle time (h)", sortable: true, className: "text-right", cell: (p) => num(p.cycleTimeHours) },
+  {
+    id: "volumePerMonth",
+    header: "Volume / month",
+    sortable: true,
+    className: "text-right",
+    cell: (p) => num(p.volumePerMonth),
+  },
+  {
+    id: "manualMinutesPerTxn",
+    header: "Manual min / txn",
+    sortable: true,
+    className: "text-right",
+    cell: (p) => num(p.manualMinutesPerTxn),
+  },
+  {
+    id: "errorRatePct",
+    header: "Error rate",
+    sortable: true,
+    className: "text-right",
+    cell: (p) => `${p.errorRatePct}%`,
+  },
+  {
+    id: "cycleTimeHours",
+    header: "Cycle time (h)",
+    sortable: true,
+    className: "text-right",
+    cell: (p) => num(p.cycleTimeHours),
+  },
   { id: "worstSeverity", header: "Worst pain", cell: (p) => <SeverityBadge severity={p.worstSeverity} /> },
-  { id: "systems", header: "Systems", cell: (p) => p.systems.map((s) => s.name).join(", ") || <span className="text-slate-400">None</span> },
+  {
+    id: "systems",
+    header: "Systems",
+    cell: (p) => p.systems.map((s) => s.name).join(", ") || <span className="text-slate-400">None</span>,
+  },
 ];
 
 export function ProcessesTable({
@@ -53,8 +81,18 @@ export function ProcessesTable({
       getRowId={(p) => p.id}
       searchPlaceholder="Search name or description"
       filters={[
-        { id: "department", label: "Department", type: "select", options: departments.map((d) => ({ value: d.id, label: d.name })) },
-        { id: "system", label: "System", type: "select", options: systems.map((s) => ({ value: s.id, label: s.name })) },
+        {
+          id: "department",
+          label: "Department",
+          type: "select",
+          options: departments.map((d) => ({ value: d.id, label: d.name })),
+        },
+        {
+          id: "system",
+          label: "System",
+          type: "select",
+          options: systems.map((s) => ({ value: s.id, label: s.name })),
+        },
         { id: "severity", label: "Pain severity", type: "select", options: options(SEVERITIES) },
       ]}
       exportHref="/api/export/inventory/processes?format=csv"

@@ -12,7 +12,14 @@ export default async function NewProcessPage() {
   const [departments, systems] = await Promise.all([listDepartments(actor), systemOptions(actor)]);
   return (
     <>
-      <PageHeader title="New process" actions={<Link href="/inventory/processes" className="text-sm text-indigo-700 hover:underline">← All processes</Link>} />
+      <PageHeader
+        title="New process"
+        actions={
+          <Link href="/inventory/processes" className="text-sm text-indigo-700 hover:underline">
+            ← All processes
+          </Link>
+        }
+      />
       <ProcessForm departments={departments} systems={systems} />
     </>
   );

@@ -14,7 +14,13 @@ import { deleteSystemAction } from "../actions";
 
 export const metadata: Metadata = { title: "System" };
 
-export default async function SystemPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function SystemPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
   const actor = await requirePageAccess("inventory:read");
   const { id } = await params;
   const { saved } = await searchParams;
@@ -34,7 +40,11 @@ export default async function SystemPage({ params, searchParams }: { params: Pro
               ← All systems
             </Link>
             <LinkButton href={`/inventory/interfaces?f.system=${s.id}`}>Interfaces ({s.interfaceCount})</LinkButton>
-            {canEdit && <LinkButton href={`/inventory/systems/${s.id}/edit`} variant="primary">Edit</LinkButton>}
+            {canEdit && (
+              <LinkButton href={`/inventory/systems/${s.id}/edit`} variant="primary">
+                Edit
+              </LinkButton>
+            )}
             {canEdit && (
               <DeleteButton
                 id={s.id}

@@ -44,7 +44,12 @@ export function SystemForm({ system }: { system?: SystemDetail }) {
             </Select>
           )}
         </FormField>
-        <FormField id="region" label="Data region" errors={errors?.region} hint="Where the data is stored, for residency, e.g. “EU (Frankfurt)”.">
+        <FormField
+          id="region"
+          label="Data region"
+          errors={errors?.region}
+          hint="Where the data is stored, for residency, e.g. “EU (Frankfurt)”."
+        >
           {(a) => <Input {...a} name="region" defaultValue={str("region", system?.region ?? "")} />}
         </FormField>
         <FormField id="criticality" label="Criticality" errors={errors?.criticality}>

@@ -23,13 +23,26 @@ const columns: DataTableColumn<SystemRow>[] = [
   { id: "vendor", header: "Vendor", sortable: true },
   { id: "hosting", header: "Hosting", sortable: true, cell: (s) => label(s.hosting) },
   { id: "region", header: "Region", sortable: true },
-  { id: "criticality", header: "Criticality", sortable: true, cell: (s) => <CriticalityBadge criticality={s.criticality} /> },
+  {
+    id: "criticality",
+    header: "Criticality",
+    sortable: true,
+    cell: (s) => <CriticalityBadge criticality={s.criticality} />,
+  },
   { id: "lifecycle", header: "Lifecycle", sortable: true, cell: (s) => <LifecycleBadge lifecycle={s.lifecycle} /> },
   { id: "processCount", header: "Processes", className: "text-right" },
   { id: "interfaceCount", header: "Interfaces", className: "text-right" },
 ];
 
-export function SystemsTable({ result, query, toolbar }: { result: ListResult<SystemRow>; query: TListQuery; toolbar?: ReactNode }) {
+export function SystemsTable({
+  result,
+  query,
+  toolbar,
+}: {
+  result: ListResult<SystemRow>;
+  query: TListQuery;
+  toolbar?: ReactNode;
+}) {
   return (
     <DataTable
       caption="Systems"

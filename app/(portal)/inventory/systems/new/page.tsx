@@ -10,7 +10,14 @@ export default async function NewSystemPage() {
   await requirePageAccess("inventory:edit");
   return (
     <>
-      <PageHeader title="New system" actions={<Link href="/inventory/systems" className="text-sm text-indigo-700 hover:underline">← All systems</Link>} />
+      <PageHeader
+        title="New system"
+        actions={
+          <Link href="/inventory/systems" className="text-sm text-indigo-700 hover:underline">
+            ← All systems
+          </Link>
+        }
+      />
       <SystemForm />
     </>
   );

@@ -14,7 +14,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ kind
   const { kind } = await params;
   const url = new URL(request.url);
   const format = (url.searchParams.get("format") ?? "csv") as TSheetFormat;
-  if (!SHEET_FORMATS.includes(format)) return Response.json({ error: `Choose format=${SHEET_FORMATS.join(" or format=")}.` }, { status: 400 });
+  if (!SHEET_FORMATS.includes(format))
+    return Response.json({ error: `Choose format=${SHEET_FORMATS.join(" or format=")}.` }, { status: 400 });
   const { q, filters } = parseListQuery(url.searchParams);
   try {
     const file = await exportSheet(actor, kind, format, { q, filters });

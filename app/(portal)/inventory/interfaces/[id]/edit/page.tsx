@@ -21,7 +21,14 @@ export default async function EditInterfacePage({ params }: { params: Promise<{ 
   ]);
   return (
     <>
-      <PageHeader title={`Edit ${iface.name}`} actions={<Link href={`/inventory/interfaces/${id}`} className="text-sm text-indigo-700 hover:underline">← Back to interface</Link>} />
+      <PageHeader
+        title={`Edit ${iface.name}`}
+        actions={
+          <Link href={`/inventory/interfaces/${id}`} className="text-sm text-indigo-700 hover:underline">
+            ← Back to interface
+          </Link>
+        }
+      />
       <InterfaceForm iface={iface} systems={systems} />
     </>
   );

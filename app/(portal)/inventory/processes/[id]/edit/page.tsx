@@ -22,7 +22,14 @@ export default async function EditProcessPage({ params }: { params: Promise<{ id
   ]);
   return (
     <>
-      <PageHeader title={`Edit ${process.name}`} actions={<Link href={`/inventory/processes/${id}`} className="text-sm text-indigo-700 hover:underline">← Back to process</Link>} />
+      <PageHeader
+        title={`Edit ${process.name}`}
+        actions={
+          <Link href={`/inventory/processes/${id}`} className="text-sm text-indigo-700 hover:underline">
+            ← Back to process
+          </Link>
+        }
+      />
       <ProcessForm process={process} departments={departments} systems={systems} />
     </>
   );

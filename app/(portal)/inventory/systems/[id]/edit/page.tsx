@@ -18,7 +18,14 @@ export default async function EditSystemPage({ params }: { params: Promise<{ id:
   });
   return (
     <>
-      <PageHeader title={`Edit ${system.name}`} actions={<Link href={`/inventory/systems/${id}`} className="text-sm text-indigo-700 hover:underline">← Back to system</Link>} />
+      <PageHeader
+        title={`Edit ${system.name}`}
+        actions={
+          <Link href={`/inventory/systems/${id}`} className="text-sm text-indigo-700 hover:underline">
+            ← Back to system
+          </Link>
+        }
+      />
       <SystemForm system={system} />
     </>
   );
