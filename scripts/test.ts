@@ -71,7 +71,13 @@ const vitest = (name: string, config: string[]): Step => ({
 });
 
 const steps: Step[] = [
-  { name: "lint", run: () => ({ ok: sh("npx", ["eslint", ".", "--max-warnings=0"]) }) },
+  {
+    name: "lint",
+    // Each check runs even when an earlier one fails, so one run lists every problem.
+    run: () => ({
+      ok: [sh("npx", ["eslint", ".", "--max-warnings=0"]), sh("npx", ["prettier", "--check", "."])].every(Boolean),
+    }),
+  },
   { name: "typecheck", run: () => ({ ok: sh("npx", ["tsc", "--noEmit"]) }) },
   vitest("unit", []),
   vitest("integration", ["--config", "vitest.integration.config.ts"]),
