@@ -230,6 +230,12 @@ export const ZSystemInput = z.object({
 });
 export type TSystemInput = z.infer<typeof ZSystemInput>;
 export const ZUpdateSystemInput = ZSystemInput.extend({ id: z.string().min(1) });
+/** A form that both creates and edits: an empty or missing id means create. */
+export const ZOptionalId = z
+  .string()
+  .optional()
+  .transform((v) => v || undefined);
+export const ZSaveSystemInput = ZSystemInput.extend({ id: ZOptionalId });
 
 const interfaceFields = {
   name: name("an interface name"),

@@ -15,7 +15,7 @@ export function DeleteButton({
   id: string;
   what: string;
   description: string;
-  action: (raw: unknown) => Promise<ActionResult<null>>;
+  action: (raw: { id: string }) => Promise<ActionResult<null>>;
   redirectTo: string;
 }) {
   const router = useRouter();

@@ -1,43 +1,24 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { assertPermission, requireSession } from "@/lib/session";
-import type { ActionResult } from "@/lib/errors";
-import { actionError } from "@/lib/http/action-error";
+import { action, formAction } from "@/lib/http/action-client";
 import { createSystem, deleteSystem, updateSystem } from "@/lib/services/inventory";
-import { formDataToObject } from "@/lib/utils/form-data";
-import { ZIdInput, ZSystemInput, ZUpdateSystemInput } from "@/lib/validation/inventory";
+import { ZIdInput, ZSaveSystemInput } from "@/lib/validation/inventory";
 
-export async function saveSystemAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
-  try {
-    const user = await requireSession();
-    const raw = formDataToObject(formData);
-    if (raw.id) {
-      const input = ZUpdateSystemInput.parse(raw);
-      await assertPermission(user, "inventory:edit", input.id);
-      const saved = await updateSystem(user, input);
-      revalidatePath("/inventory", "layout");
-      return { ok: true, data: { id: saved.id } };
-    }
-    const input = ZSystemInput.parse(raw);
-    await assertPermission(user, "inventory:edit");
-    const saved = await createSystem(user, input);
+export const saveSystemAction = formAction(
+  { permission: "inventory:edit", input: ZSaveSystemInput },
+  async ({ input, actor }) => {
+    const saved = input.id ? await updateSystem(actor, input) : await createSystem(actor, input);
     revalidatePath("/inventory", "layout");
-    return { ok: true, data: { id: saved.id } };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+    return { id: saved.id };
+  },
+);
 
-export async function deleteSystemAction(raw: unknown): Promise<ActionResult<null>> {
-  try {
-    const user = await requireSession();
-    const input = ZIdInput.parse(raw);
-    await assertPermission(user, "inventory:edit", input.id);
-    await deleteSystem(user, input);
+export const deleteSystemAction = action(
+  { permission: "inventory:edit", input: ZIdInput },
+  async ({ input, actor }) => {
+    await deleteSystem(actor, input);
     revalidatePath("/inventory", "layout");
-    return { ok: true, data: null };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+    return null;
+  },
+);
