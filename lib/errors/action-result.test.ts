@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { AppError, toActionResult } from "./errors";
+import { AppError, toActionResult } from ".";
 
 describe("toActionResult", () => {
   it("returns field errors for validation failures", () => {

@@ -1,0 +1,175 @@
+/**
+ * How a client should react to a code:
+ * - "no": the request itself is wrong; sending it again unchanged fails the same way.
+ * - "after-change": something else must change first (sign in, a role, a re-read, a governance step).
+ * - "retry-after": wait the seconds in the Retry-After header, then send the same request.
+ * - "backoff": a fault on our side or a target's; retry with exponential backoff and jitter.
+ */
+export type TRetryPolicy = "no" | "after-change" | "retry-after" | "backoff";
+
+export type TErrorEntry = {
+  status: number;
+  /** Short and stable per code: RFC 9457 says the title must not change between occurrences. */
+  title: string;
+  description: string;
+  retry: TRetryPolicy;
+  retryGuidance: string;
+};
+
+/**
+ * Every error code a client may see, on server actions, the portal's API routes and the engine gateway.
+ * The documentation pages under /errors are rendered from this list, and each problem's `type` points there.
+ */
+export const ERROR_CATALOGUE = {
+  BAD_REQUEST: {
+    status: 400,
+    title: "Malformed request",
+    description:
+      "The request could not be read: the body is not valid JSON, a required query parameter is missing, or a form is not encoded as expected.",
+    retry: "no",
+    retryGuidance: "Fix the request as `detail` says. Sending it again unchanged fails the same way.",
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    title: "Sign-in required",
+    description: "There is no valid session or credential on the request, or it has expired.",
+    retry: "after-change",
+    retryGuidance: "Sign in (or send valid credentials), then retry.",
+  },
+  FORBIDDEN: {
+    status: 403,
+    title: "Not allowed",
+    description:
+      "You are signed in, but your role lacks the permission this operation needs, or the request was refused as cross-site.",
+    retry: "after-change",
+    retryGuidance:
+      "Do not retry unchanged. Ask an administrator for a role with the permission, or send the request from the portal itself.",
+  },
+  NOT_FOUND: {
+    status: 404,
+    title: "Not found",
+    description: "The record, route or flow does not exist, was deleted, or is not deployed in that environment.",
+    retry: "no",
+    retryGuidance: "Check the id or path. A flow answers only once it is deployed and running in that environment.",
+  },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    title: "Method not allowed",
+    description: "The route exists but does not accept this HTTP method.",
+    retry: "no",
+    retryGuidance: "Send the request again with one of the methods in the Allow header.",
+  },
+  CONFLICT: {
+    status: 409,
+    title: "Conflict",
+    description:
+      "The change clashes with the current state: a unique value is already in use, the record is still referenced, or it changed since you read it.",
+    retry: "after-change",
+    retryGuidance: "Re-read the record, reconcile your change with what is there now, then retry.",
+  },
+  PRECONDITION_FAILED: {
+    status: 412,
+    title: "Blocked by a governance rule",
+    description:
+      "A rule of the portal blocks the operation, for example a missing approved change, a lapsed attestation or a pending architecture review.",
+    retry: "after-change",
+    retryGuidance:
+      "Satisfy the rule that `detail` names (approve the change, renew the sign-off, record the review), then retry.",
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    title: "Payload too large",
+    description: "The body or uploaded file is over the limit of this route or flow.",
+    retry: "no",
+    retryGuidance: "Send a smaller payload or split it into several requests.",
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    title: "Unsupported media type",
+    description: "The body or file is in a format this route does not accept.",
+    retry: "no",
+    retryGuidance: "Send the content type or file format that `detail` names.",
+  },
+  VALIDATION: {
+    status: 422,
+    title: "Invalid input",
+    description: "The input was read but failed validation. `errors` lists the messages per field.",
+    retry: "no",
+    retryGuidance: "Fix the fields listed in `errors`. Do not retry unchanged.",
+  },
+  MESSAGE_REJECTED: {
+    status: 422,
+    title: "Message rejected by the flow",
+    description:
+      "A step of the flow failed permanently on this message (schema validation, a transform, or a target that refused it). The engine does not retry such failures; the message is dead-lettered when the flow keeps a dead letter channel.",
+    retry: "no",
+    retryGuidance:
+      "Fix the message as `detail` and `failedStep` say, then send it again. An operator can replay the dead letter once the flow is fixed.",
+  },
+  RATE_LIMITED: {
+    status: 429,
+    title: "Too many requests",
+    description: "Too many attempts in the current window, for example sign-in attempts from one address.",
+    retry: "retry-after",
+    retryGuidance: "Wait the number of seconds in the Retry-After header (also `retryAfter` in the body), then retry.",
+  },
+  INTERNAL: {
+    status: 500,
+    title: "Internal error",
+    description:
+      "Something failed on our side. The details were logged with the request id; they are never sent to the client.",
+    retry: "backoff",
+    retryGuidance:
+      "Retry with exponential backoff. If it keeps failing, report it and include the `requestId` from the response.",
+  },
+  BAD_GATEWAY: {
+    status: 502,
+    title: "A target system failed",
+    description:
+      "The flow ran, but a target system it delivers to kept failing after the engine's retries, or its circuit breaker is open.",
+    retry: "backoff",
+    retryGuidance:
+      "Retry with exponential backoff. Without an idempotency key on the flow, a retry may deliver twice to targets that did succeed.",
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    title: "Temporarily unavailable",
+    description:
+      "The service cannot take the request right now: the flow is paused in that environment, or the engine could not complete the run.",
+    retry: "retry-after",
+    retryGuidance:
+      "Retry after the Retry-After header when it is present, otherwise with exponential backoff. A paused flow answers again once it is resumed.",
+  },
+} as const satisfies Record<string, TErrorEntry>;
+
+export type AppErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as AppErrorCode[];
+
+/** HTTP status per code. */
+export const ERROR_STATUS = Object.fromEntries(ERROR_CODES.map((c) => [c, ERROR_CATALOGUE[c].status])) as {
+  [C in AppErrorCode]: (typeof ERROR_CATALOGUE)[C]["status"];
+};
+
+/** The URL segment of a code's documentation page: RATE_LIMITED -> rate-limited. */
+export function errorSlug(code: AppErrorCode): string {
+  return code.toLowerCase().replaceAll("_", "-");
+}
+
+export function codeFromSlug(slug: string): AppErrorCode | undefined {
+  const code = slug.toUpperCase().replaceAll("-", "_");
+  return Object.hasOwn(ERROR_CATALOGUE, code) ? (code as AppErrorCode) : undefined;
+}
+
+export const ERROR_DOCS_PATH = "/errors";
+
+/**
+ * The problem `type` of a code: absolute under `publicBaseUrl` (the portal's public URL) when one is
+ * configured, otherwise the portal-relative path.
+ */
+export function errorTypeUri(code: AppErrorCode, publicBaseUrl?: string): string {
+  const path = `${ERROR_DOCS_PATH}/${errorSlug(code)}`;
+  if (!publicBaseUrl) return path;
+  // Relative to the base with a trailing slash, so a portal served under a sub-path keeps it.
+  return new URL(path.slice(1), publicBaseUrl.endsWith("/") ? publicBaseUrl : `${publicBaseUrl}/`).href;
+}
