@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, toProblem, type AppErrorCode } from "@/lib/errors";
+import { AppError, toProblem, type AppErrorCode, type TProblemReply } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { requestLogger } from "@/lib/logger";
 
@@ -15,17 +15,26 @@ type TProblemResponseOptions = {
  * the request id the proxy assigned and the request path as `instance`.
  */
 export function problemResponse(error: unknown, request: Request, opts: TProblemResponseOptions = {}): Response {
+  const reply = problemReply(error, request, opts);
+  return new Response(JSON.stringify(reply.body), {
+    status: reply.status,
+    headers: { ...reply.headers, ...opts.headers },
+  });
+}
+
+/** The status, headers and body without the Response, for errors reported inside a stream. */
+export function problemReply(
+  error: unknown,
+  request: Request,
+  opts: Pick<TProblemResponseOptions, "extensions"> = {},
+): TProblemReply {
   const requestId = request.headers.get("x-request-id") ?? undefined;
-  const reply = toProblem(error, {
+  return toProblem(error, {
     log: requestLogger(requestId),
     publicBaseUrl: env().AUTH_URL,
     instance: new URL(request.url).pathname,
     requestId,
     extensions: opts.extensions,
-  });
-  return new Response(JSON.stringify(reply.body), {
-    status: reply.status,
-    headers: { ...reply.headers, ...opts.headers },
   });
 }
 

@@ -1,6 +1,6 @@
 import { optionalSession } from "@/lib/session";
 import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { problem, problemReply, problemResponse } from "@/lib/http/problem";
 import {
   formatFromFilename,
   importSheet,
@@ -12,34 +12,42 @@ export const dynamic = "force-dynamic";
 
 /**
  * Validates (mode=validate) or imports (mode=commit) one uploaded sheet. The response is NDJSON:
- * `progress` lines while it works, then one `report` line (or one `error` line), so the page can
- * show progress for large files without a job table.
+ * `progress` lines while it works, then one `report` line (or one `error` line carrying the problem
+ * details), so the page can show progress for large files without a job table. Errors before the
+ * stream starts are problem+json responses.
  */
 export async function POST(request: Request): Promise<Response> {
   const actor = await optionalSession();
-  if (!actor) return Response.json({ error: "Sign in to import." }, { status: 401 });
+  if (!actor) return problem(request, "UNAUTHENTICATED", "Sign in to import.");
   const origin = request.headers.get("origin");
   // Session cookies are SameSite=Lax already; this also refuses uploads posted from another site.
   if (origin && originHost(origin) !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host"))) {
-    return Response.json({ error: "Cross-site upload refused." }, { status: 403 });
+    return problem(request, "FORBIDDEN", "Cross-site upload refused.");
   }
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    return Response.json({ error: "Send the file as multipart/form-data." }, { status: 400 });
+    return problem(request, "UNSUPPORTED_MEDIA_TYPE", "Send the file as multipart/form-data.");
   }
   const file = form.get("file");
   const kind = String(form.get("kind") ?? "");
   const dryRun = form.get("mode") !== "commit";
-  if (!(file instanceof File)) return Response.json({ error: "Choose a file to upload." }, { status: 400 });
+  if (!(file instanceof File)) {
+    const missing = new AppError("VALIDATION", "Choose a file to upload.", {
+      fieldErrors: { file: ["Choose a file to upload."] },
+    });
+    return problemResponse(missing, request);
+  }
   if (file.size > MAX_IMPORT_BYTES)
-    return Response.json(
-      { error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.` },
-      { status: 413 },
+    return problem(
+      request,
+      "PAYLOAD_TOO_LARGE",
+      `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
+      { extensions: { limitBytes: MAX_IMPORT_BYTES } },
     );
   const format = formatFromFilename(file.name);
-  if (!format) return Response.json({ error: "Upload a .csv or .xlsx file." }, { status: 400 });
+  if (!format) return problem(request, "UNSUPPORTED_MEDIA_TYPE", "Upload a .csv or .xlsx file.");
   const bytes = new Uint8Array(await file.arrayBuffer());
 
   const encoder = new TextEncoder();
@@ -58,14 +66,13 @@ export async function POST(request: Request): Promise<Response> {
         const report = await importSheet(actor, kind, bytes, format, { dryRun, onProgress });
         send({ type: "report", report });
       } catch (error) {
-        if (error instanceof AppError) send({ type: "error", message: error.message });
-        else {
-          logger().error({ err: error, kind }, "inventory import failed");
-          send({
-            type: "error",
-            message: "The import failed on our side and nothing was written. The error was logged; try again.",
-          });
-        }
+        // The status line went out with the first progress line, so the problem rides in the stream.
+        const { body } = problemReply(error, request);
+        const message =
+          body.code === "INTERNAL"
+            ? `The import failed on our side and nothing was written. The error was logged (request id ${body.requestId ?? "unknown"}); try again.`
+            : body.detail;
+        send({ type: "error", message, problem: body });
       } finally {
         controller.close();
       }

@@ -24,9 +24,10 @@ export function LiveBoard({ initial }: { initial: LiveView }) {
     const tick = async () => {
       try {
         const res = await fetch(`/workshops/${view.id}/live/data`, { cache: "no-store" });
-        const body = (await res.json()) as LiveView | { error: string };
+        const body = (await res.json()) as LiveView | { detail: string };
         if (cancelled) return;
-        if (!res.ok || "error" in body) setPollError("error" in body ? body.error : `Refresh failed (${res.status}).`);
+        if (!res.ok || "detail" in body)
+          setPollError("detail" in body ? body.detail : `Refresh failed (${res.status}).`);
         else {
           setView(body);
           setPollError(null);

@@ -1,6 +1,7 @@
+import { ZodError } from "zod";
 import { optionalSession } from "@/lib/session";
-import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { AppError, zodFieldErrors } from "@/lib/errors";
+import { problem, problemResponse } from "@/lib/http/problem";
 import { exportFlowVersion } from "@/lib/services/flows";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 /** Downloads a flow version as YAML or JSON; the same document imports back unchanged. */
 export async function GET(request: Request): Promise<Response> {
   const actor = await optionalSession();
-  if (!actor) return Response.json({ error: "Sign in to export." }, { status: 401 });
+  if (!actor) return problem(request, "UNAUTHENTICATED", "Sign in to export.");
   const url = new URL(request.url);
   try {
     const file = await exportFlowVersion(actor, {
@@ -23,10 +24,10 @@ export async function GET(request: Request): Promise<Response> {
       },
     });
   } catch (error) {
-    if (error instanceof AppError) return Response.json({ error: error.message }, { status: error.status });
-    if (error instanceof Error && error.name === "ZodError")
-      return Response.json({ error: "Give ?version=<id>&format=yaml|json." }, { status: 422 });
-    logger().error({ err: error }, "flow export failed");
-    return Response.json({ error: "Export failed." }, { status: 500 });
+    if (error instanceof ZodError) {
+      const hint = "Give ?version=<id>&format=yaml|json.";
+      return problemResponse(new AppError("VALIDATION", hint, { fieldErrors: zodFieldErrors(error) }), request);
+    }
+    return problemResponse(error, request);
   }
 }

@@ -39,8 +39,8 @@ async function runImport(
   body.set("mode", mode);
   const response = await fetch("/api/inventory/import", { method: "POST", body });
   if (!response.ok || !response.body) {
-    const problem = (await response.json().catch(() => null)) as { error?: string } | null;
-    throw new Error(problem?.error ?? `The upload failed (HTTP ${response.status}).`);
+    const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
+    throw new Error(problem?.detail ?? `The upload failed (HTTP ${response.status}).`);
   }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
