@@ -9,9 +9,11 @@ import { actionError } from "./action-error";
 
 /**
  * The one way to write a server action: it declares its input schema and permission, and the client
- * authenticates, parses, authorizes (on the parsed input), calls the handler and maps every error to
- * an ActionResult (expected errors keep their message; anything else is logged and hidden). The
- * handler calls the service and revalidates. Our own rather than next-safe-action: the declared
+ * authenticates, checks the role's permission, parses, runs the record-level check (on the parsed
+ * input), calls the handler and maps every error to an ActionResult (expected errors keep their
+ * message; anything else is logged and hidden). The role check needs nothing from the input, so it
+ * comes before parsing: a caller who may not act at all gets FORBIDDEN, not our validation rules.
+ * The handler calls the service and revalidates. Our own rather than next-safe-action: the declared
  * permission must be readable from the exported function (the permission-matrix test reads it, so an
  * action without one cannot be written), and the forms already consume ActionResult.
  */
@@ -22,7 +24,8 @@ export type ActionContext<I> = { input: I; actor: Actor };
 
 type ActionDefinition<S extends z.ZodType> = {
   permission: TPermission;
-  input: S;
+  /** Omitted for an action that takes no input (a button that verifies or refreshes); it ignores its argument. */
+  input?: S;
   /** A record-level check after the permission (ownership, environment); throw AppError FORBIDDEN. */
   authorize?: (ctx: ActionContext<z.output<S>>) => Promise<void> | void;
 };
@@ -38,8 +41,8 @@ function runner<S extends z.ZodType, R>(def: ActionDefinition<S>, handler: Handl
   return async (raw: unknown): Promise<ActionResult<R>> => {
     try {
       const actor = await requireSession();
-      const input = def.input.parse(raw) as z.output<S>;
       assertCan(actor, def.permission);
+      const input = (def.input ? def.input.parse(raw) : undefined) as z.output<S>;
       await def.authorize?.({ input, actor });
       return { ok: true, data: await handler({ input, actor }) };
     } catch (error) {
@@ -54,14 +57,14 @@ function withMeta<F extends (...args: never[]) => unknown>(fn: F, meta: ActionMe
   return fn;
 }
 
-/** An action called with one argument, e.g. `deleteSystemAction({ id })`. */
-export function action<S extends z.ZodType, R>(def: ActionDefinition<S>, handler: Handler<S, R>) {
+/** An action called with one argument, e.g. `deleteSystemAction({ id })`, or none when it declares no input. */
+export function action<S extends z.ZodType = z.ZodVoid, R = unknown>(def: ActionDefinition<S>, handler: Handler<S, R>) {
   const run = runner(def, handler);
   return withMeta((raw: z.input<S>) => run(raw), { permission: def.permission, form: false });
 }
 
 /** An action for `useFormAction` / `useActionState`: (previous state, FormData). */
-export function formAction<S extends z.ZodType, R>(def: ActionDefinition<S>, handler: Handler<S, R>) {
+export function formAction<S extends z.ZodType, R>(def: ActionDefinition<S> & { input: S }, handler: Handler<S, R>) {
   const run = runner(def, handler);
   return withMeta((_prev: unknown, formData: FormData) => run(formDataToObject(formData)), {
     permission: def.permission,
