@@ -123,6 +123,8 @@ export const ZAdvisorInput = z.object({
   scalability: enumOf(SCALABILITY_NEEDS, "scalability need"),
 });
 export type TAdvisorInput = z.infer<typeof ZAdvisorInput>;
+/** The advisor form's fields as the live preview sends them (FormData read into an object). */
+export const ZAdvisorForm = z.record(z.string(), z.unknown()).pipe(ZAdvisorInput);
 
 export const ZRecordDecisionInput = z.object({
   interfaceId: z.string().min(1, "Choose an interface."),
@@ -141,5 +143,23 @@ export const ZRecordDecisionInput = z.object({
   overrideReason: z.string().trim().max(2000, "Use at most 2000 characters.").default(""),
 });
 export type TRecordDecisionInput = z.infer<typeof ZRecordDecisionInput>;
+
+const OVERRIDES = ["architecture", "pattern", "deploymentModel", "payloadFormat"] as const;
+/**
+ * The advisor form posts one flat set of fields: the decision's own, the overrides, and the advisor's
+ * inputs (the whole form). "" in an override select means "take the recommendation".
+ */
+export const ZRecordDecisionForm = z.preprocess((raw) => {
+  if (!raw || typeof raw !== "object") return raw;
+  const form = raw as Record<string, unknown>;
+  return {
+    interfaceId: form.interfaceId,
+    title: form.title,
+    context: form.context,
+    overrideReason: form.overrideReason,
+    ...Object.fromEntries(OVERRIDES.map((k) => [k, form[k] ? form[k] : undefined])),
+    inputs: form,
+  };
+}, ZRecordDecisionInput);
 
 export const ZSupersedeDecisionInput = z.object({ decisionId: z.string().min(1) });

@@ -142,6 +142,13 @@ export const ZSaveFlowForm = z.object({
   interfaceId: z.string().optional(),
 });
 
+/** The save action's input: the flow form, where a pasted document wins over the generated spec. */
+const ZSaveFlowVersionWithIntent = ZSaveFlowVersionInput.safeExtend({ intent: ZSaveFlowForm.shape.intent });
+export const ZSaveFlowFormInput = ZSaveFlowForm.transform((form): z.input<typeof ZSaveFlowVersionWithIntent> => ({
+  ...form,
+  spec: form.document ? undefined : form.spec,
+})).pipe(ZSaveFlowVersionWithIntent);
+
 /** Live validation sends the form's spec as JSON text. */
 export const ZFlowSpecJson = z
   .string()

@@ -236,6 +236,7 @@ export const ZOptionalId = z
   .optional()
   .transform((v) => v || undefined);
 export const ZSaveSystemInput = ZSystemInput.extend({ id: ZOptionalId });
+export const ZSaveProcessInput = ZProcessInput.extend({ id: ZOptionalId });
 
 const interfaceFields = {
   name: name("an interface name"),
@@ -257,6 +258,10 @@ export const ZInterfaceInput = z.object(interfaceFields).refine(differentEnds, d
 export type TInterfaceInput = z.infer<typeof ZInterfaceInput>;
 export const ZUpdateInterfaceInput = z
   .object({ ...interfaceFields, id: z.string().min(1) })
+  .refine(differentEnds, differentEndsIssue);
+/** The interface form: creates without an id, edits with one. */
+export const ZSaveInterfaceInput = z
+  .object({ ...interfaceFields, id: ZOptionalId })
   .refine(differentEnds, differentEndsIssue);
 
 export const ZIdInput = z.object({ id: z.string().min(1) });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZOptionalId } from "./inventory";
 
 // Shared by candidate/workshop/governance forms, actions and services.
 
@@ -45,6 +46,14 @@ export type TCandidateInput = z.input<typeof ZCandidateInput>;
 export const ZUpdateCandidateInput = ZCandidateInput.extend({ candidateId: id });
 
 export const ZCandidateStatusInput = z.object({ candidateId: id, status: z.enum(CANDIDATE_STATUSES) });
+/** Editors move a candidate between draft and proposed; approving needs its own permission and action. */
+export const ZSetCandidateStatusInput = z.object({
+  candidateId: id,
+  status: z.enum(["draft", "proposed"], {
+    error: "Approving is a separate step: use Approve, which needs the approval permission.",
+  }),
+});
+export const ZCandidateIdInput = z.object({ candidateId: id });
 
 export const ZCriterionInput = z.object({
   key: z
@@ -77,6 +86,17 @@ export const ZSubmitScoresInput = z.object({
   scores: z.record(z.string(), z.coerce.number().int().min(1, "Score from 1 to 5.").max(5, "Score from 1 to 5.")),
 });
 export type TSubmitScoresInput = z.infer<typeof ZSubmitScoresInput>;
+/** The score sheet posts `sessionId`, `candidateId` and one `score.<criterionKey>` per criterion; blank means unscored. */
+export const ZSubmitScoresForm = z.preprocess((raw) => {
+  if (!raw || typeof raw !== "object") return raw;
+  const form = raw as Record<string, unknown>;
+  const scores = Object.fromEntries(
+    Object.entries(form)
+      .filter(([k, v]) => k.startsWith("score.") && v !== "")
+      .map(([k, v]) => [k.slice("score.".length), v]),
+  );
+  return { sessionId: form.sessionId, candidateId: form.candidateId, scores };
+}, ZSubmitScoresInput);
 
 export const ZSessionIdInput = z.object({ sessionId: id });
 
@@ -89,6 +109,8 @@ export const ZGovernanceRuleInput = z.object({
   isActive: z.boolean().default(true),
 });
 export const ZUpdateGovernanceRuleInput = ZGovernanceRuleInput.extend({ ruleId: id });
+/** The rule form: creates without a ruleId, edits with one. */
+export const ZSaveGovernanceRuleInput = ZGovernanceRuleInput.extend({ ruleId: ZOptionalId });
 
 export const ZProcessDecisionInput = z.object({
   processId: id,
