@@ -1,43 +1,24 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { assertPermission, requireSession } from "@/lib/session";
-import type { ActionResult } from "@/lib/errors";
-import { actionError } from "@/lib/http/action-error";
+import { action, formAction } from "@/lib/http/action-client";
 import { createInterface, deleteInterface, updateInterface } from "@/lib/services/inventory";
-import { formDataToObject } from "@/lib/utils/form-data";
-import { ZIdInput, ZInterfaceInput, ZUpdateInterfaceInput } from "@/lib/validation/inventory";
+import { ZIdInput, ZSaveInterfaceInput } from "@/lib/validation/inventory";
 
-export async function saveInterfaceAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
-  try {
-    const user = await requireSession();
-    const raw = formDataToObject(formData);
-    if (raw.id) {
-      const input = ZUpdateInterfaceInput.parse(raw);
-      await assertPermission(user, "inventory:edit", input.id);
-      const saved = await updateInterface(user, input);
-      revalidatePath("/inventory", "layout");
-      return { ok: true, data: { id: saved.id } };
-    }
-    const input = ZInterfaceInput.parse(raw);
-    await assertPermission(user, "inventory:edit");
-    const saved = await createInterface(user, input);
+export const saveInterfaceAction = formAction(
+  { permission: "inventory:edit", input: ZSaveInterfaceInput },
+  async ({ input, actor }) => {
+    const saved = input.id ? await updateInterface(actor, input) : await createInterface(actor, input);
     revalidatePath("/inventory", "layout");
-    return { ok: true, data: { id: saved.id } };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+    return { id: saved.id };
+  },
+);
 
-export async function deleteInterfaceAction(raw: unknown): Promise<ActionResult<null>> {
-  try {
-    const user = await requireSession();
-    const input = ZIdInput.parse(raw);
-    await assertPermission(user, "inventory:edit", input.id);
-    await deleteInterface(user, input);
+export const deleteInterfaceAction = action(
+  { permission: "inventory:edit", input: ZIdInput },
+  async ({ input, actor }) => {
+    await deleteInterface(actor, input);
     revalidatePath("/inventory", "layout");
-    return { ok: true, data: null };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+    return null;
+  },
+);
