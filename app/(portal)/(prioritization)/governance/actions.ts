@@ -1,62 +1,47 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { assertPermission, requireSession } from "@/lib/session";
-import type { ActionResult } from "@/lib/errors";
-import { actionError } from "@/lib/http/action-error";
+import { formAction } from "@/lib/http/action-client";
 import {
   createGovernanceRule,
   recordArchitectureReview,
   saveProcessDecision,
   updateGovernanceRule,
 } from "@/lib/services/prioritization/governance-records";
-import { formDataToObject } from "@/lib/utils/form-data";
 import {
   ZArchitectureReviewInput,
-  ZGovernanceRuleInput,
   ZProcessDecisionInput,
-  ZUpdateGovernanceRuleInput,
+  ZSaveGovernanceRuleInput,
 } from "@/lib/validation/prioritization";
 
-function done(): ActionResult<null> {
+// Rules, decisions and reviews all feed the approval check on every candidate.
+function revalidateGovernance(): null {
   revalidatePath("/governance");
   revalidatePath("/candidates", "layout");
-  return { ok: true, data: null };
+  return null;
 }
 
-export async function saveRuleAction(_prev: unknown, formData: FormData): Promise<ActionResult<null>> {
-  try {
-    const user = await requireSession();
-    const raw = formDataToObject(formData);
-    await assertPermission(user, "governance:manage");
-    if (raw.ruleId) await updateGovernanceRule(user, ZUpdateGovernanceRuleInput.parse(raw));
-    else await createGovernanceRule(user, ZGovernanceRuleInput.parse(raw));
-    return done();
-  } catch (error) {
-    return actionError(error);
-  }
-}
+export const saveRuleAction = formAction(
+  { permission: "governance:manage", input: ZSaveGovernanceRuleInput },
+  async ({ input, actor }) => {
+    if (input.ruleId) await updateGovernanceRule(actor, input);
+    else await createGovernanceRule(actor, input);
+    return revalidateGovernance();
+  },
+);
 
-export async function saveDecisionAction(_prev: unknown, formData: FormData): Promise<ActionResult<null>> {
-  try {
-    const user = await requireSession();
-    const input = ZProcessDecisionInput.parse(formDataToObject(formData));
-    await assertPermission(user, "governance:manage", input.processId);
-    await saveProcessDecision(user, input);
-    return done();
-  } catch (error) {
-    return actionError(error);
-  }
-}
+export const saveDecisionAction = formAction(
+  { permission: "governance:manage", input: ZProcessDecisionInput },
+  async ({ input, actor }) => {
+    await saveProcessDecision(actor, input);
+    return revalidateGovernance();
+  },
+);
 
-export async function recordReviewAction(_prev: unknown, formData: FormData): Promise<ActionResult<null>> {
-  try {
-    const user = await requireSession();
-    const input = ZArchitectureReviewInput.parse(formDataToObject(formData));
-    await assertPermission(user, "governance:review", input.processId);
-    await recordArchitectureReview(user, input);
-    return done();
-  } catch (error) {
-    return actionError(error);
-  }
-}
+export const recordReviewAction = formAction(
+  { permission: "governance:review", input: ZArchitectureReviewInput },
+  async ({ input, actor }) => {
+    await recordArchitectureReview(actor, input);
+    return revalidateGovernance();
+  },
+);
