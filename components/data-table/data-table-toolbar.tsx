@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { Combobox } from "@/components/ui/combobox";
 import type { TListQuery } from "@/lib/validation/list";
 import { DebouncedInput } from "./debounced-input";
 import type { ListParamPatch } from "./list-params";
@@ -89,7 +90,19 @@ function FilterControl({
       <label htmlFor={id} className="text-xs font-medium text-slate-600">
         {filter.label}
       </label>
-      {type === "select" ? (
+      {type === "lookup" && filter.search ? (
+        <Combobox
+          // Remounts when the server answers with another value, so the input shows its label.
+          key={filter.selected?.id ?? ""}
+          id={id}
+          search={filter.search}
+          defaultValue={filter.selected ?? null}
+          onChange={(option) => set(option?.id ?? "")}
+          noun={filter.noun ?? filter.label.toLowerCase()}
+          placeholder="All"
+          className="w-56"
+        />
+      ) : type === "select" ? (
         <select id={id} value={value} onChange={(event) => set(event.target.value)} className={controlClass}>
           <option value="">All</option>
           {(filter.options ?? []).map((option) => (

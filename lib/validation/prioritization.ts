@@ -7,10 +7,12 @@ export const CANDIDATE_STATUSES = ["draft", "proposed", "approved"] as const;
 export type TCandidateStatus = (typeof CANDIDATE_STATUSES)[number];
 
 const id = z.string().trim().min(1);
+/** The most ids one multi-select of a form may carry (its picker stops there too). */
+export const MAX_LINKED_IDS = 500;
 /** Form multi-selects arrive as a string, an array, or nothing. */
 const idList = z.preprocess(
   (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
-  z.array(id).max(500),
+  z.array(id).max(MAX_LINKED_IDS),
 );
 const num = (label: string, min = 0, max = 1e12) =>
   z.coerce

@@ -498,42 +498,19 @@ export async function setCandidateStatus(
   });
 }
 
+/** The candidate form's short lists; processes, interfaces and dependencies are searched (lookups.ts). */
 export type CandidateFormOptions = {
-  processes: { id: string; name: string; department: string }[];
-  interfaces: { id: string; name: string; label: string }[];
   departments: { id: string; name: string }[];
-  candidates: { id: string; name: string }[];
 };
 
 export async function candidateFormOptions(actor: Actor): Promise<CandidateFormOptions> {
   assertCan(actor, "candidate:read");
-  const [processes, interfaces, departments, candidates] = await Promise.all([
-    db().businessProcess.findMany({
-      select: { id: true, name: true, department: { select: { name: true } } },
-      orderBy: [{ department: { name: "asc" } }, { name: "asc" }],
-      take: 2000,
-    }),
-    db().interface.findMany({
-      select: {
-        id: true,
-        name: true,
-        sourceSystem: { select: { name: true } },
-        targetSystem: { select: { name: true } },
-      },
-      orderBy: { name: "asc" },
-      take: 2000,
-    }),
-    db().department.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db().integrationCandidate.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-  ]);
-  return {
-    processes: processes.map((p) => ({ id: p.id, name: p.name, department: p.department.name })),
-    interfaces: interfaces.map((i) => ({
-      id: i.id,
-      name: i.name,
-      label: `${i.name} (${i.sourceSystem.name} → ${i.targetSystem.name})`,
-    })),
-    departments,
-    candidates,
-  };
+  const departments = await db().department.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return { departments };
+}
+
+/** Every candidate by name (a scoring session's checklist). */
+export async function candidateNames(actor: Actor): Promise<{ id: string; name: string }[]> {
+  assertCan(actor, "candidate:read");
+  return db().integrationCandidate.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
 }

@@ -2,8 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { Button, FormField, Input, Notice, Select, Textarea, useFormAction } from "@/components/ui";
+import { Button, FormField, Input, MultiCombobox, Notice, Select, Textarea, useFormAction } from "@/components/ui";
 import type { CandidateFormOptions } from "@/lib/services/prioritization/candidates";
+import type { TLookupOption } from "@/lib/validation/lookup";
+import { MAX_LINKED_IDS } from "@/lib/validation/prioritization";
+import { searchCandidates, searchInterfaces, searchProcesses } from "../../../_lookups/search";
 import { createCandidateAction, updateCandidateAction } from "../actions";
 
 export type CandidateFormValues = {
@@ -12,9 +15,10 @@ export type CandidateFormValues = {
   description: string;
   departmentId: string | null;
   effortFte: number;
-  processIds: string[];
-  interfaceIds: string[];
-  dependsOnIds: string[];
+  /** The linked records with their labels, so the pickers show them without a search. */
+  processes: TLookupOption[];
+  interfaces: TLookupOption[];
+  dependsOn: TLookupOption[];
   useInventoryInputs: boolean;
   volumePerMonth: number;
   manualMinutesPerTxn: number;
@@ -34,9 +38,9 @@ export const EMPTY_CANDIDATE: CandidateFormValues = {
   description: "",
   departmentId: null,
   effortFte: 1,
-  processIds: [],
-  interfaceIds: [],
-  dependsOnIds: [],
+  processes: [],
+  interfaces: [],
+  dependsOn: [],
   useInventoryInputs: true,
   volumePerMonth: 0,
   manualMinutesPerTxn: 0,
@@ -92,7 +96,6 @@ export function CandidateForm({ options, initial }: { options: CandidateFormOpti
     if (state?.ok) router.push(`/candidates/${state.data.id}`);
   }, [state, router]);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const otherCandidates = options.candidates.filter((c) => c.id !== initial.candidateId);
   return (
     <form {...formProps} className="space-y-6" noValidate>
       {isEdit && <input type="hidden" name="candidateId" value={initial.candidateId} />}
@@ -129,27 +132,40 @@ export function CandidateForm({ options, initial }: { options: CandidateFormOpti
       </div>
 
       <fieldset className="grid gap-4 md:grid-cols-3">
-        <legend className="mb-2 text-sm font-semibold text-slate-900">Scope (hold Ctrl/Cmd to select several)</legend>
-        <FormField id="processIds" label="Processes" errors={errors?.processIds}>
+        <legend className="mb-2 text-sm font-semibold text-slate-900">Scope</legend>
+        <FormField
+          id="processIds"
+          label="Processes"
+          errors={errors?.processIds}
+          hint="Type part of a process or department name."
+        >
           {(a) => (
-            <Select {...a} name="processIds" multiple defaultValue={initial.processIds} className="h-48">
-              {options.processes.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.department} · {p.name}
-                </option>
-              ))}
-            </Select>
+            <MultiCombobox
+              {...a}
+              name="processIds"
+              search={searchProcesses()}
+              defaultValue={initial.processes}
+              noun="process"
+              nounPlural="processes"
+              max={MAX_LINKED_IDS}
+            />
           )}
         </FormField>
-        <FormField id="interfaceIds" label="Interfaces" errors={errors?.interfaceIds}>
+        <FormField
+          id="interfaceIds"
+          label="Interfaces"
+          errors={errors?.interfaceIds}
+          hint="Type part of an interface or system name."
+        >
           {(a) => (
-            <Select {...a} name="interfaceIds" multiple defaultValue={initial.interfaceIds} className="h-48">
-              {options.interfaces.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.label}
-                </option>
-              ))}
-            </Select>
+            <MultiCombobox
+              {...a}
+              name="interfaceIds"
+              search={searchInterfaces}
+              defaultValue={initial.interfaces}
+              noun="interface"
+              max={MAX_LINKED_IDS}
+            />
           )}
         </FormField>
         <FormField
@@ -159,13 +175,14 @@ export function CandidateForm({ options, initial }: { options: CandidateFormOpti
           hint="Candidates that must be delivered first."
         >
           {(a) => (
-            <Select {...a} name="dependsOnIds" multiple defaultValue={initial.dependsOnIds} className="h-48">
-              {otherCandidates.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
+            <MultiCombobox
+              {...a}
+              name="dependsOnIds"
+              search={searchCandidates(initial.candidateId)}
+              defaultValue={initial.dependsOn}
+              noun="candidate"
+              max={MAX_LINKED_IDS}
+            />
           )}
         </FormField>
       </fieldset>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
 import { ROLE_LABELS, type TRole } from "@/lib/auth/permissions";
-import { candidateFormOptions } from "@/lib/services/prioritization/candidates";
+import { candidateNames } from "@/lib/services/prioritization/candidates";
 import { participantOptions } from "@/lib/services/prioritization/workshops";
 import { CreateWorkshopForm } from "../_components/create-workshop-form";
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "New scoring session" };
 
 export default async function NewWorkshopPage() {
   const actor = await requirePageAccess("workshop:facilitate");
-  const [options, people] = await Promise.all([candidateFormOptions(actor), participantOptions(actor)]);
+  const [candidates, people] = await Promise.all([candidateNames(actor), participantOptions(actor)]);
   return (
     <>
       <PageHeader
@@ -24,7 +24,7 @@ export default async function NewWorkshopPage() {
         }
       />
       <CreateWorkshopForm
-        candidates={options.candidates.map((c) => ({ id: c.id, label: c.name }))}
+        candidates={candidates.map((c) => ({ id: c.id, label: c.name }))}
         participants={people.map((p) => ({ id: p.id, label: p.name, hint: ROLE_LABELS[p.role as TRole] }))}
       />
     </>
