@@ -223,13 +223,3 @@ export async function listBreaches(actor: Actor): Promise<BreachRow[]> {
     .map((b) => ({ ...b, candidates: links.filter((l) => l.processId === b.processId).map((l) => l.candidate) }))
     .sort((a, b) => Number(a.isResolved) - Number(b.isResolved) || a.processName.localeCompare(b.processName));
 }
-
-export async function governanceProcessOptions(actor: Actor): Promise<{ id: string; label: string }[]> {
-  assertCan(actor, "governance:read");
-  const rows = await db().businessProcess.findMany({
-    select: { id: true, name: true, department: { select: { name: true } } },
-    orderBy: [{ department: { name: "asc" } }, { name: "asc" }],
-    take: 5000,
-  });
-  return rows.map((p) => ({ id: p.id, label: `${p.department.name} · ${p.name}` }));
-}

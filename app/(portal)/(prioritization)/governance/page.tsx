@@ -3,8 +3,8 @@ import Link from "next/link";
 import { Badge, Card, PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
+import { processLookupOption } from "@/lib/services/inventory/lookups";
 import {
-  governanceProcessOptions,
   listBreaches,
   listDecisions,
   listGovernanceRules,
@@ -17,12 +17,13 @@ export const metadata: Metadata = { title: "Governance" };
 export default async function GovernancePage({ searchParams }: { searchParams: Promise<{ review?: string }> }) {
   const actor = await requirePageAccess("governance:read");
   const { review } = await searchParams;
-  const [rules, breaches, decisions, reviews, processes] = await Promise.all([
+  const [rules, breaches, decisions, reviews, reviewProcess] = await Promise.all([
     listGovernanceRules(actor),
     listBreaches(actor),
     listDecisions(actor),
     listReviews(actor),
-    governanceProcessOptions(actor),
+    // "Record review" links here with the process; the picker shows it without a search.
+    processLookupOption(actor, review),
   ]);
   const canManage = can(actor.role, "governance:manage");
   const canReview = can(actor.role, "governance:review");
@@ -124,7 +125,7 @@ export default async function GovernancePage({ searchParams }: { searchParams: P
           <Card title="Process decisions" description="Standardize or customize, with the rationale.">
             {canManage && (
               <div className="mb-4">
-                <DecisionForm processes={processes} />
+                <DecisionForm />
               </div>
             )}
             <ul className="divide-y divide-slate-100 text-sm" data-testid="decisions">
@@ -146,7 +147,7 @@ export default async function GovernancePage({ searchParams }: { searchParams: P
           <Card title="Architecture reviews">
             {canReview && (
               <div id="review" className="mb-4">
-                <ReviewForm key={review ?? "none"} processes={processes} defaultProcessId={review} />
+                <ReviewForm key={review ?? "none"} defaultProcess={reviewProcess} />
               </div>
             )}
             <ul className="divide-y divide-slate-100 text-sm">

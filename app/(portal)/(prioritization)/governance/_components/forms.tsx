@@ -1,10 +1,10 @@
 "use client";
 
-import { Button, FormField, Input, Notice, Select, Textarea, useFormAction } from "@/components/ui";
+import { Button, Combobox, FormField, Input, Notice, Select, Textarea, useFormAction } from "@/components/ui";
 import type { GovernanceRuleRow } from "@/lib/services/prioritization/governance-records";
+import type { TLookupOption } from "@/lib/validation/lookup";
+import { searchProcesses } from "../../../_lookups/search";
 import { recordReviewAction, saveDecisionAction, saveRuleAction } from "../actions";
-
-type Option = { id: string; label: string };
 
 function Result({ state }: { state: Awaited<ReturnType<typeof saveRuleAction>> | null }) {
   if (!state) return null;
@@ -69,24 +69,29 @@ export function RuleForm({ rule }: { rule?: GovernanceRuleRow }) {
   );
 }
 
-export function DecisionForm({ processes }: { processes: Option[] }) {
+type FieldA11y = { id: string; "aria-invalid": boolean; "aria-describedby"?: string };
+
+function ProcessPicker({ a, defaultValue }: { a: FieldA11y; defaultValue?: TLookupOption | null }) {
+  return (
+    <Combobox
+      {...a}
+      name="processId"
+      search={searchProcesses()}
+      defaultValue={defaultValue ?? null}
+      noun="process"
+      nounPlural="processes"
+      placeholder="Type part of a process or department name"
+    />
+  );
+}
+
+export function DecisionForm() {
   const { state, pending, formProps } = useFormAction(saveDecisionAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form {...formProps} className="space-y-3" noValidate aria-label="Record a process decision">
       <FormField id="decision-processId" label="Process" errors={errors?.processId}>
-        {(a) => (
-          <Select {...a} name="processId" defaultValue="">
-            <option value="" disabled>
-              Choose a process
-            </option>
-            {processes.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </Select>
-        )}
+        {(a) => <ProcessPicker a={a} />}
       </FormField>
       <div className="grid gap-3 sm:grid-cols-3">
         <FormField id="decision-decision" label="Decision" errors={errors?.decision}>
@@ -115,24 +120,13 @@ export function DecisionForm({ processes }: { processes: Option[] }) {
   );
 }
 
-export function ReviewForm({ processes, defaultProcessId }: { processes: Option[]; defaultProcessId?: string }) {
+export function ReviewForm({ defaultProcess }: { defaultProcess?: TLookupOption | null }) {
   const { state, pending, formProps } = useFormAction(recordReviewAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form {...formProps} className="space-y-3" noValidate aria-label="Record an architecture review">
       <FormField id="review-processId" label="Process" errors={errors?.processId}>
-        {(a) => (
-          <Select {...a} name="processId" defaultValue={defaultProcessId ?? ""}>
-            <option value="" disabled>
-              Choose a process
-            </option>
-            {processes.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </Select>
-        )}
+        {(a) => <ProcessPicker a={a} defaultValue={defaultProcess} />}
       </FormField>
       <FormField id="review-outcome" label="Outcome" errors={errors?.outcome}>
         {(a) => (
