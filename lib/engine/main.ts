@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     metricsFlushMs: cfg.ENGINE_METRICS_FLUSH_MS,
     graceMs: cfg.ENGINE_SHUTDOWN_GRACE_MS,
     pgVisibilityMs: cfg.ENGINE_PG_VISIBILITY_MS,
+    publicBaseUrl: cfg.AUTH_URL,
     log,
   });
   log.info(

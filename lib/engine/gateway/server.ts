@@ -1,6 +1,17 @@
+import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type pg from "pg";
+import {
+  AppError,
+  ERROR_CATALOGUE,
+  ERROR_CODES,
+  ERROR_DOCS_PATH,
+  codeFromSlug,
+  errorTypeUri,
+  toProblem,
+  type TProblemReply,
+} from "@/lib/errors";
 import type { TRunResult } from "@/lib/engine/core/runner";
 import type { TPromMetrics } from "@/lib/engine/metrics/prometheus";
 import type { TLog } from "@/lib/engine/runtime/context";
@@ -27,11 +38,16 @@ export type TGatewayOptions = {
   defaultTimeoutMs: number;
   host: string;
   port: number;
+  /** The portal's public URL: problem types point at its /errors pages. Unset, they are paths, served here too. */
+  publicBaseUrl?: string;
 };
 
 const FLOW_ROUTE = /^\/flows\/([a-z0-9][a-z0-9_-]*)\/([a-z0-9_-]+)\/?$/;
 const PATH_ROUTE = /^\/api\/([a-z0-9_-]+)(\/[a-z0-9/_-]+)$/;
 const RUN_ROUTE = /^\/runs\/([A-Za-z0-9_-]{1,100})$/;
+const ERROR_ROUTE = /^\/errors(?:\/([a-z-]{1,60}))?\/?$/;
+/** A caller's own request id is echoed back when it is plain; anything else gets a fresh one. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const isText = typeof body === "string";
@@ -48,6 +64,12 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(payload);
 }
 
+type TRequestContext = { requestId: string; path: string };
+
+function sendProblem(res: ServerResponse, p: TProblemReply): void {
+  send(res, p.status, p.body, p.headers);
+}
+
 /**
  * The engine's HTTP listener. Routes:
  * - POST /flows/<flow>/<env> and POST /api/<env><path> (the path an http input declares) into a flow.
@@ -56,6 +78,8 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
  *   message is durable on the deployment's queue.
  * - GET /runs/<id>: the state and result of a run by message id.
  * - GET /metrics (Prometheus) and GET /health.
+ * - GET /errors[/<code>]: the error catalogue, which problem types point to when no portal URL is set.
+ * Every error is RFC 9457 problem+json with a code from lib/errors and the request id (x-request-id).
  */
 export class Gateway {
   private server: http.Server | null = null;
@@ -70,11 +94,16 @@ export class Gateway {
 
   async listen(): Promise<number> {
     const server = http.createServer((req, res) => {
-      this.route(req, res).catch((error: unknown) => {
-        this.opts.log.error({ err: String(error), url: req.url }, "gateway request failed");
-        if (!res.headersSent)
-          send(res, 500, { error: "The engine could not handle this request; see the engine log." });
-        else res.destroy();
+      const given = req.headers["x-request-id"];
+      const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+      res.setHeader("x-request-id", requestId);
+      const ctx: TRequestContext = { requestId, path: new URL(req.url ?? "/", "http://gateway").pathname };
+      this.route(req, res, ctx).catch((error: unknown) => {
+        if (!res.headersSent) sendProblem(res, this.problem(error, ctx));
+        else {
+          this.opts.log.error({ err: String(error), url: req.url, requestId }, "gateway request failed mid-response");
+          res.destroy();
+        }
       });
     });
     server.requestTimeout = 120_000;
@@ -87,9 +116,19 @@ export class Gateway {
     return (server.address() as AddressInfo).port;
   }
 
-  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", "http://gateway");
-    const path = url.pathname;
+  /** The problem reply for an error; anything but an AppError is logged with the request id and hidden. */
+  private problem(error: unknown, ctx: TRequestContext, extensions?: Record<string, unknown>): TProblemReply {
+    return toProblem(error, {
+      log: this.opts.log,
+      publicBaseUrl: this.opts.publicBaseUrl,
+      instance: ctx.path,
+      requestId: ctx.requestId,
+      extensions,
+    });
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse, ctx: TRequestContext): Promise<void> {
+    const path = ctx.path;
     if (req.method === "GET" && path === "/health") {
       return send(res, 200, {
         status: "ok",
@@ -102,14 +141,23 @@ export class Gateway {
       return send(res, 200, body, { "content-type": this.opts.prom.registry.contentType });
     }
     const run = RUN_ROUTE.exec(path);
-    if (req.method === "GET" && run) return this.getRun(res, run[1]);
+    if (req.method === "GET" && run) return this.getRun(res, ctx, run[1]);
+    const docs = ERROR_ROUTE.exec(path);
+    if (req.method === "GET" && docs) return this.getErrorDocs(res, ctx, docs[1]);
 
     const flow = FLOW_ROUTE.exec(path);
     const declared = flow ? null : PATH_ROUTE.exec(path);
     if (!flow && !declared)
-      return send(res, 404, {
-        error: `No route for ${req.method} ${path}. Use POST /flows/<flow>/<env>, POST /api/<env><path>, GET /runs/<id>, /metrics or /health.`,
-      });
+      return sendProblem(
+        res,
+        this.problem(
+          new AppError(
+            "NOT_FOUND",
+            `No route for ${req.method} ${path}. Use POST /flows/<flow>/<env>, POST /api/<env><path>, GET /runs/<id>, /metrics or /health.`,
+          ),
+          ctx,
+        ),
+      );
     const envKey = flow ? flow[2] : declared![1];
     const worker = flow ? this.opts.runtime.findWorker(flow[1], envKey) : this.findByPath(declared![2], envKey);
     const labels = { flow: worker?.ctx.flowName ?? "(unknown)", env: envKey };
@@ -117,25 +165,34 @@ export class Gateway {
       this.opts.prom.gateway.inc({ ...labels, code: String(status) });
       send(res, status, body, headers);
     };
+    const fail = (error: unknown, extensions?: Record<string, unknown>, headers?: Record<string, string>) => {
+      const p = this.problem(error, ctx, extensions);
+      reply(p.status, p.body, { ...p.headers, ...headers });
+    };
     if (!worker)
-      return reply(404, {
-        error: flow
-          ? `Flow ${flow[1]} is not deployed in ${envKey}.`
-          : `No flow in ${envKey} declares the path ${declared![2]}.`,
-      });
+      return fail(
+        new AppError(
+          "NOT_FOUND",
+          flow
+            ? `Flow ${flow[1]} is not deployed in ${envKey}.`
+            : `No flow in ${envKey} declares the path ${declared![2]}.`,
+        ),
+      );
     const settings = worker.http;
     if (!settings.methods.includes(req.method ?? "")) {
-      return reply(
-        405,
-        { error: `Use ${settings.methods.join(" or ")} for this flow.` },
+      return fail(
+        new AppError("METHOD_NOT_ALLOWED", `Use ${settings.methods.join(" or ")} for this flow.`),
+        undefined,
         { allow: settings.methods.join(", ") },
       );
     }
     if (worker.state !== "running")
-      return reply(
-        503,
-        { error: `${worker.ctx.flowName} is ${worker.state} in ${envKey}; resume it to accept traffic.` },
-        { "retry-after": "30" },
+      return fail(
+        new AppError(
+          "SERVICE_UNAVAILABLE",
+          `${worker.ctx.flowName} is ${worker.state} in ${envKey}; resume it to accept traffic.`,
+          { retryAfterSeconds: 30 },
+        ),
       );
 
     const limit = Math.min(this.opts.maxBytes, settings.maxBytes ?? Infinity);
@@ -145,9 +202,9 @@ export class Gateway {
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
         res.setHeader("connection", "close");
-        return reply(413, { error: error.message, limitBytes: error.limit });
+        return fail(new AppError("PAYLOAD_TOO_LARGE", error.message), { limitBytes: error.limit });
       }
-      if (error instanceof BadRequestError) return reply(400, { error: error.message });
+      if (error instanceof BadRequestError) return fail(new AppError("BAD_REQUEST", error.message));
       throw error;
     }
     const statusUrl = `/runs/${msg.id}`;
@@ -188,8 +245,14 @@ export class Gateway {
     ]);
     clearTimeout(timer);
     if (!outcome.done) return reply(202, { id: msg.id, status: "running", statusUrl }, { location: statusUrl });
-    if ("e" in outcome)
-      return reply(503, { id: msg.id, error: `The run did not complete: ${String(outcome.e)}. Retry the request.` });
+    if ("e" in outcome) {
+      // The engine itself failed (transport, database), not the flow: log it, keep its text to ourselves.
+      this.opts.log.error(
+        { err: String(outcome.e), requestId: ctx.requestId, messageId: msg.id },
+        "gateway run failed",
+      );
+      return fail(new AppError("SERVICE_UNAVAILABLE", "The run did not complete. Retry the request."), { id: msg.id });
+    }
     const r = outcome.r;
     const common = { "x-run-id": r.runId, "x-message-id": msg.id, "x-correlation-id": msg.correlationId };
     if (r.status === "ok") {
@@ -198,16 +261,18 @@ export class Gateway {
     }
     if (r.status === "filtered") return reply(204, "", common);
     const failure = r.deadLetters[0] ?? r.failures[0];
-    const permanent = failure?.errorClass === "permanent";
-    return reply(
-      permanent ? 422 : 502,
-      {
-        id: msg.id,
-        status: r.status,
-        failedStep: failure?.failedStep,
-        error: failure?.error,
-        deadLettered: r.status === "dead_lettered",
-      },
+    const step = failure?.failedStep ? `Step ${failure.failedStep}` : "A step";
+    const deadLettered = r.status === "dead_lettered";
+    const outcomeText = deadLettered ? "the message was dead-lettered" : "the message was not delivered";
+    // A permanent failure is about the message itself (schema, parse, a target's 4xx), so the caller
+    // reads why; a transient one is about our targets, whose errors stay in the run's lineage.
+    const error =
+      failure?.errorClass === "permanent"
+        ? new AppError("MESSAGE_REJECTED", `${step} rejected the message: ${failure.error}; ${outcomeText}.`)
+        : new AppError("BAD_GATEWAY", `${step} kept failing after the flow's retries; ${outcomeText}.`);
+    return fail(
+      error,
+      { id: msg.id, runId: r.runId, runStatus: r.status, failedStep: failure?.failedStep, deadLettered, statusUrl },
       common,
     );
   }
@@ -218,7 +283,7 @@ export class Gateway {
     return undefined;
   }
 
-  private async getRun(res: ServerResponse, id: string): Promise<void> {
+  private async getRun(res: ServerResponse, ctx: TRequestContext, id: string): Promise<void> {
     const found = await lookupRun(this.opts.pool, id);
     if (found) return send(res, 200, found);
     const done = this.finished.get(id);
@@ -230,7 +295,22 @@ export class Gateway {
       .query(`SELECT 1 FROM "QueueMessage" WHERE "messageId" = $1 LIMIT 1`, [id])
       .catch(() => ({ rows: [] }));
     if (queued.rows.length) return send(res, 200, { id, status: "queued" });
-    return send(res, 404, { error: `No run for message ${id}: it is unknown, or still queued on RabbitMQ.` });
+    const unknown = new AppError("NOT_FOUND", `No run for message ${id}: it is unknown, or still queued on RabbitMQ.`);
+    return sendProblem(res, this.problem(unknown, ctx));
+  }
+
+  /** The catalogue as JSON, so a problem type that is a path resolves on the gateway too. */
+  private getErrorDocs(res: ServerResponse, ctx: TRequestContext, slug: string | undefined): void {
+    const doc = (code: (typeof ERROR_CODES)[number]) => ({
+      code,
+      type: errorTypeUri(code, this.opts.publicBaseUrl),
+      ...ERROR_CATALOGUE[code],
+    });
+    if (!slug) return send(res, 200, { errors: ERROR_CODES.map(doc) });
+    const code = codeFromSlug(slug);
+    if (code) return send(res, 200, doc(code));
+    const unknown = new AppError("NOT_FOUND", `No error code ${slug}; GET ${ERROR_DOCS_PATH} lists them all.`);
+    return sendProblem(res, this.problem(unknown, ctx));
   }
 
   /** Stops accepting connections and waits for in-flight requests (bounded by the runtime's grace). */

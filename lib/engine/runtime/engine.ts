@@ -35,6 +35,8 @@ export type TEngineConfig = {
   engineId?: string;
   poolSize?: number;
   pgVisibilityMs?: number;
+  /** The portal's public URL, for the gateway's problem types (AUTH_URL). */
+  publicBaseUrl?: string;
 };
 
 export type TEngine = {
@@ -90,6 +92,7 @@ export async function startEngine(cfg: TEngineConfig): Promise<TEngine> {
     defaultTimeoutMs: cfg.gatewaySyncTimeoutMs,
     host: cfg.gatewayHost,
     port: cfg.gatewayPort,
+    publicBaseUrl: cfg.publicBaseUrl,
   });
   try {
     await runtime.start();
