@@ -163,16 +163,6 @@ export async function getInterfaceOrThrow(actor: Actor, id: string): Promise<Int
   return { ...toRow(i), description: i.description, createdAt: i.createdAt.toISOString() };
 }
 
-/** Interfaces for pickers (candidate forms): id and a readable "source → target: name" label. */
-export async function interfaceOptions(actor: Actor): Promise<{ id: string; label: string }[]> {
-  assertCan(actor, "inventory:read");
-  const rows = await db().interface.findMany({
-    select: rowSelect,
-    orderBy: [{ sourceSystem: { name: "asc" } }, { name: "asc" }],
-  });
-  return rows.map((i) => ({ id: i.id, label: `${i.sourceSystem.name} → ${i.targetSystem.name}: ${i.name}` }));
-}
-
 /** Creates or replaces an interface inside the caller's transaction; unchanged input writes nothing. */
 export async function saveInterfaceTx(
   tx: Tx,

@@ -20,9 +20,9 @@ import {
   listInterfaces,
   listProcesses,
   listSystems,
-  processOptions,
   updateProcess,
 } from "./index";
+import { processLookupOption, searchProcesses } from "./lookups";
 import { exportSheet, importSheet } from "./spreadsheet";
 
 const url = withTestDatabase();
@@ -182,18 +182,17 @@ describe("inventory services", () => {
       ["SAP S/4HANA", false],
       ["Salesforce", true],
     ]);
-    // The graph's process filter offers only processes linked to a system, narrowed by department.
-    const offered = await processOptions(viewer, { withSystems: true });
-    expect(offered.map((o) => o.name)).toContain("Invoices");
-    expect(offered.map((o) => o.id)).not.toContain(hr.id);
-    const finance = (
-      await processOptions(viewer, {
-        withSystems: true,
-        departmentId: (await getProcessOrThrow(viewer, p.id)).departmentId,
-      })
-    ).map((o) => o.department);
-    expect(new Set(finance)).toEqual(new Set(["Finance"]));
-    expect((await processOptions(viewer)).map((o) => o.id)).toContain(hr.id);
+    // The graph's process filter searches only processes linked to a system, narrowed by department.
+    const offered = await searchProcesses(viewer, { q: "", withSystems: true });
+    expect(offered.options.map((o) => o.label)).toContain("Invoices");
+    expect(offered.options.map((o) => o.id)).not.toContain(hr.id);
+    const financeId = (await getProcessOrThrow(viewer, p.id)).departmentId;
+    const finance = await searchProcesses(viewer, { q: "", withSystems: true, departmentId: financeId });
+    expect(new Set(finance.options.map((o) => o.detail))).toEqual(new Set(["Finance"]));
+    expect((await searchProcesses(viewer, { q: "payroll" })).options.map((o) => o.id)).toContain(hr.id);
+    // The page keeps a chosen process only while it passes the filter.
+    expect(await processLookupOption(viewer, p.id, { withSystems: true })).toMatchObject({ label: "Invoices" });
+    expect(await processLookupOption(viewer, hr.id, { withSystems: true })).toBeNull();
   });
 });
 

@@ -172,27 +172,6 @@ export async function getProcessOrThrow(actor: Actor, id: string): Promise<Proce
   return toDetail(p);
 }
 
-/** Processes for pickers (graph filter, candidate forms): id, name and department only. */
-/**
- * Processes to pick from, by department and name. `departmentId` narrows to one department;
- * `withSystems` keeps only processes linked to a system (the graph has nothing to show for others).
- */
-export async function processOptions(
-  actor: Actor,
-  filter: { departmentId?: string; withSystems?: boolean } = {},
-): Promise<{ id: string; name: string; department: string }[]> {
-  assertCan(actor, "inventory:read");
-  const rows = await db().businessProcess.findMany({
-    where: {
-      ...(filter.departmentId ? { departmentId: filter.departmentId } : {}),
-      ...(filter.withSystems ? { systems: { some: {} } } : {}),
-    },
-    select: { id: true, name: true, department: { select: { name: true } } },
-    orderBy: [{ department: { name: "asc" } }, { name: "asc" }],
-  });
-  return rows.map((r) => ({ id: r.id, name: r.name, department: r.department.name }));
-}
-
 /**
  * A process input whose references are resolved: ids to write, and the names the audit trail
  * records (so a save needs no read-back).

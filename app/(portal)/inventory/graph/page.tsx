@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Button, Card, EmptyState, Notice, PageHeader, Select } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
-import { getDependencyGraph, listDepartments, processOptions } from "@/lib/services/inventory";
+import { getDependencyGraph, listDepartments } from "@/lib/services/inventory";
+import { processLookupOption } from "@/lib/services/inventory/lookups";
 import { label, MECHANISMS } from "@/lib/validation/inventory";
 import { MECHANISM_COLOURS } from "./_components/colours";
 import { DependencyGraphView } from "./_components/dependency-graph";
+import { ProcessFilter } from "./_components/process-filter";
 
 export const metadata: Metadata = { title: "Dependency graph" };
 
@@ -17,13 +19,12 @@ export default async function GraphPage({
   const actor = await requirePageAccess("inventory:read");
   const query = await searchParams;
   const departmentId = query.departmentId ?? "";
-  const [departments, processes] = await Promise.all([
+  const [departments, process] = await Promise.all([
     listDepartments(actor),
-    // Only processes that touch a system, and within the chosen department: the list stays short.
-    processOptions(actor, { departmentId: departmentId || undefined, withSystems: true }),
+    // A process left over from another department (the department changed) no longer applies.
+    processLookupOption(actor, query.processId, { departmentId: departmentId || undefined, withSystems: true }),
   ]);
-  // A process left over from another department (the department changed) no longer applies.
-  const processId = processes.some((p) => p.id === query.processId) ? query.processId! : "";
+  const processId = process?.id ?? "";
   const graph = await getDependencyGraph(actor, { processId, departmentId });
   const isFiltered = Boolean(processId || departmentId);
   return (
@@ -44,17 +45,12 @@ export default async function GraphPage({
             ))}
           </Select>
         </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">Process</span>
-          <Select name="processId" defaultValue={processId} className="w-80">
-            <option value="">All processes</option>
-            {processes.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.department} · {p.name}
-              </option>
-            ))}
-          </Select>
-        </label>
+        <div className="text-sm">
+          <label htmlFor="graph-process" className="mb-1 block font-medium text-slate-700">
+            Process
+          </label>
+          <ProcessFilter key={`${departmentId}:${processId}`} departmentId={departmentId} value={process} />
+        </div>
         <Button type="submit">Apply</Button>
         {isFiltered && (
           <Link href="/inventory/graph" className="text-sm text-indigo-700 hover:underline">
