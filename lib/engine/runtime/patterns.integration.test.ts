@@ -77,7 +77,7 @@ describe.each(["postgres", "rabbitmq"] as const)("engine patterns on %s", (kind)
 
     const tooBig = await post(`/flows/${f.flowName}/dev`, { pad: "x".repeat(70 * 1024) });
     expect(tooBig.status).toBe(413);
-    expect((await tooBig.json()).error).toMatch(/limit/);
+    expect((await tooBig.json()).detail).toMatch(/limit/);
     expect((await post(`/flows/${f.flowName}/dev`, "{not json")).status).toBe(400);
     expect((await post(`/flows/nope-${kind}/dev`, {})).status).toBe(404);
 
