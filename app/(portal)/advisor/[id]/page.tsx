@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge, Card, LinkButton, Notice, PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
-import { AppError } from "@/lib/errors";
 import { getDecisionOrThrow } from "@/lib/services/advisor";
 import { label } from "@/lib/validation/advisor";
+import { orNotFound } from "@/lib/http/not-found";
 import { AdviceView } from "../_components/advice-view";
 
 export const metadata: Metadata = { title: "Architecture decision" };
@@ -38,10 +37,7 @@ export default async function DecisionPage({
   const actor = await requirePageAccess("advisor:read");
   const { id } = await params;
   const { recorded } = await searchParams;
-  const d = await getDecisionOrThrow(actor, id).catch((e: unknown) =>
-    e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e),
-  );
-  if (!d) notFound();
+  const d = await orNotFound(getDecisionOrThrow(actor, id));
   const inputs = Object.entries(d.inputs).map(([k, v]) => [
     k,
     Array.isArray(v)

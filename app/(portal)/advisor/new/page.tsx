@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Button, Card, EmptyState, PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 import { getInterfaceContext, listAdvisorInterfaces } from "@/lib/services/advisor";
 import { label } from "@/lib/validation/advisor";
+import { orNotFound } from "@/lib/http/not-found";
 import { AdvisorForm } from "../_components/advisor-form";
 
 export const metadata: Metadata = { title: "Advise an interface" };
@@ -14,12 +13,7 @@ export default async function AdviseInterfacePage({ searchParams }: { searchPara
   const actor = await requirePageAccess("advisor:read");
   const { interface: interfaceId } = await searchParams;
   const interfaces = await listAdvisorInterfaces(actor);
-  const context = interfaceId
-    ? await getInterfaceContext(actor, interfaceId).catch((e: unknown) =>
-        e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e),
-      )
-    : null;
-  if (interfaceId && !context) notFound();
+  const context = interfaceId ? await orNotFound(getInterfaceContext(actor, interfaceId)) : null;
   return (
     <>
       <PageHeader

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge, Card, EmptyState, LinkButton, Notice, PageHeader, Stat } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 import {
   flowBacklog,
   flowMetrics,
@@ -14,6 +12,7 @@ import {
   type PollPosition,
 } from "@/lib/services/flows";
 import { recentRuns } from "@/lib/services/runs";
+import { orNotFound } from "@/lib/http/not-found";
 import { AutoRefresh } from "../_components/auto-refresh";
 import { DeployForm } from "../_components/deploy-form";
 import { DeploymentControls } from "../_components/deployment-controls";
@@ -39,10 +38,7 @@ export default async function FlowPage({
   const actor = await requirePageAccess("flow:read");
   const { id } = await params;
   const sp = await searchParams;
-  const flow = await getFlowOrThrow(actor, id).catch((e: unknown) =>
-    e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e),
-  );
-  if (!flow) notFound();
+  const flow = await orNotFound(getFlowOrThrow(actor, id));
   const deployedEnvs = flow.environments.filter((e) => e.deployment);
   const selectedEnv = flow.environments.find((e) => e.key === sp.env) ?? deployedEnvs[0] ?? flow.environments[0];
   const minutes = WINDOWS.find((w) => String(w.minutes) === sp.window)?.minutes ?? 60;

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge, Card, LinkButton, Notice, PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 import { getCandidateOrThrow } from "@/lib/services/prioritization/candidates";
 import type { RoiFigure } from "@/lib/services/prioritization/roi";
+import { orNotFound } from "@/lib/http/not-found";
 import { formatFigure, STATUS_TONES } from "../_components/format";
 import { StatusControl } from "../_components/status-control";
 
@@ -33,10 +32,7 @@ function Figure({ f }: { f: RoiFigure }) {
 export default async function CandidatePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageAccess("candidate:read");
   const { id } = await params;
-  const c = await getCandidateOrThrow(actor, id).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const c = await orNotFound(getCandidateOrThrow(actor, id));
   const canEdit = can(actor.role, "candidate:edit");
   const open = c.breaches.filter((b) => !b.isResolved);
   const r = c.roi;

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
-import { AppError } from "@/lib/errors";
 import { getParticipantView, getSessionMeta } from "@/lib/services/prioritization/workshops";
+import { orNotFound } from "@/lib/http/not-found";
 import { ScoreSheet } from "../_components/score-sheet";
 
 export const metadata: Metadata = { title: "Score candidates" };
@@ -12,10 +12,7 @@ export const metadata: Metadata = { title: "Score candidates" };
 export default async function WorkshopScoringPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageAccess("workshop:score");
   const { id } = await params;
-  const meta = await getSessionMeta(actor, id).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const meta = await orNotFound(getSessionMeta(actor, id));
   if (!meta.isParticipant) {
     if (meta.isFacilitator) redirect(`/workshops/${id}/live`);
     notFound();

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge, Card, Notice, PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 import { getUserOrThrow } from "@/lib/services/users";
+import { orNotFound } from "@/lib/http/not-found";
 import { EditUserForm, ResetPasswordForm } from "../_components/edit-user-form";
 
 export const metadata: Metadata = { title: "User" };
@@ -20,10 +19,7 @@ export default async function UserPage({
   const actor = await requirePageAccess("user:read");
   const { id } = await params;
   const { created } = await searchParams;
-  const user = await getUserOrThrow(actor, id).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const user = await orNotFound(getUserOrThrow(actor, id));
   const canManage = can(actor.role, "user:manage");
   return (
     <>

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
-import { AppError } from "@/lib/errors";
 import {
   componentCatalog,
   flowInterfaceOptions,
@@ -10,6 +8,7 @@ import {
   getFlowVersionSpec,
   policySchema,
 } from "@/lib/services/flows";
+import { orNotFound } from "@/lib/http/not-found";
 import { FlowEditor, type CatalogEntry, type EditorSpec } from "../../_components/flow-editor";
 import type { JsonSchema } from "../../_lib/schema-form";
 
@@ -25,10 +24,7 @@ export default async function EditFlowPage({
   const actor = await requirePageAccess("flow:edit");
   const { id } = await params;
   const { from } = await searchParams;
-  const flow = await getFlowOrThrow(actor, id).catch((e: unknown) =>
-    e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e),
-  );
-  if (!flow) notFound();
+  const flow = await orNotFound(getFlowOrThrow(actor, id));
   const baseId = from && flow.versions.some((v) => v.id === from) ? from : flow.versions[0]?.id;
   const [base, interfaces] = await Promise.all([
     baseId ? getFlowVersionSpec(actor, baseId) : null,

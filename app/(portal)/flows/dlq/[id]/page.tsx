@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 import { getDeadLetterOrThrow } from "@/lib/services/runs";
+import { orNotFound } from "@/lib/http/not-found";
 import { StateBadge } from "../../_components/state-badge";
 import { DeadLetterActions } from "../_components/dead-letter-actions";
 
@@ -23,10 +22,7 @@ function pretty(body: string, contentType: string): string {
 export default async function DeadLetterPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageAccess("flow:read");
   const { id } = await params;
-  const d = await getDeadLetterOrThrow(actor, id).catch((e: unknown) =>
-    e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e),
-  );
-  if (!d) notFound();
+  const d = await orNotFound(getDeadLetterOrThrow(actor, id));
   const body = pretty(d.originalBody, d.contentType);
   return (
     <>

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
-import { AppError } from "@/lib/errors";
 import { getMessageJourney } from "@/lib/services/runs";
+import { orNotFound } from "@/lib/http/not-found";
 import { RunsList } from "../../_components/runs-list";
 import { StateBadge } from "../../_components/state-badge";
 
@@ -22,10 +21,7 @@ function Hash({ label, value }: { label: string; value: string | null }) {
 export default async function JourneyPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageAccess("flow:read");
   const { id } = await params;
-  const run = await getMessageJourney(actor, id).catch((e: unknown) =>
-    e instanceof AppError && e.code === "NOT_FOUND" ? null : Promise.reject(e),
-  );
-  if (!run) notFound();
+  const run = await orNotFound(getMessageJourney(actor, id));
   const total = Math.max(run.durationMs ?? 0, ...run.steps.map((s) => s.offsetMs + s.durationMs), 1);
   return (
     <>

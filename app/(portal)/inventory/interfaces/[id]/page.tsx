@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Card, LinkButton, Notice, PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 import { getInterfaceOrThrow } from "@/lib/services/inventory";
 import { label } from "@/lib/validation/inventory";
+import { orNotFound } from "@/lib/http/not-found";
 import { DeleteButton } from "../../_components/delete-button";
 import { DetailList } from "../../_components/detail-list";
 import { deleteInterfaceAction } from "../actions";
@@ -23,10 +22,7 @@ export default async function InterfacePage({
   const actor = await requirePageAccess("inventory:read");
   const { id } = await params;
   const { saved } = await searchParams;
-  const i = await getInterfaceOrThrow(actor, id).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const i = await orNotFound(getInterfaceOrThrow(actor, id));
   const canEdit = can(actor.role, "inventory:edit");
   const system = (sid: string, name: string) => (
     <Link href={`/inventory/systems/${sid}`} className="text-indigo-700 hover:underline">

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge, Card, EmptyState, LinkButton, Notice, PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 import { getProcessOrThrow } from "@/lib/services/inventory";
+import { orNotFound } from "@/lib/http/not-found";
 import { SeverityBadge } from "../../_components/badges";
 import { DeleteButton } from "../../_components/delete-button";
 import { DetailList } from "../../_components/detail-list";
@@ -25,10 +24,7 @@ export default async function ProcessPage({
   const actor = await requirePageAccess("inventory:read");
   const { id } = await params;
   const { saved } = await searchParams;
-  const p = await getProcessOrThrow(actor, id).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const p = await orNotFound(getProcessOrThrow(actor, id));
   const canEdit = can(actor.role, "inventory:edit");
   return (
     <>

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Card, EmptyState, LinkButton, Notice, PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 import { getSystemOrThrow } from "@/lib/services/inventory";
 import { label } from "@/lib/validation/inventory";
+import { orNotFound } from "@/lib/http/not-found";
 import { CriticalityBadge, LifecycleBadge } from "../../_components/badges";
 import { DeleteButton } from "../../_components/delete-button";
 import { DetailList } from "../../_components/detail-list";
@@ -24,10 +23,7 @@ export default async function SystemPage({
   const actor = await requirePageAccess("inventory:read");
   const { id } = await params;
   const { saved } = await searchParams;
-  const s = await getSystemOrThrow(actor, id).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const s = await orNotFound(getSystemOrThrow(actor, id));
   const canEdit = can(actor.role, "inventory:edit");
   return (
     <>

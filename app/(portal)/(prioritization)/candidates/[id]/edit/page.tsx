@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
-import { AppError } from "@/lib/errors";
 import { candidateFormOptions, getCandidateOrThrow } from "@/lib/services/prioritization/candidates";
+import { orNotFound } from "@/lib/http/not-found";
 import { CandidateForm } from "../../_components/candidate-form";
 
 export const metadata: Metadata = { title: "Edit candidate" };
@@ -12,10 +11,7 @@ export const metadata: Metadata = { title: "Edit candidate" };
 export default async function EditCandidatePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageAccess("candidate:edit");
   const { id } = await params;
-  const c = await getCandidateOrThrow(actor, id).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const c = await orNotFound(getCandidateOrThrow(actor, id));
   const options = await candidateFormOptions(actor);
   const s = c.stored;
   return (

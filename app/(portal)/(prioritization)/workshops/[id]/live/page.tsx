@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
-import { AppError } from "@/lib/errors";
 import { getLiveView } from "@/lib/services/prioritization/workshops";
+import { orNotFound } from "@/lib/http/not-found";
 import { LiveBoard } from "../../_components/live-board";
 
 export const metadata: Metadata = { title: "Live results" };
@@ -12,10 +11,7 @@ export const metadata: Metadata = { title: "Live results" };
 export default async function WorkshopLivePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageAccess("workshop:facilitate");
   const { id } = await params;
-  const view = await getLiveView(actor, id).catch((e: unknown) => {
-    if (e instanceof AppError && (e.code === "NOT_FOUND" || e.code === "FORBIDDEN")) notFound();
-    throw e;
-  });
+  const view = await orNotFound(getLiveView(actor, id), ["NOT_FOUND", "FORBIDDEN"]);
   return (
     <>
       <PageHeader

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
-import { AppError } from "@/lib/errors";
 import { getInterfaceOrThrow, systemOptions } from "@/lib/services/inventory";
+import { orNotFound } from "@/lib/http/not-found";
 import { InterfaceForm } from "../../_components/interface-form";
 
 export const metadata: Metadata = { title: "Edit interface" };
@@ -12,13 +11,7 @@ export const metadata: Metadata = { title: "Edit interface" };
 export default async function EditInterfacePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageAccess("inventory:edit");
   const { id } = await params;
-  const [iface, systems] = await Promise.all([
-    getInterfaceOrThrow(actor, id).catch((e: unknown) => {
-      if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-      throw e;
-    }),
-    systemOptions(actor),
-  ]);
+  const [iface, systems] = await Promise.all([orNotFound(getInterfaceOrThrow(actor, id)), systemOptions(actor)]);
   return (
     <>
       <PageHeader

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
-import { AppError } from "@/lib/errors";
 import { getProcessOrThrow, listDepartments, systemOptions } from "@/lib/services/inventory";
+import { orNotFound } from "@/lib/http/not-found";
 import { ProcessForm } from "../../_components/process-form";
 
 export const metadata: Metadata = { title: "Edit process" };
@@ -13,10 +12,7 @@ export default async function EditProcessPage({ params }: { params: Promise<{ id
   const actor = await requirePageAccess("inventory:edit");
   const { id } = await params;
   const [process, departments, systems] = await Promise.all([
-    getProcessOrThrow(actor, id).catch((e: unknown) => {
-      if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-      throw e;
-    }),
+    orNotFound(getProcessOrThrow(actor, id)),
     listDepartments(actor),
     systemOptions(actor),
   ]);

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
-import { AppError } from "@/lib/errors";
 import { getSystemOrThrow } from "@/lib/services/inventory";
+import { orNotFound } from "@/lib/http/not-found";
 import { SystemForm } from "../../_components/system-form";
 
 export const metadata: Metadata = { title: "Edit system" };
@@ -12,10 +11,7 @@ export const metadata: Metadata = { title: "Edit system" };
 export default async function EditSystemPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageAccess("inventory:edit");
   const { id } = await params;
-  const system = await getSystemOrThrow(actor, id).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const system = await orNotFound(getSystemOrThrow(actor, id));
   return (
     <>
       <PageHeader
