@@ -1,5 +1,5 @@
 import "server-only";
 
 export { auth, handlers, signIn, signOut } from "./next-auth";
-export { assertPermission, optionalSession, requirePageAccess, requireSession, signInUrl } from "./session";
+export { optionalSession, requirePageAccess, requireSession, signInUrl } from "./session";
 export type { Actor } from "@/lib/auth/actor";

@@ -5,9 +5,8 @@ import { cache } from "react";
 import { AppError } from "@/lib/errors";
 import { findActiveUser } from "@/lib/services/users";
 import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/assert";
 import { auth } from "./next-auth";
-import type { TPermission } from "@/lib/auth/permissions";
+import { can, type TPermission } from "@/lib/auth/permissions";
 
 /**
  * The signed-in user, re-read from the database: a deactivated user, a changed role or a password
@@ -35,7 +34,7 @@ export async function requireSession(): Promise<Actor> {
 export async function requirePageAccess(permission: TPermission): Promise<Actor> {
   const actor = await optionalSession();
   if (!actor) redirect(await signInUrl());
-  if (!(await hasPermission(actor, permission))) redirect(`/forbidden?need=${encodeURIComponent(permission)}`);
+  if (!can(actor.role, permission)) redirect(`/forbidden?need=${encodeURIComponent(permission)}`);
   return actor;
 }
 
@@ -45,19 +44,4 @@ export async function signInUrl(): Promise<string> {
   return path && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/signin")
     ? `/signin?callbackUrl=${encodeURIComponent(path)}`
     : "/signin";
-}
-
-// `resource` is reserved for per-record checks (ownership, tenancy) that later areas add.
-export async function assertPermission(actor: Actor, permission: TPermission, resource?: string): Promise<void> {
-  void resource;
-  assertCan(actor, permission);
-}
-
-async function hasPermission(actor: Actor, permission: TPermission): Promise<boolean> {
-  try {
-    await assertPermission(actor, permission);
-    return true;
-  } catch {
-    return false;
-  }
 }
