@@ -63,6 +63,23 @@ const config = [
       ],
     },
   },
+  // One error catalogue for the portal and the engine's gateway: it must stay free of Next.js and React.
+  {
+    files: ["lib/errors/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["next", "next/*", "react", "react-dom", "@/lib/http/*", "@/lib/session", "@/lib/session/*"],
+              message: "lib/errors is shared with the engine: no Next.js, React or request code.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   // The engine stands alone: no Next.js, React or portal code.
   {
     files: ["lib/engine/**"],
