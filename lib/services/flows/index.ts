@@ -16,7 +16,7 @@ export {
   type DeploymentRow,
   type EnvironmentRow,
 } from "./deployments";
-export { flowOptions, getFlowOrThrow, listFlows, type FlowDetail, type FlowRow } from "./list";
+export { getFlowOrThrow, listFlows, type FlowDetail, type FlowRow } from "./list";
 export { flowMetrics, type FlowMetrics, type MetricPoint } from "./metrics";
 export { flowBacklog, type BacklogQueue, type BacklogRow } from "./backlog";
 export { flowPollPositions, type PollPosition } from "./poll-positions";

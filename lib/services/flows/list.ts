@@ -153,14 +153,3 @@ export async function getFlowOrThrow(actor: Actor, flowId: string): Promise<Flow
     isResidencyFlagged: isResidencyFlagged(link),
   };
 }
-
-/** Flow id and name pairs for filter menus (DLQ, runs). */
-export async function flowOptions(actor: Actor): Promise<{ id: string; name: string }[]> {
-  assertCan(actor, "flow:read");
-  return db().flow.findMany({
-    where: { archivedAt: null },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true },
-    take: 500,
-  });
-}

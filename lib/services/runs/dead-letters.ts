@@ -73,9 +73,8 @@ function toRow(d: Record_): DeadLetterRow {
 const SORTABLE = ["createdAt", "failedStep", "status"] as const;
 const STATUSES: readonly DeadLetterStatus[] = ["pending", "replay_requested", "replayed", "discarded"];
 
-/** The dead letter channel, filterable by flow, environment, failed step, status and error text (`q`). */
-export async function listDeadLetters(actor: Actor, query: TListQuery): Promise<ListResult<DeadLetterRow>> {
-  assertCan(actor, "flow:read");
+/** The list's filter as a where clause; status defaults to pending ("all" lifts it). Bulk actions reuse it. */
+export function deadLetterWhere(query: Pick<TListQuery, "q" | "filters">): Prisma.DeadLetterWhereInput {
   const and: Prisma.DeadLetterWhereInput[] = [];
   const f = query.filters;
   if (f.flow) and.push({ flowId: f.flow });
@@ -98,7 +97,13 @@ export async function listDeadLetters(actor: Actor, query: TListQuery): Promise<
       ],
     });
   }
-  const where = { AND: and };
+  return { AND: and };
+}
+
+/** The dead letter channel, filterable by flow, environment, failed step, status and error text (`q`). */
+export async function listDeadLetters(actor: Actor, query: TListQuery): Promise<ListResult<DeadLetterRow>> {
+  assertCan(actor, "flow:read");
+  const where = deadLetterWhere(query);
   const sort = pickSort(query, SORTABLE, "createdAt");
   const [rows, total] = await Promise.all([
     db().deadLetter.findMany({
@@ -111,19 +116,6 @@ export async function listDeadLetters(actor: Actor, query: TListQuery): Promise<
     db().deadLetter.count({ where }),
   ]);
   return { rows: rows.map(toRow), total, page: query.page, pageSize: query.pageSize };
-}
-
-/** Distinct failed steps, for the DLQ step filter. */
-export async function deadLetterSteps(actor: Actor, flowId?: string): Promise<string[]> {
-  assertCan(actor, "flow:read");
-  const rows = await db().deadLetter.findMany({
-    where: flowId ? { flowId } : {},
-    distinct: ["failedStep"],
-    select: { failedStep: true },
-    orderBy: { failedStep: "asc" },
-    take: 200,
-  });
-  return rows.map((r) => r.failedStep);
 }
 
 export async function getDeadLetterOrThrow(actor: Actor, id: string): Promise<DeadLetterDetail> {
@@ -161,19 +153,26 @@ export async function getDeadLetterOrThrow(actor: Actor, id: string): Promise<De
   };
 }
 
-/** A replay may go to the failed version or a newer version of the same flow, never an older or foreign one. */
-async function checkTarget(
-  tx: Tx,
-  flowId: string,
-  failedVersion: number,
-  targetVersionId: string | undefined,
-): Promise<{ id: string; version: number } | null> {
+type ReplayTarget = { id: string; flowId: string; version: number };
+
+async function loadTarget(tx: Tx, targetVersionId: string | undefined): Promise<ReplayTarget | null> {
   if (!targetVersionId) return null;
   const target = await tx.flowVersion.findUnique({
     where: { id: targetVersionId },
     select: { id: true, flowId: true, version: true },
   });
-  if (!target || target.flowId !== flowId) {
+  if (!target) {
+    throw new AppError("VALIDATION", "Replay to a version of the same flow.", {
+      fieldErrors: { targetVersionId: ["Choose a version of this message's flow."] },
+    });
+  }
+  return target;
+}
+
+/** A replay may go to the failed version or a newer version of the same flow, never an older or foreign one. */
+export function assertReplayTarget(target: ReplayTarget | null, flowId: string, failedVersion: number): void {
+  if (!target) return;
+  if (target.flowId !== flowId) {
     throw new AppError("VALIDATION", "Replay to a version of the same flow.", {
       fieldErrors: { targetVersionId: ["Choose a version of this message's flow."] },
     });
@@ -187,10 +186,84 @@ async function checkTarget(
       },
     );
   }
-  return { id: target.id, version: target.version };
+}
+
+async function checkTarget(
+  tx: Tx,
+  flowId: string,
+  failedVersion: number,
+  targetVersionId: string | undefined,
+): Promise<ReplayTarget | null> {
+  const target = await loadTarget(tx, targetVersionId);
+  assertReplayTarget(target, flowId, failedVersion);
+  return target;
 }
 
 export type BatchResult = { done: string[]; skipped: { id: string; reason: string }[] };
+
+/** Splits ids into pending letters (in the given order) and the rest, with the reason each is skipped. */
+function pendingOf<T extends { id: string; status: DeadLetterStatus }>(ids: string[], rows: T[]) {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const pending: T[] = [];
+  const skipped: BatchResult["skipped"] = [];
+  for (const id of ids) {
+    const d = byId.get(id);
+    if (!d) skipped.push({ id, reason: "not found" });
+    else if (d.status !== "pending") skipped.push({ id, reason: `already ${d.status.replace("_", " ")}` });
+    else pending.push(d);
+  }
+  return { pending, skipped };
+}
+
+/**
+ * Marks pending letters replay_requested inside the caller's transaction and audits each one. The
+ * status guard (plus the caller's `guard`) is in the UPDATE itself, so a concurrent replay or
+ * discard of the same row makes this one a no-op for it ("changed meanwhile"), never a second replay.
+ */
+export async function markForReplayTx(
+  tx: Tx,
+  actor: Actor,
+  ids: string[],
+  targetVersionId: string | undefined,
+  guard: Prisma.DeadLetterWhereInput = {},
+): Promise<BatchResult> {
+  const rows = await tx.deadLetter.findMany({ where: { id: { in: ids } }, include });
+  const { pending, skipped } = pendingOf(ids, rows);
+  const target = await loadTarget(tx, targetVersionId);
+  // Checked for every letter before any is changed: one bad letter refuses the whole batch.
+  for (const d of pending) assertReplayTarget(target, d.flowId, d.flowVersion.version);
+  const updated = pending.length
+    ? await tx.deadLetter.updateManyAndReturn({
+        where: { AND: [{ id: { in: pending.map((d) => d.id) }, status: "pending" }, guard] },
+        data: {
+          status: "replay_requested",
+          replayFlowVersionId: target?.id ?? null,
+          replayRequestedBy: actor.email,
+          replayRequestedAt: new Date(),
+          replayError: null,
+        },
+        select: { id: true },
+      })
+    : [];
+  const marked = new Set(updated.map((u) => u.id));
+  const result: BatchResult = { done: [], skipped };
+  for (const d of pending) {
+    if (!marked.has(d.id)) {
+      result.skipped.push({ id: d.id, reason: "changed meanwhile" });
+      continue;
+    }
+    await appendAudit(tx, {
+      actor,
+      action: "dlq.replay",
+      entityType: "DeadLetter",
+      entityId: d.id,
+      before: { status: d.status },
+      after: { status: "replay_requested", targetVersion: target?.version ?? d.flowVersion.version },
+    });
+    result.done.push(d.id);
+  }
+  return result;
+}
 
 /**
  * Marks pending dead letters for replay (optionally to a newer version of the flow). A trigger NOTIFYs
@@ -199,47 +272,7 @@ export type BatchResult = { done: string[]; skipped: { id: string; reason: strin
 export async function requestReplay(actor: Actor, raw: unknown): Promise<BatchResult> {
   assertCan(actor, "dlq:replay");
   const input = ZReplayInput.parse(raw);
-  return transaction(async (tx) => {
-    const rows = await tx.deadLetter.findMany({ where: { id: { in: input.ids } }, include });
-    const result: BatchResult = { done: [], skipped: [] };
-    for (const id of input.ids) {
-      const d = rows.find((r) => r.id === id);
-      if (!d) {
-        result.skipped.push({ id, reason: "not found" });
-        continue;
-      }
-      if (d.status !== "pending") {
-        result.skipped.push({ id, reason: `already ${d.status.replace("_", " ")}` });
-        continue;
-      }
-      const target = await checkTarget(tx, d.flowId, d.flowVersion.version, input.targetVersionId);
-      // The status guard makes a concurrent replay or discard of the same row a no-op instead of a double replay.
-      const updated = await tx.deadLetter.updateMany({
-        where: { id: d.id, status: "pending" },
-        data: {
-          status: "replay_requested",
-          replayFlowVersionId: target?.id ?? null,
-          replayRequestedBy: actor.email,
-          replayRequestedAt: new Date(),
-          replayError: null,
-        },
-      });
-      if (updated.count === 0) {
-        result.skipped.push({ id, reason: "changed meanwhile" });
-        continue;
-      }
-      await appendAudit(tx, {
-        actor,
-        action: "dlq.replay",
-        entityType: "DeadLetter",
-        entityId: d.id,
-        before: { status: d.status },
-        after: { status: "replay_requested", targetVersion: target?.version ?? d.flowVersion.version },
-      });
-      result.done.push(d.id);
-    }
-    return result;
-  }, 60_000);
+  return transaction((tx) => markForReplayTx(tx, actor, input.ids, input.targetVersionId), 60_000);
 }
 
 /** Replays one message with an edited payload; the audit entry keeps the payload before and after. */
@@ -291,37 +324,46 @@ export async function editAndReplay(actor: Actor, raw: unknown): Promise<void> {
   });
 }
 
+/** Marks pending letters discarded inside the caller's transaction; the same guards as markForReplayTx. */
+export async function discardTx(
+  tx: Tx,
+  actor: Actor,
+  ids: string[],
+  reason: string,
+  guard: Prisma.DeadLetterWhereInput = {},
+): Promise<BatchResult> {
+  const rows = await tx.deadLetter.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } });
+  const { pending, skipped } = pendingOf(ids, rows);
+  const updated = pending.length
+    ? await tx.deadLetter.updateManyAndReturn({
+        where: { AND: [{ id: { in: pending.map((d) => d.id) }, status: "pending" }, guard] },
+        data: { status: "discarded", discardedBy: actor.email, discardedAt: new Date() },
+        select: { id: true },
+      })
+    : [];
+  const marked = new Set(updated.map((u) => u.id));
+  const result: BatchResult = { done: [], skipped };
+  for (const d of pending) {
+    if (!marked.has(d.id)) {
+      result.skipped.push({ id: d.id, reason: "changed meanwhile" });
+      continue;
+    }
+    await appendAudit(tx, {
+      actor,
+      action: "dlq.discard",
+      entityType: "DeadLetter",
+      entityId: d.id,
+      before: { status: "pending" },
+      after: { status: "discarded", reason },
+    });
+    result.done.push(d.id);
+  }
+  return result;
+}
+
 /** Discards pending dead letters for good (the row stays, marked discarded, for the record). */
 export async function discardDeadLetters(actor: Actor, raw: unknown): Promise<BatchResult> {
   assertCan(actor, "dlq:replay");
   const input = ZDiscardInput.parse(raw);
-  return transaction(async (tx) => {
-    const rows = await tx.deadLetter.findMany({ where: { id: { in: input.ids } }, select: { id: true, status: true } });
-    const result: BatchResult = { done: [], skipped: [] };
-    for (const id of input.ids) {
-      const d = rows.find((r) => r.id === id);
-      if (!d || d.status !== "pending") {
-        result.skipped.push({ id, reason: d ? `already ${d.status.replace("_", " ")}` : "not found" });
-        continue;
-      }
-      const updated = await tx.deadLetter.updateMany({
-        where: { id, status: "pending" },
-        data: { status: "discarded", discardedBy: actor.email, discardedAt: new Date() },
-      });
-      if (updated.count === 0) {
-        result.skipped.push({ id, reason: "changed meanwhile" });
-        continue;
-      }
-      await appendAudit(tx, {
-        actor,
-        action: "dlq.discard",
-        entityType: "DeadLetter",
-        entityId: id,
-        before: { status: "pending" },
-        after: { status: "discarded", reason: input.reason },
-      });
-      result.done.push(id);
-    }
-    return result;
-  }, 60_000);
+  return transaction((tx) => discardTx(tx, actor, input.ids, input.reason), 60_000);
 }

@@ -1,5 +1,4 @@
 export {
-  deadLetterSteps,
   discardDeadLetters,
   editAndReplay,
   getDeadLetterOrThrow,
@@ -10,3 +9,9 @@ export {
   type DeadLetterRow,
 } from "./dead-letters";
 export { getMessageJourney, listRuns, recentRuns, type MessageJourney, type RunRow, type StepRow } from "./journey";
+export {
+  planDeadLetterBulk,
+  runDeadLetterBulkBatch,
+  type DeadLetterBulkBatch,
+  type DeadLetterBulkPlan,
+} from "./dead-letter-bulk";

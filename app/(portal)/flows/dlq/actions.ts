@@ -1,55 +1,58 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { assertPermission, requireSession } from "@/lib/session";
-import type { ActionResult } from "@/lib/errors";
-import { actionError } from "@/lib/http/action-error";
-import { discardDeadLetters, editAndReplay, requestReplay, type BatchResult } from "@/lib/services/runs";
-import { formDataToObject } from "@/lib/utils/form-data";
+import { action, formAction } from "@/lib/http/action-client";
+import {
+  discardDeadLetters,
+  editAndReplay,
+  planDeadLetterBulk,
+  requestReplay,
+  runDeadLetterBulkBatch,
+} from "@/lib/services/runs";
+import { ZDeadLetterBulkBatchInput, ZDeadLetterBulkPlanInput } from "@/lib/validation/dead-letters";
 import { ZDiscardInput, ZEditAndReplayInput, ZReplayInput } from "@/lib/validation/flows";
 
-export async function replayDeadLettersAction(raw: {
-  ids: string[];
-  targetVersionId?: string;
-}): Promise<ActionResult<BatchResult>> {
-  try {
-    const user = await requireSession();
-    const input = ZReplayInput.parse(raw);
-    await assertPermission(user, "dlq:replay");
-    const result = await requestReplay(user, input);
+export const replayDeadLettersAction = action(
+  { permission: "dlq:replay", input: ZReplayInput },
+  async ({ input, actor }) => {
+    const result = await requestReplay(actor, input);
     revalidatePath("/flows/dlq");
-    return { ok: true, data: result };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+    return result;
+  },
+);
 
-export async function discardDeadLettersAction(raw: {
-  ids: string[];
-  reason?: string;
-}): Promise<ActionResult<BatchResult>> {
-  try {
-    const user = await requireSession();
-    const input = ZDiscardInput.parse(raw);
-    await assertPermission(user, "dlq:replay");
-    const result = await discardDeadLetters(user, input);
+export const discardDeadLettersAction = action(
+  { permission: "dlq:replay", input: ZDiscardInput },
+  async ({ input, actor }) => {
+    const result = await discardDeadLetters(actor, input);
     revalidatePath("/flows/dlq");
-    return { ok: true, data: result };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+    return result;
+  },
+);
 
-export async function editAndReplayAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
-  try {
-    const user = await requireSession();
-    const input = ZEditAndReplayInput.parse(formDataToObject(formData));
-    await assertPermission(user, "dlq:replay", input.id);
-    await editAndReplay(user, input);
+export const editAndReplayAction = formAction(
+  { permission: "dlq:replay", input: ZEditAndReplayInput },
+  async ({ input, actor }) => {
+    await editAndReplay(actor, input);
     revalidatePath("/flows/dlq");
     revalidatePath(`/flows/dlq/${input.id}`);
-    return { ok: true, data: { id: input.id } };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+    return { id: input.id };
+  },
+);
+
+/** Counts what a bulk replay or discard of everything matching the filter would touch; changes nothing. */
+export const planDeadLetterBulkAction = action(
+  { permission: "dlq:replay", input: ZDeadLetterBulkPlanInput },
+  async ({ input, actor }) => planDeadLetterBulk(actor, input),
+);
+
+/** One batch of a confirmed bulk run; the page calls it until `next` is null. */
+export const runDeadLetterBulkBatchAction = action(
+  { permission: "dlq:replay", input: ZDeadLetterBulkBatchInput },
+  async ({ input, actor }) => {
+    const result = await runDeadLetterBulkBatch(actor, input);
+    // The list refreshes once the run ends, not after every batch.
+    if (result.next === null) revalidatePath("/flows/dlq");
+    return result;
+  },
+);

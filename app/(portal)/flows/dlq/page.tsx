@@ -2,13 +2,34 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
-import { flowOptions, flowVersionOptions, listEnvironments } from "@/lib/services/flows";
-import { deadLetterSteps, listDeadLetters } from "@/lib/services/runs";
-import { parseListQuery } from "@/lib/validation/list";
+import { flowVersionOptions, listEnvironments } from "@/lib/services/flows";
+import { flowLookupOption } from "@/lib/services/flows/lookups";
+import { listDeadLetters } from "@/lib/services/runs";
+import { parseListQuery, type TListQuery } from "@/lib/validation/list";
 import { AutoRefresh } from "../_components/auto-refresh";
 import { DeadLettersTable } from "./_components/dead-letters-table";
 
 export const metadata: Metadata = { title: "Dead letters" };
+
+const STATUS_WORDS: Record<string, string> = {
+  replay_requested: "status replay requested",
+  replayed: "status replayed",
+  discarded: "status discarded",
+};
+
+/** The list's search and filters in words, for the bulk confirmation ("Replay 2,345 dead letters matching …?"). */
+function describeFilter(query: TListQuery, flowName: string | null, environmentName: string | null): string {
+  const f = query.filters;
+  const parts = [
+    flowName && `flow ${flowName}`,
+    environmentName && `environment ${environmentName}`,
+    f.step && `step ${f.step}`,
+    f.errorKind && `${f.errorKind} errors`,
+    f.status && STATUS_WORDS[f.status],
+    query.q && `“${query.q}”`,
+  ];
+  return parts.filter(Boolean).join(", ");
+}
 
 export default async function DeadLettersPage({
   searchParams,
@@ -17,20 +38,22 @@ export default async function DeadLettersPage({
 }) {
   const actor = await requirePageAccess("flow:read");
   const query = parseListQuery(await searchParams);
-  const [result, flows, steps, environments] = await Promise.all([
+  const [result, flow, environments] = await Promise.all([
     listDeadLetters(actor, query),
-    flowOptions(actor),
-    deadLetterSteps(actor, query.filters.flow),
+    // The filters search on the server; the page only names the current values.
+    flowLookupOption(actor, query.filters.flow),
     listEnvironments(actor),
   ]);
   const canReplay = can(actor.role, "dlq:replay");
-  // Replay targets for the bulk action: the versions of the flows whose pending letters are on this page.
+  // Replay targets: the versions of the flows whose pending letters are on this page, and of the
+  // filtered flow (for a bulk replay of everything matching).
   const versionsByFlow = canReplay
-    ? await flowVersionOptions(
-        actor,
-        result.rows.filter((r) => r.status === "pending").map((r) => r.flowId),
-      )
+    ? await flowVersionOptions(actor, [
+        ...result.rows.filter((r) => r.status === "pending").map((r) => r.flowId),
+        ...(flow ? [flow.id] : []),
+      ])
     : {};
+  const environment = environments.find((e) => e.key === query.filters.environment);
   return (
     <>
       <AutoRefresh seconds={15} />
@@ -43,9 +66,10 @@ export default async function DeadLettersPage({
         query={query}
         canReplay={canReplay}
         versionsByFlow={versionsByFlow}
-        flows={flows.map((f) => ({ value: f.id, label: f.name }))}
-        steps={steps.map((s) => ({ value: s, label: s }))}
+        flow={flow}
+        step={query.filters.step ? { id: query.filters.step, label: query.filters.step } : null}
         environments={environments.map((e) => ({ value: e.key, label: e.name }))}
+        filterSummary={describeFilter(query, flow?.label ?? null, environment?.name ?? null)}
       />
     </>
   );

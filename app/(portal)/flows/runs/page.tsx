@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
-import { flowOptions, listEnvironments } from "@/lib/services/flows";
+import { listEnvironments } from "@/lib/services/flows";
+import { flowLookupOption } from "@/lib/services/flows/lookups";
 import { listRuns } from "@/lib/services/runs";
 import { parseListQuery } from "@/lib/validation/list";
 import { RunsTable } from "./_components/runs-table";
@@ -15,9 +16,9 @@ export default async function RunsPage({
 }) {
   const actor = await requirePageAccess("flow:read");
   const query = parseListQuery(await searchParams);
-  const [result, flows, environments] = await Promise.all([
+  const [result, flow, environments] = await Promise.all([
     listRuns(actor, query),
-    flowOptions(actor),
+    flowLookupOption(actor, query.filters.flow),
     listEnvironments(actor),
   ]);
   return (
@@ -29,7 +30,7 @@ export default async function RunsPage({
       <RunsTable
         result={result}
         query={query}
-        flows={flows.map((f) => ({ value: f.id, label: f.name }))}
+        flow={flow}
         environments={environments.map((e) => ({ value: e.key, label: e.name }))}
       />
     </>

@@ -5,9 +5,12 @@ import { useState, useTransition } from "react";
 import { DataTable, type DataTableColumn } from "@/components/data-table";
 import { Button, ConfirmDialog, Notice, Select } from "@/components/ui";
 import type { ListResult, TListQuery } from "@/lib/validation/list";
+import type { TLookupOption } from "@/lib/validation/lookup";
+import { searchDeadLetterSteps, searchFlows } from "../../../_lookups/search";
 import { StateBadge } from "../../_components/state-badge";
 import { bulkReplayTargets, type VersionOption } from "../../_lib/replay-targets";
 import { discardDeadLettersAction, replayDeadLettersAction } from "../actions";
+import { BulkByFilter } from "./bulk-by-filter";
 
 export type DeadLetterListRow = {
   id: string;
@@ -30,18 +33,22 @@ export function DeadLettersTable({
   query,
   canReplay,
   versionsByFlow = {},
-  flows,
-  steps,
+  flow,
+  step,
   environments,
+  filterSummary,
 }: {
   result: ListResult<DeadLetterListRow>;
   query: TListQuery;
   canReplay: boolean;
   /** Versions of the flows on this page, oldest first: targets for replaying to a newer version. */
   versionsByFlow?: Record<string, VersionOption[]>;
-  flows: Option[];
-  steps: Option[];
+  /** The filters' current flow and failed step (both searched on the server). */
+  flow: TLookupOption | null;
+  step: TLookupOption | null;
   environments: Option[];
+  /** The search and filters in words, for the bulk actions' confirmation. */
+  filterSummary: string;
 }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
@@ -204,6 +211,11 @@ export function DeadLettersTable({
           </Button>
         )}
       />
+      <BulkByFilter
+        query={query}
+        filterSummary={filterSummary}
+        versions={flow ? (versionsByFlow[flow.id] ?? []) : []}
+      />
       <p id="bulk-replay-target-hint" className="w-full text-xs text-slate-500">
         {selectedFlows.length > 1
           ? `The selected messages come from ${selectedFlows.length} flows, so each replays on the version it failed on. Select messages of one flow (or filter by flow) to replay on a newer version.`
@@ -225,9 +237,16 @@ export function DeadLettersTable({
         getRowId={(d) => d.id}
         searchPlaceholder="Search error text, message or correlation id"
         filters={[
-          { id: "flow", label: "Flow", type: "select", options: flows },
+          { id: "flow", label: "Flow", type: "lookup", search: searchFlows, selected: flow, noun: "flow" },
           { id: "environment", label: "Environment", type: "select", options: environments },
-          { id: "step", label: "Failed step", type: "select", options: steps },
+          {
+            id: "step",
+            label: "Failed step",
+            type: "lookup",
+            search: searchDeadLetterSteps(flow?.id),
+            selected: step,
+            noun: "step",
+          },
           {
             id: "status",
             label: "Status",

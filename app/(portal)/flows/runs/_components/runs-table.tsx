@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table";
 import type { ListResult, TListQuery } from "@/lib/validation/list";
+import type { TLookupOption } from "@/lib/validation/lookup";
+import { searchFlows } from "../../../_lookups/search";
 import { StateBadge } from "../../_components/state-badge";
 
 export type RunListRow = {
@@ -54,12 +56,13 @@ const columns: DataTableColumn<RunListRow>[] = [
 export function RunsTable({
   result,
   query,
-  flows,
+  flow,
   environments,
 }: {
   result: ListResult<RunListRow>;
   query: TListQuery;
-  flows: { value: string; label: string }[];
+  /** The flow filter's current value; the filter searches flows on the server. */
+  flow: TLookupOption | null;
   environments: { value: string; label: string }[];
 }) {
   return (
@@ -71,7 +74,7 @@ export function RunsTable({
       getRowId={(r) => r.id}
       searchPlaceholder="Exact message or correlation id"
       filters={[
-        { id: "flow", label: "Flow", type: "select", options: flows },
+        { id: "flow", label: "Flow", type: "lookup", search: searchFlows, selected: flow, noun: "flow" },
         { id: "environment", label: "Environment", type: "select", options: environments },
         {
           id: "status",
