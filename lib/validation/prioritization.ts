@@ -19,8 +19,8 @@ const num = (label: string, min = 0, max = 1e12) =>
     .number({ error: `Enter a number for ${label}.` })
     .min(min, `${label} must be at least ${min}.`)
     .max(max, `${label} must be at most ${max}.`);
-/** Percent in forms, fraction in storage. */
-const percent = (label: string) => num(label, 0, 100).transform((v) => v / 100);
+/** Percent as entered (0–100); the service stores the fraction. Not a transform: parsing twice must not divide twice. */
+const percent = (label: string) => num(label, 0, 100);
 
 export const ZCandidateInput = z.object({
   name: z.string().trim().min(3, "Use at least 3 characters.").max(160),

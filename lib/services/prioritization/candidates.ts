@@ -269,13 +269,13 @@ function toData(input: TCandidateData) {
     volumePerMonth: input.volumePerMonth,
     manualMinutesPerTxn: input.manualMinutesPerTxn,
     minutesPerTxnAfter: input.minutesPerTxnAfter,
-    errorRate: input.errorRatePct,
-    errorRateAfter: input.errorRateAfterPct,
+    errorRate: input.errorRatePct / 100,
+    errorRateAfter: input.errorRateAfterPct / 100,
     costPerError: input.costPerError,
     loadedCostPerHour: input.loadedCostPerHour,
     buildCost: input.buildCost,
     runCostPerYear: input.runCostPerYear,
-    discountRate: input.discountRatePct,
+    discountRate: input.discountRatePct / 100,
     years: input.years,
   };
 }

@@ -5,6 +5,7 @@ import { systemActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createUser } from "@/lib/services/users";
+import { ZCandidateInput } from "@/lib/validation/prioritization";
 import { createCandidate, getCandidateOrThrow, setCandidateStatus } from "./candidates";
 import { ensureDefaultCriteria } from "./criteria";
 import {
@@ -93,6 +94,24 @@ describe("candidates", () => {
     // 24,000 txn × 5 min ÷ 60 = 2,000 h
     expect(c.roi.annualHoursSaved.value).toBe(2000);
     expect(c.derived?.steps[0]).toContain("Invoice matching 2,000");
+  });
+});
+
+describe("candidate percentages", () => {
+  it("stores a percent as a fraction once, when the input was already parsed by the action", async () => {
+    const parsed = ZCandidateInput.parse({
+      ...baseCandidate,
+      name: "Own figures",
+      useInventoryInputs: false,
+      errorRatePct: 5,
+      errorRateAfterPct: 1,
+      discountRatePct: 8,
+    });
+    const { id } = await createCandidate(facilitator, parsed);
+    const c = await getCandidateOrThrow(facilitator, id);
+    expect(c.inputs.errorRate).toBe(0.05);
+    expect(c.inputs.errorRateAfter).toBe(0.01);
+    expect(c.inputs.discountRate).toBe(0.08);
   });
 });
 
