@@ -53,25 +53,6 @@ const ifaceInclude = {
   targetSystem: { select: { name: true, hosting: true, region: true } },
 } as const;
 
-export async function listAdvisorInterfaces(actor: Actor, q = ""): Promise<InterfaceOption[]> {
-  assertCan(actor, "advisor:read");
-  const rows = await db().interface.findMany({
-    where: q
-      ? {
-          OR: [
-            { name: { contains: q, mode: "insensitive" } },
-            { sourceSystem: { name: { contains: q, mode: "insensitive" } } },
-            { targetSystem: { name: { contains: q, mode: "insensitive" } } },
-          ],
-        }
-      : {},
-    include: ifaceInclude,
-    orderBy: { name: "asc" },
-    take: 500,
-  });
-  return rows.map((r) => ({ id: r.id, name: r.name, source: r.sourceSystem.name, target: r.targetSystem.name }));
-}
-
 export async function getInterfaceContext(actor: Actor, interfaceId: string): Promise<InterfaceContext> {
   assertCan(actor, "advisor:read");
   const r = await db().interface.findUnique({ where: { id: interfaceId }, include: ifaceInclude });

@@ -9,7 +9,6 @@ export {
 export {
   getDecisionOrThrow,
   getInterfaceContext,
-  listAdvisorInterfaces,
   listDecisions,
   previewAdvice,
   recordDecision,

@@ -20,4 +20,4 @@ export { getFlowOrThrow, listFlows, type FlowDetail, type FlowRow } from "./list
 export { flowMetrics, type FlowMetrics, type MetricPoint } from "./metrics";
 export { flowBacklog, type BacklogQueue, type BacklogRow } from "./backlog";
 export { flowPollPositions, type PollPosition } from "./poll-positions";
-export { flowInterfaceOptions, type FlowInterfaceLink, type InterfacePickerOption } from "./residency";
+export { type FlowInterfaceLink } from "./residency";

@@ -3,7 +3,8 @@ import { useTestDatabase as withTestDatabase } from "@/test/db";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { ZListQuery } from "@/lib/validation/list";
-import { deployFlowVersion, flowInterfaceOptions, getFlowOrThrow, listFlows, saveFlowVersion } from ".";
+import { deployFlowVersion, getFlowOrThrow, listFlows, saveFlowVersion } from ".";
+import { searchFlowInterfaces } from "./lookups";
 import { rejection } from "@/test/rejection";
 
 withTestDatabase();
@@ -183,13 +184,20 @@ describe("flows linked to inventory interfaces", () => {
     ).resolves.toMatchObject({ environmentKey: "prod" });
   });
 
-  it("lists interfaces for the picker to flow editors only, marking flagged ones", async () => {
-    expect((await rejection(flowInterfaceOptions(viewer))).code).toBe("FORBIDDEN");
-    const options = await flowInterfaceOptions(engineer);
+  it("searches interfaces for the picker, for flow editors only, marking flagged ones", async () => {
+    expect((await rejection(searchFlowInterfaces(viewer, { q: "" }))).code).toBe("FORBIDDEN");
+    const all = await searchFlowInterfaces(engineer, { q: "" });
     // Ordered by source system, then target system, then name.
-    expect(options).toEqual([
-      { id: crmToDwh, label: "EU CRM → EU Warehouse: Customers to warehouse", isResidencyFlagged: false },
-      { id: crmToUs, label: "EU CRM → US Analytics: Customers to analytics", isResidencyFlagged: true },
-    ]);
+    expect(all).toEqual({
+      options: [
+        { id: crmToDwh, label: "Customers to warehouse", detail: "EU CRM → EU Warehouse", warning: undefined },
+        { id: crmToUs, label: "Customers to analytics", detail: "EU CRM → US Analytics", warning: "Residency flagged" },
+      ],
+      total: 2,
+    });
+    // Every word must match the interface or one of its systems.
+    const us = await searchFlowInterfaces(engineer, { q: "customers analytics" });
+    expect(us.options.map((o) => o.id)).toEqual([crmToUs]);
+    expect((await searchFlowInterfaces(engineer, { q: "customers", limit: 1 })).total).toBe(2);
   });
 });

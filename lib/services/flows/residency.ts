@@ -1,7 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/actor";
-import { assertCan } from "@/lib/auth/assert";
-import { db, type Prisma, type Tx } from "@/lib/db";
+import type { Prisma, Tx } from "@/lib/db";
 
 /** The inventory interface a flow implements, with the architecture decision residency is judged by. */
 export type FlowInterfaceLink = {
@@ -12,8 +10,6 @@ export type FlowInterfaceLink = {
   /** The interface's current decision (accepted, not superseded), if one was recorded. */
   decision: { id: string; number: number; title: string; legalBasis: string; residencyFlagged: boolean } | null;
 };
-
-export type InterfacePickerOption = { id: string; label: string; isResidencyFlagged: boolean };
 
 /**
  * A decision is current while it is accepted and not superseded; recording a new one supersedes the
@@ -62,21 +58,4 @@ export async function flowInterfaceLinkTx(tx: Tx, flowId: string): Promise<FlowI
     select: { interface: { include: interfaceLinkInclude } },
   });
   return flow?.interface ? toInterfaceLink(flow.interface) : null;
-}
-
-/** Every inventory interface for the flow form's picker, labelled "source → target: name", flagged ones marked. */
-export async function flowInterfaceOptions(actor: Actor): Promise<InterfacePickerOption[]> {
-  assertCan(actor, "flow:edit");
-  const rows = await db().interface.findMany({
-    include: interfaceLinkInclude,
-    orderBy: [{ sourceSystem: { name: "asc" } }, { targetSystem: { name: "asc" } }, { name: "asc" }],
-  });
-  return rows.map((i) => {
-    const link = toInterfaceLink(i);
-    return {
-      id: i.id,
-      label: `${link.source} → ${link.target}: ${link.name}`,
-      isResidencyFlagged: isResidencyFlagged(link),
-    };
-  });
 }

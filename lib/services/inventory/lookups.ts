@@ -95,6 +95,12 @@ export async function searchInterfaces(actor: Actor, raw: TLookupQuery): Promise
   };
 }
 
+/** Whether the inventory holds any interface (the advisor has nothing to work on otherwise). */
+export async function hasInterfaces(actor: Actor): Promise<boolean> {
+  assertCan(actor, "inventory:read");
+  return (await db().interface.findFirst({ select: { id: true } })) !== null;
+}
+
 /** Systems whose name or vendor contains every word of `q`. */
 export async function searchSystems(actor: Actor, raw: TLookupQuery): Promise<TLookupResult> {
   assertCan(actor, "inventory:read");

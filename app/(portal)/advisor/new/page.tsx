@@ -2,17 +2,19 @@ import type { Metadata } from "next";
 import { Button, Card, EmptyState, PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
-import { getInterfaceContext, listAdvisorInterfaces } from "@/lib/services/advisor";
+import { getInterfaceContext } from "@/lib/services/advisor";
+import { hasInterfaces } from "@/lib/services/inventory/lookups";
 import { label } from "@/lib/validation/advisor";
 import { orNotFound } from "@/lib/http/not-found";
 import { AdvisorForm } from "../_components/advisor-form";
+import { InterfaceChooser } from "../_components/interface-chooser";
 
 export const metadata: Metadata = { title: "Advise an interface" };
 
 export default async function AdviseInterfacePage({ searchParams }: { searchParams: Promise<{ interface?: string }> }) {
   const actor = await requirePageAccess("advisor:read");
   const { interface: interfaceId } = await searchParams;
-  const interfaces = await listAdvisorInterfaces(actor);
+  const isInventoryStocked = await hasInterfaces(actor);
   const context = interfaceId ? await orNotFound(getInterfaceContext(actor, interfaceId)) : null;
   return (
     <>
@@ -22,27 +24,20 @@ export default async function AdviseInterfacePage({ searchParams }: { searchPara
       />
       <div className="space-y-6">
         <Card>
-          {interfaces.length ? (
+          {isInventoryStocked ? (
             <form method="get" className="flex flex-wrap items-end gap-3">
               <div className="min-w-72 flex-1">
                 <label htmlFor="interface" className="block text-sm font-medium text-slate-700">
                   Interface
                 </label>
-                <select
-                  id="interface"
-                  name="interface"
-                  defaultValue={interfaceId ?? ""}
-                  className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-                >
-                  <option value="" disabled>
-                    Choose an interface…
-                  </option>
-                  {interfaces.map((i) => (
-                    <option key={i.id} value={i.id}>
-                      {i.name} ({i.source} → {i.target})
-                    </option>
-                  ))}
-                </select>
+                <InterfaceChooser
+                  key={context?.id ?? ""}
+                  value={
+                    context
+                      ? { id: context.id, label: context.name, detail: `${context.source} → ${context.target}` }
+                      : null
+                  }
+                />
               </div>
               <Button type="submit" variant="secondary">
                 Open

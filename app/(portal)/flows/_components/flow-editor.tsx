@@ -7,7 +7,8 @@ import { Button, Card, FormField, Input, Notice, Select, Tabs, Textarea } from "
 import { saveFlowAction, validateFlowAction } from "../actions";
 import { errorsUnder, nextStepId, setIn, type JsonSchema } from "../_lib/schema-form";
 import { ConfigFields } from "./config-fields";
-import { InterfacePicker, type InterfaceOption } from "./interface-picker";
+import type { TLookupOption } from "@/lib/validation/lookup";
+import { InterfacePicker } from "./interface-picker";
 
 export type CatalogEntry = {
   kind: "input" | "processor" | "output";
@@ -54,17 +55,15 @@ export function FlowEditor({
   initialSpec,
   flowId,
   intent,
-  interfaceOptions,
-  initialInterfaceId = "",
+  initialInterface = null,
 }: {
   catalog: CatalogEntry[];
   policySchema: JsonSchema;
   initialSpec?: EditorSpec;
   flowId?: string;
   intent: "create" | "import";
-  /** Inventory interfaces the flow can be linked to (its residency follows the interface's decision). */
-  interfaceOptions: InterfaceOption[];
-  initialInterfaceId?: string;
+  /** The inventory interface the flow implements (its residency follows the interface's decision). */
+  initialInterface?: TLookupOption | null;
 }) {
   const router = useRouter();
   const [spec, setSpec] = useState<EditorSpec>(() => initialSpec ?? emptySpec(catalog));
@@ -72,7 +71,7 @@ export function FlowEditor({
   const [revision, setRevision] = useState(0);
   const [liveErrors, setLiveErrors] = useState<Errors>(undefined);
   const [liveState, setLiveState] = useState<"idle" | "checking" | "valid" | "invalid">("idle");
-  const [interfaceId, setInterfaceId] = useState(initialInterfaceId);
+  const [interfaceId, setInterfaceId] = useState(initialInterface?.id ?? "");
   const [state, action, pending] = useActionState(saveFlowAction, null);
   const specJson = useMemo(() => JSON.stringify(spec), [spec]);
 
@@ -310,12 +309,7 @@ export function FlowEditor({
             </FormField>
           </div>
           <div className="sm:col-span-2">
-            <InterfacePicker
-              options={interfaceOptions}
-              value={interfaceId}
-              onChange={setInterfaceId}
-              errors={at(errors, "interfaceId")}
-            />
+            <InterfacePicker initial={initialInterface} onChange={setInterfaceId} errors={at(errors, "interfaceId")} />
           </div>
         </div>
       </Card>

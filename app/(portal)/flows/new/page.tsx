@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
-import { componentCatalog, flowInterfaceOptions, policySchema } from "@/lib/services/flows";
+import { componentCatalog, policySchema } from "@/lib/services/flows";
 import { FlowEditor, type CatalogEntry } from "../_components/flow-editor";
 import type { JsonSchema } from "../_lib/schema-form";
 
 export const metadata: Metadata = { title: "New flow" };
 
 export default async function NewFlowPage() {
-  const actor = await requirePageAccess("flow:edit");
-  const interfaces = await flowInterfaceOptions(actor);
+  await requirePageAccess("flow:edit");
   return (
     <>
       <PageHeader
@@ -20,7 +19,6 @@ export default async function NewFlowPage() {
         catalog={componentCatalog() as CatalogEntry[]}
         policySchema={policySchema() as JsonSchema}
         intent="create"
-        interfaceOptions={interfaces}
       />
     </>
   );

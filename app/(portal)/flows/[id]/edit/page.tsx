@@ -1,13 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
-import {
-  componentCatalog,
-  flowInterfaceOptions,
-  getFlowOrThrow,
-  getFlowVersionSpec,
-  policySchema,
-} from "@/lib/services/flows";
+import { componentCatalog, getFlowOrThrow, getFlowVersionSpec, policySchema } from "@/lib/services/flows";
+import { flowInterfaceOption } from "@/lib/services/flows/lookups";
 import { orNotFound } from "@/lib/http/not-found";
 import { FlowEditor, type CatalogEntry, type EditorSpec } from "../../_components/flow-editor";
 import type { JsonSchema } from "../../_lib/schema-form";
@@ -26,10 +21,7 @@ export default async function EditFlowPage({
   const { from } = await searchParams;
   const flow = await orNotFound(getFlowOrThrow(actor, id));
   const baseId = from && flow.versions.some((v) => v.id === from) ? from : flow.versions[0]?.id;
-  const [base, interfaces] = await Promise.all([
-    baseId ? getFlowVersionSpec(actor, baseId) : null,
-    flowInterfaceOptions(actor),
-  ]);
+  const base = baseId ? await getFlowVersionSpec(actor, baseId) : null;
   return (
     <>
       <PageHeader
@@ -46,8 +38,7 @@ export default async function EditFlowPage({
         initialSpec={base ? (base.spec as EditorSpec) : undefined}
         flowId={flow.id}
         intent="import"
-        interfaceOptions={interfaces}
-        initialInterfaceId={flow.interface?.id ?? ""}
+        initialInterface={flow.interface ? flowInterfaceOption(flow.interface) : null}
       />
     </>
   );
