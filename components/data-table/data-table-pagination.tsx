@@ -8,6 +8,8 @@ type Props = {
   tableId: string;
   page: number;
   pageCount: number;
+  /** More pages follow than counted ("Page 3 of 400+"). */
+  isPageCountLowerBound?: boolean;
   pageSize: number;
   canPrevious: boolean;
   canNext: boolean;
@@ -22,6 +24,7 @@ export function DataTablePagination({
   tableId,
   page,
   pageCount,
+  isPageCountLowerBound = false,
   pageSize,
   canPrevious,
   canNext,
@@ -55,7 +58,10 @@ export function DataTablePagination({
       </div>
       <p className="text-sm text-slate-600">
         Page <span className="font-medium text-slate-900">{formatCount(page)}</span> of{" "}
-        <span className="font-medium text-slate-900">{formatCount(pageCount)}</span>
+        <span className="font-medium text-slate-900">
+          {formatCount(pageCount)}
+          {isPageCountLowerBound ? "+" : ""}
+        </span>
       </p>
       <nav aria-label="Pagination" className="flex items-center gap-1">
         <PageButton label="First page" onClick={onFirst} disabled={!canPrevious} glyph="«" />

@@ -109,7 +109,7 @@ export function DataTable<T>({
 
   const rows = table.getRowModel().rows;
   const isFiltered = hasActiveFilters(query);
-  const summary = describeRange(result.page, result.pageSize, result.total);
+  const summary = describeRange(result.page, result.pageSize, result.total, result.isTotalLowerBound);
   const outOfRange = isPageOutOfRange(result.page, result.pageSize, result.total);
   const columnCount = Math.max(1, columns.length);
   const captionId = `${tableId}-caption`;
@@ -285,6 +285,7 @@ export function DataTable<T>({
           tableId={tableId}
           page={result.page}
           pageCount={getPageCount(result.total, result.pageSize)}
+          isPageCountLowerBound={result.isTotalLowerBound}
           pageSize={result.pageSize}
           canPrevious={table.getCanPreviousPage()}
           canNext={table.getCanNextPage()}

@@ -21,6 +21,8 @@ describe("page math", () => {
     expect(describeRange(410, 25, 10_234)).toBe("Showing 10,226–10,234 of 10,234");
     expect(describeRange(1, 25, 0)).toBe("No results");
     expect(describeRange(9, 25, 30)).toBe("No rows on this page of 30");
+    // A count that stopped early says so rather than posing as the total.
+    expect(describeRange(2, 25, 10_025, true)).toBe("Showing 26–50 of more than 10,025");
   });
 
   it("flags a page past the end only when there are rows", () => {

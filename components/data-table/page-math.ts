@@ -22,10 +22,14 @@ export function isPageOutOfRange(page: number, pageSize: number, total: number):
   return total > 0 && page > getPageCount(total, pageSize);
 }
 
-/** "Showing 1–25 of 10,234"; the en dash is the typographic range separator. */
-export function describeRange(page: number, pageSize: number, total: number): string {
+/**
+ * "Showing 1–25 of 10,234"; the en dash is the typographic range separator. `isLowerBound`: the
+ * count stopped at `total`, so "of more than 10,025".
+ */
+export function describeRange(page: number, pageSize: number, total: number, isLowerBound = false): string {
   if (total <= 0) return "No results";
   const { from, to } = getRowRange(page, pageSize, total);
-  if (from === 0) return `No rows on this page of ${formatCount(total)}`;
-  return `Showing ${formatCount(from)}–${formatCount(to)} of ${formatCount(total)}`;
+  const of = `${isLowerBound ? "more than " : ""}${formatCount(total)}`;
+  if (from === 0) return `No rows on this page of ${of}`;
+  return `Showing ${formatCount(from)}–${formatCount(to)} of ${of}`;
 }

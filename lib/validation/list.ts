@@ -15,7 +15,14 @@ export const ZListQuery = z.object({
 });
 export type TListQuery = z.infer<typeof ZListQuery>;
 
-export type ListResult<T> = { rows: T[]; total: number; page: number; pageSize: number };
+export type ListResult<T> = {
+  rows: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** The count stopped at `total` (counting every row of a huge table is slow): there are more. */
+  isTotalLowerBound?: boolean;
+};
 
 type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
 

@@ -119,6 +119,8 @@ function storedSteps(raw: Prisma.JsonValue): z.infer<typeof ZStoredSteps> {
 const SORTABLE = ["startedAt", "durationMs", "status"] as const;
 const STATUSES: readonly RunStatus[] = ["running", "succeeded", "filtered", "failed", "dead_lettered"];
 
+export const COUNT_AHEAD = 10_000;
+
 /** Message runs, newest first; `q` matches a message or correlation id exactly. */
 export async function listRuns(actor: Actor, query: TListQuery): Promise<ListResult<RunRow>> {
   assertCan(actor, "flow:read");
@@ -134,17 +136,22 @@ export async function listRuns(actor: Actor, query: TListQuery): Promise<ListRes
   const where = { AND: and };
   const sort = pickSort(query, SORTABLE, "startedAt");
   const dir = sort.field === "startedAt" && !query.sort ? "desc" : sort.dir;
-  // Counting millions of runs is slow and the exact number adds little: cap the count.
-  const [rows, total] = await Promise.all([
-    db().messageRun.findMany({
-      where,
-      orderBy: [{ [sort.field]: dir }, { id: "asc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    }),
-    db().messageRun.count({ where, take: 10_000 }),
+  // Counting millions of runs is slow and the exact number adds little: count at most COUNT_AHEAD
+  // rows past this page's start, and say so. The window moves with the page, so paging (and "last
+  // page") always reaches further and no run is out of reach.
+  const skip = (query.page - 1) * query.pageSize;
+  const cap = skip + COUNT_AHEAD;
+  const [rows, counted] = await Promise.all([
+    db().messageRun.findMany({ where, orderBy: [{ [sort.field]: dir }, { id: "asc" }], skip, take: query.pageSize }),
+    db().messageRun.count({ where, take: cap + 1 }),
   ]);
-  return { rows: await toRows(rows), total, page: query.page, pageSize: query.pageSize };
+  return {
+    rows: await toRows(rows),
+    total: Math.min(counted, cap),
+    isTotalLowerBound: counted > cap,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 export async function recentRuns(actor: Actor, flowId: string, take = 10): Promise<RunRow[]> {
