@@ -115,7 +115,7 @@ async function main(): Promise<void> {
   const { systemActor } = await import("../lib/auth/actor");
   const { disconnectDb } = await import("../lib/db");
   const { listInterfaces, listProcesses, listSystems } = await import("../lib/services/inventory");
-  const { importSheet } = await import("../lib/services/inventory/spreadsheet");
+  const { importSheet } = await import("../lib/services/sheets");
   const { ZListQuery } = await import("../lib/validation/list");
 
   const raw = new pg.Client({ connectionString: url });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { getSheet } from "@/lib/services/sheets";
 import { readSheetFile, writeSheetFile } from "./file-format";
-import { mapHeaders, validateTable } from "./import";
-import { getSheet } from "./sheets";
+import { mapHeaders, validateTable } from "./validate";
 
 const csv = (text: string) => new TextEncoder().encode(text);
 const processes = getSheet("processes");

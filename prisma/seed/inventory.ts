@@ -2,9 +2,8 @@
 // manufacturer that sells online and through a field sales team. Loaded through the spreadsheet
 // import, which upserts by natural key, so re-running the seed changes nothing.
 import type { Actor } from "../../lib/auth/actor";
-import { importSheet } from "../../lib/services/inventory/spreadsheet/import";
-import { writeSheetFile } from "../../lib/services/inventory/spreadsheet/file-format";
-import { getSheet } from "../../lib/services/inventory/spreadsheet/sheets";
+import { getSheet, importSheet } from "../../lib/services/sheets";
+import { writeSheetFile } from "../../lib/spreadsheet/file-format";
 
 type Row = Record<string, string | number>;
 

@@ -2,13 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
 import { systemActor } from "@/lib/auth/actor";
-import {
-  exportSheet,
-  formatFromFilename,
-  importSheet,
-  sheetKinds,
-  type ImportProgress,
-} from "@/lib/services/inventory/spreadsheet";
+import { exportSheet, formatFromFilename, importSheet, sheetKinds, type ImportProgress } from "@/lib/services/sheets";
 import { SHEET_FORMATS, type TSheetFormat } from "@/lib/validation/inventory";
 import { printJson, requireDatabaseUrl } from "../context";
 import { CliError, EXIT } from "../errors";

@@ -15,6 +15,13 @@ export type AuditInput = {
   after?: Record<string, unknown> | null;
 };
 
+/**
+ * Where a write sends its audit entry: appendAudit itself, or a collector. A spreadsheet import
+ * collects its entries and appends them after the last row, because appending takes the chain's lock
+ * until commit and a long import must not hold it (stalling every other audited write) for thousands of rows.
+ */
+export type AuditWriter = (tx: Tx, entry: AuditInput) => Promise<void>;
+
 function scrub(record: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
   if (!record) return null;
   return Object.fromEntries(Object.entries(record).filter(([k]) => !SECRET_FIELDS.has(k)));

@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
+import { defineSheet, type ParsedRow, type RowIssue } from "@/lib/spreadsheet";
 import { ZInterfaceFields } from "@/lib/validation/inventory";
-import { interfaceWhere, saveInterfaceTx } from "../interfaces";
-import { defineSheet, type ImportCounts, type RowIssue } from "./types";
+import { interfaceWhere, saveInterfaceTx } from "./interfaces";
+import { systemsByName } from "./systems-sheet";
 
 const ZInterfaceRow = ZInterfaceFields.omit({ sourceSystemId: true, targetSystemId: true })
   .extend({
@@ -18,14 +19,18 @@ type TInterfaceRow = z.output<typeof ZInterfaceRow>;
 
 const lower = (s: string) => s.toLowerCase();
 
-async function systemIdsByName(tx: Tx, rows: { value: TInterfaceRow }[]): Promise<Map<string, string>> {
-  const names = [...new Set(rows.flatMap((r) => [r.value.source, r.value.target]))];
-  const found = await tx.system.findMany({
-    where: { name: { in: names, mode: "insensitive" } },
-    select: { id: true, name: true },
-  });
-  return new Map(found.map((s) => [lower(s.name), s.id]));
+const systemsOf = (tx: Tx, rows: ParsedRow<TInterfaceRow>[]) =>
+  systemsByName(tx, [...new Set(rows.flatMap((r) => [r.value.source, r.value.target]))]);
+
+type Context = { systems: Map<string, { id: string }>; idByKey: Map<string, string> };
+
+/** The row as the service's input: system names become ids (checkReferences made sure they exist). */
+function toInput({ systems }: Context, { source, target, ...rest }: TInterfaceRow) {
+  return { ...rest, sourceSystemId: systems.get(lower(source))!.id, targetSystemId: systems.get(lower(target))!.id };
 }
+
+const interfaceKey = (i: { sourceSystemId: string; targetSystemId: string; name: string }) =>
+  `${i.sourceSystemId}\u0000${i.targetSystemId}\u0000${i.name}`;
 
 export const interfacesSheet = defineSheet({
   kind: "interfaces",
@@ -51,7 +56,7 @@ export const interfacesSheet = defineSheet({
   naturalKey: (r: TInterfaceRow) => `${lower(r.source)}\u0000${lower(r.target)}\u0000${r.name}`,
 
   async checkReferences(tx, rows): Promise<RowIssue[]> {
-    const systems = await systemIdsByName(tx, rows);
+    const systems = await systemsOf(tx, rows);
     const issues: RowIssue[] = [];
     for (const { row, value } of rows) {
       for (const field of ["source", "target"] as const) {
@@ -67,31 +72,18 @@ export const interfacesSheet = defineSheet({
     return issues;
   },
 
-  async apply(tx, actor, rows, progress, audit): Promise<ImportCounts> {
-    const systems = await systemIdsByName(tx, rows);
-    const ids = [...systems.values()];
+  async prepare(tx, _actor, rows): Promise<Context> {
+    const systems = await systemsOf(tx, rows);
+    const ids = [...systems.values()].map((s) => s.id);
     const existing = await tx.interface.findMany({
       where: { sourceSystemId: { in: ids }, targetSystemId: { in: ids } },
       select: { id: true, name: true, sourceSystemId: true, targetSystemId: true },
     });
-    const idByKey = new Map(existing.map((i) => [`${i.sourceSystemId}\u0000${i.targetSystemId}\u0000${i.name}`, i.id]));
-    const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
-    for (const [i, { value }] of rows.entries()) {
-      const { source, target, ...rest } = value;
-      const input = {
-        ...rest,
-        sourceSystemId: systems.get(lower(source))!,
-        targetSystemId: systems.get(lower(target))!,
-      };
-      const existingId = idByKey.get(`${input.sourceSystemId}\u0000${input.targetSystemId}\u0000${input.name}`);
-      const result = await saveInterfaceTx(tx, actor, input, existingId, audit);
-      if (!existingId) counts.created++;
-      else if (result.changed) counts.updated++;
-      else counts.unchanged++;
-      if (i % 25 === 24 || i === rows.length - 1) progress(i + 1, rows.length);
-    }
-    return counts;
+    return { systems, idByKey: new Map(existing.map((i) => [interfaceKey(i), i.id])) };
   },
+  find: (context, row) => context.idByKey.get(interfaceKey(toInput(context, row))),
+  save: (tx, actor, row, existingId, context, audit) =>
+    saveInterfaceTx(tx, actor, toInput(context, row), existingId, audit),
 
   async exportRows(actor, filter) {
     void actor;

@@ -18,8 +18,7 @@ import {
   type TPayloadFormat,
 } from "@/lib/validation/inventory";
 import { pickSort, type ListResult, type TListQuery } from "@/lib/validation/list";
-import { appendAudit } from "../audit";
-import type { AuditWriter } from "./spreadsheet/types";
+import { appendAudit, type AuditWriter } from "../audit";
 
 export type InterfaceRow = {
   id: string;

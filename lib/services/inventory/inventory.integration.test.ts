@@ -23,7 +23,7 @@ import {
   updateProcess,
 } from "./index";
 import { processLookupOption, searchProcesses } from "./lookups";
-import { exportSheet, importSheet } from "./spreadsheet";
+import { exportSheet, importSheet } from "../sheets";
 
 const url = withTestDatabase();
 const admin = systemActor("test");

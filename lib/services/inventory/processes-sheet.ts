@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
+import { defineSheet, type RowIssue } from "@/lib/spreadsheet";
 import { formatPainPoints, ZProcessInput } from "@/lib/validation/inventory";
-import { loadProcessesTx, processWhere, saveProcessTx } from "../processes";
-import { ensureDepartment } from "../shared";
-import { defineSheet, type ImportCounts, type RowIssue } from "./types";
+import { loadProcessesTx, processWhere, saveProcessTx, type ProcessRecord } from "./processes";
+import { ensureDepartment } from "./shared";
+import { systemsByName } from "./systems-sheet";
 
 const splitList = (s: string) => [
   ...new Set(
@@ -22,15 +23,6 @@ type TProcessRow = z.output<typeof ZProcessRow>;
 
 const lower = (s: string) => s.toLowerCase();
 
-async function systemIdsByName(tx: Tx, names: string[]): Promise<Map<string, string>> {
-  if (!names.length) return new Map();
-  const found = await tx.system.findMany({
-    where: { name: { in: names, mode: "insensitive" } },
-    select: { id: true, name: true },
-  });
-  return new Map(found.map((s) => [lower(s.name), s.id]));
-}
-
 async function ownerIdsByEmail(tx: Tx, emails: string[]): Promise<Map<string, string>> {
   if (!emails.length) return new Map();
   const found = await tx.user.findMany({
@@ -39,6 +31,15 @@ async function ownerIdsByEmail(tx: Tx, emails: string[]): Promise<Map<string, st
   });
   return new Map(found.map((u) => [u.email, u.id]));
 }
+
+type Context = {
+  systems: Map<string, { id: string; name: string }>;
+  owners: Map<string, string>;
+  departments: Map<string, { id: string; name: string }>;
+  byKey: Map<string, ProcessRecord>;
+};
+
+const processKey = (departmentId: string, name: string) => `${departmentId}\u0000${name}`;
 
 export const processesSheet = defineSheet({
   kind: "processes",
@@ -62,7 +63,7 @@ export const processesSheet = defineSheet({
   naturalKey: (r: TProcessRow) => `${lower(r.department)}\u0000${r.name}`,
 
   async checkReferences(tx, rows): Promise<RowIssue[]> {
-    const systems = await systemIdsByName(tx, [...new Set(rows.flatMap((r) => r.value.systems))]);
+    const systems = await systemsByName(tx, [...new Set(rows.flatMap((r) => r.value.systems))]);
     const owners = await ownerIdsByEmail(tx, [...new Set(rows.map((r) => r.value.ownerEmail).filter(Boolean))]);
     const issues: RowIssue[] = [];
     for (const { row, value } of rows) {
@@ -85,17 +86,8 @@ export const processesSheet = defineSheet({
     return issues;
   },
 
-  async apply(tx, actor, rows, progress, audit): Promise<ImportCounts> {
-    const names = [...new Set(rows.flatMap((r) => r.value.systems))];
-    const systems = new Map(
-      (names.length
-        ? await tx.system.findMany({
-            where: { name: { in: names, mode: "insensitive" } },
-            select: { id: true, name: true },
-          })
-        : []
-      ).map((s) => [lower(s.name), s]),
-    );
+  async prepare(tx, actor, rows, audit): Promise<Context> {
+    const systems = await systemsByName(tx, [...new Set(rows.flatMap((r) => r.value.systems))]);
     const owners = await ownerIdsByEmail(tx, [...new Set(rows.map((r) => r.value.ownerEmail).filter(Boolean))]);
     const departments = new Map<string, { id: string; name: string }>();
     for (const name of new Set(rows.map((r) => r.value.department))) {
@@ -103,33 +95,28 @@ export const processesSheet = defineSheet({
     }
     // Current state of every process the file may touch, in one query, so unchanged rows cost nothing.
     const existing = await loadProcessesTx(tx, { departmentId: { in: [...departments.values()].map((d) => d.id) } });
-    const byKey = new Map([...existing.values()].map((p) => [`${p.departmentId}\u0000${p.name}`, p]));
-    const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
-    for (const [i, { value }] of rows.entries()) {
-      const department = departments.get(lower(value.department))!;
-      const before = byKey.get(`${department.id}\u0000${value.name}`) ?? null;
-      const { systems: systemNames, department: _department, ownerEmail, ...rest } = value;
-      // "SAP" and "sap" in one cell are the same system: link it once.
-      const linked = [...new Map(systemNames.map((n) => systems.get(lower(n))!).map((s) => [s.id, s])).values()];
-      const result = await saveProcessTx(
-        tx,
-        actor,
-        {
-          ...rest,
-          departmentId: department.id,
-          ownerId: ownerEmail ? owners.get(ownerEmail)! : null,
-          systemIds: linked.map((s) => s.id),
-          labels: { department: department.name, ownerEmail, systems: linked.map((s) => s.name) },
-        },
-        before,
-        audit,
-      );
-      if (!before) counts.created++;
-      else if (result.changed) counts.updated++;
-      else counts.unchanged++;
-      if (i % 25 === 24 || i === rows.length - 1) progress(i + 1, rows.length);
-    }
-    return counts;
+    const byKey = new Map([...existing.values()].map((p) => [processKey(p.departmentId, p.name), p]));
+    return { systems, owners, departments, byKey };
+  },
+  find: ({ departments, byKey }, row) => byKey.get(processKey(departments.get(lower(row.department))!.id, row.name)),
+  save(tx, actor, row, before, { systems, owners, departments }, audit) {
+    const department = departments.get(lower(row.department))!;
+    const { systems: systemNames, department: _department, ownerEmail, ...rest } = row;
+    // "SAP" and "sap" in one cell are the same system: link it once.
+    const linked = [...new Map(systemNames.map((n) => systems.get(lower(n))!).map((s) => [s.id, s])).values()];
+    return saveProcessTx(
+      tx,
+      actor,
+      {
+        ...rest,
+        departmentId: department.id,
+        ownerId: ownerEmail ? owners.get(ownerEmail)! : null,
+        systemIds: linked.map((s) => s.id),
+        labels: { department: department.name, ownerEmail, systems: linked.map((s) => s.name) },
+      },
+      before ?? null,
+      audit,
+    );
   },
 
   async exportRows(actor, filter) {

@@ -15,8 +15,7 @@ import {
   type TSeverity,
 } from "@/lib/validation/inventory";
 import { pickSort, type ListResult, type TListQuery } from "@/lib/validation/list";
-import { appendAudit } from "../audit";
-import type { AuditWriter } from "./spreadsheet/types";
+import { appendAudit, type AuditWriter } from "../audit";
 import { ensureDepartment, resolveOwner, worstSeverity } from "./shared";
 
 export type ProcessRow = {

@@ -3,8 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { SEVERITIES, type TSeverity } from "@/lib/validation/inventory";
-import { appendAudit } from "../audit";
-import type { AuditWriter } from "./spreadsheet/types";
+import { appendAudit, type AuditWriter } from "../audit";
 
 /** Finds a department by name (any case) or creates it, so forms and imports can name new ones. */
 export async function ensureDepartment(

@@ -1,8 +1,20 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
+import { defineSheet } from "@/lib/spreadsheet";
 import { ZSystemInput, type TSystemInput } from "@/lib/validation/inventory";
-import { saveSystemTx, systemWhere } from "../systems";
-import { defineSheet, type ImportCounts } from "./types";
+import { saveSystemTx, systemWhere } from "./systems";
+
+const lower = (s: string) => s.toLowerCase();
+
+/** Systems by name ignoring case, as sheets name them: keyed by the lower-cased name. */
+export async function systemsByName(tx: Tx, names: string[]): Promise<Map<string, { id: string; name: string }>> {
+  if (!names.length) return new Map();
+  const found = await tx.system.findMany({
+    where: { name: { in: names, mode: "insensitive" } },
+    select: { id: true, name: true },
+  });
+  return new Map(found.map((s) => [lower(s.name), s]));
+}
 
 export const systemsSheet = defineSheet({
   kind: "systems",
@@ -20,26 +32,16 @@ export const systemsSheet = defineSheet({
     { key: "description", hint: "What the system is used for." },
   ],
   schema: ZSystemInput,
-  naturalKey: (r: TSystemInput) => r.name.toLowerCase(),
+  naturalKey: (r: TSystemInput) => lower(r.name),
   checkReferences: async () => [],
 
-  async apply(tx, actor, rows, progress, audit): Promise<ImportCounts> {
-    const existing = await tx.system.findMany({
-      where: { name: { in: rows.map((r) => r.value.name), mode: "insensitive" } },
-      select: { id: true, name: true },
-    });
-    const idByName = new Map(existing.map((s) => [s.name.toLowerCase(), s.id]));
-    const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
-    for (const [i, { value }] of rows.entries()) {
-      const existingId = idByName.get(value.name.toLowerCase());
-      const result = await saveSystemTx(tx, actor, value, existingId, audit);
-      if (!existingId) counts.created++;
-      else if (result.changed) counts.updated++;
-      else counts.unchanged++;
-      if (i % 25 === 24 || i === rows.length - 1) progress(i + 1, rows.length);
-    }
-    return counts;
-  },
+  prepare: (tx, _actor, rows) =>
+    systemsByName(
+      tx,
+      rows.map((r) => r.value.name),
+    ),
+  find: (existing, row) => existing.get(lower(row.name))?.id,
+  save: (tx, actor, row, existingId, _existing, audit) => saveSystemTx(tx, actor, row, existingId, audit),
 
   async exportRows(actor, filter) {
     void actor;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase as withTestDatabase } from "@/test/db";
 import { systemActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { exportSheet, importSheet } from "@/lib/services/inventory/spreadsheet";
+import { exportSheet, importSheet } from "@/lib/services/sheets";
 import { getCandidateOrThrow } from "./candidates";
 
 withTestDatabase();

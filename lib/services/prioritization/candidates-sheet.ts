@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
-import { defineSheet, type ImportCounts, type RowIssue } from "../inventory/spreadsheet/types";
+import { defineSheet, type RowIssue } from "@/lib/spreadsheet";
 import { saveCandidateTx } from "./candidates";
 import { findCycles } from "./waves";
 
@@ -201,32 +201,26 @@ export const candidatesSheet = defineSheet({
     return issues;
   },
 
-  async apply(tx, actor, rows, progress, audit): Promise<ImportCounts> {
-    const l = await lookups(tx, rows);
-    const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
-    const ordered = dependencyOrder(rows);
-    for (const [i, { value }] of ordered.entries()) {
-      const existingId = l.candidates.get(lower(value.name));
-      const result = await saveCandidateTx(
-        tx,
-        actor,
-        {
-          ...value,
-          departmentId: value.department ? l.departments.get(lower(value.department))! : null,
-          processIds: value.processes.map((p) => l.processes.get(lower(p))![0]),
-          interfaceIds: value.interfaces.map((n) => l.interfaces.get(lower(n))![0]),
-          dependsOnIds: value.dependsOn.map((d) => l.candidates.get(lower(d))!),
-        },
-        existingId,
-        audit,
-      );
-      l.candidates.set(lower(value.name), result.id);
-      if (!existingId) counts.created++;
-      else if (result.changed) counts.updated++;
-      else counts.unchanged++;
-      if (i % 25 === 24 || i === ordered.length - 1) progress(i + 1, ordered.length);
-    }
-    return counts;
+  prepare: (tx, _actor, rows) => lookups(tx, rows),
+  order: dependencyOrder,
+  find: (l, row) => l.candidates.get(lower(row.name)),
+  async save(tx, actor, row, existingId, l, audit) {
+    const result = await saveCandidateTx(
+      tx,
+      actor,
+      {
+        ...row,
+        departmentId: row.department ? l.departments.get(lower(row.department))! : null,
+        processIds: row.processes.map((p) => l.processes.get(lower(p))![0]),
+        interfaceIds: row.interfaces.map((n) => l.interfaces.get(lower(n))![0]),
+        dependsOnIds: row.dependsOn.map((d) => l.candidates.get(lower(d))!),
+      },
+      existingId,
+      audit,
+    );
+    // Rows later in the file may depend on this one (dependencyOrder put it first).
+    l.candidates.set(lower(row.name), result.id);
+    return result;
   },
 
   async exportRows(actor, filter) {

@@ -1,10 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
+import { writeSheetFile } from "@/lib/spreadsheet/file-format";
+import type { ExportFilter, Sheet } from "@/lib/spreadsheet/types";
 import type { TSheetFormat } from "@/lib/validation/inventory";
-import { writeSheetFile } from "./file-format";
-import { getSheet } from "./sheets";
-import type { ExportFilter } from "./types";
 
 export const CONTENT_TYPES: Record<TSheetFormat, string> = {
   csv: "text/csv; charset=utf-8",
@@ -12,13 +11,12 @@ export const CONTENT_TYPES: Record<TSheetFormat, string> = {
 };
 
 /** Exports a sheet in the exact shape its import reads, so an export re-imports unchanged. */
-export async function exportSheet(
+export async function exportSheetFile(
   actor: Actor,
-  kind: string,
+  sheet: Sheet,
   format: TSheetFormat,
   filter: ExportFilter = { q: "", filters: {} },
 ): Promise<{ bytes: Uint8Array; filename: string; contentType: string; rowCount: number }> {
-  const sheet = getSheet(kind);
   assertCan(actor, sheet.readPermission);
   const rows = await sheet.exportRows(actor, filter);
   const bytes = await writeSheetFile(
@@ -30,7 +28,7 @@ export async function exportSheet(
   const date = new Date().toISOString().slice(0, 10);
   return {
     bytes,
-    filename: `switchboard-${kind}-${date}.${format}`,
+    filename: `switchboard-${sheet.kind}-${date}.${format}`,
     contentType: CONTENT_TYPES[format],
     rowCount: rows.length,
   };

@@ -3,86 +3,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import { transaction } from "@/lib/db";
 import { appendAudit, type AuditInput } from "@/lib/services/audit";
+import { readSheetFile } from "@/lib/spreadsheet/file-format";
+import type { ImportOptions, ImportReport, RowIssue, Sheet } from "@/lib/spreadsheet/types";
+import { sortIssues, validateTable } from "@/lib/spreadsheet/validate";
 import type { TSheetFormat } from "@/lib/validation/inventory";
-import { readSheetFile, type RawTable } from "./file-format";
-import { getSheet } from "./sheets";
-import type { ImportCounts, ParsedRow, RowIssue, Sheet } from "./types";
-
-export type ImportPhase = "reading" | "validating" | "checking" | "writing" | "auditing";
-export type ImportProgress = { phase: ImportPhase; done: number; total: number };
-
-export type ImportReport = {
-  kind: string;
-  rowCount: number;
-  /** Every issue, in row order. A non-empty list means nothing was written. */
-  issues: RowIssue[];
-  committed: boolean;
-  counts: ImportCounts | null;
-};
-
-export type ImportOptions = { dryRun: boolean; onProgress?: (p: ImportProgress) => void };
 
 /** Long imports hold one transaction so they stay all or nothing. */
 const IMPORT_TIMEOUT_MS = 15 * 60 * 1000;
-
-const headerKey = (s: string) => s.toLowerCase().replace(/[\s_\-*]/g, "");
-
-/** Matches file headers to column keys; unknown and missing columns are row-1 issues. */
-export function mapHeaders(sheet: Sheet, headers: string[]): { index: Map<string, number>; issues: RowIssue[] } {
-  const byKey = new Map(sheet.columns.map((c) => [headerKey(c.key), c.key]));
-  const index = new Map<string, number>();
-  const issues: RowIssue[] = [];
-  headers.forEach((h, i) => {
-    if (!h) return;
-    const key = byKey.get(headerKey(h));
-    if (!key)
-      issues.push({
-        row: 1,
-        field: h,
-        message: `Unknown column "${h}". Expected columns: ${sheet.columns.map((c) => c.key).join(", ")}.`,
-      });
-    else if (index.has(key)) issues.push({ row: 1, field: h, message: `Column "${key}" appears twice. Keep one.` });
-    else index.set(key, i);
-  });
-  for (const c of sheet.columns) {
-    if (c.required && !index.has(c.key))
-      issues.push({
-        row: 1,
-        field: c.key,
-        message: `Required column "${c.key}" is missing. Add it to the header row.`,
-      });
-  }
-  return { index, issues };
-}
-
-/** Validates every row without touching the database: schema, then duplicate natural keys. */
-export function validateTable(sheet: Sheet, table: RawTable): { rows: ParsedRow<unknown>[]; issues: RowIssue[] } {
-  const { index, issues } = mapHeaders(sheet, table.headers);
-  if (issues.length) return { rows: [], issues };
-  const rows: ParsedRow<unknown>[] = [];
-  const firstRowByKey = new Map<string, number>();
-  for (const { row, cells } of table.rows) {
-    const record: Record<string, string> = {};
-    for (const [key, i] of index) record[key] = (cells[i] ?? "").trim();
-    const parsed = sheet.parseRow(record);
-    if (!parsed.ok) {
-      for (const issue of parsed.issues) issues.push({ row, ...issue });
-      continue;
-    }
-    const first = firstRowByKey.get(parsed.key);
-    if (first !== undefined) {
-      issues.push({
-        row,
-        field: sheet.columns[0].key,
-        message: `Duplicate of row ${first}: the same record appears twice in this file. Merge the rows.`,
-      });
-      continue;
-    }
-    firstRowByKey.set(parsed.key, row);
-    rows.push({ row, value: parsed.value });
-  }
-  return { rows, issues };
-}
 
 class IssuesFound extends Error {
   constructor(readonly issues: RowIssue[]) {
@@ -95,14 +22,14 @@ class IssuesFound extends Error {
  * none. Any issue (schema, duplicate, unknown reference) stops the import, and the report lists
  * each one by row number and column so the file can be fixed and uploaded again.
  */
-export async function importSheet(
+export async function importSheetFile(
   actor: Actor,
-  kind: string,
+  sheet: Sheet,
   bytes: Uint8Array,
   format: TSheetFormat,
   opts: ImportOptions,
 ): Promise<ImportReport> {
-  const sheet = getSheet(kind);
+  const { kind } = sheet;
   assertCan(actor, opts.dryRun ? sheet.readPermission : sheet.editPermission);
   const progress = opts.onProgress ?? (() => {});
   progress({ phase: "reading", done: 0, total: 0 });
@@ -156,8 +83,4 @@ export async function importSheet(
     if (error instanceof IssuesFound) return report({ issues: sortIssues(error.issues) });
     throw error;
   }
-}
-
-function sortIssues(issues: RowIssue[]): RowIssue[] {
-  return [...issues].sort((a, b) => a.row - b.row);
 }

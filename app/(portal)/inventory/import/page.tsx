@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
-import { SHEETS } from "@/lib/services/inventory/spreadsheet";
+import { SHEETS } from "@/lib/services/sheets";
 import { ImportWizard } from "./_components/import-wizard";
 
 export const metadata: Metadata = { title: "Import and export" };

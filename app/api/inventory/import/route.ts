@@ -1,12 +1,7 @@
 import { optionalSession } from "@/lib/session";
 import { AppError } from "@/lib/errors";
 import { problem, problemReply, problemResponse } from "@/lib/http/problem";
-import {
-  formatFromFilename,
-  importSheet,
-  MAX_IMPORT_BYTES,
-  type ImportProgress,
-} from "@/lib/services/inventory/spreadsheet";
+import { formatFromFilename, importSheet, MAX_IMPORT_BYTES, type ImportProgress } from "@/lib/services/sheets";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Button, Card, FormField, Input, Notice, Select } from "@/components/ui";
-import type { ImportProgress, ImportReport } from "@/lib/services/inventory/spreadsheet";
+import type { ImportProgress, ImportReport } from "@/lib/spreadsheet";
 
 type SheetInfo = {
   kind: string;

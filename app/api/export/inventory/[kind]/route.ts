@@ -1,6 +1,6 @@
 import { optionalSession } from "@/lib/session";
 import { problem, problemResponse } from "@/lib/http/problem";
-import { exportSheet } from "@/lib/services/inventory/spreadsheet";
+import { exportSheet } from "@/lib/services/sheets";
 import { SHEET_FORMATS, type TSheetFormat } from "@/lib/validation/inventory";
 import { parseListQuery } from "@/lib/validation/list";
 
