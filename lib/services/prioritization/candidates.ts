@@ -12,8 +12,7 @@ import {
   ZUpdateCandidateInput,
   type TCandidateStatus,
 } from "@/lib/validation/prioritization";
-import { appendAudit } from "../audit";
-import type { AuditWriter } from "../inventory/spreadsheet/types";
+import { appendAudit, type AuditWriter } from "../audit";
 import type { Breach } from "./governance";
 import { evaluateBreaches } from "./governance-records";
 import { assertExisting, departmentNames } from "./references";
