@@ -1,54 +1,47 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/db";
-import { createMessage } from "@/lib/engine/core/message";
+import { createMessage, type Message } from "@/lib/engine/core/message";
 import { createPgPool } from "@/lib/engine/transports/postgres/pool";
 import { PgListener } from "@/lib/engine/transports/postgres/listener";
 import { PostgresTransport } from "@/lib/engine/transports/postgres/transport";
 import { RabbitTransport } from "@/lib/engine/transports/rabbitmq/transport";
 import type { Transport } from "@/lib/engine/transports/types";
 import { deployFlowDirect } from "./deploy";
-import { RABBIT_URL, uniq, waitFor } from "./test-harness";
+import {
+  RABBIT_URL,
+  spawnEngineProcess,
+  startRecordingHttpTarget,
+  stopEngineProcess,
+  uniq,
+  waitFor,
+  type TEngineProcess,
+} from "./test-harness";
 
 const dbUrl = useTestDatabase();
 const TOTAL = 10_000;
-const root = path.resolve(__dirname, "../../..");
+/** Every RESEND_EVERY-th order is sent a second time by the partner: a new message with the same orderId. */
+const RESEND_EVERY = 4;
+/** Requests the first engine must have in flight (recorded by the target, unanswered) when it is killed. */
+const IN_FLIGHT_AT_KILL = 16;
 
-/** A real engine process (`npm run engine`), with its own gateway port and a short visibility timeout. */
-function spawnEngine(transport: string): { child: ChildProcess; exited: Promise<number | null>; stderr: () => string } {
-  // node itself (not the tsx CLI, which forks a second process): SIGKILL must hit the engine.
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/engine/main.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: dbUrl(),
-      ENGINE_TRANSPORT: transport,
-      RABBITMQ_URL: RABBIT_URL,
-      ENGINE_GATEWAY_PORT: "0",
-      ENGINE_POLL_INTERVAL_MS: "500",
-      ENGINE_PG_VISIBILITY_MS: "2000",
-      ENGINE_SHUTDOWN_GRACE_MS: "3000",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let err = "";
-  child.stderr!.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, exited, stderr: () => err };
-}
-
+// The sink keeps every request it gets (no unique key), so a duplicate effect cannot hide. Delivery is
+// at least once: a message in flight when its engine dies is sent again, with the same Idempotency-Key
+// (policy.idempotencyKey), which is how a target recognises a repeat. What the idempotent consumer
+// must guarantee is that an order's effects all come from one message: a partner's resend of the
+// order (another message, same key) never reaches the target, across the kill and restart.
 describe.each(["postgres", "rabbitmq"] as const)("engine process killed mid-stream on %s", (kind) => {
   let pool: pg.Pool;
   let transport: Transport;
   let closeTransport: () => Promise<void>;
   const input = uniq(`sb-test.crash-${kind}`);
-  const table = `crash_sink_${kind}`;
+  const flowNames: string[] = [];
+  const engines: TEngineProcess[] = [];
+  let target: Awaited<ReturnType<typeof startRecordingHttpTarget>>;
 
   beforeAll(async () => {
     pool = createPgPool(dbUrl(), 4);
+    target = await startRecordingHttpTarget();
     if (kind === "postgres") {
       const listener = new PgListener(dbUrl());
       const t = new PostgresTransport({ pool, listener, workerId: "test-publisher" });
@@ -62,19 +55,19 @@ describe.each(["postgres", "rabbitmq"] as const)("engine process killed mid-stre
     }
   });
 
-  const flowNames: string[] = [];
-
   afterAll(async () => {
+    for (const e of engines) e.child.kill("SIGKILL");
+    await Promise.all(engines.map((e) => e.exited));
     // The next suite's engines share this database: leave no deployment (or its queue) behind.
     await pool.query(`UPDATE "Deployment" SET "desiredState" = 'stopped'`);
     for (const name of flowNames) await transport.deleteQueue(`sb.flow.${name}.dev`).catch(() => undefined);
     await transport.deleteQueue(input).catch(() => undefined);
     await closeTransport();
+    await target.close();
     await pool.end();
   });
 
-  it(`loses none of ${TOTAL} messages after SIGKILL, and the idempotent sink records each exactly once`, async () => {
-    await pool.query(`CREATE TABLE "${table}" (id int PRIMARY KEY, ref text NOT NULL)`);
+  it(`loses none of ${TOTAL} orders after SIGKILL, redelivers what was in flight, and lets no resend through`, async () => {
     const flowName = uniq(`crash-${kind}`);
     flowNames.push(flowName);
     await deployFlowDirect(pool, {
@@ -84,58 +77,127 @@ describe.each(["postgres", "rabbitmq"] as const)("engine process killed mid-stre
       spec: {
         name: flowName,
         input: { use: "queue", config: { queue: input, prefetch: 64 } },
-        outputs: [{ id: "sink", use: "postgres_upsert", config: { table, keyColumns: ["id"] } }],
-        policy: { concurrency: 32 },
+        outputs: [{ id: "sink", use: "http", config: { url: target.url } }],
+        policy: { concurrency: 32, idempotencyKey: "orderId" },
       },
     });
-    // Backlog first, so the kill lands while thousands are queued and dozens are in flight.
+    // Backlog first, so the kill lands while thousands are queued. Half the resends follow their
+    // original at once (both are claimed concurrently), half come last (claimed after the restart).
+    const order = (id: number) => createMessage({ body: { orderId: id, ref: `order-${id}` } });
+    const late: Message[] = [];
     for (let i = 0; i < TOTAL; i += 500) {
-      await Promise.all(
-        Array.from({ length: Math.min(500, TOTAL - i) }, (_, j) =>
-          transport.publish(input, createMessage({ body: { id: i + j, ref: `order-${i + j}` } })),
-        ),
-      );
+      const batch = [];
+      for (let id = i; id < Math.min(i + 500, TOTAL); id++) {
+        batch.push(order(id));
+        if (id % RESEND_EVERY === 0) (id % (2 * RESEND_EVERY) === 0 ? batch : late).push(order(id));
+      }
+      await Promise.all(batch.map((m) => transport.publish(input, m)));
     }
-    const sinkCount = async () => Number((await pool.query(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
+    await Promise.all(late.map((m) => transport.publish(input, m)));
+    const lateIds = late.map((m) => m.id);
 
-    const first = spawnEngine(kind);
-    await waitFor(async () => (await sinkCount()) >= 1_500, "the first engine to get going", 60_000, 20).catch(
+    const orderOf = (body: string) => (JSON.parse(body) as { orderId: number }).orderId;
+    const ordersSeen = () => new Set(target.records.map((r) => orderOf(r.body))).size;
+
+    const first = spawnEngineProcess(dbUrl(), kind);
+    engines.push(first);
+    await waitFor(() => target.records.length >= 1_500, "the first engine to get going", 60_000, 20).catch(
       (e: unknown) => {
-        throw new Error(`${String(e)}\nengine stderr:\n${first.stderr()}`);
+        throw new Error(`${String(e)}\nengine output:\n${first.output()}`);
       },
+    );
+    // Stop answering, so the kill lands with effects recorded whose runs never finished.
+    target.hold();
+    await waitFor(
+      () => target.held().length >= IN_FLIGHT_AT_KILL,
+      `${IN_FLIGHT_AT_KILL} requests in flight`,
+      10_000,
+      5,
     );
     first.child.kill("SIGKILL");
     expect(await first.exited).toBeNull();
-    const atKill = await sinkCount();
+    const inFlight = new Set(target.held().map((r) => r.messageId));
+    target.release();
+    const atKill = ordersSeen();
     expect(atKill).toBeLessThan(TOTAL);
 
-    const second = spawnEngine(kind);
+    const deliveries = () => {
+      const n = new Map<string, number>();
+      for (const r of target.records) n.set(r.messageId, (n.get(r.messageId) ?? 0) + 1);
+      return n;
+    };
+    // The late resends are the last messages on the queue and only the second engine, whose lineage is
+    // not cut short, runs them: once each has a run, the backlog is through. (A killed engine loses
+    // the lineage of its last moments by design, so earlier runs cannot be counted this way.)
+    const lateRuns = async () =>
+      (
+        await pool.query<{ messageId: string; status: string }>(
+          `SELECT DISTINCT r."messageId", r."status"::text AS status FROM "MessageRun" r JOIN "Flow" f ON f."id" = r."flowId"
+           WHERE f."name" = $1 AND r."messageId" = ANY($2::text[])`,
+          [flowName, lateIds],
+        )
+      ).rows;
+    const second = spawnEngineProcess(dbUrl(), kind);
+    engines.push(second);
     try {
       await waitFor(
-        async () => (await sinkCount()) === TOTAL && (await transport.depth(input)) === 0,
-        `all ${TOTAL} rows in the sink`,
+        async () => {
+          const n = deliveries();
+          return (
+            ordersSeen() === TOTAL &&
+            [...inFlight].every((id) => (n.get(id) ?? 0) >= 2) &&
+            new Set((await lateRuns()).map((r) => r.messageId)).size === lateIds.length &&
+            (await transport.depth(input)) === 0
+          );
+        },
+        `all ${TOTAL} orders in the sink, the ${inFlight.size} in-flight messages sent again, every message's run recorded`,
         90_000,
         200,
       );
     } catch (error) {
       second.child.kill("SIGKILL");
       throw new Error(
-        `${String(error)}; at kill ${atKill}, now ${await sinkCount()}\nengine stderr:\n${second.stderr()}`,
+        `${String(error)}; at kill ${atKill}, now ${ordersSeen()} orders and ${(await lateRuns()).length} late resends run\nengine output:\n${second.output()}`,
       );
     }
     // Graceful stop on SIGTERM: exit code 0.
-    second.child.kill("SIGTERM");
+    await stopEngineProcess(second);
     expect(await second.exited).toBe(0);
 
-    const rows = await pool.query(
-      `SELECT count(*)::int AS n, count(DISTINCT id)::int AS d, min(id) AS lo, max(id) AS hi FROM "${table}"`,
+    // Each order's effects, found through the key the flow sent: one message per order, never two.
+    const messagesPerOrder = new Map<number, Set<string>>();
+    for (const r of target.records) {
+      const id = orderOf(r.body);
+      const set = messagesPerOrder.get(id) ?? new Set<string>();
+      messagesPerOrder.set(id, set.add(r.messageId));
+    }
+    const duplicated = [...messagesPerOrder].filter(([, ids]) => ids.size > 1).map(([id]) => id);
+    expect({ duplicatedOrders: duplicated.length, firstFew: duplicated.slice(0, 5) }).toEqual({
+      duplicatedOrders: 0,
+      firstFew: [],
+    });
+    expect([...messagesPerOrder.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: TOTAL }, (_, i) => i));
+    expect(target.records.filter((r) => r.idempotencyKey !== String(orderOf(r.body)))).toEqual([]);
+
+    // The kill really interrupted work: what was in flight reached the sink twice, and the broker
+    // handed it over again (a later delivery attempt in lineage).
+    expect(inFlight.size).toBeGreaterThanOrEqual(IN_FLIGHT_AT_KILL);
+    expect(target.records.length).toBeGreaterThan(TOTAL);
+    const redelivered = await pool.query<{ n: number }>(
+      `SELECT count(DISTINCT r."messageId")::int AS n FROM "MessageRun" r JOIN "Flow" f ON f."id" = r."flowId"
+       WHERE f."name" = $1 AND r."status" = 'succeeded' AND r."attempt" >= 2 AND r."messageId" = ANY($2::text[])`,
+      [flowName, [...inFlight]],
     );
-    expect(rows.rows[0]).toEqual({ n: TOTAL, d: TOTAL, lo: 0, hi: TOTAL - 1 });
-    // The kill really interrupted work: some messages were delivered more than once.
-    const redelivered = await pool.query(
-      `SELECT max("attempt")::int AS a FROM "MessageRun" r JOIN "Flow" f ON f."id" = r."flowId" WHERE f."name" = $1`,
-      [flowName],
+    expect(redelivered.rows[0].n).toBe(inFlight.size);
+    // Each late resend was stopped at the idempotent consumer's pseudo-step, unless it was the one
+    // that reached the sink (then its original was the duplicate).
+    const inSink = new Set(target.records.map((r) => r.messageId));
+    const lateStatus = new Map((await lateRuns()).map((r) => [r.messageId, r.status]));
+    expect(lateIds.filter((id) => !inSink.has(id) && lateStatus.get(id) !== "filtered")).toEqual([]);
+    const steps = await pool.query<{ steps: { step: string; status: string }[] }>(
+      `SELECT "steps" FROM "MessageRun" WHERE "messageId" = ANY($1::text[]) AND "status" = 'filtered' LIMIT 1`,
+      [lateIds],
     );
-    expect(redelivered.rows[0].a).toBeGreaterThanOrEqual(2);
+    expect(steps.rows[0].steps).toEqual([expect.objectContaining({ step: "(idempotency)", status: "filtered" })]);
   }, 180_000);
 });

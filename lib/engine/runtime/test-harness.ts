@@ -1,9 +1,11 @@
 // Shared by the engine's integration tests and the bench: booting engines, waiting, naming.
-import { execFile } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import http from "node:http";
+import http, { type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import parsePrometheusTextFormat, { type TPromFamily } from "parse-prometheus-text-format";
 import type pg from "pg";
 import type { TTransportKind } from "@/lib/engine/transports/types";
 import type { TFlowSpecInput } from "@/lib/validation/flow-spec";
@@ -67,6 +69,156 @@ export async function startHttpTarget() {
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/in`;
   return { state, received, url, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** One request as the recording target received it. */
+export type TRecordedRequest = {
+  /** ce-id: the message the engine delivered. */
+  messageId: string;
+  /** The flow's policy.idempotencyKey as the http output sends it; null when the flow has none. */
+  idempotencyKey: string | null;
+  body: string;
+};
+
+/**
+ * A target system without a unique key: it appends every request on arrival, before it answers, so
+ * a delivery the engine repeats shows up twice. While held it stops answering, so the requests it
+ * got stay in flight (recorded, unanswered) until `release()`.
+ */
+export async function startRecordingHttpTarget(opts: { delayMs?: number } = {}) {
+  const records: TRecordedRequest[] = [];
+  let held: { res: ServerResponse; record: TRecordedRequest }[] | null = null;
+  const answer = (res: ServerResponse) => {
+    if (!res.destroyed && !res.socket?.destroyed) res.writeHead(200, { "content-type": "application/json" }).end("{}");
+  };
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const key = req.headers["idempotency-key"];
+      const record = {
+        messageId: String(req.headers["ce-id"]),
+        idempotencyKey: typeof key === "string" ? key : null,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
+      records.push(record);
+      if (held) return void held.push({ res, record });
+      if (opts.delayMs) setTimeout(() => answer(res), opts.delayMs);
+      else answer(res);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/in`,
+    records,
+    /** Requests recorded but not answered yet. */
+    held: () => (held ?? []).map((h) => h.record),
+    hold() {
+      held ??= [];
+    },
+    release() {
+      const waiting = held ?? [];
+      held = null;
+      for (const h of waiting) answer(h.res);
+    },
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+const REPO_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+
+export type TEngineProcess = {
+  child: ChildProcess;
+  /** Exit code; null when a signal ended it. */
+  exited: Promise<number | null>;
+  /** The gateway port and engine id from the process's "engine ready" log line. */
+  ready: Promise<{ port: number; engineId: string }>;
+  /** The tail of its stderr and of its log, for failure messages. */
+  output(): string;
+};
+
+/**
+ * A real engine process (`npm run engine`) on its own free gateway port, with short poll and
+ * visibility intervals. `env` adds or overrides variables.
+ */
+export function spawnEngineProcess(
+  databaseUrl: string,
+  transport: TTransportKind,
+  env: Record<string, string> = {},
+): TEngineProcess {
+  // node itself (not the tsx CLI, which forks a second process): a SIGKILL must hit the engine.
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/engine/main.ts"], {
+    cwd: REPO_ROOT,
+    env: {
+      // eslint-disable-next-line no-restricted-properties -- passed through to the child, not read as config
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      ENGINE_TRANSPORT: transport,
+      RABBITMQ_URL: RABBIT_URL,
+      ENGINE_GATEWAY_PORT: "0",
+      ENGINE_POLL_INTERVAL_MS: "500",
+      ENGINE_PG_VISIBILITY_MS: "2000",
+      ENGINE_SHUTDOWN_GRACE_MS: "3000",
+      // info: the "engine ready" line carries the port and the engine id.
+      LOG_LEVEL: "info",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let tail = "";
+  const keep = (d: Buffer) => (tail = (tail + d.toString()).slice(-6000));
+  child.stderr!.on("data", keep);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const ready = new Promise<{ port: number; engineId: string }>((resolve, reject) => {
+    let pending = "";
+    child.stdout!.on("data", (d: Buffer) => {
+      keep(d);
+      pending += d.toString();
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) {
+        if (!line.includes('"engine ready"')) continue;
+        const parsed = JSON.parse(line) as { port: number; engineId: string };
+        resolve({ port: parsed.port, engineId: parsed.engineId });
+      }
+    });
+    void exited.then((code) => reject(new Error(`engine exited (${code}) before it was ready:\n${tail}`)));
+  });
+  // Callers that never await `ready` must not see an unhandled rejection when the process ends.
+  ready.catch(() => undefined);
+  return { child, exited, ready, output: () => tail };
+}
+
+/** Ends an engine process: SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
+export async function stopEngineProcess(p: TEngineProcess, graceMs = 15_000): Promise<void> {
+  if (p.child.exitCode !== null || p.child.signalCode !== null) return;
+  p.child.kill("SIGTERM");
+  const timer = setTimeout(() => p.child.kill("SIGKILL"), graceMs);
+  await p.exited;
+  clearTimeout(timer);
+}
+
+/** GET /metrics from an engine's gateway, parsed with a real Prometheus text-format parser. */
+export async function scrapeMetrics(port: number): Promise<TPromFamily[]> {
+  const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+  if (res.status !== 200) throw new Error(`/metrics answered ${res.status}`);
+  return parsePrometheusTextFormat(await res.text());
+}
+
+/** The samples of metric family `name` whose labels include `labels`. */
+export function promSamples(families: TPromFamily[], name: string, labels: Record<string, string> = {}) {
+  const family = families.find((f) => f.name === name);
+  return (family?.metrics ?? []).filter((m) => Object.entries(labels).every(([k, v]) => m.labels?.[k] === v));
+}
+
+/** The value of a counter or gauge sample with exactly these labels' values (0 when absent, as Prometheus reads it). */
+export function promValue(families: TPromFamily[], name: string, labels: Record<string, string>): number {
+  const [sample, ...more] = promSamples(families, name, labels);
+  if (more.length) throw new Error(`${name} ${JSON.stringify(labels)} matches ${more.length + 1} series`);
+  return sample && "value" in sample ? Number(sample.value) : 0;
 }
 
 /** Polls `fn` until it returns a truthy value; fails with `what` and the last value after `timeoutMs`. */
