@@ -95,12 +95,21 @@ test("an engineer builds, deploys, breaks and recovers a flow", async ({ page, r
   await reloadUntil(page, () => expect(page.getByRole("checkbox", { name: /Select message/ })).toHaveCount(3));
   await expect(page.getByText(/answered 503/).first()).toBeVisible();
 
-  // 5. Fix the target and replay all three.
+  // 5. Fix the target; replay one selected message, then every other one matching the filter (the
+  // bulk action counts them first and says how many in its confirmation).
   target.outage.target = false;
   await page.waitForTimeout(500);
-  await page.getByRole("button", { name: "Select page" }).click();
-  await page.getByRole("button", { name: "Replay selected (3)" }).click();
-  await expect(page.getByText("3 messages queued for replay.")).toBeVisible();
+  await page
+    .getByRole("checkbox", { name: /Select message/ })
+    .first()
+    .check();
+  await page.getByRole("button", { name: "Replay selected (1)" }).click();
+  await expect(page.getByText("1 message queued for replay.")).toBeVisible();
+  await reloadUntil(page, () => expect(page.getByRole("checkbox", { name: /Select message/ })).toHaveCount(2));
+  await page.getByRole("button", { name: "Replay all matching…" }).click();
+  const bulk = page.getByRole("dialog", { name: `Replay 2 dead letters matching flow ${name}?` });
+  await bulk.getByRole("button", { name: "Replay 2 dead letters" }).click();
+  await expect(page.getByTestId("bulk-result")).toHaveText(/^2 of 2 dead letters queued for replay\./);
   await expect.poll(() => target.counts.target.accepted, { timeout: 60_000 }).toBe(8);
   await page.goto(`/flows/dlq?f.flow=${flowId}&f.status=replayed`);
   await reloadUntil(page, () => expect(page.getByRole("cell", { name: "replayed", exact: true })).toHaveCount(3));
