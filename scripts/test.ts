@@ -75,7 +75,11 @@ const steps: Step[] = [
     name: "lint",
     // Each check runs even when an earlier one fails, so one run lists every problem.
     run: () => ({
-      ok: [sh("npx", ["eslint", ".", "--max-warnings=0"]), sh("npx", ["prettier", "--check", "."])].every(Boolean),
+      ok: [
+        sh("npx", ["eslint", ".", "--max-warnings=0"]),
+        sh("npx", ["prettier", "--check", "."]),
+        sh("npx", ["tsx", "scripts/check-area-cycles.ts"]),
+      ].every(Boolean),
     }),
   },
   { name: "typecheck", run: () => ({ ok: sh("npx", ["tsc", "--noEmit"]) }) },
