@@ -1,9 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
-import { db, transaction, type Tx } from "@/lib/db";
+import { db, transaction, type Prisma, type Tx } from "@/lib/db";
 import { mapPrismaError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
+import { pickSort, type ListResult, type TListQuery } from "@/lib/validation/list";
 import {
   ZArchitectureReviewInput,
   ZGovernanceRuleInput,
@@ -157,41 +158,87 @@ export async function recordArchitectureReview(actor: Actor, raw: unknown, now =
   });
 }
 
-export async function listDecisions(actor: Actor): Promise<DecisionRow[]> {
+const DECISION_SORTABLE = ["decidedAt", "customizationScore", "deviationCount"] as const;
+
+/** Process decisions, newest first by default; `q` matches the process name, `f.decision` the kind. */
+export async function listDecisions(actor: Actor, query: TListQuery): Promise<ListResult<DecisionRow>> {
   assertCan(actor, "governance:read");
-  const rows = await db().processDecision.findMany({ orderBy: { decidedAt: "desc" } });
+  const and: Prisma.ProcessDecisionWhereInput[] = [];
+  if (query.filters.decision === "standardize" || query.filters.decision === "customize")
+    and.push({ decision: query.filters.decision });
+  if (query.q) {
+    // Decisions hold the process id only: find the processes by name first.
+    const named = await db().businessProcess.findMany({
+      where: { name: { contains: query.q, mode: "insensitive" } },
+      select: { id: true },
+    });
+    and.push({ processId: { in: named.map((p) => p.id) } });
+  }
+  const where = { AND: and };
+  const sort = pickSort(query, DECISION_SORTABLE, "decidedAt");
+  const dir = sort.field === "decidedAt" && !query.sort ? "desc" : sort.dir;
+  const [rows, total] = await Promise.all([
+    db().processDecision.findMany({
+      where,
+      orderBy: [{ [sort.field]: dir }, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    db().processDecision.count({ where }),
+  ]);
   const [names, users] = await Promise.all([
     processNames(rows.map((r) => r.processId)),
     userNames(rows.map((r) => r.decidedById)),
   ]);
-  return rows.map((r) => ({
-    processId: r.processId,
-    processName: names.get(r.processId) ?? "(deleted process)",
-    decision: r.decision,
-    customizationScore: r.customizationScore,
-    deviationCount: r.deviationCount,
-    rationale: r.rationale,
-    decidedBy: (r.decidedById && users.get(r.decidedById)?.name) || "system",
-    decidedAt: r.decidedAt.toISOString(),
-  }));
+  return {
+    rows: rows.map((r) => ({
+      processId: r.processId,
+      processName: names.get(r.processId) ?? "(deleted process)",
+      decision: r.decision,
+      customizationScore: r.customizationScore,
+      deviationCount: r.deviationCount,
+      rationale: r.rationale,
+      decidedBy: (r.decidedById && users.get(r.decidedById)?.name) || "system",
+      decidedAt: r.decidedAt.toISOString(),
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
-export async function listReviews(actor: Actor, take = 50): Promise<ReviewRow[]> {
+/** Architecture reviews, newest first, a page at a time. */
+export async function listReviews(
+  actor: Actor,
+  { page = 1, pageSize = 20 }: { page?: number; pageSize?: number } = {},
+): Promise<ListResult<ReviewRow>> {
   assertCan(actor, "governance:read");
-  const rows = await db().architectureReview.findMany({ orderBy: { reviewedAt: "desc" }, take });
+  const [rows, total] = await Promise.all([
+    db().architectureReview.findMany({
+      orderBy: [{ reviewedAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+    db().architectureReview.count(),
+  ]);
   const [names, users] = await Promise.all([
     processNames(rows.map((r) => r.processId)),
     userNames(rows.map((r) => r.reviewerId)),
   ]);
-  return rows.map((r) => ({
-    id: r.id,
-    processId: r.processId,
-    processName: names.get(r.processId) ?? "(deleted process)",
-    outcome: r.outcome,
-    notes: r.notes,
-    reviewer: (r.reviewerId && users.get(r.reviewerId)?.name) || "system",
-    reviewedAt: r.reviewedAt.toISOString(),
-  }));
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      processId: r.processId,
+      processName: names.get(r.processId) ?? "(deleted process)",
+      outcome: r.outcome,
+      notes: r.notes,
+      reviewer: (r.reviewerId && users.get(r.reviewerId)?.name) || "system",
+      reviewedAt: r.reviewedAt.toISOString(),
+    })),
+    total,
+    page,
+    pageSize,
+  };
 }
 
 /** Breaches for the given processes (all when omitted), unresolved and resolved. */

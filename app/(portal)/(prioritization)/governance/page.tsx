@@ -10,18 +10,30 @@ import {
   listGovernanceRules,
   listReviews,
 } from "@/lib/services/prioritization/governance-records";
+import { parseListQuery } from "@/lib/validation/list";
+import { DecisionsTable } from "./_components/decisions-table";
 import { DecisionForm, ReviewForm, RuleForm } from "./_components/forms";
 
 export const metadata: Metadata = { title: "Governance" };
 
-export default async function GovernancePage({ searchParams }: { searchParams: Promise<{ review?: string }> }) {
+const REVIEWS_PER_PAGE = 20;
+
+export default async function GovernancePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageAccess("governance:read");
-  const { review } = await searchParams;
+  const params = await searchParams;
+  const review = typeof params.review === "string" ? params.review : undefined;
+  // The decisions table owns the list parameters (page, q, sort, f.*); reviews page with their own.
+  const decisionQuery = parseListQuery(params);
+  const reviewsPage = Math.max(1, Math.floor(Number(params.reviewsPage)) || 1);
   const [rules, breaches, decisions, reviews, reviewProcess] = await Promise.all([
     listGovernanceRules(actor),
     listBreaches(actor),
-    listDecisions(actor),
-    listReviews(actor),
+    listDecisions(actor, decisionQuery),
+    listReviews(actor, { page: reviewsPage, pageSize: REVIEWS_PER_PAGE }),
     // "Record review" links here with the process; the picker shows it without a search.
     processLookupOption(actor, review),
   ]);
@@ -128,21 +140,7 @@ export default async function GovernancePage({ searchParams }: { searchParams: P
                 <DecisionForm />
               </div>
             )}
-            <ul className="divide-y divide-slate-100 text-sm" data-testid="decisions">
-              {decisions.map((d) => (
-                <li key={d.processId} className="py-2">
-                  <span className="font-medium">{d.processName}</span>{" "}
-                  <Badge tone={d.decision === "customize" ? "warning" : "success"}>{d.decision}</Badge>{" "}
-                  <span className="text-slate-500">
-                    customization {d.customizationScore}/5 · {d.deviationCount} deviation(s)
-                  </span>
-                  <span className="block text-slate-600">{d.rationale}</span>
-                  <span className="block text-xs text-slate-400">
-                    {d.decidedBy}, {new Date(d.decidedAt).toLocaleDateString()}
-                  </span>
-                </li>
-              ))}
-            </ul>
+            <DecisionsTable result={decisions} query={decisionQuery} />
           </Card>
           <Card title="Architecture reviews">
             {canReview && (
@@ -151,7 +149,7 @@ export default async function GovernancePage({ searchParams }: { searchParams: P
               </div>
             )}
             <ul className="divide-y divide-slate-100 text-sm">
-              {reviews.map((r) => (
+              {reviews.rows.map((r) => (
                 <li key={r.id} className="py-2">
                   <span className="font-medium">{r.processName}</span>{" "}
                   <Badge tone={r.outcome === "approved" ? "success" : r.outcome === "rejected" ? "danger" : "warning"}>
@@ -164,9 +162,51 @@ export default async function GovernancePage({ searchParams }: { searchParams: P
                 </li>
               ))}
             </ul>
+            <ReviewsPager params={params} page={reviewsPage} total={reviews.total} />
           </Card>
         </div>
       </div>
     </>
+  );
+}
+
+/** Newer/older links for the reviews card; every other parameter (the decisions table's) is kept. */
+function ReviewsPager({
+  params,
+  page,
+  total,
+}: {
+  params: Record<string, string | string[] | undefined>;
+  page: number;
+  total: number;
+}) {
+  const pages = Math.max(1, Math.ceil(total / REVIEWS_PER_PAGE));
+  if (total === 0) return <p className="text-sm text-slate-500">No architecture reviews yet.</p>;
+  const href = (to: number) => {
+    const next = new URLSearchParams();
+    for (const [k, v] of Object.entries(params))
+      if (typeof v === "string" && k !== "reviewsPage" && k !== "review") next.set(k, v);
+    if (to > 1) next.set("reviewsPage", String(to));
+    const qs = next.toString();
+    return `/governance${qs ? `?${qs}` : ""}`;
+  };
+  const from = (page - 1) * REVIEWS_PER_PAGE + 1;
+  const to = Math.min(page * REVIEWS_PER_PAGE, total);
+  return (
+    <nav aria-label="Architecture review pages" className="mt-3 flex items-center gap-3 text-sm text-slate-600">
+      <span>
+        {from > total ? "No reviews on this page" : `Showing ${from}–${to}`} of {total.toLocaleString("en-US")}
+      </span>
+      {page > 1 && (
+        <Link href={href(page - 1)} className="text-indigo-700 hover:underline">
+          Newer
+        </Link>
+      )}
+      {page < pages && (
+        <Link href={href(page + 1)} className="text-indigo-700 hover:underline">
+          Older
+        </Link>
+      )}
+    </nav>
   );
 }
