@@ -4,12 +4,10 @@ import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table";
 import { Badge } from "@/components/ui";
 import { label } from "@/lib/validation/advisor";
-import type { DecisionRow } from "@/lib/services/advisor/decisions";
+import type { DecisionRow } from "@/lib/services/advisor";
 import type { ListResult, TListQuery } from "@/lib/validation/list";
 
-export type DecisionListRow = DecisionRow;
-
-const columns: DataTableColumn<DecisionListRow>[] = [
+const columns: DataTableColumn<DecisionRow>[] = [
   { id: "number", header: "ADR", sortable: true, cell: (d) => `ADR-${d.number}` },
   {
     id: "title",
@@ -47,7 +45,7 @@ const columns: DataTableColumn<DecisionListRow>[] = [
   },
 ];
 
-export function DecisionsTable({ result, query }: { result: ListResult<DecisionListRow>; query: TListQuery }) {
+export function DecisionsTable({ result, query }: { result: ListResult<DecisionRow>; query: TListQuery }) {
   return (
     <DataTable
       caption="Architecture decision records"

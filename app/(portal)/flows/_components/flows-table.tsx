@@ -3,23 +3,11 @@
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table";
 import { Badge } from "@/components/ui";
+import type { FlowRow } from "@/lib/services/flows";
 import type { ListResult, TListQuery } from "@/lib/validation/list";
 import { StateBadge } from "./state-badge";
 
-export type FlowListRow = {
-  id: string;
-  name: string;
-  description: string;
-  owner: string;
-  latestVersion: number | null;
-  deployments: { environmentKey: string; version: number; desiredState: string; actualState: string }[];
-  dlqPending: number;
-  updatedAt: string;
-  interface: { id: string; name: string; decision: { id: string; number: number } | null } | null;
-  isResidencyFlagged: boolean;
-};
-
-const columns: DataTableColumn<FlowListRow>[] = [
+const columns: DataTableColumn<FlowRow>[] = [
   {
     id: "name",
     header: "Flow",
@@ -86,7 +74,7 @@ export function FlowsTable({
   query,
   environments,
 }: {
-  result: ListResult<FlowListRow>;
+  result: ListResult<FlowRow>;
   query: TListQuery;
   environments: { value: string; label: string }[];
 }) {

@@ -1,19 +1,9 @@
 import Link from "next/link";
+import type { RunRow } from "@/lib/services/runs";
 import { StateBadge } from "./state-badge";
 
-type Run = {
-  id: string;
-  messageId: string;
-  environmentKey: string;
-  version: number;
-  status: string;
-  durationMs: number | null;
-  error: string | null;
-  startedAt: string;
-};
-
 /** A compact list of runs, each linking to its message journey. */
-export function RunsList({ runs }: { runs: Run[] }) {
+export function RunsList({ runs }: { runs: RunRow[] }) {
   if (!runs.length) return <p className="text-sm text-slate-500">No messages yet.</p>;
   return (
     <table className="w-full text-left text-sm">

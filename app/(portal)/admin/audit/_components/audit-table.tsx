@@ -1,25 +1,15 @@
 "use client";
 
 import { DataTable, type DataTableColumn } from "@/components/data-table";
+import type { AuditRow } from "@/lib/services/audit";
 import type { ListResult, TListQuery } from "@/lib/validation/list";
-
-export type AuditListRow = {
-  seq: string;
-  at: string;
-  actorEmail: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-};
 
 function show(v: unknown): string {
   if (v === null || v === undefined) return "—";
   return typeof v === "string" ? v : JSON.stringify(v);
 }
 
-function Changes({ row }: { row: AuditListRow }) {
+function Changes({ row }: { row: AuditRow }) {
   const before = (row.before ?? {}) as Record<string, unknown>;
   const after = (row.after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
@@ -45,7 +35,7 @@ function Changes({ row }: { row: AuditListRow }) {
   );
 }
 
-const columns: DataTableColumn<AuditListRow>[] = [
+const columns: DataTableColumn<AuditRow>[] = [
   { id: "seq", header: "#", sortable: true },
   { id: "at", header: "When", sortable: true, cell: (r) => new Date(r.at).toLocaleString() },
   { id: "actorEmail", header: "Who", sortable: true },
@@ -60,7 +50,7 @@ export function AuditTable({
   actions,
   entityTypes,
 }: {
-  result: ListResult<AuditListRow>;
+  result: ListResult<AuditRow>;
   query: TListQuery;
   actions: string[];
   entityTypes: string[];

@@ -3,20 +3,11 @@
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table";
 import { Badge } from "@/components/ui";
-import { ROLE_LABELS, ROLES, type TRole } from "@/lib/auth/permissions";
+import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
+import type { UserRow } from "@/lib/services/users";
 import type { ListResult, TListQuery } from "@/lib/validation/list";
 
-export type UserListRow = {
-  id: string;
-  email: string;
-  name: string;
-  role: TRole;
-  isActive: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-};
-
-const columns: DataTableColumn<UserListRow>[] = [
+const columns: DataTableColumn<UserRow>[] = [
   {
     id: "name",
     header: "Name",
@@ -47,7 +38,7 @@ export function UsersTable({
   query,
   toolbar,
 }: {
-  result: ListResult<UserListRow>;
+  result: ListResult<UserRow>;
   query: TListQuery;
   toolbar?: React.ReactNode;
 }) {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState, useTransition } from "react";
 import { DataTable, type DataTableColumn } from "@/components/data-table";
 import { Button, ConfirmDialog, Notice, Select } from "@/components/ui";
+import type { DeadLetterRow } from "@/lib/services/runs";
 import type { ListResult, TListQuery } from "@/lib/validation/list";
 import type { TLookupOption } from "@/lib/validation/lookup";
 import { searchDeadLetterSteps, searchFlows } from "../../../_lookups/search";
@@ -11,20 +12,6 @@ import { StateBadge } from "../../_components/state-badge";
 import { bulkReplayTargets, type VersionOption } from "../../_lib/replay-targets";
 import { discardDeadLettersAction, replayDeadLettersAction } from "../actions";
 import { BulkByFilter } from "./bulk-by-filter";
-
-export type DeadLetterListRow = {
-  id: string;
-  flowId: string;
-  flowName: string;
-  version: number;
-  environmentKey: string;
-  messageId: string;
-  failedStep: string;
-  error: string;
-  errorKind: string;
-  status: string;
-  createdAt: string;
-};
 
 type Option = { value: string; label: string };
 
@@ -38,7 +25,7 @@ export function DeadLettersTable({
   environments,
   filterSummary,
 }: {
-  result: ListResult<DeadLetterListRow>;
+  result: ListResult<DeadLetterRow>;
   query: TListQuery;
   canReplay: boolean;
   /** Versions of the flows on this page, oldest first: targets for replaying to a newer version. */
@@ -102,13 +89,13 @@ export function DeadLettersTable({
     return r.ok ? undefined : r.error;
   };
 
-  const columns: DataTableColumn<DeadLetterListRow>[] = [
+  const columns: DataTableColumn<DeadLetterRow>[] = [
     ...(canReplay
       ? [
           {
             id: "select",
             header: "Select",
-            cell: (d: DeadLetterListRow) =>
+            cell: (d: DeadLetterRow) =>
               d.status === "pending" ? (
                 <input
                   type="checkbox"

@@ -2,27 +2,13 @@
 
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table";
+import type { RunRow } from "@/lib/services/runs";
 import type { ListResult, TListQuery } from "@/lib/validation/list";
 import type { TLookupOption } from "@/lib/validation/lookup";
 import { searchFlows } from "../../../_lookups/search";
 import { StateBadge } from "../../_components/state-badge";
 
-export type RunListRow = {
-  id: string;
-  messageId: string;
-  correlationId: string;
-  flowId: string;
-  flowName: string;
-  version: number;
-  environmentKey: string;
-  status: string;
-  attempt: number;
-  durationMs: number | null;
-  error: string | null;
-  startedAt: string;
-};
-
-const columns: DataTableColumn<RunListRow>[] = [
+const columns: DataTableColumn<RunRow>[] = [
   { id: "startedAt", header: "Started", sortable: true, cell: (r) => new Date(r.startedAt).toLocaleString() },
   {
     id: "messageId",
@@ -59,7 +45,7 @@ export function RunsTable({
   flow,
   environments,
 }: {
-  result: ListResult<RunListRow>;
+  result: ListResult<RunRow>;
   query: TListQuery;
   /** The flow filter's current value; the filter searches flows on the server. */
   flow: TLookupOption | null;
