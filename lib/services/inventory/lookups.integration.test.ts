@@ -5,7 +5,7 @@ import { searchCandidates } from "@/lib/services/prioritization/lookups";
 import { LOOKUP_LIMIT } from "@/lib/validation/lookup";
 import { useTestDatabase as withTestDatabase } from "@/test/db";
 import { rejection } from "@/test/rejection";
-import { processLookupOption, searchInterfaces, searchProcesses, searchSystems } from "./lookups";
+import { processLookupOption, searchInterfaces, searchProcesses } from "./lookups";
 
 withTestDatabase();
 const viewer: Actor = { id: null, email: "viewer@example.com", name: "Viewer", role: "viewer" };
@@ -69,11 +69,10 @@ describe("lookups for server-searched pickers", () => {
     expect(await processLookupOption(viewer, late.options[0].id)).toEqual(late.options[0]);
   });
 
-  it("finds interfaces by name or system, systems by name or vendor, and candidates past the cap", async () => {
+  it("finds interfaces by name or system, and candidates past the cap", async () => {
     const feed = await searchInterfaces(viewer, { q: "feed 2149" });
     expect(feed.options).toEqual([{ id: expect.any(String), label: "Feed 2149", detail: "Lookup ERP → Lookup CRM" }]);
     expect((await searchInterfaces(viewer, { q: "lookup crm" })).total).toBe(MANY);
-    expect((await searchSystems(viewer, { q: "acme" })).options.map((o) => o.label)).toEqual(["Lookup ERP"]);
     const candidate = await searchCandidates(viewer, { q: "candidate 2101" });
     expect(candidate.options.map((o) => o.label)).toEqual(["Candidate 2101"]);
     // The candidate being edited is left out of its own dependencies.

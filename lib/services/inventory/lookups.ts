@@ -100,22 +100,3 @@ export async function hasInterfaces(actor: Actor): Promise<boolean> {
   assertCan(actor, "inventory:read");
   return (await db().interface.findFirst({ select: { id: true } })) !== null;
 }
-
-/** Systems whose name or vendor contains every word of `q`. */
-export async function searchSystems(actor: Actor, raw: TLookupQuery): Promise<TLookupResult> {
-  assertCan(actor, "inventory:read");
-  const query = ZLookupQuery.parse(raw);
-  const where: Prisma.SystemWhereInput = {
-    AND: lookupWords(query.q).map((w) => ({ OR: [{ name: insensitive(w) }, { vendor: insensitive(w) }] })),
-  };
-  const [rows, total] = await Promise.all([
-    db().system.findMany({
-      where,
-      select: { id: true, name: true, vendor: true },
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      take: query.limit,
-    }),
-    db().system.count({ where }),
-  ]);
-  return { options: rows.map((s) => ({ id: s.id, label: s.name, detail: s.vendor || undefined })), total };
-}

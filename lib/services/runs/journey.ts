@@ -47,6 +47,8 @@ export type MessageJourney = RunRow & {
   steps: StepRow[];
   /** Other runs of the same message or correlation id: retries, replays, split parts. */
   related: RunRow[];
+  /** How many related runs there are in all; `related` holds the first MAX_RELATED_RUNS. */
+  relatedTotal: number;
   deadLetterId: string | null;
 };
 
@@ -159,18 +161,22 @@ export async function recentRuns(actor: Actor, flowId: string, take = 10): Promi
   return toRows(await db().messageRun.findMany({ where: { flowId }, orderBy: { startedAt: "desc" }, take }));
 }
 
+/** Related runs shown on a journey; the page links to the runs list for the rest. */
+export const MAX_RELATED_RUNS = 50;
+
 /** A message's journey through one run: each step's outcome, duration and error, plus hashes. */
 export async function getMessageJourney(actor: Actor, runId: string): Promise<MessageJourney> {
   assertCan(actor, "flow:read");
   const run = await db().messageRun.findUnique({ where: { id: runId } });
   if (!run)
     throw new AppError("NOT_FOUND", "That message run does not exist (it may have passed the retention period).");
-  const [related, deadLetter] = await Promise.all([
-    db().messageRun.findMany({
-      where: { id: { not: run.id }, OR: [{ messageId: run.messageId }, { correlationId: run.correlationId }] },
-      orderBy: { startedAt: "asc" },
-      take: 50,
-    }),
+  const relatedWhere = {
+    id: { not: run.id },
+    OR: [{ messageId: run.messageId }, { correlationId: run.correlationId }],
+  };
+  const [related, relatedTotal, deadLetter] = await Promise.all([
+    db().messageRun.findMany({ where: relatedWhere, orderBy: { startedAt: "asc" }, take: MAX_RELATED_RUNS }),
+    db().messageRun.count({ where: relatedWhere }),
     db().deadLetter.findFirst({
       where: { OR: [{ runId: run.id }, { messageId: run.messageId, flowId: run.flowId }] },
       orderBy: { createdAt: "desc" },
@@ -200,6 +206,7 @@ export async function getMessageJourney(actor: Actor, runId: string): Promise<Me
       offsetMs: s.offsetMs ?? 0,
     })),
     related: related.map((r) => toRow(r, names)),
+    relatedTotal,
     deadLetterId: deadLetter?.id ?? null,
   };
 }

@@ -3,8 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { ZListQuery } from "@/lib/validation/list";
 import { useTestDatabase as withTestDatabase } from "@/test/db";
-import { COUNT_AHEAD } from "./journey";
-import { listRuns } from ".";
+import { COUNT_AHEAD, MAX_RELATED_RUNS } from "./journey";
+import { getMessageJourney, listRuns } from ".";
 
 withTestDatabase();
 const viewer: Actor = { id: null, email: "viewer@example.com", name: "Viewer", role: "viewer" };
@@ -20,6 +20,9 @@ beforeAll(async () => {
     INSERT INTO "MessageRun" ("id", "messageId", "correlationId", "flowId", "flowVersionId", "environmentId", "status", "inputHash", "startedAt")
     SELECT 'run-' || n, 'msg-' || n, 'corr-' || n, ${flow.id}, ${version.id}, 'env_dev', 'succeeded', 'h', now() - n * interval '1 second'
     FROM generate_series(1, ${RUNS}) AS n`;
+  // One message retried and replayed more often than a journey lists.
+  await db().$executeRaw`
+    UPDATE "MessageRun" SET "correlationId" = 'busy' WHERE "id" IN (SELECT 'run-' || n FROM generate_series(1, 60) AS n)`;
 });
 
 describe("the runs list past the count cap", () => {
@@ -34,5 +37,13 @@ describe("the runs list past the count cap", () => {
     const end = await listRuns(viewer, ZListQuery.parse({ pageSize: 25, page: Math.ceil(RUNS / 25) }));
     expect(end.rows.map((r) => r.messageId).at(-1)).toBe(`msg-${RUNS}`);
     expect(end).toMatchObject({ total: RUNS, isTotalLowerBound: false });
+  });
+});
+
+describe("a journey with many related runs", () => {
+  it("lists the first of them and says how many there are", async () => {
+    const journey = await getMessageJourney(viewer, "run-1");
+    expect(journey.related).toHaveLength(MAX_RELATED_RUNS);
+    expect(journey.relatedTotal).toBe(59);
   });
 });

@@ -125,6 +125,17 @@ export default async function JourneyPage({ params }: { params: Promise<{ id: st
             description="Retries, replays and split parts of the same message or correlation id."
           >
             <RunsList runs={run.related} />
+            {run.relatedTotal > run.related.length && (
+              <p className="mt-2 text-sm text-slate-600">
+                Showing the first {run.related.length} of {run.relatedTotal.toLocaleString("en-US")} related runs.{" "}
+                <Link
+                  href={`/flows/runs?q=${encodeURIComponent(run.correlationId)}`}
+                  className="text-indigo-700 hover:underline"
+                >
+                  All runs of this correlation id
+                </Link>
+              </p>
+            )}
           </Card>
         )}
       </div>
