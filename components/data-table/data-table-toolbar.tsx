@@ -101,6 +101,7 @@ function FilterControl({
           noun={filter.noun ?? filter.label.toLowerCase()}
           placeholder="All"
           className="w-56"
+          isCompact
         />
       ) : type === "select" ? (
         <select id={id} value={value} onChange={(event) => set(event.target.value)} className={controlClass}>

@@ -30,11 +30,14 @@ type CommonProps = {
   disabled?: boolean;
   debounceMs?: number;
   className?: string;
+  /** The height of a table toolbar's controls (h-9) rather than a form field's. */
+  isCompact?: boolean;
   "aria-invalid"?: boolean;
   "aria-describedby"?: string;
 };
 
 const numberFormat = new Intl.NumberFormat("en-US");
+const compact = "h-9 py-1.5";
 const toLabel = (o: TLookupOption | null) => o?.label ?? "";
 const toKey = (o: TLookupOption | null) => o?.id ?? null;
 
@@ -264,7 +267,7 @@ export function Combobox({
             placeholder: placeholder ?? `Search ${nounPlural}…`,
             onBlur,
           })}
-          className={cn(control, selected && "pr-8")}
+          className={cn(control, props.isCompact && compact, selected && "pr-8")}
         />
         {selected && !disabled && (
           <button
@@ -413,7 +416,7 @@ export function MultiCombobox({
             placeholder: isFull ? `At most ${max} ${nounPlural}` : (placeholder ?? `Search ${nounPlural} to add…`),
           }),
         )}
-        className={control}
+        className={cn(control, props.isCompact && compact)}
       />
       {name && selected.map((s) => <input key={s.id} type="hidden" name={name} value={s.id} />)}
       <Popup

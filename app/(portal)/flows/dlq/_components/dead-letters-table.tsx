@@ -148,22 +148,25 @@ export function DeadLettersTable({
       <label htmlFor="bulk-replay-target" className="text-sm text-slate-700">
         Replay to
       </label>
-      <Select
-        id="bulk-replay-target"
-        value={target?.id ?? ""}
-        onChange={(e) => setTargetChoice(e.target.value)}
-        disabled={!targets.length}
-        aria-describedby="bulk-replay-target-hint"
-        className="w-auto py-1"
-      >
-        <option value="">Version each failed on</option>
-        {targets.map((t) => (
-          <option key={t.id} value={t.id}>
-            v{t.version}
-            {t === latest ? " (latest)" : ""}
-          </option>
-        ))}
-      </Select>
+      {/* Sized by its box: the control is w-full, which a class on it cannot undo. */}
+      <div className="w-56">
+        <Select
+          id="bulk-replay-target"
+          value={target?.id ?? ""}
+          onChange={(e) => setTargetChoice(e.target.value)}
+          disabled={!targets.length}
+          aria-describedby="bulk-replay-target-hint"
+          className="py-1"
+        >
+          <option value="">Version each failed on</option>
+          {targets.map((t) => (
+            <option key={t.id} value={t.id}>
+              v{t.version}
+              {t === latest ? " (latest)" : ""}
+            </option>
+          ))}
+        </Select>
+      </div>
       <ConfirmDialog
         title={target ? `Replay ${count} on v${target.version}?` : "Replay selected messages?"}
         description={
