@@ -5,7 +5,11 @@ import http, { type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import parsePrometheusTextFormat, { type TPromFamily } from "parse-prometheus-text-format";
+import parsePrometheusTextFormat, {
+  type TPromFamily,
+  type TPromHistogramSample,
+  type TPromValueSample,
+} from "parse-prometheus-text-format";
 import type pg from "pg";
 import type { TTransportKind } from "@/lib/engine/transports/types";
 import type { TFlowSpecInput } from "@/lib/validation/flow-spec";
@@ -205,7 +209,45 @@ export async function stopEngineProcess(p: TEngineProcess, graceMs = 15_000): Pr
 export async function scrapeMetrics(port: number): Promise<TPromFamily[]> {
   const res = await fetch(`http://127.0.0.1:${port}/metrics`);
   if (res.status !== 200) throw new Error(`/metrics answered ${res.status}`);
-  return parsePrometheusTextFormat(await res.text());
+  return parsePromText(await res.text());
+}
+
+/**
+ * Prometheus text format parsed by parse-prometheus-text-format, with histograms fixed up: the
+ * parser folds all series of a histogram family into one sample and drops the labels, sum and count
+ * of labelled series (it only handles unlabelled histograms). Without their TYPE lines the same
+ * lines parse as plain samples that keep every label, and each series is rebuilt from those.
+ */
+export function parsePromText(text: string): TPromFamily[] {
+  const families = parsePrometheusTextFormat(text);
+  if (!families.some((f) => f.type === "HISTOGRAM")) return families;
+  const plain = parsePrometheusTextFormat(
+    text
+      .split("\n")
+      .filter((line) => !/^# TYPE \S+ histogram\s*$/.test(line))
+      .join("\n"),
+  );
+  const valuesOf = (name: string) =>
+    // prom-client writes each series' buckets, sum and count in turn, so a name recurs as a new family.
+    plain
+      .filter((f) => f.name === name)
+      .flatMap((f) => f.metrics)
+      .filter((m): m is TPromValueSample => "value" in m);
+  return families.map((family) => {
+    if (family.type !== "HISTOGRAM") return family;
+    const series = new Map<string, TPromHistogramSample>();
+    const seriesOf = (labels: Record<string, string> = {}) => {
+      const { le: _le, ...rest } = labels;
+      const key = JSON.stringify(Object.entries(rest).sort());
+      let s = series.get(key);
+      if (!s) series.set(key, (s = { labels: rest, buckets: {}, count: "0", sum: "0" }));
+      return s;
+    };
+    for (const m of valuesOf(`${family.name}_bucket`)) seriesOf(m.labels).buckets[m.labels?.le ?? ""] = m.value;
+    for (const m of valuesOf(`${family.name}_sum`)) seriesOf(m.labels).sum = m.value;
+    for (const m of valuesOf(`${family.name}_count`)) seriesOf(m.labels).count = m.value;
+    return { ...family, metrics: [...series.values()] };
+  });
 }
 
 /** The samples of metric family `name` whose labels include `labels`. */
