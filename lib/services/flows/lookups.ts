@@ -9,9 +9,8 @@ import {
   type TLookupQuery,
   type TLookupResult,
 } from "@/lib/validation/lookup";
+import { insensitive, interfaceSearchWhere } from "@/lib/services/inventory/lookups";
 import { interfaceLinkInclude, isResidencyFlagged, toInterfaceLink, type FlowInterfaceLink } from "./residency";
-
-const insensitive = (w: string) => ({ contains: w, mode: "insensitive" as const });
 
 const flowOption = (f: { id: string; name: string; archivedAt: Date | null }): TLookupOption => ({
   id: f.id,
@@ -66,15 +65,7 @@ export function flowInterfaceOption(link: FlowInterfaceLink): TLookupOption {
 export async function searchFlowInterfaces(actor: Actor, raw: TLookupQuery): Promise<TLookupResult> {
   assertCan(actor, "flow:edit");
   const query = ZLookupQuery.parse(raw);
-  const where: Prisma.InterfaceWhereInput = {
-    AND: lookupWords(query.q).map((w) => ({
-      OR: [
-        { name: insensitive(w) },
-        { sourceSystem: { name: insensitive(w) } },
-        { targetSystem: { name: insensitive(w) } },
-      ],
-    })),
-  };
+  const where = interfaceSearchWhere(query.q);
   const [rows, total] = await Promise.all([
     db().interface.findMany({
       where,

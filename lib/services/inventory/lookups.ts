@@ -12,7 +12,21 @@ import {
   type TProcessLookupQuery,
 } from "@/lib/validation/lookup";
 
-const insensitive = (w: string) => ({ contains: w, mode: "insensitive" as const });
+/** A case-insensitive "contains" filter; every lookup matches each typed word this way. */
+export const insensitive = (w: string) => ({ contains: w, mode: "insensitive" as const });
+
+/** Interfaces whose name or source/target system contains every word of `q` (inventory and flow pickers). */
+export function interfaceSearchWhere(q: string): Prisma.InterfaceWhereInput {
+  return {
+    AND: lookupWords(q).map((w) => ({
+      OR: [
+        { name: insensitive(w) },
+        { sourceSystem: { name: insensitive(w) } },
+        { targetSystem: { name: insensitive(w) } },
+      ],
+    })),
+  };
+}
 
 function processWhere(query: ReturnType<typeof ZProcessLookupQuery.parse>): Prisma.BusinessProcessWhereInput {
   const and: Prisma.BusinessProcessWhereInput[] = lookupWords(query.q).map((w) => ({
@@ -66,15 +80,7 @@ export async function processLookupOption(
 export async function searchInterfaces(actor: Actor, raw: TLookupQuery): Promise<TLookupResult> {
   assertCan(actor, "inventory:read");
   const query = ZLookupQuery.parse(raw);
-  const where: Prisma.InterfaceWhereInput = {
-    AND: lookupWords(query.q).map((w) => ({
-      OR: [
-        { name: insensitive(w) },
-        { sourceSystem: { name: insensitive(w) } },
-        { targetSystem: { name: insensitive(w) } },
-      ],
-    })),
-  };
+  const where = interfaceSearchWhere(query.q);
   const [rows, total] = await Promise.all([
     db().interface.findMany({
       where,

@@ -5,7 +5,7 @@ import { db, transaction, type Prisma, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { pickSort, type ListResult, type TListQuery } from "@/lib/validation/list";
 import { ZDiscardInput, ZEditAndReplayInput, ZReplayInput } from "@/lib/validation/flows";
-import { appendAudit } from "../audit";
+import { appendAudit, type AuditInput } from "../audit";
 
 export type DeadLetterStatus = "pending" | "replay_requested" | "replayed" | "discarded";
 
@@ -216,6 +216,38 @@ function pendingOf<T extends { id: string; status: DeadLetterStatus }>(ids: stri
 }
 
 /**
+ * One guarded UPDATE of the pending letters (status still pending, plus the caller's guard), then an audit
+ * entry for each letter it took; a letter it did not take changed meanwhile and is skipped.
+ */
+async function markPendingTx<T extends { id: string }>(
+  tx: Tx,
+  actor: Actor,
+  { pending, skipped }: { pending: T[]; skipped: BatchResult["skipped"] },
+  guard: Prisma.DeadLetterWhereInput,
+  data: Prisma.DeadLetterUpdateManyMutationInput,
+  audit: (d: T) => Pick<AuditInput, "action" | "before" | "after">,
+): Promise<BatchResult> {
+  const updated = pending.length
+    ? await tx.deadLetter.updateManyAndReturn({
+        where: { AND: [{ id: { in: pending.map((d) => d.id) }, status: "pending" }, guard] },
+        data,
+        select: { id: true },
+      })
+    : [];
+  const marked = new Set(updated.map((u) => u.id));
+  const result: BatchResult = { done: [], skipped };
+  for (const d of pending) {
+    if (!marked.has(d.id)) {
+      result.skipped.push({ id: d.id, reason: "changed meanwhile" });
+      continue;
+    }
+    await appendAudit(tx, { actor, entityType: "DeadLetter", entityId: d.id, ...audit(d) });
+    result.done.push(d.id);
+  }
+  return result;
+}
+
+/**
  * Marks pending letters replay_requested inside the caller's transaction and audits each one. The
  * status guard (plus the caller's `guard`) is in the UPDATE itself, so a concurrent replay or
  * discard of the same row makes this one a no-op for it ("changed meanwhile"), never a second replay.
@@ -232,37 +264,24 @@ export async function markForReplayTx(
   const target = await loadTarget(tx, targetVersionId);
   // Checked for every letter before any is changed: one bad letter refuses the whole batch.
   for (const d of pending) assertReplayTarget(target, d.flowId, d.flowVersion.version);
-  const updated = pending.length
-    ? await tx.deadLetter.updateManyAndReturn({
-        where: { AND: [{ id: { in: pending.map((d) => d.id) }, status: "pending" }, guard] },
-        data: {
-          status: "replay_requested",
-          replayFlowVersionId: target?.id ?? null,
-          replayRequestedBy: actor.email,
-          replayRequestedAt: new Date(),
-          replayError: null,
-        },
-        select: { id: true },
-      })
-    : [];
-  const marked = new Set(updated.map((u) => u.id));
-  const result: BatchResult = { done: [], skipped };
-  for (const d of pending) {
-    if (!marked.has(d.id)) {
-      result.skipped.push({ id: d.id, reason: "changed meanwhile" });
-      continue;
-    }
-    await appendAudit(tx, {
-      actor,
+  return markPendingTx(
+    tx,
+    actor,
+    { pending, skipped },
+    guard,
+    {
+      status: "replay_requested",
+      replayFlowVersionId: target?.id ?? null,
+      replayRequestedBy: actor.email,
+      replayRequestedAt: new Date(),
+      replayError: null,
+    },
+    (d) => ({
       action: "dlq.replay",
-      entityType: "DeadLetter",
-      entityId: d.id,
       before: { status: d.status },
       after: { status: "replay_requested", targetVersion: target?.version ?? d.flowVersion.version },
-    });
-    result.done.push(d.id);
-  }
-  return result;
+    }),
+  );
 }
 
 /**
@@ -333,32 +352,14 @@ export async function discardTx(
   guard: Prisma.DeadLetterWhereInput = {},
 ): Promise<BatchResult> {
   const rows = await tx.deadLetter.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } });
-  const { pending, skipped } = pendingOf(ids, rows);
-  const updated = pending.length
-    ? await tx.deadLetter.updateManyAndReturn({
-        where: { AND: [{ id: { in: pending.map((d) => d.id) }, status: "pending" }, guard] },
-        data: { status: "discarded", discardedBy: actor.email, discardedAt: new Date() },
-        select: { id: true },
-      })
-    : [];
-  const marked = new Set(updated.map((u) => u.id));
-  const result: BatchResult = { done: [], skipped };
-  for (const d of pending) {
-    if (!marked.has(d.id)) {
-      result.skipped.push({ id: d.id, reason: "changed meanwhile" });
-      continue;
-    }
-    await appendAudit(tx, {
-      actor,
-      action: "dlq.discard",
-      entityType: "DeadLetter",
-      entityId: d.id,
-      before: { status: "pending" },
-      after: { status: "discarded", reason },
-    });
-    result.done.push(d.id);
-  }
-  return result;
+  return markPendingTx(
+    tx,
+    actor,
+    pendingOf(ids, rows),
+    guard,
+    { status: "discarded", discardedBy: actor.email, discardedAt: new Date() },
+    () => ({ action: "dlq.discard", before: { status: "pending" }, after: { status: "discarded", reason } }),
+  );
 }
 
 /** Discards pending dead letters for good (the row stays, marked discarded, for the record). */
