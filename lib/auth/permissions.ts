@@ -49,6 +49,12 @@ export const PERMISSIONS = [
   "ownership:manage",
   "readiness:read",
   "readiness:edit",
+  "change:read",
+  "change:request",
+  "change:approve",
+  "change:implement",
+  "change:manage",
+  "environment:manage",
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -68,6 +74,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "inventory:read",
     "inventory:edit",
     "dashboard:read",
+    "change:read",
   ],
   data_owner: [
     "candidate:read",
@@ -80,6 +87,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "advisor:read",
     "inventory:read",
     "dashboard:read",
+    "change:read",
+    "change:approve",
   ],
   cab_member: [
     "candidate:read",
@@ -93,6 +102,9 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "inventory:read",
     "dashboard:read",
     "audit:read",
+    "change:read",
+    "change:approve",
+    "change:manage",
   ],
   executive: [
     "candidate:read",
@@ -105,6 +117,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "advisor:read",
     "inventory:read",
     "dashboard:read",
+    "change:read",
   ],
   integration_engineer: [
     "candidate:read",
@@ -124,6 +137,10 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "inventory:read",
     "inventory:edit",
     "dashboard:read",
+    "change:read",
+    "change:request",
+    "change:implement",
+    "environment:manage",
   ],
   viewer: [
     "candidate:read",
@@ -134,6 +151,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "advisor:read",
     "inventory:read",
     "dashboard:read",
+    "change:read",
   ],
 };
 
