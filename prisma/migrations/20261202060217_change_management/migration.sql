@@ -88,7 +88,8 @@ CREATE TABLE "ChangeRequest" (
     "conflicts" JSONB NOT NULL DEFAULT '[]',
     "requiredApprovals" INTEGER NOT NULL DEFAULT 1,
     "requiresDataOwner" BOOLEAN NOT NULL DEFAULT false,
-    "requestedById" TEXT NOT NULL,
+    "requestedById" TEXT,
+    "requestedByEmail" TEXT NOT NULL,
     "implementedById" TEXT,
     "implementedAt" TIMESTAMP(3),
     "decidedAt" TIMESTAMP(3),
@@ -322,7 +323,6 @@ ALTER TABLE "FlowDataDomain" ADD CONSTRAINT "FlowDataDomain_dataDomainId_fkey" F
 
 -- AddForeignKey
 ALTER TABLE "Deployment" ADD CONSTRAINT "Deployment_changeRequestId_fkey" FOREIGN KEY ("changeRequestId") REFERENCES "ChangeRequest"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-
 -- The one risk policy row; the CAB edits it in the portal.
 INSERT INTO "ChangeRiskPolicy" ("id", "weights", "updatedAt") VALUES
   ('default', '{"blastRadius": 25, "dataClassification": 25, "health": 20, "diffSize": 15, "changeFailures": 15}', now());
