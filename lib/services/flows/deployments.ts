@@ -90,75 +90,189 @@ async function residencyGate(
   return { decision, interface: link.name };
 }
 
+export type TDeployVersionInput = {
+  versionId: string;
+  environmentId: string;
+  /** The change that approved this version for production (required there; optional elsewhere). */
+  changeRequestId?: string | null;
+  /** The direct path's acknowledgement of a residency flag; through a change the CAB's approval is it. */
+  acknowledgeResidency?: boolean;
+};
+
 /**
- * Makes a version the active deployment of its flow in an environment, superseding the previous one. The
- * portal only writes desired state; a trigger on Deployment NOTIFYs `switchboard_deployments` on commit
- * and the engines act on it.
+ * Promotion goes dev → test → prod by Environment.sortOrder: a version reaches an environment only after
+ * it was deployed (at any time, even if superseded since) to the one before it.
  */
+async function promotionGate(
+  tx: Tx,
+  version: { id: string; version: number; flowName: string },
+  env: { id: string; key: string; name: string; sortOrder: number },
+): Promise<void> {
+  const before = await tx.environment.findFirst({
+    where: { sortOrder: { lt: env.sortOrder } },
+    orderBy: { sortOrder: "desc" },
+    select: { id: true, key: true, name: true },
+  });
+  if (!before) return;
+  const reached = await tx.deployment.findFirst({
+    where: { flowVersionId: version.id, environmentId: before.id },
+    select: { id: true },
+  });
+  if (reached) return;
+  throw new AppError(
+    "PRECONDITION_FAILED",
+    `${version.flowName} v${version.version} must reach ${before.name} (${before.key}) before ${env.name} (${env.key}): deploy it to ${before.key} first.`,
+    { fieldErrors: { environmentId: [`Deploy v${version.version} to ${before.key} first.`] } },
+  );
+}
+
+/**
+ * Production runs only what the CAB approved: a change for this environment, approved (or an emergency
+ * change, which may deploy first and is reviewed afterwards), with an item bound to this version's hash.
+ */
+async function changeGate(
+  tx: Tx,
+  version: { id: string; version: number; contentHash: string; flowName: string },
+  env: { id: string; key: string },
+  changeRequestId: string | null | undefined,
+): Promise<{ id: string; number: number }> {
+  const ask = `open a change request for ${version.flowName} v${version.version}`;
+  if (!changeRequestId) throw new AppError("PRECONDITION_FAILED", `Production runs what the CAB approved: ${ask}.`);
+  const change = await tx.changeRequest.findUnique({
+    where: { id: changeRequestId },
+    select: {
+      id: true,
+      number: true,
+      type: true,
+      status: true,
+      environmentId: true,
+      items: { where: { versionId: version.id }, select: { contentHash: true } },
+    },
+  });
+  if (!change) throw new AppError("NOT_FOUND", "That change request does not exist.");
+  const name = `CHG-${change.number}`;
+  if (change.environmentId !== env.id)
+    throw new AppError("PRECONDITION_FAILED", `${name} is for another environment than ${env.key}.`);
+  const isApproved =
+    change.status === "approved" ||
+    (change.type === "emergency" && (change.status === "submitted" || change.status === "implemented"));
+  if (!isApproved)
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `Production runs what the CAB approved: ${name} is ${change.status}, not approved.`,
+    );
+  if (!change.items.some((i) => i.contentHash === version.contentHash))
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `Production runs what the CAB approved: ${name} does not bind ${version.flowName} v${version.version} (hash ${version.contentHash.slice(0, 12)}); ${ask}.`,
+    );
+  return { id: change.id, number: change.number };
+}
+
+/**
+ * Makes a version the active deployment of its flow in an environment, superseding the previous one, inside
+ * the caller's transaction (the portal, the CLI's apply and the change implementation share it). The
+ * portal only writes desired state; a trigger on Deployment NOTIFYs `switchboard_deployments` on commit
+ * and the engines act on it (and check the change binding again before they run anything in production).
+ */
+export async function deployVersionTx(tx: Tx, actor: Actor, input: TDeployVersionInput): Promise<DeploymentRow> {
+  assertCan(actor, "flow:deploy");
+  const version = await tx.flowVersion.findUnique({
+    where: { id: input.versionId },
+    select: { id: true, flowId: true, version: true, contentHash: true, flow: { select: { name: true } } },
+  });
+  if (!version)
+    throw new AppError("NOT_FOUND", "That flow version does not exist.", {
+      fieldErrors: { flowVersionId: ["Choose an existing version."] },
+    });
+  const env = await tx.environment.findUnique({
+    where: { id: input.environmentId },
+    select: { id: true, key: true, name: true, isProduction: true, sortOrder: true },
+  });
+  if (!env)
+    throw new AppError("NOT_FOUND", "That environment does not exist.", {
+      fieldErrors: { environmentId: ["Choose an environment."] },
+    });
+  const ref = { ...version, flowName: version.flow.name };
+  await promotionGate(tx, ref, env);
+  const isProduction = isProductionEnvironment(env);
+  let residency: Record<string, unknown> | null = null;
+  if (isProduction && !input.changeRequestId) {
+    // The direct path still asks for the residency acknowledgement first (the portal's form shows it), then
+    // is refused: production runs only what a change approved.
+    await residencyGate(tx, version.flowId, input.acknowledgeResidency ?? false);
+  }
+  const change = isProduction
+    ? await changeGate(tx, ref, env, input.changeRequestId)
+    : input.changeRequestId
+      ? await tx.changeRequest.findUnique({ where: { id: input.changeRequestId }, select: { id: true, number: true } })
+      : null;
+  if (input.changeRequestId && !change) throw new AppError("NOT_FOUND", "That change request does not exist.");
+  if (isProduction && change) {
+    // The CAB approved the change knowing the flag (its risk factors show it): that is the acknowledgement.
+    const link = await flowInterfaceLinkTx(tx, version.flowId);
+    if (link?.decision && isResidencyFlagged(link))
+      residency = {
+        decision: `ADR-${link.decision.number}`,
+        interface: link.name,
+        acknowledgedBy: `CAB approval of CHG-${change.number}`,
+      };
+  }
+  const slot = `${version.flowId}:${env.id}`;
+  // Serialise concurrent deploys of the same flow and environment.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`switchboard.deploy:${slot}`}))`;
+  const previous = await tx.deployment.findUnique({ where: { activeSlot: slot }, include: deploymentInclude });
+  if (previous) {
+    await tx.deployment.update({
+      where: { id: previous.id },
+      data: { activeSlot: null, supersededAt: new Date() },
+    });
+  }
+  const created = await tx.deployment.create({
+    data: {
+      flowId: version.flowId,
+      flowVersionId: version.id,
+      environmentId: env.id,
+      contentHash: version.contentHash,
+      desiredState: "running",
+      activeSlot: slot,
+      deployedBy: actor.email,
+      changeRequestId: change?.id ?? null,
+    },
+    include: deploymentInclude,
+  });
+  await appendAudit(tx, {
+    actor,
+    action: "flow.deploy",
+    entityType: "Deployment",
+    entityId: created.id,
+    before: previous
+      ? { version: previous.flowVersion.version, contentHash: previous.contentHash, environment: env.key }
+      : null,
+    after: {
+      version: version.version,
+      contentHash: version.contentHash,
+      environment: env.key,
+      desiredState: "running",
+      ...(change ? { changeRequest: `CHG-${change.number}` } : {}),
+      ...(residency ? { residencyAcknowledged: residency } : {}),
+    },
+  });
+  return toDeploymentRow(created);
+}
+
+/** The portal's deploy (no change request): every environment but production, which needs a change. */
 export async function deployFlowVersion(actor: Actor, raw: unknown): Promise<DeploymentRow> {
   assertCan(actor, "flow:deploy");
   const input = ZDeployInput.parse(raw);
   try {
-    return await transaction(async (tx) => {
-      const version = await tx.flowVersion.findUnique({
-        where: { id: input.flowVersionId },
-        select: { id: true, flowId: true, version: true, contentHash: true },
-      });
-      if (!version)
-        throw new AppError("NOT_FOUND", "That flow version does not exist.", {
-          fieldErrors: { flowVersionId: ["Choose an existing version."] },
-        });
-      const env = await tx.environment.findUnique({
-        where: { id: input.environmentId },
-        select: { id: true, key: true, isProduction: true },
-      });
-      if (!env)
-        throw new AppError("NOT_FOUND", "That environment does not exist.", {
-          fieldErrors: { environmentId: ["Choose an environment."] },
-        });
-      const residency = isProductionEnvironment(env)
-        ? await residencyGate(tx, version.flowId, input.acknowledgeResidency)
-        : null;
-      const slot = `${version.flowId}:${env.id}`;
-      // Serialise concurrent deploys of the same flow and environment.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`switchboard.deploy:${slot}`}))`;
-      const previous = await tx.deployment.findUnique({ where: { activeSlot: slot }, include: deploymentInclude });
-      if (previous) {
-        await tx.deployment.update({
-          where: { id: previous.id },
-          data: { activeSlot: null, supersededAt: new Date() },
-        });
-      }
-      const created = await tx.deployment.create({
-        data: {
-          flowId: version.flowId,
-          flowVersionId: version.id,
-          environmentId: env.id,
-          contentHash: version.contentHash,
-          desiredState: "running",
-          activeSlot: slot,
-          deployedBy: actor.email,
-        },
-        include: deploymentInclude,
-      });
-      await appendAudit(tx, {
-        actor,
-        action: "flow.deploy",
-        entityType: "Deployment",
-        entityId: created.id,
-        before: previous
-          ? { version: previous.flowVersion.version, contentHash: previous.contentHash, environment: env.key }
-          : null,
-        after: {
-          version: version.version,
-          contentHash: version.contentHash,
-          environment: env.key,
-          desiredState: "running",
-          ...(residency ? { residencyAcknowledged: residency } : {}),
-        },
-      });
-      return toDeploymentRow(created);
-    });
+    return await transaction((tx) =>
+      deployVersionTx(tx, actor, {
+        versionId: input.flowVersionId,
+        environmentId: input.environmentId,
+        acknowledgeResidency: input.acknowledgeResidency,
+      }),
+    );
   } catch (error) {
     mapPrismaError(error, "deployment");
   }
