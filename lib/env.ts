@@ -26,6 +26,8 @@ const ZEnv = z.object({
   ENGINE_METRICS_FLUSH_MS: z.coerce.number().int().positive().default(10_000),
   ENGINE_SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(8_000),
   ENGINE_PG_VISIBILITY_MS: z.coerce.number().int().min(1_000).default(30_000),
+  // How often the engine's scheduler (CAB reminders, automatic rollback) checks its jobs; 0 disables it.
+  ENGINE_SCHEDULER_TICK_MS: z.coerce.number().int().min(0).default(15_000),
   // Demo systems (ERP/CRM/EDI partner, lib/engine/demo): on by default in `npm start`; "off" disables them.
   SWITCHBOARD_DEMO: z.enum(["on", "off"]).default("on"),
   SWITCHBOARD_DEMO_PORT: z.coerce.number().int().min(1).max(65535).default(4100),
@@ -66,6 +68,15 @@ export function databaseUrl(): string {
 export function testClockEnabled(): boolean {
   const e = env();
   return e.NODE_ENV !== "production" || e.ALLOW_TEST_CLOCK === "1";
+}
+
+/**
+ * A secret a SecretReference with provider "env" points at: read from the process environment by the
+ * name the reference stores, at activation, never cached or logged.
+ */
+export function readEnvSecret(name: string): string | undefined {
+  const value = process.env[name];
+  return value === "" ? undefined : value;
 }
 
 /** For tests and the launcher, which set variables after first read. */

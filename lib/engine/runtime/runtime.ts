@@ -10,8 +10,17 @@ import type { PgListener } from "@/lib/engine/transports/postgres/listener";
 import type { Transport } from "@/lib/engine/transports/types";
 import type { TLog, TRetention } from "./context";
 import { checkDlqAlert, dlqDepths, resolveDrainedDlqAlerts } from "./dead-letters";
-import { loadActiveDeployments, loadVersion, reportActualState, type TDeploymentRow } from "./deployments";
-import { canActivate } from "./governance";
+import { LapseWatch } from "./attestation-gate";
+import {
+  loadActiveDeployments,
+  loadVersion,
+  markActivated,
+  reportActualState,
+  type TDeploymentRow,
+} from "./deployments";
+import { checkActivation } from "./governance";
+import { RefusalReporter } from "./refusal-audit";
+import { resolveSpecConfig } from "./resolve-config";
 import { purgeAggregateParts } from "./aggregate-store";
 import { purgeIdempotencyKeys } from "./idempotency";
 import { LineageWriter, purgeLineage } from "./lineage";
@@ -69,10 +78,14 @@ export class EngineRuntime {
   /** Ephemeral workers for replays to a version that is not the active one. */
   private readonly adhoc = new Map<string, DeploymentWorker>();
   private readonly adhocUsedAt = new Map<string, number>();
+  private readonly refusals: RefusalReporter;
+  private readonly lapses: LapseWatch;
 
   constructor(private readonly opts: TRuntimeOptions) {
     this.lineage = new LineageWriter(opts.fastPool ?? opts.pool, opts.retention, opts.log);
     this.rollup = new MinuteRollup(opts.fastPool ?? opts.pool);
+    this.refusals = new RefusalReporter(opts.pool, opts.log);
+    this.lapses = new LapseWatch(opts.pool, opts.log);
   }
 
   async start(): Promise<void> {
@@ -148,17 +161,9 @@ export class EngineRuntime {
   private async apply(row: TDeploymentRow): Promise<void> {
     let worker = this.workers.get(row.id);
     if (!worker) {
-      const gate = canActivate(row, this.opts.registry);
-      if (!gate.ok) {
-        if (row.actualState !== "refused") {
-          this.opts.log.warn(
-            { flow: row.flowName, env: row.environmentKey, deployment: row.id, reason: gate.reason },
-            "deployment refused",
-          );
-          await reportActualState(this.opts.pool, row.id, "refused", gate.reason);
-        }
-        return;
-      }
+      // Governance (the CAB's change, attestation, config resolution) gates activation only.
+      const gate = await checkActivation(this.opts.pool, row, this.opts.registry);
+      if (!gate.ok) return this.refusals.refuse(row, gate.reason);
       worker = new DeploymentWorker(
         row.id,
         {
@@ -176,6 +181,7 @@ export class EngineRuntime {
     try {
       if (row.desiredState === "running" && worker.state !== "running") {
         await worker.start();
+        if (!row.activatedAt) await markActivated(this.opts.pool, row.id);
         this.opts.log.info(
           { flow: row.flowName, env: row.environmentKey, version: row.version, deployment: row.id },
           "deployment running",
@@ -184,6 +190,7 @@ export class EngineRuntime {
         await worker.pause();
         this.opts.log.info({ flow: row.flowName, env: row.environmentKey, deployment: row.id }, "deployment paused");
       }
+      await this.lapses.check(row);
       const actual = worker.state === "stopped" ? "paused" : worker.state;
       if (row.actualState !== actual) await reportActualState(this.opts.pool, row.id, actual);
     } catch (error) {
@@ -291,7 +298,14 @@ export class EngineRuntime {
     );
     const m = meta.rows[0];
     if (!m) throw new Error("the flow or environment of this dead letter no longer exists");
-    const spec = ZFlowSpec.parse(version.spec);
+    const resolved = await resolveSpecConfig(
+      this.opts.pool,
+      ZFlowSpec.parse(version.spec),
+      environmentId,
+      m.environmentKey,
+    );
+    if (!resolved.ok) throw new Error(resolved.reason);
+    const spec = resolved.spec;
     const worker = new DeploymentWorker(
       null,
       { flowId: version.flowId, flowName: m.flowName, flowVersionId, environmentId, environmentKey: m.environmentKey },
