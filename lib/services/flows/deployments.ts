@@ -127,6 +127,23 @@ async function promotionGate(
 }
 
 /**
+ * The promotion check alone, for a caller that binds a version to a change rather than deploying it now
+ * (the CLI's apply to production): a change must not ask the CAB for a version test never ran.
+ */
+export async function assertPromotedTx(tx: Tx, versionId: string, environmentId: string): Promise<void> {
+  const version = await tx.flowVersion.findUnique({
+    where: { id: versionId },
+    select: { id: true, version: true, flow: { select: { name: true } } },
+  });
+  const env = await tx.environment.findUnique({
+    where: { id: environmentId },
+    select: { id: true, key: true, name: true, sortOrder: true },
+  });
+  if (!version || !env) throw new AppError("NOT_FOUND", "That flow version or environment does not exist.");
+  await promotionGate(tx, { ...version, flowName: version.flow.name }, env);
+}
+
+/**
  * Production runs only what the CAB approved: a change for this environment, approved (or an emergency
  * change, which may deploy first and is reviewed afterwards), with an item bound to this version's hash.
  */

@@ -2,6 +2,7 @@ import "server-only";
 import { ZodError } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
+import { findFlowSpecSecrets } from "@/lib/config-items/secrets";
 import { flowContentHash, validateFlowComponents } from "@/lib/engine/core/flow-version";
 import { db, transaction, type Tx } from "@/lib/db";
 import { mapPrismaError } from "@/lib/db/errors";
@@ -79,6 +80,7 @@ export function checkFlowSpec(input: { spec?: unknown; document?: string; format
   if (!FLOW_NAME.test(spec.name)) fieldErrors.name = [FLOW_NAME_HINT];
   for (const issue of validateFlowComponents(spec, componentRegistry()))
     (fieldErrors[issue.path] ??= []).push(issue.message);
+  for (const issue of findFlowSpecSecrets(spec)) (fieldErrors[issue.path] ??= []).push(issue.message);
   if (Object.keys(fieldErrors).length)
     throw new AppError("VALIDATION", "The flow spec has errors; fix the fields listed.", { fieldErrors });
   return spec;
