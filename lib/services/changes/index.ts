@@ -20,3 +20,7 @@ export {
 } from "./risk";
 export { assessRisk, flowHealth } from "./risk-load";
 export { resolveItems, unionImpact, type TResolvedItem } from "./items";
+export { decideChange, isAwaitingVotes, isDataOwnerFor, type TDecision } from "./approvals";
+export { implementChange, type TImplemented } from "./implement";
+export { cancelChange, rescheduleChange, recordPostImplementationReview, closeChange } from "./lifecycle";
+export { lockChange, itemsImpact, type TLockedChange } from "./load";
