@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { action, formAction } from "@/lib/http/action-client";
+import { setDataDomainClassification } from "@/lib/services/ownership/classification";
 import { markNotificationRead } from "@/lib/services/ownership/notifications";
 import { assignOwnership, attest, createDataDomain } from "@/lib/services/ownership/registry";
 import {
@@ -10,6 +11,7 @@ import {
   ZDataDomainInput,
   ZNotificationIdInput,
 } from "@/lib/validation/ownership";
+import { ZSetClassification } from "@/lib/validation/data-domains";
 import { requestNow } from "./_lib/now";
 
 export const attestAction = action(
@@ -48,5 +50,15 @@ export const markNotificationReadAction = action(
     revalidatePath("/ownership");
     revalidatePath("/");
     return null;
+  },
+);
+
+/** Classification feeds the CAB risk score and the engine's attestation gate for personal data. */
+export const setClassificationAction = action(
+  { permission: "ownership:manage", input: ZSetClassification },
+  async ({ input, actor }) => {
+    const result = await setDataDomainClassification(actor, input);
+    revalidatePath("/ownership");
+    return result;
   },
 );

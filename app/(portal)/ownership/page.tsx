@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Card, PageHeader, Stat } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
 import { can } from "@/lib/auth/permissions";
+import { domainClassifications } from "@/lib/services/ownership/classification";
 import { listNotifications } from "@/lib/services/ownership/notifications";
 import { pendingSignOffs, syncSignOffNotifications } from "@/lib/services/ownership/pending";
 import {
@@ -13,6 +14,7 @@ import {
 } from "@/lib/services/ownership/registry";
 import { parseListQuery } from "@/lib/validation/list";
 import { requestNow } from "./_lib/now";
+import { ClassificationSelect } from "./_components/classification-select";
 import { DomainForm } from "./_components/domain-form";
 import { NotificationsList } from "./_components/notifications-list";
 import { PendingSignOffs } from "./_components/pending-sign-offs";
@@ -33,13 +35,14 @@ export default async function OwnershipPage({
   const canManage = can(actor.role, "ownership:manage");
   // Reminders first, so the notification list below already contains them.
   await syncSignOffNotifications(actor, now);
-  const [summary, processes, domains, notifications, departments, pending] = await Promise.all([
+  const [summary, processes, domains, notifications, departments, pending, classifications] = await Promise.all([
     registrySummary(actor, now),
     listProcessOwnership(actor, query, now),
     listDomainOwnership(actor, now),
     listNotifications(actor),
     ownershipDepartments(actor),
     pendingSignOffs(actor, now),
+    domainClassifications(actor),
   ]);
   const s = summary.process;
   const d = summary.data_domain;
@@ -75,6 +78,7 @@ export default async function OwnershipPage({
                 <th scope="col" className="py-1">
                   Domain
                 </th>
+                <th scope="col">Classification</th>
                 <th scope="col">Owner</th>
                 <th scope="col">Steward</th>
                 <th scope="col">Responsibilities</th>
@@ -90,6 +94,14 @@ export default async function OwnershipPage({
                   <th scope="row" className="py-2 text-left font-medium">
                     {r.name}
                   </th>
+                  <td className="py-2">
+                    <ClassificationSelect
+                      dataDomainId={r.scopeId}
+                      name={r.name}
+                      classification={classifications.get(r.scopeId) ?? "internal"}
+                      canEdit={canManage}
+                    />
+                  </td>
                   <td className="py-2">{r.owner ?? <span className="text-slate-400">none</span>}</td>
                   <td className="py-2">{r.steward ?? <span className="text-slate-400">none</span>}</td>
                   <td className="max-w-sm py-2 text-slate-600">{r.responsibilities || "—"}</td>

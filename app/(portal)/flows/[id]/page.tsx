@@ -11,6 +11,7 @@ import {
   type BacklogRow,
   type PollPosition,
 } from "@/lib/services/flows";
+import { dataDomainOptions, listFlowDataDomains } from "@/lib/services/flows/data-domains";
 import { recentRuns } from "@/lib/services/runs";
 import { orNotFound } from "@/lib/http/not-found";
 import { AutoRefresh } from "../_components/auto-refresh";
@@ -19,6 +20,7 @@ import { DeploymentControls } from "../_components/deployment-controls";
 import { MetricsCharts } from "../_components/metrics-charts";
 import { RunsList } from "../_components/runs-list";
 import { StateBadge } from "../_components/state-badge";
+import { DataDomainsEditor } from "./_components/data-domains-card";
 
 export const metadata: Metadata = { title: "Flow" };
 
@@ -42,16 +44,26 @@ export default async function FlowPage({
   const deployedEnvs = flow.environments.filter((e) => e.deployment);
   const selectedEnv = flow.environments.find((e) => e.key === sp.env) ?? deployedEnvs[0] ?? flow.environments[0];
   const minutes = WINDOWS.find((w) => String(w.minutes) === sp.window)?.minutes ?? 60;
-  const [metrics, runs, backlog, pollPositions] = await Promise.all([
+  const [metrics, runs, backlog, pollPositions, dataDomains, domainOptions] = await Promise.all([
     selectedEnv ? flowMetrics(actor, { flowId: flow.id, environmentId: selectedEnv.id, minutes }) : null,
     recentRuns(actor, flow.id, 10),
     flowBacklog(actor, flow.id),
     flowPollPositions(actor, flow.id),
+    listFlowDataDomains(actor, flow.id),
+    can(actor.role, "flow:edit") ? dataDomainOptions(actor) : Promise.resolve([]),
   ]);
   const canEdit = can(actor.role, "flow:edit");
   const canDeploy = can(actor.role, "flow:deploy");
   const canOperate = can(actor.role, "flow:operate");
+  const canRequestChange = can(actor.role, "change:request");
   const latest = flow.versions[0];
+  const isProd = (e: { key: string; isProduction: boolean }) =>
+    e.isProduction || e.key === "prod" || e.key === "production";
+  // The version a production change would take: what runs in the environment before production (promotion
+  // goes dev → test → prod), else the latest.
+  const prodIndex = flow.environments.findIndex(isProd);
+  const staged = prodIndex > 0 ? flow.environments[prodIndex - 1]?.deployment : null;
+  const changeVersion = flow.versions.find((v) => v.id === staged?.flowVersionId) ?? latest;
   const totalBacklog = backlog.reduce((a, b) => a + (b.isStale ? 0 : b.depth), 0);
   const link = flow.interface;
   const decision = link?.decision ?? null;
@@ -195,6 +207,13 @@ export default async function FlowPage({
         </Card>
 
         <Card
+          title="Data domains"
+          description="What data this flow carries: the CAB risk score reads its classification, and production waits for the accountable owner's current sign-off on personal data."
+        >
+          <DataDomainsEditor flowId={flow.id} linked={dataDomains} options={domainOptions} canEdit={canEdit} />
+        </Card>
+
+        <Card
           title="Deployments"
           description="Desired state is what the portal asks for; actual state is what the engine reports."
         >
@@ -211,6 +230,13 @@ export default async function FlowPage({
                     <span className="text-xs text-slate-500">Not deployed</span>
                   )}
                 </div>
+                {env.deployment?.actualState === "refused" && (
+                  <div className="mt-2" data-testid={`refused-${env.key}`}>
+                    <Notice tone="danger" title="The engine refused this deployment">
+                      {env.deployment.actualError ?? "No reason was recorded."}
+                    </Notice>
+                  </div>
+                )}
                 {env.deployment && (
                   <dl className="mt-2 space-y-1 text-xs text-slate-600">
                     <div>
@@ -219,7 +245,7 @@ export default async function FlowPage({
                     <div>
                       Deployed {new Date(env.deployment.deployedAt).toLocaleString()} by {env.deployment.deployedBy}
                     </div>
-                    {env.deployment.actualError && (
+                    {env.deployment.actualError && env.deployment.actualState !== "refused" && (
                       <div className="font-medium text-red-600">{env.deployment.actualError}</div>
                     )}
                     <BacklogLines backlog={backlog.find((b) => b.environmentId === env.id)} />
@@ -243,6 +269,21 @@ export default async function FlowPage({
                     />
                   </div>
                 )}
+                {isProd(env) && canRequestChange && changeVersion && (
+                  <div className="mt-3 border-t border-slate-100 pt-3">
+                    <p className="mb-2 text-xs text-slate-600">
+                      Production runs what the CAB approved: request a change for v{changeVersion.version}
+                      {staged ? ` (running in ${flow.environments[prodIndex - 1]?.name})` : ""}.
+                    </p>
+                    <LinkButton
+                      size="sm"
+                      variant="primary"
+                      href={`/changes/new?${new URLSearchParams({ flow: flow.id, version: changeVersion.id, env: env.key })}`}
+                    >
+                      Request change
+                    </LinkButton>
+                  </div>
+                )}
               </div>
             ))}
           </div>
@@ -250,12 +291,16 @@ export default async function FlowPage({
             <div className="mt-4 border-t border-slate-200 pt-4">
               <DeployForm
                 versions={flow.versions.map((v) => ({ id: v.id, version: v.version }))}
-                environments={flow.environments.map((e) => ({
-                  id: e.id,
-                  name: e.name,
-                  isProduction: e.isProduction || e.key === "prod" || e.key === "production",
-                  activeVersion: e.deployment && e.deployment.desiredState !== "stopped" ? e.deployment.version : null,
-                }))}
+                // Production is not offered: it takes a change request ("Request change" above).
+                environments={flow.environments
+                  .filter((e) => !isProd(e))
+                  .map((e) => ({
+                    id: e.id,
+                    name: e.name,
+                    isProduction: false,
+                    activeVersion:
+                      e.deployment && e.deployment.desiredState !== "stopped" ? e.deployment.version : null,
+                  }))}
                 residency={
                   flow.isResidencyFlagged && link && decision
                     ? { decisionNumber: decision.number, interfaceName: link.name }
