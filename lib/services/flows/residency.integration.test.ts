@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase as withTestDatabase } from "@/test/db";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { ZListQuery } from "@/lib/validation/list";
 import { deployFlowVersion, getFlowOrThrow, listFlows, saveFlowVersion } from ".";
+import { deployVersionTx } from "./deployments";
 import { searchFlowInterfaces } from "./lookups";
 import { rejection } from "@/test/rejection";
 
@@ -16,6 +17,32 @@ const spec = (name: string, targetUrl = "http://127.0.0.1:4100/target") => ({
   input: { use: "http", config: { path: `/${name}` } },
   outputs: [{ id: "deliver", use: "http", config: { url: targetUrl } }],
 });
+
+/** An approved normal change for prod binding the version's hash, as the CAB leaves it. */
+async function approvedChange(flowId: string, version: { id: string; version: number; contentHash: string }) {
+  const now = Date.now();
+  return db().changeRequest.create({
+    data: {
+      title: "Approved for the test",
+      type: "normal",
+      status: "approved",
+      environmentId: "env_prod",
+      windowStart: new Date(now - 60_000),
+      windowEnd: new Date(now + 3_600_000),
+      requestedByEmail: "requester@example.com",
+      items: {
+        create: {
+          kind: "flow",
+          itemKey: "x",
+          itemId: flowId,
+          versionId: version.id,
+          version: version.version,
+          contentHash: version.contentHash,
+        },
+      },
+    },
+  });
+}
 
 let crmToUs = "";
 let crmToDwh = "";
@@ -155,33 +182,61 @@ describe("flows linked to inventory interfaces", () => {
     });
   });
 
-  it("deploys a flagged flow to production only with an acknowledgement, which is audited", async () => {
+  it("asks for the residency acknowledgement on the direct path, which production then refuses; the CAB's approval of a change is the acknowledgement, audited", async () => {
     const flow = await db().flow.findUniqueOrThrow({ where: { name: "customers-to-us" }, include: { versions: true } });
-    const flowVersionId = flow.versions[0].id;
+    const version = flow.versions[0];
+    const flowVersionId = version.id;
+
+    // Outside production the flag shows but does not block; promotion goes dev → test → prod.
+    await deployFlowVersion(engineer, { flowVersionId, environmentId: "env_dev" });
+    await deployFlowVersion(engineer, { flowVersionId, environmentId: "env_test" });
+
     const refused = await rejection(deployFlowVersion(engineer, { flowVersionId, environmentId: "env_prod" }));
     expect(refused.code).toBe("PRECONDITION_FAILED");
     expect(refused.message).toMatch(/ADR-\d+ flags for data residency/);
-    expect(await db().deployment.count({ where: { flowId: flow.id } })).toBe(0);
+    const direct = await rejection(
+      deployFlowVersion(engineer, { flowVersionId, environmentId: "env_prod", acknowledgeResidency: "true" }),
+    );
+    expect(direct.message).toBe("Production runs what the CAB approved: open a change request for customers-to-us v1.");
+    expect(await db().deployment.count({ where: { flowId: flow.id, environmentId: "env_prod" } })).toBe(0);
 
-    // Outside production the flag shows but does not block.
-    await deployFlowVersion(engineer, { flowVersionId, environmentId: "env_dev" });
-    const prod = await deployFlowVersion(engineer, {
-      flowVersionId,
-      environmentId: "env_prod",
-      acknowledgeResidency: "true",
-    });
+    const change = await approvedChange(flow.id, version);
+    const prod = await transaction((tx) =>
+      deployVersionTx(tx, engineer, {
+        versionId: flowVersionId,
+        environmentId: "env_prod",
+        changeRequestId: change.id,
+      }),
+    );
     expect(prod).toMatchObject({ environmentKey: "prod", isActive: true });
+    expect((await db().deployment.findUniqueOrThrow({ where: { id: prod.id } })).changeRequestId).toBe(change.id);
     const audit = await db().auditEntry.findFirstOrThrow({ where: { action: "flow.deploy", entityId: prod.id } });
     expect(audit.after).toMatchObject({
       environment: "prod",
-      residencyAcknowledged: { interface: "Customers to analytics" },
+      changeRequest: `CHG-${change.number}`,
+      residencyAcknowledged: {
+        interface: "Customers to analytics",
+        acknowledgedBy: `CAB approval of CHG-${change.number}`,
+      },
     });
 
-    // A flow that is not flagged needs no acknowledgement.
+    // A flow that is not flagged needs no acknowledgement, but still a change.
     const clear = await db().flow.findUniqueOrThrow({ where: { name: "warehouse-flow" }, include: { versions: true } });
-    await expect(
-      deployFlowVersion(engineer, { flowVersionId: clear.versions[0].id, environmentId: "env_prod" }),
-    ).resolves.toMatchObject({ environmentKey: "prod" });
+    const clearVersion = clear.versions[0];
+    await deployFlowVersion(engineer, { flowVersionId: clearVersion.id, environmentId: "env_dev" });
+    await deployFlowVersion(engineer, { flowVersionId: clearVersion.id, environmentId: "env_test" });
+    const clearChange = await approvedChange(clear.id, clearVersion);
+    const clearProd = await transaction((tx) =>
+      deployVersionTx(tx, engineer, {
+        versionId: clearVersion.id,
+        environmentId: "env_prod",
+        changeRequestId: clearChange.id,
+      }),
+    );
+    const clearAudit = await db().auditEntry.findFirstOrThrow({
+      where: { action: "flow.deploy", entityId: clearProd.id },
+    });
+    expect(clearAudit.after).not.toHaveProperty("residencyAcknowledged");
   });
 
   it("searches interfaces for the picker, for flow editors only, marking flagged ones", async () => {
