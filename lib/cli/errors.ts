@@ -1,8 +1,11 @@
 import { ZodError } from "zod";
 import { AppError, describeZodError } from "@/lib/errors";
 
-/** Exit codes: 0 ok, 1 failure (or a negative check, e.g. a broken chain), 2 bad input. */
-export const EXIT = { OK: 0, FAILURE: 1, BAD_INPUT: 2 } as const;
+/**
+ * Exit codes: 0 ok, 1 failure (or a negative check, e.g. a broken chain), 2 bad input, 3 a diff found
+ * differences (`config diff`, like diff(1) and decK's --non-zero-exit-code).
+ */
+export const EXIT = { OK: 0, FAILURE: 1, BAD_INPUT: 2, DIFFERENT: 3 } as const;
 
 /** An error whose message is already the one line the user should read. */
 export class CliError extends Error {

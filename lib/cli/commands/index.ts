@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { registerAudit } from "./audit";
+import { registerConfig } from "./config";
 import { registerConvert } from "./convert";
 import { registerFlow } from "./flow";
 import { registerDb } from "./db";
@@ -14,4 +15,5 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerInventory,
   registerConvert,
   registerFlow,
+  registerConfig,
 ];

@@ -10,7 +10,7 @@ import {
   serializeItemFile,
   type TConfigFile,
 } from "@/lib/config-items/files";
-import { transaction, type Tx } from "@/lib/db";
+import { db, transaction, type Tx } from "@/lib/db";
 import { mapPrismaError } from "@/lib/db/errors";
 import type { TEnvironmentFile } from "@/lib/validation/environments";
 import { CONFIG_KINDS, configKind } from "../config-kinds";
@@ -272,6 +272,7 @@ export async function applyConfig(
       }
       if (plan.settings.length && parsed.environment)
         await applySettingsTx(tx, actor, env.key, plan.settings, parsed.environment.file);
+      if (env.isProduction && changed.length) assertCan(actor, "change:request");
       if (env.isProduction && changed.length && !options.dryRun) {
         const windowStart = options.windowStart ?? now;
         const hours = options.windowHours ?? 4;
@@ -304,4 +305,17 @@ export async function applyConfig(
     if (error instanceof DryRunRollback) return error.result;
     mapPrismaError(error, "configuration");
   }
+}
+
+/**
+ * The CLI acts as a named, active user whose role permissions apply (a pipeline runs as its service
+ * account). Unchecked by design: whoever can run the CLI already holds DATABASE_URL; what makes it safe is
+ * that every write then runs through that user's permissions, audited under their email.
+ */
+export async function unsafeActorByEmail(email: string): Promise<Actor | null> {
+  const user = await db().user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, email: true, name: true, role: true, isActive: true },
+  });
+  return user?.isActive ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
 }
