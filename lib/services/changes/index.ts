@@ -24,3 +24,23 @@ export { decideChange, isAwaitingVotes, isDataOwnerFor, type TDecision } from ".
 export { implementChange, type TImplemented } from "./implement";
 export { cancelChange, rescheduleChange, recordPostImplementationReview, closeChange } from "./lifecycle";
 export { lockChange, itemsImpact, type TLockedChange } from "./load";
+export { listChanges, getChange, toChangeRow, changeRowInclude } from "./queries";
+export type { TChangeRow, TChangeList, TChangeDetail } from "./queries";
+export { cabHome, agenda, calendar, type TCabHome, type TAgenda, type TCalendar, type TCalendarWindow } from "./cab";
+export {
+  listChangeModels,
+  createChangeModel,
+  updateChangeModel,
+  deleteChangeModel,
+  type TChangeModelRow,
+} from "./models";
+export {
+  listChangeWindows,
+  createChangeWindow,
+  updateChangeWindow,
+  deleteChangeWindow,
+  previewWindow,
+  type TChangeWindowRow,
+} from "./windows";
+export { remindStalledApprovals } from "./reminders";
+export { notifyUsers, usersWithRoles, changeHref, changeLabel } from "./notify";
