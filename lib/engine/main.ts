@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     graceMs: cfg.ENGINE_SHUTDOWN_GRACE_MS,
     pgVisibilityMs: cfg.ENGINE_PG_VISIBILITY_MS,
     publicBaseUrl: cfg.AUTH_URL,
+    schedulerTickMs: cfg.ENGINE_SCHEDULER_TICK_MS,
     log,
   });
   log.info(

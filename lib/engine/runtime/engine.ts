@@ -3,6 +3,8 @@ import type { Registry } from "@/lib/engine/core/registry";
 import { Gateway } from "@/lib/engine/gateway/server";
 import { createPromMetrics } from "@/lib/engine/metrics/prometheus";
 import { createEvaluator } from "@/lib/engine/sandbox/evaluator";
+import { engineJobs } from "@/lib/engine/scheduler/jobs";
+import { Scheduler, type TJob } from "@/lib/engine/scheduler/scheduler";
 import {
   createPgPool,
   createTransport,
@@ -37,11 +39,17 @@ export type TEngineConfig = {
   pgVisibilityMs?: number;
   /** The portal's public URL, for the gateway's problem types (AUTH_URL). */
   publicBaseUrl?: string;
+  /** Scheduler tick (CAB reminders, automatic rollback); 0 or unset: no scheduler (tests opt in). */
+  schedulerTickMs?: number;
+  /** Tests replace the engine's jobs. */
+  schedulerJobs?: TJob[];
 };
 
 export type TEngine = {
   runtime: EngineRuntime;
   transport: Transport;
+  /** Null when the config disabled it. */
+  scheduler: Scheduler | null;
   port: number;
   engineId: string;
   /** Graceful: gateway stops accepting, in-flight work finishes (or is returned), everything closes. */
@@ -119,9 +127,21 @@ export async function startEngine(cfg: TEngineConfig): Promise<TEngine> {
       `The engine gateway could not listen on ${cfg.gatewayHost}:${cfg.gatewayPort} (${error instanceof Error ? error.message : String(error)}); set ENGINE_GATEWAY_PORT to a free port.`,
     );
   }
+  const scheduler = cfg.schedulerTickMs
+    ? new Scheduler({
+        pool,
+        holder: engineId,
+        jobs: cfg.schedulerJobs ?? engineJobs({ pool, log: cfg.log }),
+        tickMs: cfg.schedulerTickMs,
+        log: cfg.log,
+      })
+    : null;
+  scheduler?.start();
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      // First: a job must not start a rollback while the engine winds down; its leases go to another engine.
+      await scheduler?.stop();
       await gateway.close();
       await runtime.shutdown();
       await transport.close();
@@ -130,5 +150,5 @@ export async function startEngine(cfg: TEngineConfig): Promise<TEngine> {
       await pool.end();
       await fastPool.end();
     })());
-  return { runtime, transport, port, engineId, stop };
+  return { runtime, transport, scheduler, port, engineId, stop };
 }

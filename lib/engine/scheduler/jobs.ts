@@ -1,0 +1,37 @@
+import type pg from "pg";
+import { autoRollbackJob } from "@/lib/engine/runtime/auto-rollback";
+import type { TLog } from "@/lib/engine/runtime/context";
+import type { TJob } from "./scheduler";
+
+const MINUTE = 60_000;
+
+/**
+ * The engine's scheduled jobs. They reach the portal's services (Prisma, audit, notifications) through
+ * dynamic imports, so an engine started without its scheduler (tests, tools) never loads them.
+ */
+export function engineJobs(deps: { pool: pg.Pool; log: TLog }): TJob[] {
+  const engine = async () => (await import("@/lib/auth/actor")).systemActor("engine");
+  return [
+    {
+      name: "change-reminders",
+      everyMs: 5 * MINUTE,
+      async run(now: Date) {
+        const { remindStalledApprovals } = await import("@/lib/services/changes/reminders");
+        return remindStalledApprovals(now);
+      },
+    },
+    autoRollbackJob({
+      pool: deps.pool,
+      log: deps.log,
+      everyMs: 0,
+      async rollback(r) {
+        const { rollbackEnvironment } = await import("@/lib/services/changes/rollback");
+        return rollbackEnvironment(
+          await engine(),
+          { flowId: r.flowId, environmentKey: r.environmentKey, reason: r.reason },
+          { source: "engine", title: r.title, description: r.description },
+        );
+      },
+    }),
+  ];
+}
