@@ -71,3 +71,60 @@ export async function uiRollbackTargets(actor: Actor, flowId: string): Promise<T
   }
   return out;
 }
+
+export type TUiChangeDeployment = {
+  id: string;
+  flowId: string;
+  flowName: string;
+  version: number;
+  environmentKey: string;
+  desiredState: string;
+  actualState: string;
+  actualError: string | null;
+  deployedBy: string;
+  deployedAt: string;
+  activatedAt: string | null;
+  rolledBackAt: string | null;
+  isActive: boolean;
+};
+
+/** The deployments a change made with what the engine reports (running, refused and why). */
+export async function uiChangeDeployments(actor: Actor, changeId: string): Promise<TUiChangeDeployment[]> {
+  assertCan(actor, "change:read");
+  const rows = await db().deployment.findMany({
+    where: { changeRequestId: changeId },
+    orderBy: { deployedAt: "desc" },
+    include: {
+      flow: { select: { name: true } },
+      flowVersion: { select: { version: true } },
+      environment: { select: { key: true } },
+    },
+  });
+  return rows.map((d) => ({
+    id: d.id,
+    flowId: d.flowId,
+    flowName: d.flow.name,
+    version: d.flowVersion.version,
+    environmentKey: d.environment.key,
+    desiredState: d.desiredState,
+    actualState: d.actualState,
+    actualError: d.actualError,
+    deployedBy: d.deployedBy,
+    deployedAt: d.deployedAt.toISOString(),
+    activatedAt: d.activatedAt?.toISOString() ?? null,
+    rolledBackAt: d.rolledBackAt?.toISOString() ?? null,
+    isActive: d.activeSlot !== null,
+  }));
+}
+
+/** Names of the owned data domains the change's flows carry: "the data owner of Customer". */
+export async function uiOwnedDomainNames(actor: Actor, flowIds: string[]): Promise<string[]> {
+  assertCan(actor, "change:read");
+  if (!flowIds.length) return [];
+  const rows = await db().dataDomain.findMany({
+    where: { flows: { some: { flowId: { in: flowIds } } }, ownership: { ownerId: { not: null } } },
+    select: { name: true },
+    orderBy: { name: "asc" },
+  });
+  return rows.map((r) => r.name);
+}
