@@ -26,6 +26,7 @@ export default async function FlowsPage({
             <LinkButton href="/flows/runs">Message runs</LinkButton>
             <LinkButton href="/flows/dlq">Dead letters</LinkButton>
             <LinkButton href="/flows/components">Components</LinkButton>
+            <LinkButton href="/flows/environments">Environments</LinkButton>
             {can(actor.role, "flow:edit") && (
               <LinkButton href="/flows/new" variant="primary">
                 New flow

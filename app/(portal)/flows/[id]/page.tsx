@@ -11,6 +11,7 @@ import {
   type BacklogRow,
   type PollPosition,
 } from "@/lib/services/flows";
+import { uiRollbackTargets } from "@/lib/services/changes/ui-queries";
 import { dataDomainOptions, listFlowDataDomains } from "@/lib/services/flows/data-domains";
 import { recentRuns } from "@/lib/services/runs";
 import { orNotFound } from "@/lib/http/not-found";
@@ -20,6 +21,7 @@ import { DeploymentControls } from "../_components/deployment-controls";
 import { MetricsCharts } from "../_components/metrics-charts";
 import { RunsList } from "../_components/runs-list";
 import { StateBadge } from "../_components/state-badge";
+import { RollbackButton } from "../../changes/_components/rollback-button";
 import { DataDomainsEditor } from "./_components/data-domains-card";
 
 export const metadata: Metadata = { title: "Flow" };
@@ -44,13 +46,14 @@ export default async function FlowPage({
   const deployedEnvs = flow.environments.filter((e) => e.deployment);
   const selectedEnv = flow.environments.find((e) => e.key === sp.env) ?? deployedEnvs[0] ?? flow.environments[0];
   const minutes = WINDOWS.find((w) => String(w.minutes) === sp.window)?.minutes ?? 60;
-  const [metrics, runs, backlog, pollPositions, dataDomains, domainOptions] = await Promise.all([
+  const [metrics, runs, backlog, pollPositions, dataDomains, domainOptions, rollbackTargets] = await Promise.all([
     selectedEnv ? flowMetrics(actor, { flowId: flow.id, environmentId: selectedEnv.id, minutes }) : null,
     recentRuns(actor, flow.id, 10),
     flowBacklog(actor, flow.id),
     flowPollPositions(actor, flow.id),
     listFlowDataDomains(actor, flow.id),
     can(actor.role, "flow:edit") ? dataDomainOptions(actor) : Promise.resolve([]),
+    can(actor.role, "change:implement") ? uiRollbackTargets(actor, id) : Promise.resolve([]),
   ]);
   const canEdit = can(actor.role, "flow:edit");
   const canDeploy = can(actor.role, "flow:deploy");
@@ -269,6 +272,22 @@ export default async function FlowPage({
                     />
                   </div>
                 )}
+                {(() => {
+                  const target = rollbackTargets.find((t) => t.environmentKey === env.key);
+                  return target && env.deployment?.id === target.deploymentId ? (
+                    <div className="mt-3" data-testid={`rollback-${env.key}`}>
+                      <RollbackButton
+                        flowId={flow.id}
+                        flowName={flow.name}
+                        environmentKey={env.key}
+                        environmentName={env.name}
+                        fromVersion={target.fromVersion}
+                        toVersion={target.toVersion}
+                      />
+                      <span className="ml-2 text-xs text-slate-500">to v{target.toVersion}, the last good version</span>
+                    </div>
+                  ) : null;
+                })()}
                 {isProd(env) && canRequestChange && changeVersion && (
                   <div className="mt-3 border-t border-slate-100 pt-3">
                     <p className="mb-2 text-xs text-slate-600">
