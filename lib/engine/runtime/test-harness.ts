@@ -13,7 +13,7 @@ import parsePrometheusTextFormat, {
 import type pg from "pg";
 import type { TTransportKind } from "@/lib/engine/transports/types";
 import type { TFlowSpecInput } from "@/lib/validation/flow-spec";
-import { deployFlowDirect } from "./deploy";
+import { deployFlowDirect, setDesiredState } from "./deploy";
 import { startEngine, type TEngine, type TEngineConfig } from "./engine";
 
 const run = promisify(execFile);
@@ -349,4 +349,100 @@ export async function stopEngineSuite(engine: TEngine, pool: pg.Pool, queues: st
   await waitFor(() => engine.runtime.deploymentCount === 0, "all deployments stopped");
   for (const q of queues) await engine.transport.deleteQueue(q).catch(() => undefined);
   await engine.stop();
+}
+
+export type TTestChange = {
+  status?: "submitted" | "approved" | "implemented" | "rejected" | "rolled_back";
+  type?: "standard" | "normal" | "emergency";
+  windowStart?: Date;
+  windowEnd?: Date;
+  /** The hash the change's item approves; defaults to the deployment's. */
+  contentHash?: string;
+};
+
+/**
+ * Stands in for the CAB in engine tests: writes a change request for the deployment's environment whose
+ * item binds the deployment's flow version (by default approved, window open for an hour), and binds
+ * the deployment to it. The Deployment trigger NOTIFYs the engines, which re-check the gate.
+ */
+export async function bindChange(
+  pool: pg.Pool,
+  deploymentId: string,
+  c: TTestChange = {},
+): Promise<{ changeId: string; number: number }> {
+  const now = Date.now();
+  const changeId = `chg-${randomBytes(6).toString("hex")}`;
+  const r = await pool.query<{ number: number }>(
+    `INSERT INTO "ChangeRequest" ("id", "title", "type", "status", "environmentId", "windowStart", "windowEnd", "requestedByEmail", "updatedAt")
+     SELECT $1, 'test change', $2::"ChangeType", $3::"ChangeStatus", d."environmentId",
+            $4::timestamptz AT TIME ZONE 'UTC', $5::timestamptz AT TIME ZONE 'UTC', 'test@example.com', now()
+     FROM "Deployment" d WHERE d."id" = $6 RETURNING "number"`,
+    [
+      changeId,
+      c.type ?? "normal",
+      c.status ?? "approved",
+      (c.windowStart ?? new Date(now - 60_000)).toISOString(),
+      (c.windowEnd ?? new Date(now + 3_600_000)).toISOString(),
+      deploymentId,
+    ],
+  );
+  await pool.query(
+    `INSERT INTO "ChangeItem" ("id", "changeRequestId", "kind", "itemKey", "itemId", "versionId", "version", "contentHash")
+     SELECT $1, $2, 'flow', f."name", d."flowId", d."flowVersionId", v."version", COALESCE($4, d."contentHash")
+     FROM "Deployment" d JOIN "Flow" f ON f."id" = d."flowId" JOIN "FlowVersion" v ON v."id" = d."flowVersionId" WHERE d."id" = $3`,
+    [`ci-${randomBytes(6).toString("hex")}`, changeId, deploymentId, c.contentHash ?? null],
+  );
+  await pool.query(`UPDATE "Deployment" SET "changeRequestId" = $2, "updatedAt" = now() WHERE "id" = $1`, [
+    deploymentId,
+    changeId,
+  ]);
+  return { changeId, number: r.rows[0].number };
+}
+
+/** A deployment's actual state and error, as the portal shows them. */
+export async function deploymentState(pool: pg.Pool, deploymentId: string) {
+  const r = await pool.query<{ actualState: string; actualError: string | null; activatedAt: Date | null }>(
+    `SELECT "actualState", "actualError", "activatedAt" FROM "Deployment" WHERE "id" = $1`,
+    [deploymentId],
+  );
+  return r.rows[0];
+}
+
+/** Waits until the engine refused the deployment with a reason matching `reason`; returns the reason. */
+export async function waitForRefusal(pool: pg.Pool, deploymentId: string, reason: RegExp): Promise<string> {
+  return waitFor(async () => {
+    const s = await deploymentState(pool, deploymentId);
+    return s?.actualState === "refused" && s.actualError && reason.test(s.actualError) ? s.actualError : null;
+  }, `deployment refused with ${reason}`);
+}
+
+/**
+ * Deploys to production the way the CAB lets it: the version reaches test first (promotion), then prod
+ * bound to an approved change, and waits until an engine runs it.
+ */
+export async function deployApproved(
+  pool: pg.Pool,
+  flowName: string,
+  spec: Omit<TFlowSpecInput, "name">,
+  environmentKey = "prod",
+) {
+  await deployFlowDirect(pool, {
+    flowName,
+    environmentKey: "test",
+    deployedBy: "test",
+    desiredState: "stopped",
+    spec: { name: flowName, ...spec },
+  });
+  // Stopped until bound: the engine never sees it unapproved (no refusal to audit).
+  const d = await deployFlowDirect(pool, {
+    flowName,
+    environmentKey,
+    deployedBy: "test",
+    desiredState: "stopped",
+    spec: { name: flowName, ...spec },
+  });
+  const change = await bindChange(pool, d.deploymentId);
+  await setDesiredState(pool, d.deploymentId, "running");
+  await waitForDeployment(pool, d.deploymentId, "running", flowName);
+  return { ...d, ...change };
 }
