@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
+import { can } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
 import type { ChangeRiskLevel, ChangeWindowKind } from "@/lib/db/generated/client";
 import { ZDateRange } from "@/lib/validation/changes";
@@ -58,7 +59,7 @@ export async function cabHome(actor: Actor, now = new Date()): Promise<TCabHome>
       take: 100,
     }),
   ]);
-  const voter = actor.role && ["cab_member", "data_owner", "admin"].includes(actor.role);
+  const voter = can(actor.role, "change:approve");
   return {
     awaitingMyVote: voter ? awaiting.map(toChangeRow) : [],
     emergencyFollowUp: emergency.map(toChangeRow),
