@@ -23,7 +23,6 @@ import {
   type EnvironmentConfigRow,
 } from "../flows/environments";
 import { assertPromotedTx } from "../flows/deployments";
-import { openChangeRequestTx } from "./requests";
 
 // Configuration as code, in the manner of Kong decK: an environment's config items exported as one YAML
 // file each (secrets only as ${secrets.NAME} references), a plan of what applying a directory would change,
@@ -277,6 +276,8 @@ export async function applyConfig(
         const windowStart = options.windowStart ?? now;
         const hours = options.windowHours ?? 4;
         const list = result.versions.map((v) => `${v.key} v${v.version}`).join(", ");
+        // Loaded on first use: export, diff and apply outside production need none of the CAB's machinery.
+        const { openChangeRequestTx } = await import("./requests");
         result.change = await openChangeRequestTx(
           tx,
           actor,
