@@ -1,11 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { action, formAction } from "@/lib/http/action-client";
 import {
   cancelChange,
   closeChange,
+  createChangeModel,
+  createChangeWindow,
   decideChange,
+  deleteChangeModel,
+  deleteChangeWindow,
+  previewWindow,
+  updateChangeModel,
+  updateChangeWindow,
   implementChange,
   openChangeRequest,
   recordPostImplementationReview,
@@ -18,6 +26,10 @@ import { ZRestorationStepInput, ZRollbackInput } from "@/lib/validation/rollback
 import {
   ZCancelChange,
   ZChangeId,
+  ZChangeModelInput,
+  ZChangeWindowInput,
+  ZUpdateChangeModel,
+  ZUpdateChangeWindow,
   ZDecideChange,
   ZOpenChange,
   ZPostImplementationReview,
@@ -92,8 +104,21 @@ export const closeChangeAction = action({ permission: "change:read", input: ZCha
   return { status: result.status };
 });
 
+/** The policy form sends weights as weights.<factor> fields; the schema takes them as one object. */
+const nestWeights = (raw: unknown) => {
+  if (!raw || typeof raw !== "object") return raw;
+  const out: Record<string, unknown> = {};
+  const weights: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (k.startsWith("weights.")) weights[k.slice("weights.".length)] = v;
+    else out[k] = v;
+  }
+  if (Object.keys(weights).length) out.weights = weights;
+  return out;
+};
+
 export const updateRiskPolicyAction = formAction(
-  { permission: "change:manage", input: ZRiskPolicyInput },
+  { permission: "change:manage", input: z.preprocess(nestWeights, ZRiskPolicyInput) },
   async ({ input, actor }) => {
     await updateRiskPolicy(actor, input);
     revalidatePath("/changes/settings");
@@ -135,3 +160,81 @@ export const skipRestorationStepAction = formAction(
     return { status: result.step.status, planStatus: result.planStatus };
   },
 );
+
+const SETTINGS = "/changes/settings";
+const ZId = z.object({ id: z.string().trim().min(1) });
+
+export const createChangeModelAction = formAction(
+  { permission: "change:manage", input: ZChangeModelInput },
+  async ({ input, actor }) => {
+    const m = await createChangeModel(actor, input);
+    revalidatePath(SETTINGS);
+    return { id: m.id, name: m.name };
+  },
+);
+
+export const updateChangeModelAction = action(
+  { permission: "change:manage", input: ZUpdateChangeModel },
+  async ({ input, actor }) => {
+    const m = await updateChangeModel(actor, input);
+    revalidatePath(SETTINGS);
+    return { id: m.id, isActive: m.isActive };
+  },
+);
+
+export const deleteChangeModelAction = action({ permission: "change:manage", input: ZId }, async ({ input, actor }) => {
+  const r = await deleteChangeModel(actor, input);
+  revalidatePath(SETTINGS);
+  return r;
+});
+
+export const createChangeWindowAction = formAction(
+  { permission: "change:manage", input: ZChangeWindowInput },
+  async ({ input, actor }) => {
+    const w = await createChangeWindow(actor, input);
+    revalidatePath(SETTINGS);
+    revalidatePath("/changes/calendar");
+    return { id: w.id, name: w.name };
+  },
+);
+
+export const updateChangeWindowAction = action(
+  { permission: "change:manage", input: ZUpdateChangeWindow },
+  async ({ input, actor }) => {
+    const w = await updateChangeWindow(actor, input);
+    revalidatePath(SETTINGS);
+    revalidatePath("/changes/calendar");
+    return { id: w.id, isActive: w.isActive };
+  },
+);
+
+export const deleteChangeWindowAction = action(
+  { permission: "change:manage", input: ZId },
+  async ({ input, actor }) => {
+    await deleteChangeWindow(actor, input);
+    revalidatePath(SETTINGS);
+    revalidatePath("/changes/calendar");
+    return null;
+  },
+);
+
+const ZPreviewWindow = z.object({
+  rrule: z.string().max(4000),
+  durationMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(31 * 24 * 60)
+    .catch(60),
+});
+
+/** The next occurrences of a rule as typed, for the window form's helper; writes nothing. */
+export const previewWindowAction = action({ permission: "change:manage", input: ZPreviewWindow }, async ({ input }) => {
+  const from = new Date();
+  const to = new Date(from.getTime() + 400 * 86_400_000);
+  const r = previewWindow(input.rrule, input.durationMinutes, from, to);
+  return {
+    error: r.error,
+    occurrences: r.occurrences.slice(0, 5).map((o) => ({ start: o.start.toISOString(), end: o.end.toISOString() })),
+  };
+});

@@ -14,18 +14,26 @@ import {
 import { utcFromLocalInput } from "./change-form";
 
 /** Approve or reject, with a comment; a rejection asks for one. */
-export function DecisionForm({ changeId, label }: { changeId: string; label: string }) {
+export function DecisionForm({
+  changeId,
+  label,
+  compact = false,
+}: {
+  changeId: string;
+  label: string;
+  compact?: boolean;
+}) {
   const { state, pending, formProps, errors } = useFormAction(decideChangeAction);
   return (
-    <form {...formProps} className="space-y-3" noValidate aria-label={`Vote on ${label}`}>
+    <form {...formProps} className="space-y-3 print:hidden" noValidate aria-label={`Vote on ${label}`}>
       <input type="hidden" name="changeId" value={changeId} />
       <FormField
-        id="decision-comment"
-        label="Comment"
+        id={`decision-comment-${changeId}`}
+        label={compact ? `Comment on ${label}` : "Comment"}
         hint="What you checked, or what must change before you approve."
         errors={errors?.comment}
       >
-        {(a) => <Textarea {...a} name="comment" rows={3} />}
+        {(a) => <Textarea {...a} name="comment" rows={compact ? 2 : 3} className={compact ? "min-h-12" : undefined} />}
       </FormField>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" name="decision" value="approve" disabled={pending} aria-busy={pending}>
