@@ -91,4 +91,41 @@ describe("config sync (service)", () => {
     expect(refused.message).toMatch(/^beta v2 must reach Test \(test\) before Production \(prod\)/);
     expect(await counts()).toEqual(before);
   });
+
+  it("refuses to export a legacy version that holds a literal secret, without printing it", async () => {
+    const flow = await db().flow.create({ data: { name: "legacy", createdBy: "test" } });
+    const legacy = spec("legacy", "https://x.example/legacy");
+    const version = await db().flowVersion.create({
+      data: {
+        flowId: flow.id,
+        version: 1,
+        contentHash: "f".repeat(64),
+        createdBy: "test",
+        spec: {
+          ...legacy,
+          outputs: [
+            {
+              ...legacy.outputs[0],
+              config: { url: "https://x.example", headers: { Authorization: "Bearer hunter2-literal" } },
+            },
+          ],
+        },
+      },
+    });
+    await db().deployment.create({
+      data: {
+        flowId: flow.id,
+        flowVersionId: version.id,
+        environmentId: "env_dev",
+        contentHash: version.contentHash,
+        activeSlot: `${flow.id}:env_dev`,
+        deployedBy: "test",
+      },
+    });
+    const refused = await rejection(exportConfig(engineer, "dev"));
+    expect(refused.message).toMatch(
+      /^flow legacy v1 in dev cannot be exported: spec\.outputs\.0\.config\.headers\.Authorization: a secret-bearing field/,
+    );
+    expect(refused.message).not.toContain("hunter2-literal");
+  });
 });

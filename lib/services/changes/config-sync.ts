@@ -12,6 +12,7 @@ import {
 } from "@/lib/config-items/files";
 import { db, transaction, type Tx } from "@/lib/db";
 import { mapPrismaError } from "@/lib/db/errors";
+import { AppError } from "@/lib/errors";
 import type { TEnvironmentFile } from "@/lib/validation/environments";
 import { CONFIG_KINDS, configKind } from "../config-kinds";
 import {
@@ -80,18 +81,23 @@ export type TApplyOptions = {
 
 const folderOf = (kind: TConfigKind<unknown>) => `${kind.kind}s`;
 
-async function environmentOrThrow(tx: Tx, envKey: string): Promise<EnvironmentConfigRow> {
-  return environmentConfigTx(tx, envKey);
-}
-
 /** Every config item the environment runs, one file each, and environment.yaml with its variables and secret references. */
 export async function exportConfig(actor: Actor, envKey: string): Promise<TConfigFile[]> {
   assertCan(actor, "flow:read");
   return transaction(async (tx) => {
-    const env = await environmentOrThrow(tx, envKey);
+    const env = await environmentConfigTx(tx, envKey);
     const files: TConfigFile[] = [];
     for (const kind of CONFIG_KINDS) {
-      for (const item of await kind.listDeployed(tx, env.id))
+      for (const item of await kind.listDeployed(tx, env.id)) {
+        // A version saved before secrets were refused may hold one: export nothing rather than write it.
+        const check = kind.documentSchema.safeParse(item.document);
+        if (!check.success) {
+          const issue = check.error.issues[0]!;
+          throw new AppError(
+            "PRECONDITION_FAILED",
+            `${kind.kind} ${item.key} v${item.version} in ${env.key} cannot be exported: ${issue.path.join(".")}: ${issue.message}. Save a corrected version and deploy it first.`,
+          );
+        }
         files.push({
           path: `${folderOf(kind)}/${item.key}.yaml`,
           content: serializeItemFile(
@@ -99,6 +105,7 @@ export async function exportConfig(actor: Actor, envKey: string): Promise<TConfi
             item.document,
           ),
         });
+      }
     }
     files.push({ path: ENVIRONMENT_FILE, content: serializeEnvironmentFile(toEnvironmentFile(env)) });
     return files.sort((a, b) => a.path.localeCompare(b.path));
@@ -154,7 +161,7 @@ async function planTx(
 ): Promise<TConfigPlan & { parsed: ReturnType<typeof parseConfigFiles> }> {
   // Every file is parsed and checked before anything is read or written: a bad file fails the whole run.
   const parsed = parseConfigFiles(files, CONFIG_KINDS);
-  const env = await environmentOrThrow(tx, envKey);
+  const env = await environmentConfigTx(tx, envKey);
   const items: TItemPlan[] = [];
   for (const kind of CONFIG_KINDS) {
     const deployed = new Map((await kind.listDeployed(tx, env.id)).map((d) => [d.key, d]));
@@ -237,7 +244,7 @@ export async function applyConfig(
   try {
     return await transaction(async (tx) => {
       const { parsed, ...plan } = await planTx(tx, files, envKey);
-      const env = await environmentOrThrow(tx, envKey);
+      const env = await environmentConfigTx(tx, envKey);
       const result: TApplyResult = {
         ...plan,
         dryRun: Boolean(options.dryRun),
