@@ -6,6 +6,7 @@ import { seedUsers } from "./seed/users";
 import { seedInventory } from "./seed/inventory";
 import { seedStrategy } from "./seed/strategy";
 import { seedEngine } from "./seed/engine";
+import { seedChangeManagement } from "./seed/changes";
 
 async function main(): Promise<void> {
   const actor = systemActor("seed");
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   await seedInventory(actor);
   await seedStrategy(actor);
   await seedEngine(actor);
+  await seedChangeManagement(actor);
   console.log("Seed complete.");
 }
 
