@@ -1,69 +1,10 @@
-// The engine process: `npm run engine`. Runs the deployments the portal configured, the gateway,
-// /metrics and /health; picks up changes via LISTEN/NOTIFY; stops gracefully on SIGTERM/SIGINT.
-import { databaseUrl, env } from "@/lib/env";
+// The engine process without its scheduled jobs (they use lib/services, which imports lib/engine: the
+// jobs are wired in lib/engine-process/main.ts, outside this area). Kept while `npm run engine`, the
+// launcher and the e2e server still start this file; lib/engine-process/main.ts is the full engine.
 import { logger } from "@/lib/logger";
-import { startEngine } from "./runtime/engine";
+import { runEngineProcess, runOrExit } from "./process";
 
-async function main(): Promise<void> {
-  const cfg = env();
-  const log = logger().child({ component: "engine" });
-  const engine = await startEngine({
-    databaseUrl: databaseUrl(),
-    transport: cfg.ENGINE_TRANSPORT,
-    rabbitUrl: cfg.RABBITMQ_URL,
-    gatewayHost: cfg.ENGINE_GATEWAY_HOST,
-    gatewayPort: cfg.ENGINE_GATEWAY_PORT,
-    gatewayMaxBytes: cfg.ENGINE_GATEWAY_MAX_BYTES,
-    gatewaySyncTimeoutMs: cfg.ENGINE_GATEWAY_SYNC_TIMEOUT_MS,
-    dlqAlertThreshold: cfg.ENGINE_DLQ_ALERT_THRESHOLD,
-    retention: cfg.ENGINE_RETAIN_PAYLOADS,
-    lineageRetentionDays: cfg.ENGINE_LINEAGE_RETENTION_DAYS,
-    pollMs: cfg.ENGINE_POLL_INTERVAL_MS,
-    metricsFlushMs: cfg.ENGINE_METRICS_FLUSH_MS,
-    graceMs: cfg.ENGINE_SHUTDOWN_GRACE_MS,
-    pgVisibilityMs: cfg.ENGINE_PG_VISIBILITY_MS,
-    publicBaseUrl: cfg.AUTH_URL,
-    schedulerTickMs: cfg.ENGINE_SCHEDULER_TICK_MS,
-    log,
-  });
-  log.info(
-    {
-      port: engine.port,
-      transport: engine.transport.kind,
-      engineId: engine.engineId,
-      deployments: engine.runtime.deploymentCount,
-    },
-    "engine ready",
-  );
-
-  let signals = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (++signals > 1) {
-      log.warn({ signal }, "second signal: exiting now; unacked messages will be redelivered");
-      process.exit(1);
-    }
-    log.info({ signal }, "shutting down: finishing in-flight messages");
-    // Past the grace period plus time to close, in-flight work is abandoned (and redelivered).
-    setTimeout(() => {
-      log.error({}, "shutdown took too long; exiting");
-      process.exit(1);
-    }, cfg.ENGINE_SHUTDOWN_GRACE_MS + 10_000).unref();
-    engine.stop().then(
-      () => {
-        log.info({}, "engine stopped");
-        process.exit(0);
-      },
-      (error: unknown) => {
-        log.error({ err: String(error) }, "engine shutdown failed");
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGTERM", onSignal);
-  process.on("SIGINT", onSignal);
-}
-
-main().catch((error: unknown) => {
-  logger().fatal({ err: error instanceof Error ? error.message : String(error) }, "engine failed to start");
-  process.exit(1);
-});
+logger()
+  .child({ component: "engine" })
+  .warn({}, "started without the scheduler: start lib/engine-process/main.ts for CAB reminders and automatic rollback");
+runOrExit(runEngineProcess());

@@ -3,7 +3,6 @@ import type { Registry } from "@/lib/engine/core/registry";
 import { Gateway } from "@/lib/engine/gateway/server";
 import { createPromMetrics } from "@/lib/engine/metrics/prometheus";
 import { createEvaluator } from "@/lib/engine/sandbox/evaluator";
-import { engineJobs } from "@/lib/engine/scheduler/jobs";
 import { Scheduler, type TJob } from "@/lib/engine/scheduler/scheduler";
 import {
   createPgPool,
@@ -12,6 +11,7 @@ import {
   type Transport,
   type TTransportKind,
 } from "@/lib/engine/transports";
+import type pg from "pg";
 import type { TLog, TRetention } from "./context";
 import { EngineRuntime } from "./runtime";
 
@@ -41,8 +41,8 @@ export type TEngineConfig = {
   publicBaseUrl?: string;
   /** Scheduler tick (CAB reminders, automatic rollback); 0 or unset: no scheduler (tests opt in). */
   schedulerTickMs?: number;
-  /** Tests replace the engine's jobs. */
-  schedulerJobs?: TJob[];
+  /** The jobs, built with the engine's pool (lib/engine-process/jobs.ts wires the services' jobs). */
+  schedulerJobs?: (deps: { pool: pg.Pool; log: TLog }) => TJob[];
 };
 
 export type TEngine = {
@@ -131,7 +131,7 @@ export async function startEngine(cfg: TEngineConfig): Promise<TEngine> {
     ? new Scheduler({
         pool,
         holder: engineId,
-        jobs: cfg.schedulerJobs ?? engineJobs({ pool, log: cfg.log }),
+        jobs: cfg.schedulerJobs?.({ pool, log: cfg.log }) ?? [],
         tickMs: cfg.schedulerTickMs,
         log: cfg.log,
       })

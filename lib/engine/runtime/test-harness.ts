@@ -145,7 +145,7 @@ export type TEngineProcess = {
 };
 
 /**
- * A real engine process (`npm run engine`) on its own free gateway port, with short poll and
+ * A real engine process (lib/engine-process/main.ts, with its scheduler) on its own free gateway port, with short poll and
  * visibility intervals. `env` adds or overrides variables.
  */
 export function spawnEngineProcess(
@@ -154,24 +154,28 @@ export function spawnEngineProcess(
   env: Record<string, string> = {},
 ): TEngineProcess {
   // node itself (not the tsx CLI, which forks a second process): a SIGKILL must hit the engine.
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/engine/main.ts"], {
-    cwd: REPO_ROOT,
-    env: {
-      // eslint-disable-next-line no-restricted-properties -- passed through to the child, not read as config
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      ENGINE_TRANSPORT: transport,
-      RABBITMQ_URL: RABBIT_URL,
-      ENGINE_GATEWAY_PORT: "0",
-      ENGINE_POLL_INTERVAL_MS: "500",
-      ENGINE_PG_VISIBILITY_MS: "2000",
-      ENGINE_SHUTDOWN_GRACE_MS: "3000",
-      // info: the "engine ready" line carries the port and the engine id.
-      LOG_LEVEL: "info",
-      ...env,
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "lib/engine-process/main.ts"],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        // eslint-disable-next-line no-restricted-properties -- passed through to the child, not read as config
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        ENGINE_TRANSPORT: transport,
+        RABBITMQ_URL: RABBIT_URL,
+        ENGINE_GATEWAY_PORT: "0",
+        ENGINE_POLL_INTERVAL_MS: "500",
+        ENGINE_PG_VISIBILITY_MS: "2000",
+        ENGINE_SHUTDOWN_GRACE_MS: "3000",
+        // info: the "engine ready" line carries the port and the engine id.
+        LOG_LEVEL: "info",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   let tail = "";
   const keep = (d: Buffer) => (tail = (tail + d.toString()).slice(-6000));
   child.stderr!.on("data", keep);

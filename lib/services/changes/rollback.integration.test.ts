@@ -17,7 +17,7 @@ import {
 } from "@/lib/engine/runtime/test-harness";
 import { createPgPool } from "@/lib/engine/transports/postgres/pool";
 import type { TFlowSpecInput } from "@/lib/validation/flow-spec";
-import { engineJobs } from "@/lib/engine/scheduler/jobs";
+import { engineJobs } from "@/lib/engine-process/jobs";
 import { executeRestorationStep, getRestorationPlan, skipRestorationStep } from "./restoration";
 import { rollbackEnvironment } from "./rollback";
 
@@ -215,9 +215,7 @@ describe("rollback", () => {
     // The scheduler runs in a second engine on the same database: the job reads rollups any engine wrote.
     const watcher = await bootEngine(dbUrl(), "postgres", {
       schedulerTickMs: 200,
-      schedulerJobs: engineJobs({ pool, log: { info() {}, warn() {}, error() {} } }).filter(
-        (j) => j.name === "auto-rollback",
-      ),
+      schedulerJobs: (deps) => engineJobs(deps).filter((j) => j.name === "auto-rollback"),
     });
     try {
       for (let n = 0; n < 12; n++) await engine.transport.publish(inQueue, createMessage({ body: { n } }));

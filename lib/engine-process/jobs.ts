@@ -1,13 +1,13 @@
 import type pg from "pg";
 import { autoRollbackJob } from "@/lib/engine/runtime/auto-rollback";
 import type { TLog } from "@/lib/engine/runtime/context";
-import type { TJob } from "./scheduler";
+import type { TJob } from "@/lib/engine/scheduler/scheduler";
 
 const MINUTE = 60_000;
 
 /**
  * The engine's scheduled jobs. They reach the portal's services (Prisma, audit, notifications) through
- * dynamic imports, so an engine started without its scheduler (tests, tools) never loads them.
+ * dynamic imports, loaded on a job's first run.
  */
 export function engineJobs(deps: { pool: pg.Pool; log: TLog }): TJob[] {
   const engine = async () => (await import("@/lib/auth/actor")).systemActor("engine");
