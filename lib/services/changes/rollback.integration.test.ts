@@ -56,14 +56,14 @@ function specs(
   };
 }
 
-describe("rollback", () => {
+describe.each(["postgres", "rabbitmq"] as const)("rollback on %s", (kind) => {
   let engine: TEngine;
   let pool: pg.Pool;
   const queues: string[] = [];
 
   beforeAll(async () => {
     pool = createPgPool(dbUrl(), 4);
-    engine = await bootEngine(dbUrl(), "postgres");
+    engine = await bootEngine(dbUrl(), kind);
   });
   afterAll(async () => {
     await stopEngineSuite(engine, pool, queues);
@@ -184,75 +184,82 @@ describe("rollback", () => {
     await target.close();
   });
 
-  it("refuses a rollback with no earlier good version, and needs change:implement", async () => {
-    const target = await startRecordingHttpTarget();
-    const flowName = uniq("rb-first");
-    const inQueue = uniq("sb-test.rb-first");
-    queues.push(inQueue);
-    const v1 = await deployApproved(pool, flowName, specs(inQueue, target.url).good);
-    await expect(
-      rollbackEnvironment(engineer, { flowId: v1.flowId, environmentKey: "prod", reason: "nothing to go back to" }),
-    ).rejects.toThrow(/no earlier good version/);
-    const viewer: Actor = { ...engineer, role: "viewer" };
-    await expect(
-      rollbackEnvironment(viewer, { flowId: v1.flowId, environmentKey: "prod", reason: "not mine" }),
-    ).rejects.toThrow(/change:implement/);
-    await target.close();
-  });
+  // The rest does not depend on the transport.
+  it.runIf(kind === "postgres")(
+    "refuses a rollback with no earlier good version, and needs change:implement",
+    async () => {
+      const target = await startRecordingHttpTarget();
+      const flowName = uniq("rb-first");
+      const inQueue = uniq("sb-test.rb-first");
+      queues.push(inQueue);
+      const v1 = await deployApproved(pool, flowName, specs(inQueue, target.url).good);
+      await expect(
+        rollbackEnvironment(engineer, { flowId: v1.flowId, environmentKey: "prod", reason: "nothing to go back to" }),
+      ).rejects.toThrow(/no earlier good version/);
+      const viewer: Actor = { ...engineer, role: "viewer" };
+      await expect(
+        rollbackEnvironment(viewer, { flowId: v1.flowId, environmentKey: "prod", reason: "not mine" }),
+      ).rejects.toThrow(/change:implement/);
+      await target.close();
+    },
+  );
 
-  it("rolls back automatically when a new version's error rate breaches the policy, as an emergency change", async () => {
-    const sink = await startRecordingHttpTarget();
-    const failing = await startHttpTarget();
-    failing.state.failing = true;
-    const flowName = uniq("auto");
-    const inQueue = uniq("sb-test.auto-in");
-    queues.push(inQueue);
-    await pool.query(
-      `UPDATE "ChangeRiskPolicy" SET "rollbackErrorRate" = 0.5, "rollbackMinutes" = 15, "rollbackMinMessages" = 10 WHERE "id" = 'default'`,
-    );
-    const v1 = await deployApproved(pool, flowName, specs(inQueue, sink.url).good);
-    const v2 = await deployApproved(pool, flowName, specs(inQueue, failing.url).good);
-    // The scheduler runs in a second engine on the same database: the job reads rollups any engine wrote.
-    const watcher = await bootEngine(dbUrl(), "postgres", {
-      schedulerTickMs: 200,
-      schedulerJobs: (deps) => engineJobs(deps).filter((j) => j.name === "auto-rollback"),
-    });
-    try {
-      for (let n = 0; n < 12; n++) await engine.transport.publish(inQueue, createMessage({ body: { n } }));
-      const rolled = await waitFor(
-        async () =>
-          db().changeRequest.findFirst({
-            where: { source: "engine", rollbackOfId: v2.changeId },
-            include: { items: true },
-          }),
-        "an automatic rollback",
-        30_000,
+  it.runIf(kind === "postgres")(
+    "rolls back automatically when a new version's error rate breaches the policy, as an emergency change",
+    async () => {
+      const sink = await startRecordingHttpTarget();
+      const failing = await startHttpTarget();
+      failing.state.failing = true;
+      const flowName = uniq("auto");
+      const inQueue = uniq("sb-test.auto-in");
+      queues.push(inQueue);
+      await pool.query(
+        `UPDATE "ChangeRiskPolicy" SET "rollbackErrorRate" = 0.5, "rollbackMinutes" = 15, "rollbackMinMessages" = 10 WHERE "id" = 'default'`,
       );
-      expect(rolled).toMatchObject({
-        type: "emergency",
-        status: "implemented",
-        title: `Automatic rollback of ${flowName} v2 in prod`,
-        requestedByEmail: "system:engine",
-        pirRequired: true,
+      const v1 = await deployApproved(pool, flowName, specs(inQueue, sink.url).good);
+      const v2 = await deployApproved(pool, flowName, specs(inQueue, failing.url).good);
+      // The scheduler runs in a second engine on the same database: the job reads rollups any engine wrote.
+      const watcher = await bootEngine(dbUrl(), "postgres", {
+        schedulerTickMs: 200,
+        schedulerJobs: (deps) => engineJobs(deps).filter((j) => j.name === "auto-rollback"),
       });
-      expect(rolled.description).toMatch(/error rate 100% \(\d+ of \d+ messages failed or dead-lettered\)/);
-      expect(rolled.items).toMatchObject([{ versionId: v1.flowVersionId }]);
-      const active = await db().deployment.findFirstOrThrow({ where: { activeSlot: `${v1.flowId}:env_prod` } });
-      expect(active).toMatchObject({ flowVersionId: v1.flowVersionId, changeRequestId: rolled.id });
-      await waitForDeployment(pool, active.id, "running", "v1 after the automatic rollback");
-      // The restoration plan comes with it: the dead letters v2 made are to be replayed on v1.
-      const plan = await waitFor(async () => {
-        const p = await getRestorationPlan(engineer, rolled.id);
-        return p && p.steps.length > 0 ? p : null;
-      }, "the automatic rollback's plan");
-      expect(plan.steps.every((s) => s.kind === "replay")).toBe(true);
-      // Once: the rolled-back deployment is no longer active, so later ticks leave it.
-      await new Promise((r) => setTimeout(r, 1_000));
-      expect(await db().changeRequest.count({ where: { source: "engine" } })).toBe(1);
-    } finally {
-      await watcher.stop();
-      await sink.close();
-      await failing.close();
-    }
-  });
+      try {
+        for (let n = 0; n < 12; n++) await engine.transport.publish(inQueue, createMessage({ body: { n } }));
+        const rolled = await waitFor(
+          async () =>
+            db().changeRequest.findFirst({
+              where: { source: "engine", rollbackOfId: v2.changeId },
+              include: { items: true },
+            }),
+          "an automatic rollback",
+          30_000,
+        );
+        expect(rolled).toMatchObject({
+          type: "emergency",
+          status: "implemented",
+          title: `Automatic rollback of ${flowName} v2 in prod`,
+          requestedByEmail: "system:engine",
+          pirRequired: true,
+        });
+        expect(rolled.description).toMatch(/error rate 100% \(\d+ of \d+ messages failed or dead-lettered\)/);
+        expect(rolled.items).toMatchObject([{ versionId: v1.flowVersionId }]);
+        const active = await db().deployment.findFirstOrThrow({ where: { activeSlot: `${v1.flowId}:env_prod` } });
+        expect(active).toMatchObject({ flowVersionId: v1.flowVersionId, changeRequestId: rolled.id });
+        await waitForDeployment(pool, active.id, "running", "v1 after the automatic rollback");
+        // The restoration plan comes with it: the dead letters v2 made are to be replayed on v1.
+        const plan = await waitFor(async () => {
+          const p = await getRestorationPlan(engineer, rolled.id);
+          return p && p.steps.length > 0 ? p : null;
+        }, "the automatic rollback's plan");
+        expect(plan.steps.every((s) => s.kind === "replay")).toBe(true);
+        // Once: the rolled-back deployment is no longer active, so later ticks leave it.
+        await new Promise((r) => setTimeout(r, 1_000));
+        expect(await db().changeRequest.count({ where: { source: "engine" } })).toBe(1);
+      } finally {
+        await watcher.stop();
+        await sink.close();
+        await failing.close();
+      }
+    },
+  );
 });
