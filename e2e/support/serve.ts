@@ -46,7 +46,7 @@ if (!process.env.E2E_SKIP_BUILD || !existsSync(`${distDir}/BUILD_ID`)) run("npx"
 // The web and the engine (gateway, workers), as in `npm start`; journeys start their own demo targets.
 const children = [
   spawn("npx", ["tsx", "scripts/web-server.ts", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" }),
-  spawn("npx", ["tsx", "--conditions=react-server", "lib/engine/main.ts"], { env, stdio: "inherit" }),
+  spawn("npx", ["tsx", "--conditions=react-server", "lib/engine-process/main.ts"], { env, stdio: "inherit" }),
 ];
 const stop = () => {
   for (const c of children) c.kill("SIGTERM");

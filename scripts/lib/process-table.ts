@@ -13,7 +13,7 @@ export function processTable(ctx: TProcContext): TProcSpec[] {
       name: "web",
       cmd: ["tsx", "scripts/web-server.ts", "-p", String(ctx.port), ...(ctx.mode === "dev" ? ["--dev"] : [])],
     },
-    { name: "engine", cmd: ["tsx", "--conditions=react-server", "lib/engine/main.ts"] },
+    { name: "engine", cmd: ["tsx", "--conditions=react-server", "lib/engine-process/main.ts"] },
     // The demo ERP/CRM/EDI partner and their traffic; SWITCHBOARD_DEMO=off leaves them out.
     ...(ctx.demo ? [{ name: "demo", cmd: ["tsx", "lib/engine/demo/main.ts"] }] : []),
   ];
