@@ -3,11 +3,11 @@ import { signInAsRole } from "./support/auth";
 
 // Journey: an engineer asks the advisor about an interface that would move EU personal data to the US
 // without a legal basis, records the (flagged) decision, then builds a flow implementing that
-// interface. The flow carries the residency flag, and production takes it only with an explicit
-// acknowledgement (cancelling deploys nothing).
+// interface. The flow carries the residency flag; production takes it only through a change request,
+// where the flag is a conflict the CAB sees before it votes.
 const INTERFACE = "Webshop orders to ERP";
 
-test("a residency-flagged decision marks the flow and gates its production deploy", async ({ page }) => {
+test("a residency-flagged decision marks the flow and reaches the CAB with its production change", async ({ page }) => {
   test.setTimeout(180_000);
   const name = `e2e-residency-${Date.now().toString(36)}`;
   await signInAsRole(page, "integration_engineer");
@@ -47,17 +47,22 @@ test("a residency-flagged decision marks the flow and gates its production deplo
   await expect(page.getByTestId("residency-flag")).toContainText("Flagged for data residency");
   await expect(page.getByTestId("residency-flag")).toContainText(adr.match(/ADR-\d+/)?.[0] ?? "ADR-");
 
-  // 3. Production asks for an acknowledgement; cancelling deploys nothing, acknowledging deploys.
-  await page.getByLabel("Environment").selectOption({ label: "Production" });
-  await page.getByRole("button", { name: "Deploy", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: "Deploy a residency-flagged flow to production?" });
-  await expect(dialog.getByTestId("residency-acknowledgement")).toContainText("data residency");
-  await dialog.getByRole("button", { name: "Cancel" }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByText("Deployed. The engine picks it up within seconds.")).toBeHidden();
-  await page.getByRole("button", { name: "Deploy", exact: true }).click();
-  await dialog.getByRole("button", { name: "Acknowledge and deploy" }).click();
-  await expect(page.getByText("Deployed. The engine picks it up within seconds.")).toBeVisible();
+  // 3. Production is not deployed from the flow page: it takes a change request, and the flag is one
+  // of the change's conflicts the CAB sees before it votes. Promotion goes dev → test → prod first.
+  await expect(page.getByLabel("Environment").locator("option", { hasText: "Production" })).toHaveCount(0);
+  for (const env of ["Development", "Test"]) {
+    await page.getByLabel("Environment").selectOption({ label: env });
+    await page.getByRole("button", { name: "Deploy", exact: true }).click();
+    await expect(page.getByText("Deployed. The engine picks it up within seconds.")).toBeVisible();
+    await page.reload();
+  }
+  await page.getByTestId("env-prod").getByRole("link", { name: "Request change" }).click();
+  await expect(page).toHaveURL(/\/changes\/new\?/);
+  await expect(page.getByLabel("Title")).toHaveValue(new RegExp(`Deploy ${name} v1 to prod`));
+  await page.getByRole("button", { name: "Open change request" }).click();
+  await expect(page).toHaveURL(/\/changes\/[^/?]+\?opened=1/);
+  await expect(page.getByTestId("conflicts")).toContainText("Data residency");
+  await expect(page.getByTestId("conflicts")).toContainText("personal data leaving the EU without a legal basis");
 
   // 4. The flows list finds it under "Flagged".
   await page.goto("/flows");

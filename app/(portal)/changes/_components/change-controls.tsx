@@ -11,7 +11,7 @@ import {
   recordReviewAction,
   rescheduleChangeAction,
 } from "../actions";
-import { utcFromLocalInput } from "./change-form";
+import { utcFromLocalInput } from "../_lib/time";
 
 /** Approve or reject, with a comment; a rejection asks for one. */
 export function DecisionForm({

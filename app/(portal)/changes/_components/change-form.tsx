@@ -4,14 +4,9 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Button, FormField, Input, Notice, Select, Textarea, useFormAction } from "@/components/ui";
 import { openChangeAction } from "../actions";
+import { utcFromLocalInput } from "../_lib/time";
 
 type Option = { value: string; label: string };
-
-/** "2026-12-02T14:00" (a datetime-local value, read as UTC) → ISO, or "" while incomplete. */
-export function utcFromLocalInput(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return "";
-  return `${value.slice(0, 16)}:00.000Z`;
-}
 
 export function ChangeForm({
   defaults,

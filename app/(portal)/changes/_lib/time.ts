@@ -31,3 +31,9 @@ export function dayFrom(param: string | undefined, fallback: Date): Date {
   }
   return fallback;
 }
+
+/** "2026-12-02T14:00" (a datetime-local value, read as UTC) → ISO, or "" while incomplete. */
+export function utcFromLocalInput(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return "";
+  return `${value.slice(0, 16)}:00.000Z`;
+}
