@@ -36,8 +36,7 @@ test("a CAB member's home shows what waits for a vote, and a requester cannot ap
 
   // 3. The CAB member's home lists it, with its risk badge and top risk factors, and the seeded one.
   await signInAsRole(page, "cab_member");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Changes" }).click();
-  await expect(page).toHaveURL(/\/changes$/);
+  await page.goto("/changes");
   const waiting = page.getByTestId("awaiting-my-vote");
   const card = waiting.getByTestId(`change-card-${number}`);
   await expect(card).toContainText(title);

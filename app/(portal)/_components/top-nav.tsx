@@ -7,20 +7,6 @@ import { cn } from "@/lib/utils/cn";
 
 export type NavArea = { href: string; label: string };
 
-/**
- * The CAB's area, after Flows (build, then change, then run). Every role holds change:read, so it shows
- * wherever the areas list does not carry it yet; once AREAS in lib/auth/permissions.ts lists /changes
- * (with its permission), that entry is used and this one is skipped.
- */
-const CHANGES: NavArea = { href: "/changes", label: "Changes" };
-
-function withChanges(areas: NavArea[]): NavArea[] {
-  if (areas.some((a) => a.href === CHANGES.href)) return areas;
-  const at = areas.findIndex((a) => a.href === "/flows");
-  if (at === -1) return areas;
-  return [...areas.slice(0, at + 1), CHANGES, ...areas.slice(at + 1)];
-}
-
 function isActive(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
@@ -28,7 +14,7 @@ function isActive(pathname: string, href: string): boolean {
 export function TopNav({ areas }: { areas: NavArea[] }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  const links = withChanges(areas).map((a) => (
+  const links = areas.map((a) => (
     <Link
       key={a.href}
       href={a.href}
