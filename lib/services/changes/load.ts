@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import type { TConfigImpact } from "@/lib/config-items/kind";
 import { AppError } from "@/lib/errors";
 import { configKind } from "../config-kinds";
 
@@ -19,7 +20,9 @@ export const chg = (c: { number: number }) => `CHG-${c.number}`;
 
 /** The items' current impact, recomputed from their kinds (the stored change keeps only ids and hashes). */
 export async function itemsImpact(tx: Tx, items: { kind: string; itemId: string }[]) {
-  const impacts = await Promise.all(items.map((i) => configKind(i.kind).impact(tx, i.itemId)));
+  // One after another: a transaction's connection runs one query at a time.
+  const impacts: TConfigImpact[] = [];
+  for (const i of items) impacts.push(await configKind(i.kind).impact(tx, i.itemId));
   const u = (k: "systems" | "interfaces" | "flows" | "dataDomainIds") => [...new Set(impacts.flatMap((i) => i[k]))];
   return { systems: u("systems"), interfaces: u("interfaces"), flows: u("flows"), dataDomainIds: u("dataDomainIds") };
 }

@@ -1,5 +1,11 @@
 // Blackout and maintenance windows recur as RFC 5545 RRULEs (with DTSTART, UTC) and last durationMinutes.
-import { RRule, rrulestr } from "rrule";
+import * as rruleModule from "rrule";
+
+// rrule ships CommonJS to Node (tsx, the CLI, the engine) and ESM to bundlers (Next, vitest): take
+// the named exports from whichever arrived.
+const rrule = ((rruleModule as { default?: typeof rruleModule }).default ?? rruleModule) as typeof rruleModule;
+const { RRule, rrulestr } = rrule;
+type RRule = InstanceType<typeof RRule>;
 
 export type TOccurrence = { start: Date; end: Date };
 

@@ -1,9 +1,21 @@
 import { z } from "zod";
 import { HttpStatusError, TransientError } from "@/lib/engine/core/errors";
 
+const PLACEHOLDER = /\$\{(vars|secrets)\.[A-Za-z_][A-Za-z0-9_]*\}/g;
+
+/**
+ * ${vars.NAME} placeholders are filled in per environment at activation (when the URL is checked again
+ * with real values), so a saved version is checked with stand-ins: a leading one stands for the base URL.
+ */
+function withStandIns(url: string): string {
+  return url
+    .replace(/^\$\{(vars|secrets)\.[A-Za-z_][A-Za-z0-9_]*\}/, "http://placeholder.invalid")
+    .replace(PLACEHOLDER, "placeholder");
+}
+
 function isHttpUrl(url: string): boolean {
   try {
-    return ["http:", "https:"].includes(new URL(url).protocol);
+    return ["http:", "https:"].includes(new URL(withStandIns(url)).protocol);
   } catch {
     return false;
   }
