@@ -30,6 +30,11 @@ export type TConfigKind<TDoc = unknown> = {
     actor: Actor,
     input: { versionId: string; environmentId: string; changeRequestId?: string | null },
   ): Promise<{ deploymentId: string; previousVersionId: string | null }>;
+  /**
+   * Throws PRECONDITION_FAILED unless the version already reached the environment before this one
+   * (dev → test → prod); deploy checks it too, this lets a plan check before anything is written.
+   */
+  assertPromoted(tx: Tx, versionId: string, environmentId: string): Promise<void>;
   /** What depends on the item, for the blast radius, and the data domains it carries. */
   impact(tx: Tx, itemId: string): Promise<TConfigImpact>;
 };

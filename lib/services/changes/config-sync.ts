@@ -23,7 +23,6 @@ import {
   setVariableTx,
   type EnvironmentConfigRow,
 } from "../flows/environments";
-import { assertPromotedTx } from "../flows/deployments";
 
 // Configuration as code, in the manner of Kong decK: an environment's config items exported as one YAML
 // file each (secrets only as ${secrets.NAME} references), a plan of what applying a directory would change,
@@ -265,7 +264,7 @@ export async function applyConfig(
           created: version.created,
         });
         if (env.isProduction) {
-          if (kind.kind === "flow") await assertPromotedTx(tx, version.versionId, env.id);
+          await kind.assertPromoted(tx, version.versionId, env.id);
         } else {
           const deployed = await kind.deploy(tx, actor, { versionId: version.versionId, environmentId: env.id });
           result.deployments.push({

@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { ZFlowSpec, type TFlowSpec } from "@/lib/validation/flow-spec";
 import { FLOW_NAME, FLOW_NAME_HINT } from "@/lib/validation/flows";
 import { appendAudit } from "../audit";
-import { deployVersionTx } from "./deployments";
+import { assertPromotedTx, deployVersionTx } from "./deployments";
 import { componentRegistry } from "./registry";
 
 /**
@@ -187,5 +187,6 @@ export const flowConfigKind: TConfigKind<TFlowDocument> = {
     const row = await deployVersionTx(tx, actor, input);
     return { deploymentId: row.id, previousVersionId: active?.flowVersionId ?? null };
   },
+  assertPromoted: assertPromotedTx,
   impact: flowImpact,
 };
