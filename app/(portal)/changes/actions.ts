@@ -238,3 +238,14 @@ export const previewWindowAction = action({ permission: "change:manage", input: 
     occurrences: r.occurrences.slice(0, 5).map((o) => ({ start: o.start.toISOString(), end: o.end.toISOString() })),
   };
 });
+
+/** The settings form's edit of a window (the same fields as creating one). */
+export const editChangeWindowAction = formAction(
+  { permission: "change:manage", input: ZUpdateChangeWindow },
+  async ({ input, actor }) => {
+    const w = await updateChangeWindow(actor, input);
+    revalidatePath(SETTINGS);
+    revalidatePath("/changes/calendar");
+    return { id: w.id, name: w.name };
+  },
+);

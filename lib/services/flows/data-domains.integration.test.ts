@@ -27,7 +27,7 @@ describe("a flow's data domains and their classification", () => {
           outputs: [{ id: "out", use: "http", config: { url: "http://127.0.0.1:9/x" } }],
         },
       },
-      "save",
+      "import",
     );
     const [customer, pricing, product] = await Promise.all([domain("customer"), domain("pricing"), domain("product")]);
     await setDataDomainClassification(manager, { dataDomainId: customer.id, classification: "personal" });

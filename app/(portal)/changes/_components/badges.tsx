@@ -17,7 +17,7 @@ export const changeLabel = (number: number) => `CHG-${number}`;
 
 export function RiskBadge({ level, score }: { level: string; score?: number }) {
   return (
-    <span data-testid="risk-badge">
+    <span data-testid="risk-badge" className="whitespace-nowrap">
       <Badge tone={RISK_TONES[level] ?? "neutral"}>
         {level} risk{score === undefined ? "" : ` · ${score}`}
       </Badge>

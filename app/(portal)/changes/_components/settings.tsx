@@ -17,6 +17,7 @@ import {
   createChangeModelAction,
   createChangeWindowAction,
   deleteChangeModelAction,
+  editChangeWindowAction,
   deleteChangeWindowAction,
   previewWindowAction,
   updateChangeModelAction,
@@ -174,6 +175,7 @@ export function ModelsSection({ models }: { models: ModelView[] }) {
 
 export type WindowView = {
   id: string;
+  environmentId: string | null;
   kind: string;
   name: string;
   description: string;
@@ -229,19 +231,142 @@ function RrulePreview({ rrule, durationMinutes }: { rrule: string; durationMinut
   );
 }
 
+type Option = { id: string; name: string };
+
+/** Creates a window, or edits one (same fields); the RRULE preview shows the next occurrences as typed. */
+function WindowForm({
+  initial,
+  systems,
+  environments,
+  onDone,
+}: {
+  initial?: WindowView;
+  systems: Option[];
+  environments: Option[];
+  onDone?: () => void;
+}) {
+  const { state, pending, formProps, errors } = useFormAction(
+    initial ? editChangeWindowAction : createChangeWindowAction,
+  );
+  const [kind, setKind] = useState(initial?.kind ?? "blackout");
+  const [rrule, setRrule] = useState(
+    initial?.rrule ?? "DTSTART:20260101T000000Z\nRRULE:FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=-3",
+  );
+  const [minutes, setMinutes] = useState(String(initial?.durationMinutes ?? 4320));
+  const id = initial ? `window-${initial.id}` : "window";
+  useEffect(() => {
+    if (state?.ok) onDone?.();
+  }, [state, onDone]);
+  return (
+    <form
+      {...formProps}
+      className="space-y-3"
+      noValidate
+      aria-label={initial ? `Edit window ${initial.name}` : "New window"}
+    >
+      {initial && <input type="hidden" name="id" value={initial.id} />}
+      <div className="grid gap-3 md:grid-cols-4">
+        <FormField id={`${id}-kind`} label="Kind" errors={errors?.kind}>
+          {(a) => (
+            <Select {...a} name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+              <option value="blackout">Blackout (no changes)</option>
+              <option value="maintenance">Maintenance (changes to a system only then)</option>
+            </Select>
+          )}
+        </FormField>
+        <FormField id={`${id}-name`} label="Name" errors={errors?.name}>
+          {(a) => <Input {...a} name="name" placeholder="Quarter-end freeze" defaultValue={initial?.name} />}
+        </FormField>
+        <FormField id={`${id}-duration`} label="Lasts (minutes)" errors={errors?.durationMinutes}>
+          {(a) => (
+            <Input
+              {...a}
+              name="durationMinutes"
+              inputMode="numeric"
+              value={minutes}
+              onChange={(e) => setMinutes(e.target.value)}
+            />
+          )}
+        </FormField>
+        {kind === "maintenance" ? (
+          <FormField id={`${id}-system`} label="System" errors={errors?.systemId}>
+            {(a) => (
+              <Select
+                {...a}
+                name="systemId"
+                defaultValue={systems.find((s) => s.name === initial?.systemName)?.id ?? ""}
+              >
+                <option value="">Choose a system…</option>
+                {systems.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </FormField>
+        ) : (
+          <FormField id={`${id}-environment`} label="Environment" errors={errors?.environmentId}>
+            {(a) => (
+              <Select {...a} name="environmentId" defaultValue={initial?.environmentId ?? ""}>
+                <option value="">Every environment</option>
+                {environments.map((e) => (
+                  <option key={e.id} value={e.id}>
+                    {e.name}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </FormField>
+        )}
+      </div>
+      <FormField
+        id={`${id}-rrule`}
+        label="Recurrence (RFC 5545, UTC)"
+        hint="A DTSTART line and an RRULE line, e.g. DTSTART:20260102T170000Z then RRULE:FREQ=WEEKLY;BYDAY=FR."
+        errors={errors?.rrule}
+      >
+        {(a) => (
+          <Textarea
+            {...a}
+            name="rrule"
+            rows={2}
+            className="min-h-14 font-mono"
+            value={rrule}
+            onChange={(e) => setRrule(e.target.value)}
+          />
+        )}
+      </FormField>
+      <RrulePreview rrule={rrule} durationMinutes={minutes} />
+      <FormField id={`${id}-description`} label="Description" errors={errors?.description}>
+        {(a) => <Input {...a} name="description" defaultValue={initial?.description} />}
+      </FormField>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>
+          {initial ? "Save window" : "Add window"}
+        </Button>
+        {onDone && (
+          <Button variant="ghost" onClick={onDone}>
+            Cancel
+          </Button>
+        )}
+      </div>
+      {state && !state.ok && <Notice tone="danger">{state.error}</Notice>}
+      {state?.ok && !initial && <p className="text-sm text-emerald-700">Added {state.data.name}.</p>}
+    </form>
+  );
+}
+
 export function WindowsSection({
   windows,
   systems,
   environments,
 }: {
   windows: WindowView[];
-  systems: { id: string; name: string }[];
-  environments: { id: string; name: string }[];
+  systems: Option[];
+  environments: Option[];
 }) {
-  const { state, pending, formProps, errors } = useFormAction(createChangeWindowAction);
-  const [kind, setKind] = useState("blackout");
-  const [rrule, setRrule] = useState("DTSTART:20260101T000000Z\nRRULE:FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=-3");
-  const [minutes, setMinutes] = useState("4320");
+  const [editing, setEditing] = useState<string | null>(null);
   return (
     <div className="space-y-4">
       {windows.length ? (
@@ -262,118 +387,56 @@ export function WindowsSection({
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {windows.map((w) => (
-              <tr key={w.id} className="align-top">
-                <th scope="row" className="py-2 pr-2 text-left font-medium">
-                  {w.name}
-                  <p className="text-xs font-normal text-slate-600">
-                    {w.systemName ? `System ${w.systemName}` : "Every system"}
-                    {w.environmentKey ? ` · ${w.environmentKey}` : ""}
-                    {w.isActive ? "" : " · inactive"}
-                  </p>
-                </th>
-                <td className="py-2">
-                  <Badge tone={w.kind === "blackout" ? "danger" : "info"}>{w.kind}</Badge>
-                </td>
-                <td className="py-2">
-                  <pre className="whitespace-pre-wrap break-all font-mono text-xs text-slate-700">{w.rrule}</pre>
-                </td>
-                <td className="py-2 whitespace-nowrap">{duration(w.durationMinutes)}</td>
-                <td className="py-2 text-xs">{w.nextStart ? formatDateTime(w.nextStart) : "—"}</td>
-                <td className="py-2 text-right whitespace-nowrap">
-                  <RowButton
-                    label={w.isActive ? "Deactivate" : "Activate"}
-                    ariaLabel={`${w.isActive ? "Deactivate" : "Activate"} ${w.name}`}
-                    run={() => plain(updateChangeWindowAction({ id: w.id, isActive: !w.isActive }))}
-                  />
-                  <DeleteRow what={`window ${w.name}`} run={() => plain(deleteChangeWindowAction({ id: w.id }))} />
-                </td>
-              </tr>
-            ))}
+            {windows.map((w) =>
+              editing === w.id ? (
+                <tr key={w.id}>
+                  <td colSpan={6} className="py-3">
+                    <WindowForm
+                      initial={w}
+                      systems={systems}
+                      environments={environments}
+                      onDone={() => setEditing(null)}
+                    />
+                  </td>
+                </tr>
+              ) : (
+                <tr key={w.id} className="align-top">
+                  <th scope="row" className="py-2 pr-2 text-left font-medium">
+                    {w.name}
+                    <p className="text-xs font-normal text-slate-600">
+                      {w.systemName ? `System ${w.systemName}` : "Every system"}
+                      {w.environmentKey ? ` · ${w.environmentKey}` : ""}
+                      {w.isActive ? "" : " · inactive"}
+                    </p>
+                  </th>
+                  <td className="py-2">
+                    <Badge tone={w.kind === "blackout" ? "danger" : "info"}>{w.kind}</Badge>
+                  </td>
+                  <td className="py-2">
+                    <pre className="whitespace-pre-wrap break-all font-mono text-xs text-slate-700">{w.rrule}</pre>
+                  </td>
+                  <td className="py-2 whitespace-nowrap">{duration(w.durationMinutes)}</td>
+                  <td className="py-2 text-xs">{w.nextStart ? formatDateTime(w.nextStart) : "—"}</td>
+                  <td className="py-2 text-right whitespace-nowrap">
+                    <Button size="sm" variant="ghost" onClick={() => setEditing(w.id)} aria-label={`Edit ${w.name}`}>
+                      Edit
+                    </Button>
+                    <RowButton
+                      label={w.isActive ? "Deactivate" : "Activate"}
+                      ariaLabel={`${w.isActive ? "Deactivate" : "Activate"} ${w.name}`}
+                      run={() => plain(updateChangeWindowAction({ id: w.id, isActive: !w.isActive }))}
+                    />
+                    <DeleteRow what={`window ${w.name}`} run={() => plain(deleteChangeWindowAction({ id: w.id }))} />
+                  </td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
       ) : (
         <p className="text-sm text-slate-600">No windows yet.</p>
       )}
-      <form {...formProps} className="space-y-3" noValidate aria-label="New window">
-        <div className="grid gap-3 md:grid-cols-4">
-          <FormField id="window-kind" label="Kind" errors={errors?.kind}>
-            {(a) => (
-              <Select {...a} name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-                <option value="blackout">Blackout (no changes)</option>
-                <option value="maintenance">Maintenance (changes to a system only then)</option>
-              </Select>
-            )}
-          </FormField>
-          <FormField id="window-name" label="Name" errors={errors?.name}>
-            {(a) => <Input {...a} name="name" placeholder="Quarter-end freeze" />}
-          </FormField>
-          <FormField id="window-duration" label="Lasts (minutes)" errors={errors?.durationMinutes}>
-            {(a) => (
-              <Input
-                {...a}
-                name="durationMinutes"
-                inputMode="numeric"
-                value={minutes}
-                onChange={(e) => setMinutes(e.target.value)}
-              />
-            )}
-          </FormField>
-          {kind === "maintenance" ? (
-            <FormField id="window-system" label="System" errors={errors?.systemId}>
-              {(a) => (
-                <Select {...a} name="systemId" defaultValue="">
-                  <option value="">Choose a system…</option>
-                  {systems.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </FormField>
-          ) : (
-            <FormField id="window-environment" label="Environment" errors={errors?.environmentId}>
-              {(a) => (
-                <Select {...a} name="environmentId" defaultValue="">
-                  <option value="">Every environment</option>
-                  {environments.map((e) => (
-                    <option key={e.id} value={e.id}>
-                      {e.name}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </FormField>
-          )}
-        </div>
-        <FormField
-          id="window-rrule"
-          label="Recurrence (RFC 5545, UTC)"
-          hint="A DTSTART line and an RRULE line, e.g. DTSTART:20260102T170000Z then RRULE:FREQ=WEEKLY;BYDAY=FR."
-          errors={errors?.rrule}
-        >
-          {(a) => (
-            <Textarea
-              {...a}
-              name="rrule"
-              rows={2}
-              className="min-h-14 font-mono"
-              value={rrule}
-              onChange={(e) => setRrule(e.target.value)}
-            />
-          )}
-        </FormField>
-        <RrulePreview rrule={rrule} durationMinutes={minutes} />
-        <FormField id="window-description" label="Description" errors={errors?.description}>
-          {(a) => <Input {...a} name="description" />}
-        </FormField>
-        <Button type="submit" disabled={pending}>
-          Add window
-        </Button>
-        {state && !state.ok && <Notice tone="danger">{state.error}</Notice>}
-        {state?.ok && <p className="text-sm text-emerald-700">Added {state.data.name}.</p>}
-      </form>
+      <WindowForm systems={systems} environments={environments} />
     </div>
   );
 }

@@ -49,6 +49,7 @@ export default async function ChangeSettingsPage() {
           <WindowsSection
             windows={windows.map((w) => ({
               id: w.id,
+              environmentId: w.environmentId,
               kind: w.kind,
               name: w.name,
               description: w.description,
