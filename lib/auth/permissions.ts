@@ -219,6 +219,12 @@ export const AREAS: readonly Area[] = [
     permission: "flow:read",
     description: "Build, deploy and operate integration flows; dead letters and message journeys.",
   },
+  {
+    href: "/changes",
+    label: "Changes",
+    permission: "change:read",
+    description: "Change requests for the CAB: risk, conflicts, approvals, the agenda, the calendar and rollback.",
+  },
   { href: "/admin/users", label: "Users", permission: "user:read", description: "Accounts and roles." },
   {
     href: "/admin/audit",
