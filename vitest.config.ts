@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
-    exclude: ["**/*.integration.test.ts", "node_modules/**", "e2e/**", ".next/**", ".data/**"],
+    exclude: ["**/*.integration.test.ts", "node_modules/**", "e2e/**", ".next/**", ".next-*/**", ".data/**"],
     environment: "node",
   },
 });

@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { alias },
   test: {
     include: ["**/*.integration.test.ts"],
-    exclude: ["node_modules/**", ".next/**", ".data/**"],
+    exclude: ["node_modules/**", ".next/**", ".next-*/**", ".data/**"],
     environment: "node",
     globalSetup: ["./test/integration-global-setup.ts"],
     testTimeout: 60_000,
