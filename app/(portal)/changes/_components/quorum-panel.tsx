@@ -1,14 +1,8 @@
 import { Badge } from "@/components/ui";
 
-export type QuorumView = {
-  required: number;
-  approvals: number;
-  rejections: number;
-  hasDataOwner: boolean;
-  needsDataOwner: boolean;
-  met: boolean;
-  missing: string[];
-};
+import type { TQuorumState } from "@/lib/services/changes/quorum";
+
+export type QuorumView = TQuorumState;
 
 /** "Needs 1 more approval, including the data owner of Customer" */
 export function quorumSentence(q: QuorumView, dataOwnerOf: string[] = []): string {

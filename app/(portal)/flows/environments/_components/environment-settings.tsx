@@ -13,6 +13,48 @@ import {
 
 type Props = { environmentKey: string; environmentName: string; canManage: boolean };
 
+type TSaveState = { ok: true; data: { name: string } } | { ok: false; error: string } | null | undefined;
+
+/** Submit and cancel, then the error or what was saved: the same under both forms. */
+function FormFooter({
+  pending,
+  submitLabel,
+  onCancel,
+  state,
+  showSaved,
+}: {
+  pending: boolean;
+  submitLabel: string;
+  onCancel?: () => void;
+  state: TSaveState;
+  showSaved: boolean;
+}) {
+  return (
+    <>
+      <div className="flex gap-2">
+        <Button type="submit" size="md" disabled={pending} aria-busy={pending}>
+          {submitLabel}
+        </Button>
+        {onCancel && (
+          <Button variant="ghost" onClick={onCancel}>
+            Cancel
+          </Button>
+        )}
+      </div>
+      {state && !state.ok && (
+        <div className="sm:col-span-3">
+          <Notice tone="danger">{state.error}</Notice>
+        </div>
+      )}
+      {state?.ok && showSaved && (
+        <p className="text-sm text-emerald-700 sm:col-span-3" role="status">
+          Saved {state.data.name}.
+        </p>
+      )}
+    </>
+  );
+}
+
 /** Add or edit a variable: the same form, prefilled, replaces its value. */
 function VariableForm({
   environmentKey,
@@ -46,26 +88,13 @@ function VariableForm({
       <FormField id={`${id}-value`} label={initial ? `Value of ${initial.name}` : "Value"} errors={errors?.value}>
         {(a) => <Input {...a} name="value" defaultValue={initial?.value} autoComplete="off" />}
       </FormField>
-      <div className="flex gap-2">
-        <Button type="submit" size="md" disabled={pending} aria-busy={pending}>
-          {initial ? "Save" : "Add variable"}
-        </Button>
-        {onDone && (
-          <Button variant="ghost" onClick={onDone}>
-            Cancel
-          </Button>
-        )}
-      </div>
-      {state && !state.ok && (
-        <div className="sm:col-span-3">
-          <Notice tone="danger">{state.error}</Notice>
-        </div>
-      )}
-      {state?.ok && !initial && (
-        <p className="text-sm text-emerald-700 sm:col-span-3" role="status">
-          Saved {state.data.name}.
-        </p>
-      )}
+      <FormFooter
+        pending={pending}
+        submitLabel={initial ? "Save" : "Add variable"}
+        onCancel={onDone}
+        state={state}
+        showSaved={!initial}
+      />
     </form>
   );
 }
@@ -108,26 +137,13 @@ function SecretForm({
       >
         {(a) => <Input {...a} name="reference" defaultValue={initial?.reference} autoComplete="off" />}
       </FormField>
-      <div className="flex gap-2">
-        <Button type="submit" disabled={pending} aria-busy={pending}>
-          {initial ? "Save" : "Add secret reference"}
-        </Button>
-        {onDone && (
-          <Button variant="ghost" onClick={onDone}>
-            Cancel
-          </Button>
-        )}
-      </div>
-      {state && !state.ok && (
-        <div className="sm:col-span-3">
-          <Notice tone="danger">{state.error}</Notice>
-        </div>
-      )}
-      {state?.ok && !initial && (
-        <p className="text-sm text-emerald-700 sm:col-span-3" role="status">
-          Saved {state.data.name}.
-        </p>
-      )}
+      <FormFooter
+        pending={pending}
+        submitLabel={initial ? "Save" : "Add secret reference"}
+        onCancel={onDone}
+        state={state}
+        showSaved={!initial}
+      />
     </form>
   );
 }
