@@ -180,3 +180,17 @@ export const ZRiskPolicyInput = z
     path: ["highFrom"],
   });
 export type TRiskPolicyInput = z.infer<typeof ZRiskPolicyInput>;
+
+/** A change model or window by id (delete, toggle). */
+export const ZRecordId = z.object({ id: z.string().trim().min(1) });
+
+/** A rule as typed in the window form, previewed before saving. */
+export const ZPreviewWindow = z.object({
+  rrule: z.string().max(4000),
+  durationMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(31 * 24 * 60)
+    .catch(60),
+});

@@ -33,6 +33,8 @@ import {
   ZDecideChange,
   ZOpenChange,
   ZPostImplementationReview,
+  ZPreviewWindow,
+  ZRecordId,
   ZRescheduleChange,
   ZRiskPolicyInput,
 } from "@/lib/validation/changes";
@@ -162,7 +164,6 @@ export const skipRestorationStepAction = formAction(
 );
 
 const SETTINGS = "/changes/settings";
-const ZId = z.object({ id: z.string().trim().min(1) });
 
 export const createChangeModelAction = formAction(
   { permission: "change:manage", input: ZChangeModelInput },
@@ -182,11 +183,14 @@ export const updateChangeModelAction = action(
   },
 );
 
-export const deleteChangeModelAction = action({ permission: "change:manage", input: ZId }, async ({ input, actor }) => {
-  const r = await deleteChangeModel(actor, input);
-  revalidatePath(SETTINGS);
-  return r;
-});
+export const deleteChangeModelAction = action(
+  { permission: "change:manage", input: ZRecordId },
+  async ({ input, actor }) => {
+    const r = await deleteChangeModel(actor, input);
+    revalidatePath(SETTINGS);
+    return r;
+  },
+);
 
 export const createChangeWindowAction = formAction(
   { permission: "change:manage", input: ZChangeWindowInput },
@@ -209,7 +213,7 @@ export const updateChangeWindowAction = action(
 );
 
 export const deleteChangeWindowAction = action(
-  { permission: "change:manage", input: ZId },
+  { permission: "change:manage", input: ZRecordId },
   async ({ input, actor }) => {
     await deleteChangeWindow(actor, input);
     revalidatePath(SETTINGS);
@@ -217,16 +221,6 @@ export const deleteChangeWindowAction = action(
     return null;
   },
 );
-
-const ZPreviewWindow = z.object({
-  rrule: z.string().max(4000),
-  durationMinutes: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(31 * 24 * 60)
-    .catch(60),
-});
 
 /** The next occurrences of a rule as typed, for the window form's helper; writes nothing. */
 export const previewWindowAction = action({ permission: "change:manage", input: ZPreviewWindow }, async ({ input }) => {
