@@ -55,6 +55,11 @@ export const PERMISSIONS = [
   "change:implement",
   "change:manage",
   "environment:manage",
+  "catalog:read",
+  "catalog:edit",
+  "catalog:retire",
+  "health:assess",
+  "portfolio:read",
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -75,6 +80,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "inventory:edit",
     "dashboard:read",
     "change:read",
+    "catalog:read",
+    "portfolio:read",
   ],
   data_owner: [
     "candidate:read",
@@ -89,6 +96,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "dashboard:read",
     "change:read",
     "change:approve",
+    "catalog:read",
+    "health:assess",
   ],
   cab_member: [
     "candidate:read",
@@ -105,6 +114,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "change:read",
     "change:approve",
     "change:manage",
+    "catalog:read",
+    "portfolio:read",
   ],
   executive: [
     "candidate:read",
@@ -118,6 +129,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "inventory:read",
     "dashboard:read",
     "change:read",
+    "catalog:read",
+    "portfolio:read",
   ],
   integration_engineer: [
     "candidate:read",
@@ -141,6 +154,10 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "change:request",
     "change:implement",
     "environment:manage",
+    "catalog:read",
+    "catalog:edit",
+    "catalog:retire",
+    "health:assess",
   ],
   viewer: [
     "candidate:read",
@@ -152,6 +169,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "inventory:read",
     "dashboard:read",
     "change:read",
+    "catalog:read",
+    "portfolio:read",
   ],
 };
 
@@ -224,6 +243,18 @@ export const AREAS: readonly Area[] = [
     label: "Changes",
     permission: "change:read",
     description: "Change requests for the CAB: risk, conflicts, approvals, the agenda, the calendar and rollback.",
+  },
+  {
+    href: "/catalog",
+    label: "Catalog",
+    permission: "catalog:read",
+    description: "Systems, flows and queues with their owners, observed dependencies, impact, retirement and health.",
+  },
+  {
+    href: "/portfolio",
+    label: "Portfolio",
+    permission: "portfolio:read",
+    description: "ROI estimated against realized from engine traffic, payback, waves, risk and change failure rate.",
   },
   { href: "/admin/users", label: "Users", permission: "user:read", description: "Accounts and roles." },
   {
