@@ -2,7 +2,8 @@
 // Pure: the engine normalizes endpoints as it observes them; the catalog matches them to systems.
 
 /** Path segments that are ids, not routes: numbers, UUIDs, long hex or mixed tokens. */
-const ID_SEGMENT = /^(?:\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16,}|(?=.*\d)[A-Za-z0-9_-]{20,})$/i;
+const ID_SEGMENT =
+  /^(?:\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16,}|(?=.*\d)[A-Za-z0-9_-]{20,})$/i;
 
 /**
  * scheme://host[:port]/path with no credentials, query or fragment, default ports dropped and id-like

@@ -21,7 +21,12 @@ describe("transitiveDependents", () => {
 
   it("lists each dependent once, at its smallest depth", () => {
     // a → b → c → d and a → d: d is at depth 1, not 3
-    const g = graphOf(["system:a", "system:b"], ["system:b", "system:c"], ["system:c", "system:d"], ["system:a", "system:d"]);
+    const g = graphOf(
+      ["system:a", "system:b"],
+      ["system:b", "system:c"],
+      ["system:c", "system:d"],
+      ["system:a", "system:d"],
+    );
     const result = transitiveDependents(g, "system:a");
     expect(result.map((r) => r.nodeId).sort()).toEqual(["system:b", "system:c", "system:d"]);
     expect(result.find((r) => r.nodeId === "system:d")).toEqual({ nodeId: "system:d", depth: 1, via: "system:a" });
@@ -35,7 +40,11 @@ describe("transitiveDependents", () => {
 
   it("treats a two-way caller edge as a cycle of two", () => {
     const g = graphOf(["system:erp", "flow:orders"], ["flow:orders", "system:erp"], ["flow:orders", "system:crm"]);
-    expect(transitiveDependents(g, "flow:orders").map((r) => r.nodeId).sort()).toEqual(["system:crm", "system:erp"]);
+    expect(
+      transitiveDependents(g, "flow:orders")
+        .map((r) => r.nodeId)
+        .sort(),
+    ).toEqual(["system:crm", "system:erp"]);
   });
 
   it("returns nothing for a node no one depends on, or one that is not in the graph", () => {
