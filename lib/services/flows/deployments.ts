@@ -309,34 +309,42 @@ const TRANSITIONS: Record<
 export async function controlDeployment(actor: Actor, raw: unknown): Promise<DeploymentRow> {
   assertCan(actor, "flow:operate");
   const input = ZDeploymentControlInput.parse(raw);
+  return transaction((tx) => controlDeploymentTx(tx, actor, input));
+}
+
+/** The same inside the caller's transaction (a retirement stops the flow's deployments with its other writes). */
+export async function controlDeploymentTx(
+  tx: Tx,
+  actor: Actor,
+  input: { deploymentId: string; action: TDeploymentAction },
+): Promise<DeploymentRow> {
+  assertCan(actor, "flow:operate");
   const rule = TRANSITIONS[input.action];
-  return transaction(async (tx) => {
-    const before = await tx.deployment.findUnique({ where: { id: input.deploymentId }, include: deploymentInclude });
-    if (!before) throw new AppError("NOT_FOUND", "That deployment does not exist.");
-    if (before.activeSlot === null)
-      throw new AppError(
-        "PRECONDITION_FAILED",
-        "This deployment was superseded by a newer one; control the active deployment instead.",
-      );
-    if (!rule.from.includes(before.desiredState)) {
-      throw new AppError(
-        "CONFLICT",
-        `Cannot ${input.action} a deployment that is ${before.desiredState}; it must be ${rule.from.join(" or ")}.`,
-      );
-    }
-    const after = await tx.deployment.update({
-      where: { id: before.id },
-      data: { desiredState: rule.to },
-      include: deploymentInclude,
-    });
-    await appendAudit(tx, {
-      actor,
-      action: `flow.${input.action}`,
-      entityType: "Deployment",
-      entityId: after.id,
-      before: { desiredState: before.desiredState },
-      after: { desiredState: after.desiredState },
-    });
-    return toDeploymentRow(after);
+  const before = await tx.deployment.findUnique({ where: { id: input.deploymentId }, include: deploymentInclude });
+  if (!before) throw new AppError("NOT_FOUND", "That deployment does not exist.");
+  if (before.activeSlot === null)
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      "This deployment was superseded by a newer one; control the active deployment instead.",
+    );
+  if (!rule.from.includes(before.desiredState)) {
+    throw new AppError(
+      "CONFLICT",
+      `Cannot ${input.action} a deployment that is ${before.desiredState}; it must be ${rule.from.join(" or ")}.`,
+    );
+  }
+  const after = await tx.deployment.update({
+    where: { id: before.id },
+    data: { desiredState: rule.to },
+    include: deploymentInclude,
   });
+  await appendAudit(tx, {
+    actor,
+    action: `flow.${input.action}`,
+    entityType: "Deployment",
+    entityId: after.id,
+    before: { desiredState: before.desiredState },
+    after: { desiredState: after.desiredState },
+  });
+  return toDeploymentRow(after);
 }
