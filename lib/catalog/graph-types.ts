@@ -36,6 +36,8 @@ export type TCatalogEdge = {
   via: string;
   lastSeenAt?: Date;
   messages?: number;
+  /** The inventory interface this edge comes from, when it does. */
+  interfaceId?: string;
 };
 
 export type TCatalogGraph = { nodes: TCatalogNode[]; edges: TCatalogEdge[] };
