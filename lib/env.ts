@@ -39,9 +39,9 @@ const ZEnv = z.object({
   NEXT_RUNTIME: z.string().optional(),
   // Test-only clock (attestation expiry in e2e): honoured only outside production or with ALLOW_TEST_CLOCK=1.
   SWITCHBOARD_CLOCK_OFFSET_DAYS: z.coerce.number().default(0),
+  ALLOW_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
   /** The catalog flags a declared interface as possibly dead after this many days without traffic. */
   CATALOG_DEAD_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
-  ALLOW_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
