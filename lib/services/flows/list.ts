@@ -5,6 +5,7 @@ import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { pickSort, type ListResult, type TListQuery } from "@/lib/validation/list";
 import { deploymentInclude, toDeploymentRow, type DeploymentRow, type EnvironmentRow } from "./deployments";
+import { flowListHealth, pickHealthEnvironment, type FlowListHealth } from "./list-health";
 import {
   interfaceLinkInclude,
   isResidencyFlagged,
@@ -22,7 +23,8 @@ export type FlowRow = {
   latestVersion: number | null;
   /** Active deployments as "env:desired/actual", for the list's state column. */
   deployments: { environmentKey: string; version: number; desiredState: string; actualState: string }[];
-  dlqPending: number;
+  /** Health at a glance in one environment (see pickHealthEnvironment); null for a flow deployed nowhere. */
+  health: (FlowListHealth & { environmentKey: string }) | null;
   updatedAt: string;
   /** The inventory interface the flow implements, with its current architecture decision. */
   interface: FlowInterfaceLink | null;
@@ -56,7 +58,7 @@ export async function listFlows(actor: Actor, query: TListQuery): Promise<ListRe
     });
   const where = { AND: and };
   const sort = pickSort(query, SORTABLE, "name");
-  const [flows, total] = await Promise.all([
+  const [flows, total, environments] = await Promise.all([
     db().flow.findMany({
       where,
       orderBy: { [sort.field]: sort.dir },
@@ -69,13 +71,25 @@ export async function listFlows(actor: Actor, query: TListQuery): Promise<ListRe
       },
     }),
     db().flow.count({ where }),
+    db().environment.findMany({ select: { id: true, key: true, isProduction: true, sortOrder: true } }),
   ]);
-  const dlq = await db().deadLetter.groupBy({
-    by: ["flowId"],
-    where: { flowId: { in: flows.map((f) => f.id) }, status: "pending" },
-    _count: { _all: true },
-  });
-  const dlqByFlow = new Map(dlq.map((d) => [d.flowId, d._count._all]));
+  const healthEnv = new Map(
+    flows.map((f) => [
+      f.id,
+      pickHealthEnvironment(
+        f.deployments.map((d) => d.environmentId),
+        environments,
+        query.filters.environment,
+      ),
+    ]),
+  );
+  const health = await flowListHealth(
+    actor,
+    flows.flatMap((f) => {
+      const e = healthEnv.get(f.id);
+      return e ? [{ flowId: f.id, environmentId: e.id }] : [];
+    }),
+  );
   const rows = flows.map((f) => {
     const link = f.interface ? toInterfaceLink(f.interface) : null;
     return {
@@ -92,13 +106,17 @@ export async function listFlows(actor: Actor, query: TListQuery): Promise<ListRe
           actualState: d.actualState,
         }))
         .sort((a, b) => a.environmentKey.localeCompare(b.environmentKey)),
-      dlqPending: dlqByFlow.get(f.id) ?? 0,
+      health: flowHealthRow(health.get(f.id), healthEnv.get(f.id)),
       updatedAt: f.updatedAt.toISOString(),
       interface: link,
       isResidencyFlagged: isResidencyFlagged(link),
     };
   });
   return { rows, total, page: query.page, pageSize: query.pageSize };
+}
+
+function flowHealthRow(h: FlowListHealth | undefined, e: { key: string } | null | undefined): FlowRow["health"] {
+  return h && e ? { ...h, environmentKey: e.key } : null;
 }
 
 export type FlowDetail = {

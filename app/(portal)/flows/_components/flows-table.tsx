@@ -1,11 +1,19 @@
 "use client";
 
 import Link from "next/link";
+import { Sparkline } from "@/components/charts";
 import { DataTable, type DataTableColumn } from "@/components/data-table";
-import { Badge } from "@/components/ui";
+import { Badge, type Tone } from "@/components/ui";
 import type { FlowRow } from "@/lib/services/flows";
 import type { ListResult, TListQuery } from "@/lib/validation/list";
 import { StateBadge } from "./state-badge";
+
+const NOT_DEPLOYED = <span className="text-xs text-slate-500">—</span>;
+
+/** Below 95 % most messages still get through, but someone should look; below 99 % is worth a glance. */
+function successTone(rate: number): Tone {
+  return rate >= 99 ? "success" : rate >= 95 ? "warning" : "danger";
+}
 
 const columns: DataTableColumn<FlowRow>[] = [
   {
@@ -65,7 +73,64 @@ const columns: DataTableColumn<FlowRow>[] = [
         <span className="text-xs text-slate-500">No interface</span>
       ),
   },
-  { id: "dlqPending", header: "DLQ", cell: (f) => (f.dlqPending ? <Badge tone="danger">{f.dlqPending}</Badge> : "0") },
+  {
+    id: "successRate",
+    header: "Success (24h)",
+    cell: (f) =>
+      f.health ? (
+        <span className="inline-flex items-center gap-1 whitespace-nowrap text-xs">
+          <span className="font-medium text-slate-600">{f.health.environmentKey}</span>
+          {f.health.successRate === null ? (
+            <span className="text-slate-500" title="No message finished in the last 24 hours">
+              no traffic
+            </span>
+          ) : (
+            <span title={`${f.health.finished.toLocaleString("en-US")} messages finished in the last 24 hours`}>
+              <Badge tone={successTone(f.health.successRate)}>{f.health.successRate}%</Badge>
+            </span>
+          )}
+        </span>
+      ) : (
+        NOT_DEPLOYED
+      ),
+  },
+  {
+    id: "throughput",
+    header: "Messages/hour (24h)",
+    cell: (f) =>
+      f.health ? <Sparkline title={`${f.name} messages per hour, last 24 hours`} data={f.health.hourly} width={96} height={24} /> : NOT_DEPLOYED,
+  },
+  {
+    id: "backlog",
+    header: "Backlog",
+    cell: (f) =>
+      f.health?.backlog == null ? (
+        <span className="text-xs text-slate-500" title="The engine measured no queue backlog for this flow in the last 24 hours">
+          —
+        </span>
+      ) : (
+        <span title={`Measured ${new Date(f.health.backlogAt ?? "").toLocaleString()}`}>
+          {f.health.backlog.toLocaleString("en-US")}
+        </span>
+      ),
+  },
+  {
+    id: "deadLetters",
+    header: "Dead letters",
+    cell: (f) =>
+      f.health?.deadLetters ? (
+        <Link
+          href={`/flows/dlq?f.flow=${f.id}&f.environment=${f.health.environmentKey}`}
+          title={`Pending dead letters in ${f.health.environmentKey}`}
+        >
+          <Badge tone="danger">{f.health.deadLetters}</Badge>
+        </Link>
+      ) : f.health ? (
+        "0"
+      ) : (
+        NOT_DEPLOYED
+      ),
+  },
   { id: "updatedAt", header: "Updated", sortable: true, cell: (f) => new Date(f.updatedAt).toLocaleString() },
 ];
 
@@ -87,7 +152,7 @@ export function FlowsTable({
       getRowId={(f) => f.id}
       searchPlaceholder="Search name, description or owner"
       filters={[
-        { id: "environment", label: "Deployed to", type: "select", options: environments },
+        { id: "environment", label: "Environment", type: "select", options: environments },
         {
           id: "residency",
           label: "Residency",
