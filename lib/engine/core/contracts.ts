@@ -94,6 +94,19 @@ export type Evaluator = {
   evaluate(expression: string, input: unknown, bindings?: Record<string, unknown>): Promise<unknown>;
 };
 
+/**
+ * A system a flow exchanged messages with, named as the catalog matches it (lib/catalog/endpoints.ts):
+ * http `scheme://host[:port]/path` (normalized), queue the queue name or `topic/<topic>`, postgres
+ * `host[:port]/database/table`, file the absolute directory.
+ */
+export type TObservedEndpoint = {
+  direction: "inbound" | "outbound";
+  endpointKind: "http" | "queue" | "postgres" | "file";
+  endpoint: string;
+  /** Who called an http input; "" otherwise. */
+  caller?: string;
+};
+
 /** What components may use from the host. Everything is optional so tests pass only what they need. */
 export type EngineDeps = {
   fetch?: typeof fetch;
@@ -111,6 +124,11 @@ export type EngineDeps = {
   /** Database for postgres_upsert / poll_sql when the config has no connectionString. */
   db?: Queryable;
   log?: { warn(obj: object, msg?: string): void; info(obj: object, msg?: string): void };
+  /**
+   * Called when a processor's own call reached a system (an enrichment lookup that got an answer), so
+   * the catalog sees that dependency too; outputs and inputs are observed by the runtime itself.
+   */
+  observeEndpoint?: (e: TObservedEndpoint) => void;
 };
 
 export type ComponentSpec<K extends TKind, C extends z.ZodType> = {

@@ -6,6 +6,15 @@ export const REPLAY_HEADER = "sb-replay-of";
 /** The flow's idempotency key (policy.idempotencyKey) for this message; HTTP outputs send it on. */
 export const IDEMPOTENCY_HEADER = "sb-idempotency-key";
 
+/**
+ * Who called the gateway (lib/catalog/endpoints.ts callerIdentity), set by the gateway on the message it
+ * builds so the run can be attributed to its caller, also after a fire-and-forget trip through a queue.
+ */
+export const CALLER_HEADER = "sb-caller";
+
+/** The gateway path a request came in on (e.g. /flows/orders/dev or /api/dev/orders). */
+export const ROUTE_HEADER_HTTP = "http-route";
+
 /** Parsed JSON, raw text, or raw bytes: parse_* processors turn text/bytes into JSON values. */
 export type TBody = unknown;
 

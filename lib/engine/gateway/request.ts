@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
-import { createMessage, type Message } from "@/lib/engine/core/message";
+import { callerIdentity } from "@/lib/catalog/endpoints";
+import { CALLER_HEADER, createMessage, ROUTE_HEADER_HTTP, type Message } from "@/lib/engine/core/message";
 
 export class BodyTooLargeError extends Error {
   constructor(readonly limit: number) {
@@ -32,7 +33,10 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
 const FORWARDED = /^(content-type|x-[a-z0-9-]+)$/;
 const SECRET = /^(x-api-key|x-auth-token)$/;
 
-/** An HTTP request as an engine message: JSON is parsed, text stays text, anything else is bytes. */
+/**
+ * An HTTP request as an engine message: JSON is parsed, text stays text, anything else is bytes. The
+ * caller's identity rides along in a header (never one the client can set: only x-* are forwarded).
+ */
 export function requestToMessage(req: IncomingMessage, raw: Buffer, route: string): Message {
   const contentType = String(req.headers["content-type"] ?? "application/json").toLowerCase();
   let body: unknown;
@@ -54,7 +58,11 @@ export function requestToMessage(req: IncomingMessage, raw: Buffer, route: strin
   } else {
     body = raw;
   }
-  const headers: Record<string, string> = { "http-method": req.method ?? "POST", "http-route": route };
+  const headers: Record<string, string> = {
+    "http-method": req.method ?? "POST",
+    [ROUTE_HEADER_HTTP]: route,
+    [CALLER_HEADER]: callerIdentity(req.headers, req.socket.remoteAddress),
+  };
   for (const [k, v] of Object.entries(req.headers)) {
     if (typeof v === "string" && FORWARDED.test(k) && !SECRET.test(k)) headers[k] = v;
   }

@@ -18,8 +18,10 @@ import {
   waitFor,
 } from "@/lib/engine/runtime/test-harness";
 import { createPgPool } from "@/lib/engine/transports/postgres/pool";
+import { deployFlowDirect } from "@/lib/engine/runtime/deploy";
 import { flowMetrics } from "@/lib/services/flows";
 import { LATENCY_BOUNDS_MS } from "./buckets";
+import { MinuteRollup } from "./rollup";
 
 const dbUrl = useTestDatabase();
 const viewer: Actor = { id: null, email: "viewer@example.com", name: "Viewer", role: "viewer" };
@@ -220,5 +222,56 @@ describe("engine metrics after known traffic", () => {
     expect(busy.reduce((a, p) => a + p.ok, 0)).toBe(OK);
     // Some minute's p95 lands among the successes, which all took longer than the sink's delay.
     expect(Math.max(...busy.map((p) => p.p95Ms ?? 0))).toBeGreaterThan(100);
+  });
+
+  it("adds each whole-run cell into MetricDay on its UTC day, summed across flushes", async () => {
+    const dayFlow = uniq("metric-day");
+    const d = await deployFlowDirect(pool, {
+      flowName: dayFlow,
+      environmentKey: "test",
+      deployedBy: "test",
+      desiredState: "stopped",
+      spec: {
+        name: dayFlow,
+        input: { use: "queue", config: { queue: uniq("sb-test.day") } },
+        outputs: [{ id: "sink", use: "http", config: { url: target.url } }],
+      },
+    });
+    const rollup = new MinuteRollup(pool);
+    const at = (iso: string) => Date.parse(iso);
+    const observe = (step: string, outcome: "ok" | "failed" | "filtered" | "dead_lettered", iso: string, n = 1) => {
+      for (let i = 0; i < n; i++) rollup.observe(d.flowId, d.environmentId, step, outcome, 12, at(iso));
+    };
+    // Two minutes late on the 1st, one just past midnight (the 2nd); step cells never reach the day.
+    observe("", "ok", "2026-11-01T23:58:10Z", 3);
+    observe("", "dead_lettered", "2026-11-01T23:59:50Z");
+    observe("", "ok", "2026-11-02T00:00:05Z", 2);
+    observe("sink", "ok", "2026-11-01T23:58:10Z", 3);
+    await rollup.flush({}, at("2026-11-02T00:01:00Z"));
+    observe("", "ok", "2026-11-01T23:59:00Z", 4);
+    observe("", "failed", "2026-11-01T23:59:00Z");
+    observe("", "filtered", "2026-11-02T00:00:30Z");
+    await rollup.flush({}, at("2026-11-02T00:02:00Z"));
+    // A gauge-only cell (no runs) adds nothing to the day.
+    await rollup.flush(
+      { dlq: [{ flowId: d.flowId, environmentId: d.environmentId, depth: 5 }] },
+      at("2026-11-02T00:03:00Z"),
+    );
+
+    const { rows } = await pool.query(
+      `SELECT to_char("day", 'YYYY-MM-DD') AS day, "countOk" AS ok, "countFailed" AS failed, "countFiltered" AS filtered, "countDeadLettered" AS dl
+       FROM "MetricDay" WHERE "flowId" = $1 AND "environmentId" = $2 ORDER BY "day"`,
+      [d.flowId, d.environmentId],
+    );
+    expect(rows).toEqual([
+      { day: "2026-11-01", ok: 7, failed: 1, filtered: 0, dl: 1 },
+      { day: "2026-11-02", ok: 2, failed: 0, filtered: 1, dl: 0 },
+    ]);
+    // The minutes agree with the days they add up to.
+    const minutes = await pool.query(
+      `SELECT sum("countOk")::int AS ok FROM "MetricMinute" WHERE "flowId" = $1 AND "environmentId" = $2 AND "step" = ''`,
+      [d.flowId, d.environmentId],
+    );
+    expect(minutes.rows[0].ok).toBe(9);
   });
 });

@@ -13,8 +13,9 @@ export type TFlowGauge = { flowId: string; environmentId: string; depth: number 
 export type TFlushGauges = { dlq?: TFlowGauge[]; backlog?: TFlowGauge[] };
 
 /**
- * Minute rollups in memory, added into MetricMinute on each flush. Rows are summed, never
- * overwritten, so several engine processes can write the same minute.
+ * Minute rollups in memory, added into MetricMinute on each flush, and each whole-run cell (step "")
+ * into MetricDay as well (the UTC day of its minute), which outlives the minutes for reports and
+ * ROI. Rows are summed, never overwritten, so several engine processes can write the same minute.
  */
 export class MinuteRollup {
   private cells = new Map<string, { key: TKey; cell: TCell }>();
@@ -92,8 +93,21 @@ export class MinuteRollup {
         const isGaugeRow = key.step === "" && key.minute === minute;
         const depth = isGaugeRow ? (depthOf.get(`${key.flowId}|${key.environmentId}`) ?? null) : null;
         const backlogDepth = isGaugeRow ? (backlogOf.get(`${key.flowId}|${key.environmentId}`) ?? null) : null;
+        // One statement, so the minute and its day are added together or not at all (a merge-back
+        // after a half-written cell would count it twice).
         const r = await this.pool.query<{ latencyBuckets: number[] }>(
-          `INSERT INTO "MetricMinute" ("flowId", "environmentId", "step", "minute", "countOk", "countFailed", "countFiltered", "countDeadLettered", "latencyBuckets", "latencySumMs", "dlqDepth", "backlogDepth", "updatedAt")
+          `WITH day AS (
+             INSERT INTO "MetricDay" ("flowId", "environmentId", "day", "countOk", "countFailed", "countFiltered", "countDeadLettered", "updatedAt")
+             SELECT $1, $2, (to_timestamp($4::float8 / 1000) AT TIME ZONE 'UTC')::date, $5, $6, $7, $8, now()
+             WHERE $3 = '' AND $5::int + $6::int + $7::int + $8::int > 0
+             ON CONFLICT ("flowId", "environmentId", "day") DO UPDATE SET
+               "countOk" = "MetricDay"."countOk" + EXCLUDED."countOk",
+               "countFailed" = "MetricDay"."countFailed" + EXCLUDED."countFailed",
+               "countFiltered" = "MetricDay"."countFiltered" + EXCLUDED."countFiltered",
+               "countDeadLettered" = "MetricDay"."countDeadLettered" + EXCLUDED."countDeadLettered",
+               "updatedAt" = now()
+           )
+           INSERT INTO "MetricMinute" ("flowId", "environmentId", "step", "minute", "countOk", "countFailed", "countFiltered", "countDeadLettered", "latencyBuckets", "latencySumMs", "dlqDepth", "backlogDepth", "updatedAt")
            VALUES ($1, $2, $3, to_timestamp($4::float8 / 1000) AT TIME ZONE 'UTC', $5, $6, $7, $8, $9::int[], $10, $11, $12, now())
            ON CONFLICT ("flowId", "environmentId", "step", "minute") DO UPDATE SET
              "countOk" = "MetricMinute"."countOk" + EXCLUDED."countOk",

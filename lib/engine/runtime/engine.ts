@@ -89,6 +89,7 @@ export async function startEngine(cfg: TEngineConfig): Promise<TEngine> {
     pollMs: cfg.pollMs,
     metricsFlushMs: cfg.metricsFlushMs,
     graceMs: cfg.graceMs,
+    databaseUrl: cfg.databaseUrl,
   });
   const gateway = new Gateway({
     runtime,

@@ -4,6 +4,7 @@ import type { Evaluator } from "@/lib/engine/core/contracts";
 import type { Message } from "@/lib/engine/core/message";
 import type { Registry } from "@/lib/engine/core/registry";
 import type { TPromMetrics } from "@/lib/engine/metrics/prometheus";
+import { DependencyAggregator } from "@/lib/engine/metrics/dependencies";
 import { backlogPerFlow, recordQueueDepths, type TQueueReading } from "@/lib/engine/metrics/queue-depth";
 import { MinuteRollup, purgeMetricMinutes } from "@/lib/engine/metrics/rollup";
 import type { PgListener } from "@/lib/engine/transports/postgres/listener";
@@ -57,6 +58,8 @@ export type TRuntimeOptions = {
   pollMs: number;
   metricsFlushMs: number;
   graceMs: number;
+  /** The engine's database URL: names the engine's own database in observed postgres dependencies. */
+  databaseUrl?: string;
 };
 
 /**
@@ -68,6 +71,8 @@ export class EngineRuntime {
   private readonly workers = new Map<string, DeploymentWorker>();
   private readonly lineage: LineageWriter;
   readonly rollup: MinuteRollup;
+  /** Observed dependencies (which systems each flow talks to), flushed with the rollup. */
+  readonly dependencies: DependencyAggregator;
   private readonly breakers = new CircuitBreakers();
   private timers: NodeJS.Timeout[] = [];
   private reconciling: Promise<void> | null = null;
@@ -84,6 +89,7 @@ export class EngineRuntime {
   constructor(private readonly opts: TRuntimeOptions) {
     this.lineage = new LineageWriter(opts.fastPool ?? opts.pool, opts.retention, opts.log);
     this.rollup = new MinuteRollup(opts.fastPool ?? opts.pool);
+    this.dependencies = new DependencyAggregator(opts.fastPool ?? opts.pool, { log: opts.log });
     this.refusals = new RefusalReporter(opts.pool, opts.log);
     this.lapses = new LapseWatch(opts.pool, opts.log);
   }
@@ -214,6 +220,8 @@ export class EngineRuntime {
       lineage: this.lineage,
       prom: o.prom,
       rollup: this.rollup,
+      dependencies: this.dependencies,
+      databaseUrl: o.databaseUrl,
       log: o.log,
       evaluator: o.evaluator,
       dlqAlertThreshold: o.dlqAlertThreshold,
@@ -350,9 +358,14 @@ export class EngineRuntime {
    * On every metrics interval: DLQ depth and alerts, then the backlog of each deployment's queues
    * (its queue input, if any, and its direct queue) measured on the transport itself, so RabbitMQ
    * queues are visible to the portal too. Both go into the minute rollup; the per-queue readings
-   * are kept in QueueDepth for the flow page.
+   * are kept in QueueDepth for the flow page. Observed dependencies are added up on the same beat.
    */
   async flushMetrics(): Promise<void> {
+    await this.dependencies
+      .flush()
+      .catch((error: unknown) =>
+        this.opts.log.warn({ err: String(error) }, "observed dependencies flush failed; retrying on the next interval"),
+      );
     try {
       const depths = await dlqDepths(this.opts.pool);
       const names = new Map([...this.workers.values()].map((w) => [`${w.ctx.flowId}|${w.ctx.environmentId}`, w]));

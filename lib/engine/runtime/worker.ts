@@ -3,13 +3,14 @@ import type pg from "pg";
 import { QueueInput } from "@/lib/engine/components/queue/input-queue";
 import type { TQueueDeps } from "@/lib/engine/components/queue/deps";
 import type { CircuitBreakers } from "@/lib/engine/core/circuit-breakers";
-import type { DedupeStore, Evaluator, Input } from "@/lib/engine/core/contracts";
-import type { Message } from "@/lib/engine/core/message";
+import type { DedupeStore, Evaluator, Input, TObservedEndpoint } from "@/lib/engine/core/contracts";
+import { CALLER_HEADER, REPLAY_HEADER, ROUTE_HEADER_HTTP, type Message } from "@/lib/engine/core/message";
 import { POLLING_INPUTS, pollStateKey } from "@/lib/engine/core/poll-key";
 import type { TDeadLetter, TStepEvent } from "@/lib/engine/core/observer";
 import type { Registry } from "@/lib/engine/core/registry";
 import { abortableSleep } from "@/lib/engine/core/retry";
 import { FlowRunner, type TRunResult } from "@/lib/engine/core/runner";
+import type { DependencyAggregator } from "@/lib/engine/metrics/dependencies";
 import type { TPromMetrics } from "@/lib/engine/metrics/prometheus";
 import type { MinuteRollup, TRollupOutcome } from "@/lib/engine/metrics/rollup";
 import type { Transport } from "@/lib/engine/transports/types";
@@ -20,6 +21,7 @@ import { checkDlqAlert, persistDeadLetter } from "./dead-letters";
 import { FailureStreak } from "./failure-streak";
 import { pgDedupeStore } from "./idempotency";
 import type { LineageWriter } from "./lineage";
+import { gatewayEndpoint, inputEndpoint, outputEndpoint } from "./observed-endpoints";
 import { pgPollState } from "./poll-state";
 
 export type TWorkerDeps = {
@@ -30,6 +32,10 @@ export type TWorkerDeps = {
   lineage: LineageWriter;
   prom: TPromMetrics;
   rollup: MinuteRollup;
+  /** Which systems the flow exchanged messages with, for the catalog. */
+  dependencies: DependencyAggregator;
+  /** The engine's own database, which postgres components use without a connection string. */
+  databaseUrl?: string;
   log: TLog;
   evaluator?: Evaluator;
   dlqAlertThreshold: number;
@@ -51,6 +57,13 @@ export type THttpInputSettings = {
 };
 
 export type TWorkerState = "stopped" | "running" | "paused";
+
+export type TProcessOptions = {
+  /** Keep the run's output in lineage (request-response callers read it). */
+  keepOutput?: boolean;
+  /** Read from the deployment's own input (not the direct queue or the gateway). */
+  fromInput?: boolean;
+};
 
 /**
  * The Input contract does not promise concurrent reads are safe (a poll input would poll twice), so
@@ -160,7 +173,57 @@ export class DeploymentWorker {
       db: this.deps.pool,
       transport: this.deps.transport,
       log: this.deps.log,
+      observeEndpoint: (e) => this.deps.dependencies.observe(this.ctx.flowId, this.ctx.environmentId, e),
     };
+  }
+
+  private endpoints: { input: TObservedEndpoint | null; outputs: Map<string, TObservedEndpoint> } | null = null;
+
+  /** What the input and each output talk to, named once per worker (the spec is immutable). */
+  private observedEndpoints() {
+    this.endpoints ??= {
+      input: inputEndpoint(this.spec.input, this.deps.databaseUrl),
+      outputs: new Map(
+        this.spec.outputs.flatMap((o) => {
+          const e = outputEndpoint(o, this.deps.databaseUrl);
+          return e ? [[o.id, e] as const] : [];
+        }),
+      ),
+    };
+    return this.endpoints;
+  }
+
+  /** A request the gateway built for this flow (not a replay, not a copy another flow forwarded). */
+  private isGatewayRequest(msg: Message): boolean {
+    if (msg.headers[CALLER_HEADER] === undefined || REPLAY_HEADER in msg.headers) return false;
+    const route = (msg.headers[ROUTE_HEADER_HTTP] ?? "").replace(/\/$/, "");
+    const { flowName, environmentKey } = this.ctx;
+    return (
+      route === gatewayEndpoint(flowName, environmentKey) ||
+      (this.http.path !== null && route === `/api/${environmentKey}${this.http.path}`)
+    );
+  }
+
+  /**
+   * Inbound: a message from the flow's own input, or a gateway request (with its caller); replays and
+   * released aggregate groups came in once already. Outbound: each delivery that succeeded.
+   */
+  private observeDependencies(msg: Message, result: TRunResult, source: "input" | "direct" | null): void {
+    const { flowId, environmentId } = this.ctx;
+    const endpoints = this.observedEndpoints();
+    const agg = this.deps.dependencies;
+    if (source === "input" && endpoints.input) agg.observe(flowId, environmentId, endpoints.input);
+    else if (source === "direct" && this.isGatewayRequest(msg))
+      agg.observe(flowId, environmentId, {
+        direction: "inbound",
+        endpointKind: "http",
+        endpoint: gatewayEndpoint(this.ctx.flowName, this.ctx.environmentKey),
+        caller: msg.headers[CALLER_HEADER],
+      });
+    for (const d of result.delivered) {
+      const e = endpoints.outputs.get(d.outputId);
+      if (e) agg.observe(flowId, environmentId, e);
+    }
   }
 
   /** Builds the runner (once) and starts consuming. */
@@ -249,8 +312,10 @@ export class DeploymentWorker {
     this.inputs = inputs;
     this.loops = inputs.flatMap((input, i) => {
       const read = serialReads(input);
-      return Array.from({ length: i === inputs.length - 1 ? Math.min(concurrency, 4) : concurrency }, () =>
-        this.loop(read, this.soft.signal, input.concurrentReads === true),
+      // The last input is the direct queue (replays, fire-and-forget gateway requests).
+      const isDirect = i === inputs.length - 1;
+      return Array.from({ length: isDirect ? Math.min(concurrency, 4) : concurrency }, () =>
+        this.loop(read, this.soft.signal, input.concurrentReads === true, !isDirect),
       );
     });
   }
@@ -268,7 +333,12 @@ export class DeploymentWorker {
     this.inputs = [];
   }
 
-  private async loop(read: Input["read"], signal: AbortSignal, honorsAbort: boolean): Promise<void> {
+  private async loop(
+    read: Input["read"],
+    signal: AbortSignal,
+    honorsAbort: boolean,
+    fromInput: boolean,
+  ): Promise<void> {
     let backoffMs = 100;
     while (!signal.aborted) {
       let handoff: Awaited<ReturnType<Input["read"]>>;
@@ -303,7 +373,7 @@ export class DeploymentWorker {
         continue;
       }
       try {
-        await this.process(handoff.msg, handoff.deliveryCount ?? 1);
+        await this.process(handoff.msg, handoff.deliveryCount ?? 1, { fromInput });
         await handoff.ack();
       } catch (error) {
         await handoff.ack(error instanceof Error ? error : new Error(String(error))).catch(() => undefined);
@@ -315,7 +385,7 @@ export class DeploymentWorker {
    * Runs one message through the flow and records lineage and metrics. Rejects only when the run was
    * aborted (shutdown) or lineage could not be written: the caller then returns the message to the queue.
    */
-  process(msg: Message, attempt = 1, opts: { keepOutput?: boolean } = {}): Promise<TRunResult> {
+  process(msg: Message, attempt = 1, opts: TProcessOptions = {}): Promise<TRunResult> {
     const p = this.processInner(msg, attempt, opts);
     this.inFlight.add(p);
     const done = () => void this.inFlight.delete(p);
@@ -323,13 +393,14 @@ export class DeploymentWorker {
     return p;
   }
 
-  private async processInner(msg: Message, attempt: number, opts: { keepOutput?: boolean }): Promise<TRunResult> {
+  private async processInner(msg: Message, attempt: number, opts: TProcessOptions): Promise<TRunResult> {
     const runner = this.runner;
     if (!runner) throw new Error(`${this.ctx.flowName} (${this.ctx.environmentKey}) is not running`);
     const startedAt = Date.now();
     const result = await runner.run(msg, this.hard.signal);
     if (this.hard.signal.aborted) throw new Error("run aborted by shutdown; the message will be redelivered");
     await this.recordRun(msg, result, startedAt, attempt, opts.keepOutput ?? false);
+    this.observeDependencies(msg, result, opts.fromInput ? "input" : "direct");
     return result;
   }
 
@@ -378,7 +449,9 @@ export class DeploymentWorker {
       const results = await runner.tick(this.hard.signal);
       for (const r of results) {
         const msg = r.delivered[0]?.message ?? r.deadLetters[0]?.originalMessage;
-        if (msg) await this.recordRun(msg, r, startedAt, 1, false);
+        if (!msg) continue;
+        await this.recordRun(msg, r, startedAt, 1, false);
+        this.observeDependencies(msg, r, null);
       }
     } catch (error) {
       this.log().warn({ err: String(error), flow: this.ctx.flowName }, "aggregate flush failed");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalizeHttpEndpoint } from "@/lib/catalog/endpoints";
 import { defineComponent } from "@/lib/engine/core/contracts";
 import { PermanentError } from "@/lib/engine/core/errors";
 import { withBody } from "@/lib/engine/core/message";
@@ -56,6 +57,9 @@ export const enrichHttpProcessor = defineComponent({
             },
             s,
           );
+          // The flow depends on the system it looks up in: counted per request that got an answer (cache hits did not reach it).
+          const endpoint = lookupEndpoint(config.url, url);
+          if (endpoint) deps.observeEndpoint?.({ direction: "outbound", endpointKind: "http", endpoint });
           value =
             res.status === 404
               ? MISSING
@@ -75,6 +79,18 @@ export const enrichHttpProcessor = defineComponent({
     };
   },
 });
+
+/**
+ * The lookup's endpoint for the catalog: with a URL built as 'https://crm/customers/' & id, the part
+ * after the literal prefix is the message's key, named {id}, so every customer is one dependency.
+ */
+export function lookupEndpoint(expression: string, url: string): string | null {
+  const prefix = /^\s*(['"])(https?:\/\/[^'"]*)\1\s*&/.exec(expression)?.[2];
+  if (prefix && url.startsWith(prefix) && /[/?]$/.test(prefix))
+    // A numeric stand-in: normalizeHttpEndpoint folds it to {id} (braces themselves would be URL-encoded).
+    return normalizeHttpEndpoint(prefix + url.slice(prefix.length).replace(/^[^/?#]+/, "0"));
+  return normalizeHttpEndpoint(url);
+}
 
 function setPath(target: Record<string, unknown>, path: string[], value: unknown): Record<string, unknown> {
   let cur = target;
