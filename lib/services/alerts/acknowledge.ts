@@ -17,7 +17,10 @@ export async function acknowledgeAlerts(actor: Actor, raw: unknown): Promise<Ale
   const { ids } = ZAlertIds.parse(raw);
   return transaction(async (tx) => {
     const found = new Map(
-      (await tx.alert.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } })).map((a) => [a.id, a]),
+      (await tx.alert.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } })).map((a) => [
+        a.id,
+        a,
+      ]),
     );
     const result: AlertBatchResult = { done: [], skipped: [] };
     const open: string[] = [];

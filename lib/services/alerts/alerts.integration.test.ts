@@ -51,7 +51,11 @@ beforeAll(async () => {
   pool = new pg.Pool({ connectionString: url(), max: 2 });
   for (const name of ["orders-sync", "invoices-sync", "stock-sync"]) {
     const f = await db().flow.create({
-      data: { name, createdBy: "test", versions: { create: { version: 1, spec: {}, contentHash: name, createdBy: "test" } } },
+      data: {
+        name,
+        createdBy: "test",
+        versions: { create: { version: 1, spec: {}, contentHash: name, createdBy: "test" } },
+      },
       include: { versions: true },
     });
     flows.push({ id: f.id, name, versionId: f.versions[0].id });
@@ -122,17 +126,32 @@ describe("resolving by hand", () => {
 
   it("resolves an alert of a kind without a dead-letter condition", async () => {
     const a = await db().alert.create({
-      data: { kind: "latency_breach", flowId: flows[2].id, environmentId: "env_dev", message: "p95 over 2 s", openKey: "x" },
+      data: {
+        kind: "latency_breach",
+        flowId: flows[2].id,
+        environmentId: "env_dev",
+        message: "p95 over 2 s",
+        openKey: "x",
+      },
     });
     await resolveAlert(engineer, { id: a.id });
-    expect(await db().alert.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ status: "resolved", openKey: null });
+    expect(await db().alert.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({
+      status: "resolved",
+      openKey: null,
+    });
   });
 });
 
 describe("the inbox", () => {
   it("lists by status tab, severity, flow and search, newest first, with counts per tab", async () => {
     await db().alert.deleteMany({});
-    const mk = (i: number, severity: "info" | "warning" | "critical", message: string, minutesAgo: number, env = "env_dev") =>
+    const mk = (
+      i: number,
+      severity: "info" | "warning" | "critical",
+      message: string,
+      minutesAgo: number,
+      env = "env_dev",
+    ) =>
       db().alert.create({
         data: {
           kind: "dlq_growth",
@@ -155,12 +174,12 @@ describe("the inbox", () => {
     expect(open.rows[1]).toMatchObject({ flowName: "invoices-sync", environmentKey: "dev", severity: "critical" });
     const acked = await listAlerts(viewer, ZListQuery.parse({ filters: { status: "acknowledged" } }));
     expect(acked.rows.map((r) => [r.id, r.acknowledgedBy])).toEqual([[c.id, engineer.email]]);
-    expect((await listAlerts(viewer, ZListQuery.parse({ filters: { severity: "critical" } }))).rows.map((r) => r.id)).toEqual([
-      b.id,
-    ]);
-    expect((await listAlerts(viewer, ZListQuery.parse({ filters: { flow: flows[0].id } }))).rows.map((r) => r.id)).toEqual([
-      a.id,
-    ]);
+    expect(
+      (await listAlerts(viewer, ZListQuery.parse({ filters: { severity: "critical" } }))).rows.map((r) => r.id),
+    ).toEqual([b.id]);
+    expect(
+      (await listAlerts(viewer, ZListQuery.parse({ filters: { flow: flows[0].id } }))).rows.map((r) => r.id),
+    ).toEqual([a.id]);
     // Search covers the flow's name as well as the message.
     expect((await listAlerts(viewer, ZListQuery.parse({ q: "INVOICES-SYNC" }))).rows.map((r) => r.id)).toEqual([b.id]);
     // An unknown tab falls back to open, and paging works.
@@ -168,7 +187,11 @@ describe("the inbox", () => {
     expect([paged.total, paged.rows.map((r) => r.id)]).toEqual([3, [a.id]]);
 
     expect(await alertStatusCounts(viewer, ZListQuery.parse({}))).toEqual({ open: 3, acknowledged: 1, resolved: 0 });
-    expect(await alertStatusCounts(viewer, ZListQuery.parse({ q: "stock" }))).toEqual({ open: 1, acknowledged: 1, resolved: 0 });
+    expect(await alertStatusCounts(viewer, ZListQuery.parse({ q: "stock" }))).toEqual({
+      open: 1,
+      acknowledged: 1,
+      resolved: 0,
+    });
     expect(await countOpenAlerts(viewer)).toEqual({ open: 3, critical: 1 });
   });
 

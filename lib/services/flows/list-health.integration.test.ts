@@ -20,7 +20,11 @@ const versions: Record<string, string> = {};
 
 async function flowWithVersion(name: string): Promise<string> {
   const flow = await db().flow.create({
-    data: { name, createdBy: "test", versions: { create: { version: 1, spec: {}, contentHash: `h-${name}`, createdBy: "test" } } },
+    data: {
+      name,
+      createdBy: "test",
+      versions: { create: { version: 1, spec: {}, contentHash: `h-${name}`, createdBy: "test" } },
+    },
     include: { versions: true },
   });
   versions[flow.id] = flow.versions[0].id;

@@ -92,7 +92,8 @@ export async function flowListHealth(
     LEFT JOIN dlq q USING ("flowId", "environmentId")`;
   for (const r of rows) {
     const hourly = new Array<number>(HEALTH_HOURS).fill(0);
-    for (const [ago, total] of r.hours ?? []) if (ago >= 0 && ago < HEALTH_HOURS) hourly[HEALTH_HOURS - 1 - ago] = total;
+    for (const [ago, total] of r.hours ?? [])
+      if (ago >= 0 && ago < HEALTH_HOURS) hourly[HEALTH_HOURS - 1 - ago] = total;
     const finished = r.ok + r.bad;
     out.set(r.flowId, {
       environmentId: r.environmentId,

@@ -98,14 +98,21 @@ const columns: DataTableColumn<FlowRow>[] = [
     id: "throughput",
     header: "Messages/hour (24h)",
     cell: (f) =>
-      f.health ? <Sparkline title={`${f.name} messages per hour, last 24 hours`} data={f.health.hourly} width={96} height={24} /> : NOT_DEPLOYED,
+      f.health ? (
+        <Sparkline title={`${f.name} messages per hour, last 24 hours`} data={f.health.hourly} width={96} height={24} />
+      ) : (
+        NOT_DEPLOYED
+      ),
   },
   {
     id: "backlog",
     header: "Backlog",
     cell: (f) =>
       f.health?.backlog == null ? (
-        <span className="text-xs text-slate-500" title="The engine measured no queue backlog for this flow in the last 24 hours">
+        <span
+          className="text-xs text-slate-500"
+          title="The engine measured no queue backlog for this flow in the last 24 hours"
+        >
           —
         </span>
       ) : (

@@ -14,7 +14,8 @@ export const metadata: Metadata = { title: "Alerts" };
 
 function toSearch(params: Record<string, string | string[] | undefined>): string {
   const out = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) for (const one of Array.isArray(v) ? v : v ? [v] : []) out.append(k, one);
+  for (const [k, v] of Object.entries(params))
+    for (const one of Array.isArray(v) ? v : v ? [v] : []) out.append(k, one);
   return out.toString();
 }
 
