@@ -70,12 +70,14 @@ export function scheduleIssues(input: {
     if (sunsetAt && w.endsAt.getTime() > sunsetAt.getTime())
       issues.push({ path: at(i, "endsAt"), message: `A brownout must end by the sunset (${fmt(sunsetAt)}).` });
     if (now && w.endsAt.getTime() <= now.getTime())
-      issues.push({ path: at(i, "endsAt"), message: "This brownout has already ended; choose a window in the future." });
+      issues.push({
+        path: at(i, "endsAt"),
+        message: "This brownout has already ended; choose a window in the future.",
+      });
   });
-  const all = [
-    ...existing.map((w) => ({ w, index: -1 })),
-    ...brownouts.map((w, index) => ({ w, index })),
-  ].sort((a, b) => a.w.startsAt.getTime() - b.w.startsAt.getTime());
+  const all = [...existing.map((w) => ({ w, index: -1 })), ...brownouts.map((w, index) => ({ w, index }))].sort(
+    (a, b) => a.w.startsAt.getTime() - b.w.startsAt.getTime(),
+  );
   for (let k = 1; k < all.length; k++) {
     const prev = all[k - 1]!;
     const cur = all[k]!;

@@ -27,7 +27,8 @@ export function quietState(lastTrafficAt: Date | null, requiredDays: number, now
   };
 }
 
-const fmt = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+/** "2026-03-01 09:00 UTC", as the notices and refusals print a time. */
+export const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
 
 /**
@@ -39,8 +40,8 @@ export function refusalMessage(subject: string, quiet: TQuietState, caller: stri
   if (quiet.isQuiet || !quiet.lastTrafficAt || !quiet.quietFrom) return null;
   const who = caller ? `${caller} called it` : "it handled traffic";
   return (
-    `Retiring ${subject} is refused: ${who} at ${fmt(quiet.lastTrafficAt)}, ${days(quiet.daysQuiet ?? 0)} ago. ` +
-    `Retirement needs ${days(quiet.requiredDays)} without traffic, so it is refused until ${fmt(quiet.quietFrom)} ` +
+    `Retiring ${subject} is refused: ${who} at ${utc(quiet.lastTrafficAt)}, ${days(quiet.daysQuiet ?? 0)} ago. ` +
+    `Retirement needs ${days(quiet.requiredDays)} without traffic, so it is refused until ${utc(quiet.quietFrom)} ` +
     `if nothing calls again, or retire it now with a waiver: an approved production change that binds it.`
   );
 }
