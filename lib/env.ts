@@ -24,6 +24,7 @@ const ZEnv = z.object({
   ENGINE_LINEAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   ENGINE_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
   ENGINE_METRICS_FLUSH_MS: z.coerce.number().int().positive().default(10_000),
+  ENGINE_BROWNOUT_REFRESH_MS: z.coerce.number().int().min(1_000).default(10_000),
   ENGINE_SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(8_000),
   ENGINE_PG_VISIBILITY_MS: z.coerce.number().int().min(1_000).default(30_000),
   // How often the engine's scheduler (CAB reminders, automatic rollback) checks its jobs; 0 disables it.

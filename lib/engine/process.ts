@@ -27,6 +27,7 @@ export async function runEngineProcess(jobs?: TJobsFactory): Promise<void> {
     lineageRetentionDays: cfg.ENGINE_LINEAGE_RETENTION_DAYS,
     pollMs: cfg.ENGINE_POLL_INTERVAL_MS,
     metricsFlushMs: cfg.ENGINE_METRICS_FLUSH_MS,
+    brownoutRefreshMs: cfg.ENGINE_BROWNOUT_REFRESH_MS,
     graceMs: cfg.ENGINE_SHUTDOWN_GRACE_MS,
     pgVisibilityMs: cfg.ENGINE_PG_VISIBILITY_MS,
     publicBaseUrl: cfg.AUTH_URL,

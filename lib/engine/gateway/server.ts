@@ -18,6 +18,7 @@ import type { TLog } from "@/lib/engine/runtime/context";
 import type { DeploymentWorker } from "@/lib/engine/runtime/worker";
 import type { Transport } from "@/lib/engine/transports/types";
 import { BadRequestError, BodyTooLargeError, readBody, requestToMessage } from "./request";
+import { brownoutDetail, deprecationHeaders, type RetirementCache } from "./retirements";
 import { lookupRun } from "./runs";
 
 export type TGatewayRuntime = {
@@ -40,6 +41,8 @@ export type TGatewayOptions = {
   port: number;
   /** The portal's public URL: problem types point at its /errors pages. Unset, they are paths, served here too. */
   publicBaseUrl?: string;
+  /** Deprecated flows: their answers carry Deprecation/Sunset headers, and brownout windows answer 503. */
+  retirements?: RetirementCache;
 };
 
 const FLOW_ROUTE = /^\/flows\/([a-z0-9][a-z0-9_-]*)\/([a-z0-9_-]+)\/?$/;
@@ -79,6 +82,8 @@ function sendProblem(res: ServerResponse, p: TProblemReply): void {
  * - GET /runs/<id>: the state and result of a run by message id.
  * - GET /metrics (Prometheus) and GET /health.
  * - GET /errors[/<code>]: the error catalogue, which problem types point to when no portal URL is set.
+ * A deprecated flow's answers carry Deprecation and Sunset headers (and a successor Link); during one
+ * of its brownout windows it answers 503 with Retry-After until the window ends.
  * Every error is RFC 9457 problem+json with a code from lib/errors and the request id (x-request-id).
  */
 export class Gateway {
@@ -161,9 +166,12 @@ export class Gateway {
     const envKey = flow ? flow[2] : declared![1];
     const worker = flow ? this.opts.runtime.findWorker(flow[1], envKey) : this.findByPath(declared![2], envKey);
     const labels = { flow: worker?.ctx.flowName ?? "(unknown)", env: envKey };
+    const now = Date.now();
+    const retirement = worker ? this.opts.retirements?.noticeFor(worker.ctx.flowId, now) : null;
+    const notice = retirement ? deprecationHeaders(retirement.notice) : {};
     const reply = (status: number, body: unknown, headers?: Record<string, string>) => {
       this.opts.prom.gateway.inc({ ...labels, code: String(status) });
-      send(res, status, body, headers);
+      send(res, status, body, { ...notice, ...headers });
     };
     const fail = (error: unknown, extensions?: Record<string, unknown>, headers?: Record<string, string>) => {
       const p = this.problem(error, ctx, extensions);
@@ -184,6 +192,19 @@ export class Gateway {
         new AppError("METHOD_NOT_ALLOWED", `Use ${settings.methods.join(" or ")} for this flow.`),
         undefined,
         { allow: settings.methods.join(", ") },
+      );
+    }
+    if (retirement?.brownoutEndsAt) {
+      const { notice: n, brownoutEndsAt: endsAt } = retirement;
+      return fail(
+        new AppError("SERVICE_UNAVAILABLE", brownoutDetail(worker.ctx.flowName, n, endsAt), {
+          retryAfterSeconds: (endsAt - now) / 1000,
+        }),
+        {
+          brownoutEndsAt: new Date(endsAt).toISOString(),
+          sunsetAt: new Date(n.sunsetAt).toISOString(),
+          ...(n.replacement ? { replacement: n.replacement } : {}),
+        },
       );
     }
     if (worker.state !== "running")

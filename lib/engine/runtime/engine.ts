@@ -1,5 +1,6 @@
 import os from "node:os";
 import type { Registry } from "@/lib/engine/core/registry";
+import { RetirementCache } from "@/lib/engine/gateway/retirements";
 import { Gateway } from "@/lib/engine/gateway/server";
 import { createPromMetrics } from "@/lib/engine/metrics/prometheus";
 import { createEvaluator } from "@/lib/engine/sandbox/evaluator";
@@ -39,6 +40,8 @@ export type TEngineConfig = {
   pgVisibilityMs?: number;
   /** The portal's public URL, for the gateway's problem types (AUTH_URL). */
   publicBaseUrl?: string;
+  /** How often deprecations and brownout windows are reloaded for the gateway (default 10 s). */
+  brownoutRefreshMs?: number;
   /** Scheduler tick (CAB reminders, automatic rollback); 0 or unset: no scheduler (tests opt in). */
   schedulerTickMs?: number;
   /** The jobs, built with the engine's pool (lib/engine-process/jobs.ts wires the services' jobs). */
@@ -48,6 +51,8 @@ export type TEngineConfig = {
 export type TEngine = {
   runtime: EngineRuntime;
   transport: Transport;
+  /** Deprecations and brownout windows as the gateway sees them; `refresh()` reloads them now. */
+  retirements: RetirementCache;
   /** Null when the config disabled it. */
   scheduler: Scheduler | null;
   port: number;
@@ -91,6 +96,7 @@ export async function startEngine(cfg: TEngineConfig): Promise<TEngine> {
     graceMs: cfg.graceMs,
     databaseUrl: cfg.databaseUrl,
   });
+  const retirements = new RetirementCache(pool, { refreshMs: cfg.brownoutRefreshMs ?? 10_000, log: cfg.log });
   const gateway = new Gateway({
     runtime,
     transport,
@@ -102,10 +108,13 @@ export async function startEngine(cfg: TEngineConfig): Promise<TEngine> {
     host: cfg.gatewayHost,
     port: cfg.gatewayPort,
     publicBaseUrl: cfg.publicBaseUrl,
+    retirements,
   });
   try {
     await runtime.start();
+    await retirements.start();
   } catch (error) {
+    retirements.stop();
     await runtime.shutdown().catch(() => undefined);
     await transport.close().catch(() => undefined);
     await listener.close();
@@ -118,6 +127,7 @@ export async function startEngine(cfg: TEngineConfig): Promise<TEngine> {
   try {
     port = await gateway.listen();
   } catch (error) {
+    retirements.stop();
     await runtime.shutdown().catch(() => undefined);
     await transport.close().catch(() => undefined);
     await listener.close();
@@ -144,6 +154,7 @@ export async function startEngine(cfg: TEngineConfig): Promise<TEngine> {
       // First: a job must not start a rollback while the engine winds down; its leases go to another engine.
       await scheduler?.stop();
       await gateway.close();
+      retirements.stop();
       await runtime.shutdown();
       await transport.close();
       await listener.close();
@@ -151,5 +162,5 @@ export async function startEngine(cfg: TEngineConfig): Promise<TEngine> {
       await pool.end();
       await fastPool.end();
     })());
-  return { runtime, transport, scheduler, port, engineId, stop };
+  return { runtime, transport, retirements, scheduler, port, engineId, stop };
 }
