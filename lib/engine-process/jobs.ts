@@ -20,6 +20,14 @@ export function engineJobs(deps: { pool: pg.Pool; log: TLog }): TJob[] {
         return remindStalledApprovals(now);
       },
     },
+    {
+      name: "health-assessments",
+      everyMs: 15 * MINUTE,
+      async run(now: Date) {
+        const { runHealthAssessmentJob } = await import("@/lib/services/health/run-assessment-job");
+        return runHealthAssessmentJob(now);
+      },
+    },
     autoRollbackJob({
       pool: deps.pool,
       log: deps.log,

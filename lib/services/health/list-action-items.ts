@@ -1,0 +1,75 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth";
+import { db, type Prisma } from "@/lib/db";
+import { ZListActionItems, type TListActionItems } from "@/lib/validation/health";
+import type { ListResult } from "@/lib/validation/list";
+import { userNames } from "./user-names";
+
+export type TActionItemRow = {
+  id: string;
+  assessmentId: string;
+  flowId: string;
+  flowName: string;
+  title: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  dueAt: string;
+  status: "open" | "done";
+  isOverdue: boolean;
+  doneAt: string | null;
+};
+
+/**
+ * Action items across assessments: open ones by default, one owner's (or the actor's own), optionally
+ * only those past their due date; the soonest due first.
+ */
+export async function listActionItems(
+  actor: Actor,
+  raw: TListActionItems,
+  now: Date = new Date(),
+): Promise<ListResult<TActionItemRow>> {
+  assertCan(actor, "catalog:read");
+  const q = ZListActionItems.parse(raw);
+  const ownerId = q.mine ? (actor.id ?? "none") : q.ownerId;
+  const where: Prisma.HealthActionItemWhereInput = {
+    status: q.status,
+    ownerId,
+    dueAt: q.isOverdue ? { lt: now } : undefined,
+    OR: q.q
+      ? [
+          { title: { contains: q.q, mode: "insensitive" } },
+          { assessment: { flow: { name: { contains: q.q, mode: "insensitive" } } } },
+        ]
+      : undefined,
+  };
+  const [total, rows] = await Promise.all([
+    db().healthActionItem.count({ where }),
+    db().healthActionItem.findMany({
+      where,
+      include: { assessment: { select: { flow: { select: { name: true } } } } },
+      orderBy: q.status === "open" ? [{ dueAt: "asc" }, { id: "asc" }] : [{ doneAt: "desc" }, { id: "asc" }],
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    }),
+  ]);
+  const names = await userNames(rows.map((r) => r.ownerId));
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      assessmentId: r.assessmentId,
+      flowId: r.flowId,
+      flowName: r.assessment.flow.name,
+      title: r.title,
+      ownerId: r.ownerId,
+      ownerName: r.ownerId ? (names.get(r.ownerId) ?? null) : null,
+      dueAt: r.dueAt.toISOString(),
+      status: r.status,
+      isOverdue: r.status === "open" && r.dueAt.getTime() < now.getTime(),
+      doneAt: r.doneAt?.toISOString() ?? null,
+    })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
