@@ -7,6 +7,7 @@ import { seedInventory } from "./seed/inventory";
 import { seedStrategy } from "./seed/strategy";
 import { seedEngine } from "./seed/engine";
 import { seedChangeManagement } from "./seed/changes";
+import { seedPortfolio } from "./seed/portfolio";
 
 async function main(): Promise<void> {
   const actor = systemActor("seed");
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   await seedStrategy(actor);
   await seedEngine(actor);
   await seedChangeManagement(actor);
+  await seedPortfolio(actor);
   console.log("Seed complete.");
 }
 
