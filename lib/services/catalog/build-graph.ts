@@ -30,7 +30,15 @@ export type TInterfaceSource = {
   targetSystemId: string;
   direction: string;
 };
-export type TFlowSource = { id: string; name: string; owner: string; interfaceId: string | null; specs: unknown[] };
+export type TFlowSource = {
+  id: string;
+  name: string;
+  owner: string;
+  interfaceId: string | null;
+  createdAt?: Date;
+  /** The latest version's spec first, then versions deployed somewhere. */
+  specs: unknown[];
+};
 export type TObservedSource = {
   flowId: string;
   environmentKey: string;
@@ -211,7 +219,13 @@ export function buildCatalogGraph(src: TGraphSources): TLoadedCatalog {
       via = `observed: calls ${o.endpoint}`;
       if (other) {
         edges.push({ from: other, to: flow, source: "observed", via, ...stats });
-        edges.push({ from: flow, to: other, source: "observed", via: `observed: ${o.caller} calls its input`, ...stats });
+        edges.push({
+          from: flow,
+          to: other,
+          source: "observed",
+          via: `observed: ${o.caller} calls its input`,
+          ...stats,
+        });
       }
     } else {
       if (o.endpointKind === "queue") other = queueNode(o.endpoint);
@@ -241,7 +255,13 @@ export function buildCatalogGraph(src: TGraphSources): TLoadedCatalog {
     });
   }
 
-  return { nodes: [...nodes.values()], edges, dependencies, interfaces: [...interfaces.values()], systems: src.systems };
+  return {
+    nodes: [...nodes.values()],
+    edges,
+    dependencies,
+    interfaces: [...interfaces.values()],
+    systems: src.systems,
+  };
 }
 
 const pickDep = (e: ReturnType<typeof declaredEndpoints>[number]) => ({

@@ -29,7 +29,12 @@ class ConsumerList {
   private readonly byKey = new Map<string, TConsumer>();
   constructor(private readonly graph: TLoadedCatalog) {}
 
-  add(node: TNodeId | null, fallbackName: string, fallbackKind: TConsumer["kind"], c: Omit<TConsumer, "name" | "kind">) {
+  add(
+    node: TNodeId | null,
+    fallbackName: string,
+    fallbackKind: TConsumer["kind"],
+    c: Omit<TConsumer, "name" | "kind">,
+  ) {
     const known = node ? catalogNode(this.graph, node) : undefined;
     const key = `${c.source} ${known?.id ?? `${fallbackKind}:${fallbackName}`}`;
     const prev = this.byKey.get(key);
@@ -123,7 +128,10 @@ export async function consumersOf(tx: Tx, subject: TConsumerSubject, graph?: TLo
       detail: `two-way interface ${iface.name}: receives too`,
     });
   for (const flowId of iface.flowIds) {
-    list.add(nodeId("flow", flowId), flowId, "flow", { source: "declared", detail: `implements interface ${iface.name}` });
+    list.add(nodeId("flow", flowId), flowId, "flow", {
+      source: "declared",
+      detail: `implements interface ${iface.name}`,
+    });
     addFlowConsumers(g, list, flowId);
   }
   return list.list();

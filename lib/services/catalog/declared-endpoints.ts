@@ -108,7 +108,12 @@ function outputEndpoint(output: TComponent): TDeclaredEndpoint | null {
       return endpoint ? { ...base, endpointKind: "queue", endpoint, via: `queue output ${id}`.trim() } : null;
     }
     case "postgres_upsert":
-      return { ...base, endpointKind: "postgres", endpoint: postgresEndpoint(config), via: `postgres output ${id}`.trim() };
+      return {
+        ...base,
+        endpointKind: "postgres",
+        endpoint: postgresEndpoint(config),
+        via: `postgres output ${id}`.trim(),
+      };
     case "file": {
       const directory = asString(config.directory);
       return directory ? { ...base, endpointKind: "file", endpoint: directory, via: `file output ${id}`.trim() } : null;

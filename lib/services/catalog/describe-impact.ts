@@ -1,5 +1,12 @@
 // Impact analysis over a loaded graph, with names and the edges walked, for pages, the CLI and the CAB.
-import type { TCatalogEdge, TCatalogGraph, TCatalogNode, TEdgeSource, TNodeId, TNodeKind } from "@/lib/catalog/graph-types";
+import type {
+  TCatalogEdge,
+  TCatalogGraph,
+  TCatalogNode,
+  TEdgeSource,
+  TNodeId,
+  TNodeKind,
+} from "@/lib/catalog/graph-types";
 import { buildAdjacency, transitiveDependents, type TAdjacency } from "@/lib/catalog/impact";
 
 export type TImpactDependent = {

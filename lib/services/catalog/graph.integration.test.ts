@@ -81,10 +81,16 @@ describe("the catalog graph from inventory, specs and traffic", () => {
     const has = (from: TNodeId, to: TNodeId, source: string) =>
       graph.edges.some((e) => e.from === from && e.to === to && e.source === source);
     expect(has(ERP, CRM, "declared")).toBe(true);
-    expect(has(ERP, F, "declared") && has(F, CRM, "declared") && has(F, Q, "declared") && has(Q, A, "declared")).toBe(true);
+    expect(has(ERP, F, "declared") && has(F, CRM, "declared") && has(F, Q, "declared") && has(Q, A, "declared")).toBe(
+      true,
+    );
     // The observed caller depends on the flow and feeds it.
     expect(has(ERP, F, "observed") && has(F, ERP, "observed") && has(F, CRM, "observed")).toBe(true);
-    expect(graph.nodes.find((n) => n.id === CRM)).toMatchObject({ name: "Graph CRM", lifecycle: "production", tier: 2 });
+    expect(graph.nodes.find((n) => n.id === CRM)).toMatchObject({
+      name: "Graph CRM",
+      lifecycle: "production",
+      tier: 2,
+    });
     // No system declares these: they stay dependencies of their flow, not nodes.
     const dangling = graph.dependencies.filter((d) => d.nodeId === null && d.source === "observed");
     expect(dangling.map((d) => d.caller)).toEqual(["mystery-app"]);
@@ -100,7 +106,10 @@ describe("the catalog graph from inventory, specs and traffic", () => {
       ].sort(),
     );
     const ofFlow = await impactOf(db(), F);
-    expect(ofFlow?.dependents.find((d) => d.nodeId === ERP)).toMatchObject({ depth: 1, sources: ["declared", "observed"] });
+    expect(ofFlow?.dependents.find((d) => d.nodeId === ERP)).toMatchObject({
+      depth: 1,
+      sources: ["declared", "observed"],
+    });
 
     const consumers = await consumersOf(db(), { kind: "flow", id: orders.flowId });
     const summary = consumers.map((c) => `${c.source} ${c.kind} ${c.name}`);
@@ -120,7 +129,12 @@ describe("the catalog graph from inventory, specs and traffic", () => {
 
     const ofInterface = await consumersOf(db(), { kind: "interface", id: iface.id });
     expect(ofInterface.map((c) => `${c.source} ${c.name}`)).toEqual(
-      expect.arrayContaining(["declared Graph CRM", "declared graph-orders", "declared graph-audit", "observed mystery-app"]),
+      expect.arrayContaining([
+        "declared Graph CRM",
+        "declared graph-orders",
+        "declared graph-audit",
+        "observed mystery-app",
+      ]),
     );
 
     // A retired interface leaves the live graph.

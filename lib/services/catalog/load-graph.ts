@@ -19,14 +19,14 @@ export async function readGraphSources(tx: Tx, opts: TLoadGraphOptions = {}): Pr
   });
   const flows = await tx.flow.findMany({
     where: { archivedAt: null },
-    select: { id: true, name: true, owner: true, interfaceId: true },
+    select: { id: true, name: true, owner: true, interfaceId: true, createdAt: true },
     orderBy: { name: "asc" },
   });
   // The latest version of each flow and every version deployed somewhere: what it is and what it will be.
-  const specs = await tx.$queryRaw<{ flowId: string; spec: unknown }[]>`
+  const specs = await tx.$queryRaw<{ flowId: string; spec: unknown; isLatest: boolean }[]>`
     WITH latest AS (SELECT DISTINCT ON ("flowId") id FROM "FlowVersion" ORDER BY "flowId", version DESC),
          ids AS (SELECT id FROM latest UNION SELECT "flowVersionId" FROM "Deployment" WHERE "activeSlot" IS NOT NULL)
-    SELECT v."flowId", v.spec
+    SELECT v."flowId", v.spec, v.id IN (SELECT id FROM latest) AS "isLatest"
       FROM "FlowVersion" v JOIN ids ON ids.id = v.id JOIN "Flow" f ON f.id = v."flowId" AND f."archivedAt" IS NULL`;
   const observed = await tx.observedDependency.findMany({
     where: opts.observedSince ? { lastSeenAt: { gte: opts.observedSince } } : {},
@@ -51,7 +51,12 @@ export async function readGraphSources(tx: Tx, opts: TLoadGraphOptions = {}): Pr
     : [];
 
   const specsByFlow = new Map<string, unknown[]>();
-  for (const s of specs) specsByFlow.set(s.flowId, [...(specsByFlow.get(s.flowId) ?? []), s.spec]);
+  for (const s of specs) {
+    const list = specsByFlow.get(s.flowId) ?? [];
+    if (s.isLatest) list.unshift(s.spec);
+    else list.push(s.spec);
+    specsByFlow.set(s.flowId, list);
+  }
   return {
     systems,
     interfaces,
