@@ -2,7 +2,7 @@
 // SWITCHBOARD_DEMO=off. Serves the demo ERP/CRM/EDI partner and sends demo traffic to the engine gateway.
 import { env } from "@/lib/env";
 import { DemoSystems } from "./systems";
-import { startDemoTraffic } from "./traffic";
+import { DEMO_TRAFFIC_ENVIRONMENTS, startDemoTraffic } from "./traffic";
 
 async function main(): Promise<void> {
   const e = env();
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const stop = startDemoTraffic({
     systems,
     gatewayUrl: `http://${e.ENGINE_GATEWAY_HOST}:${e.ENGINE_GATEWAY_PORT}`,
-    environment: "dev",
+    environments: DEMO_TRAFFIC_ENVIRONMENTS,
     intervalMs: e.SWITCHBOARD_DEMO_INTERVAL_MS,
     log: (line) => process.stdout.write(`${line}\n`),
   });
