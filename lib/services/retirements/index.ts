@@ -9,6 +9,7 @@ export { retireSubject, type TRetired } from "./retire-subject";
 export { listRetirements, type TRetirementRow } from "./list-retirements";
 export { getRetirementOrThrow, type TRetirementDetail } from "./get-retirement";
 export { listWaiverChanges, type TWaiverOption } from "./list-waiver-changes";
+export { findOpenRetirement } from "./find-open-retirement";
 export { retirementHref } from "./load";
 export type { TRetirementConsumer } from "./consumers";
 export type { TRecipient } from "./recipients";

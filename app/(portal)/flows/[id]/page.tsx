@@ -23,6 +23,7 @@ import { RunsList } from "../_components/runs-list";
 import { StateBadge } from "../_components/state-badge";
 import { RollbackButton } from "../../changes/_components/rollback-button";
 import { DataDomainsEditor } from "./_components/data-domains-card";
+import { DeprecateLink } from "./_components/deprecate-link";
 
 export const metadata: Metadata = { title: "Flow" };
 
@@ -91,6 +92,7 @@ export default async function FlowPage({
                 </LinkButton>
               </>
             )}
+            <DeprecateLink actor={actor} flowId={flow.id} />
             {canEdit && (
               <LinkButton href={`/flows/${flow.id}/edit`} variant="primary">
                 New version
