@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { changeFailureSignal, lastChangeSignal } from "./change-signals";
+import { deprecatedDependencySignal } from "./dependency-signals";
 import { backlogSignal, deadLetterSignal, errorRateSignal, latencySignal } from "./traffic-signals";
 import type { TSignal, TSignalSource, TSignalSubject } from "./types";
 
@@ -16,6 +17,7 @@ export const SIGNAL_SOURCES: readonly TSignalSource[] = [
   deadLetterSignal,
   backlogSignal,
   lastChangeSignal,
+  deprecatedDependencySignal,
   changeFailureSignal,
 ];
 

@@ -106,8 +106,9 @@ describe("signals from the rollups", () => {
     expect(by.backlog.value).toBeNull(); // the gauge is two hours old: nothing measured in the last hour
     expect(by.lastChange).toMatchObject({ value: 10, score: 100 });
     expect(by.changeFailures).toMatchObject({ value: 0, score: 100 });
-    // (50·3 + 100·2 + 85·2 + 100·1 + 100·2) / 10; backlog has no value and does not count.
-    expect(healthScore(signals)).toBe(82);
+    expect(by.deprecatedDependencies).toMatchObject({ value: 0, score: 100 });
+    // (50·3 + 100·2 + 85·2 + 100·1 + 100·1 + 100·2) / 11; backlog has no value and does not count.
+    expect(healthScore(signals)).toBe(84);
   });
 
   it("reads the backlog gauge within its hour", async () => {
@@ -118,6 +119,27 @@ describe("signals from the rollups", () => {
       ["backlog"],
     );
     expect(backlog).toMatchObject({ value: 250, score: 75 });
+  });
+});
+
+describe("deprecated dependencies", () => {
+  it("counts the deprecated or retired entries a flow reads from or delivers to", async () => {
+    const erp = await db().system.create({
+      data: {
+        name: "Legacy ERP",
+        type: "erp",
+        hosting: "on_prem",
+        criticality: "high",
+        lifecycle: "phase_out",
+        endpoints: ["http://127.0.0.1:4100"],
+      },
+    });
+    const [dep] = await readSignals(db(), { flowIds: [flowId], environmentId: env }, NOW, ["deprecatedDependencies"]);
+    expect(dep).toMatchObject({ value: 1, score: 75 });
+    expect(dep.detail).toContain("Legacy ERP (deprecated)");
+    await db().system.update({ where: { id: erp.id }, data: { lifecycle: "active" } });
+    const [after] = await readSignals(db(), { flowIds: [flowId], environmentId: env }, NOW, ["deprecatedDependencies"]);
+    expect(after).toMatchObject({ value: 0, score: 100 });
   });
 });
 
