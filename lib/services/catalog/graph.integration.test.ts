@@ -6,6 +6,7 @@ import { transitiveDependents } from "@/lib/catalog/impact";
 import { db } from "@/lib/db";
 import { generateCatalogGraph } from "@/bench/catalog/fixture";
 import { saveFlowVersion } from "../flows";
+import { flowConfigKind } from "../flows/config-item";
 import { consumersOf, impactOf, loadCatalogGraph } from ".";
 
 useTestDatabase();
@@ -136,6 +137,15 @@ describe("the catalog graph from inventory, specs and traffic", () => {
         "observed mystery-app",
       ]),
     );
+
+    // The CAB's blast radius is the same walk: the audit flow behind the queue counts too.
+    const radius = await flowConfigKind.impact(db(), orders.flowId);
+    expect(radius).toEqual({
+      systems: ["Graph CRM", "Graph ERP"],
+      interfaces: ["Orders to CRM"],
+      flows: ["graph-audit"],
+      dataDomainIds: [],
+    });
 
     // A retired interface leaves the live graph.
     await db().interface.update({ where: { id: iface.id }, data: { retiredAt: new Date() } });

@@ -22,3 +22,4 @@ export { documentObservedPath, type TDocumentedPath } from "./document-path";
 export { assignCallerToSystem } from "./assign-caller";
 export { getCatalogImpact, type TCatalogImpact } from "./get-impact";
 export { getCatalogGraphView, type TGraphView, type TGraphViewEdge, type TGraphViewNode } from "./get-graph-view";
+export { blastRadiusOf, summarizeBlastRadius, type TBlastRadius } from "./blast-radius";

@@ -4,12 +4,14 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import type { TConfigImpact, TConfigKind, TConfigVersionRef } from "@/lib/config-items/kind";
 import { findFlowSpecSecrets } from "@/lib/config-items/secrets";
+import { nodeId } from "@/lib/catalog/graph-types";
 import type { Tx } from "@/lib/db";
 import { flowContentHash, validateFlowComponents } from "@/lib/engine/core/flow-version";
 import { AppError } from "@/lib/errors";
 import { ZFlowSpec, type TFlowSpec } from "@/lib/validation/flow-spec";
 import { FLOW_NAME, FLOW_NAME_HINT } from "@/lib/validation/flows";
 import { appendAudit } from "../audit";
+import { blastRadiusOf } from "../catalog";
 import { assertPromotedTx, deployVersionTx } from "./deployments";
 import { componentRegistry } from "./registry";
 
@@ -110,45 +112,18 @@ async function ensureFlowVersion(tx: Tx, actor: Actor, key: string, doc: TFlowDo
   return { ...versionRef(created), created: true };
 }
 
+/**
+ * The blast radius is the catalog's impact analysis: every system, interface and flow that depends on
+ * this flow, transitively, declared or observed (the same computation as the catalog's impact page).
+ */
 async function flowImpact(tx: Tx, flowId: string): Promise<TConfigImpact> {
   const flow = await tx.flow.findUnique({
     where: { id: flowId },
-    select: {
-      interface: {
-        select: {
-          id: true,
-          sourceSystemId: true,
-          targetSystemId: true,
-          sourceSystem: { select: { name: true } },
-          targetSystem: { select: { name: true } },
-        },
-      },
-      dataDomains: { select: { dataDomainId: true } },
-    },
+    select: { dataDomains: { select: { dataDomainId: true } } },
   });
   if (!flow) throw new AppError("NOT_FOUND", "That flow does not exist.");
   const dataDomainIds = flow.dataDomains.map((d) => d.dataDomainId).sort();
-  const iface = flow.interface;
-  if (!iface) return { systems: [], interfaces: [], flows: [], dataDomainIds };
-  const systemIds = [iface.sourceSystemId, iface.targetSystemId];
-  const interfaces = await tx.interface.findMany({
-    where: { OR: [{ sourceSystemId: { in: systemIds } }, { targetSystemId: { in: systemIds } }] },
-    select: { id: true, name: true },
-    orderBy: { name: "asc" },
-    take: 500,
-  });
-  const flows = await tx.flow.findMany({
-    where: { interfaceId: { in: interfaces.map((i) => i.id) }, id: { not: flowId }, archivedAt: null },
-    select: { name: true },
-    orderBy: { name: "asc" },
-    take: 500,
-  });
-  return {
-    systems: [...new Set([iface.sourceSystem.name, iface.targetSystem.name])].sort(),
-    interfaces: interfaces.map((i) => i.name),
-    flows: flows.map((f) => f.name),
-    dataDomainIds,
-  };
+  return { ...(await blastRadiusOf(tx, nodeId("flow", flowId))), dataDomainIds };
 }
 
 export const flowConfigKind: TConfigKind<TFlowDocument> = {
