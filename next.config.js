@@ -26,7 +26,8 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Loaded from node_modules at runtime: re2-wasm reads its .wasm next to its own file, which bundling breaks
   // (the portal imports the engine's component registry to validate flow specs).
-  serverExternalPackages: ["re2-wasm"],
+  // @resvg/resvg-js (the portfolio report's PNG) is a native addon: it is required at runtime, never bundled.
+  serverExternalPackages: ["re2-wasm", "@resvg/resvg-js"],
   async headers() {
     return [
       {

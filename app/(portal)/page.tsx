@@ -1,13 +1,17 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui";
 import { requirePageAccess } from "@/lib/session";
 import { areasFor, can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { activityByDay } from "@/lib/services/audit";
 import { ActivityChart } from "./_components/activity-chart";
+import { MyDueAssessments } from "./catalog/health/_components/my-due-assessments";
 import { PendingSignOffs } from "./ownership/_components/pending-sign-offs";
 
 export default async function HomePage() {
   const actor = await requirePageAccess("dashboard:read");
+  // The executives' home is the portfolio ROI dashboard.
+  if (actor.role === "executive") redirect("/portfolio");
   const areas = areasFor(actor.role).filter((a) => a.href !== "/");
   const activity = can(actor.role, "audit:read") ? await activityByDay(actor) : null;
   return (
@@ -18,6 +22,9 @@ export default async function HomePage() {
       />
       <div className="mb-8 empty:hidden">
         <PendingSignOffs actor={actor} />
+      </div>
+      <div className="mb-8 empty:hidden">
+        <MyDueAssessments actor={actor} />
       </div>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="home-areas">
         {areas.map((a) => (

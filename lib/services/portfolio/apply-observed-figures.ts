@@ -17,7 +17,11 @@ export type TAppliedFigures = {
  * (validation, audit entry with before and after). The figures are recomputed here and must equal the
  * ones the facilitator confirmed: a day rolling over in between asks them to look again.
  */
-export async function applyObservedFigures(actor: Actor, raw: unknown, opts: { now?: Date } = {}): Promise<TAppliedFigures> {
+export async function applyObservedFigures(
+  actor: Actor,
+  raw: unknown,
+  opts: { now?: Date } = {},
+): Promise<TAppliedFigures> {
   assertCan(actor, "inventory:edit");
   const input = ZApplyObservedFiguresInput.parse(raw);
   const current = await unsafeReadObservedFigures(input.processId, opts.now ?? new Date());

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { computePortfolioTotals, computeRealizedRoi, fullDayWindow, type TRealizedInputs } from "./compute-realized-roi";
+import {
+  computePortfolioTotals,
+  computeRealizedRoi,
+  fullDayWindow,
+  type TRealizedInputs,
+} from "./compute-realized-roi";
 
 const base: TRealizedInputs = {
   messagesToDate: 1_200,
@@ -73,7 +78,10 @@ describe("computePortfolioTotals", () => {
   });
 
   it("compares realized money with the build cost and estimate of the live initiatives only", () => {
-    const t = computePortfolioTotals([row(true, 50_000, 10_000, 40_000, 80_000), row(false, 100_000, 0, null, 200_000)]);
+    const t = computePortfolioTotals([
+      row(true, 50_000, 10_000, 40_000, 80_000),
+      row(false, 100_000, 0, null, 200_000),
+    ]);
     expect(t.initiatives).toBe(2);
     expect(t.live).toBe(1);
     expect(t.estimatedAnnualSavings.value).toBe(150_000);

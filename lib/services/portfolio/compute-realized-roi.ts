@@ -59,7 +59,8 @@ export function computeRealizedRoi(i: TRealizedInputs): TRealizedRoi {
   const toDate = i.messagesToDate * perMessage;
   const runRate = i.windowDays > 0 ? (i.windowMessages / i.windowDays) * DAYS_PER_YEAR * perMessage : null;
   const payback = i.buildCost > 0 ? (toDate / i.buildCost) * 100 : null;
-  const realization = runRate !== null && i.estimatedAnnualSavings > 0 ? (runRate / i.estimatedAnnualSavings) * 100 : null;
+  const realization =
+    runRate !== null && i.estimatedAnnualSavings > 0 ? (runRate / i.estimatedAnnualSavings) * 100 : null;
   const minutesStep = `${formatNumber(i.manualMinutesPerTxn)} − ${formatNumber(i.minutesPerTxnAfter)} = ${formatNumber(minutesSaved)} manual minutes saved per message`;
 
   return {

@@ -44,10 +44,17 @@ export async function readInitiatives(now: Date): Promise<TInitiative[]> {
   const interfaceIds = [...new Set(candidates.flatMap((c) => c.interfaces.map((i) => i.interfaceId)))];
   const [rois, flows, interfaces, prodEnvs] = await Promise.all([
     roiFor(candidates),
-    db().flow.findMany({ where: { interfaceId: { in: interfaceIds } }, select: { id: true, name: true, interfaceId: true } }),
+    db().flow.findMany({
+      where: { interfaceId: { in: interfaceIds } },
+      select: { id: true, name: true, interfaceId: true },
+    }),
     db().interface.findMany({
       where: { id: { in: interfaceIds } },
-      select: { id: true, sourceSystem: { select: { criticality: true } }, targetSystem: { select: { criticality: true } } },
+      select: {
+        id: true,
+        sourceSystem: { select: { criticality: true } },
+        targetSystem: { select: { criticality: true } },
+      },
     }),
     db().environment.findMany({ where: { isProduction: true }, select: { id: true } }),
   ]);
@@ -72,7 +79,11 @@ export async function readInitiatives(now: Date): Promise<TInitiative[]> {
     ? (
         await db().metricDay.groupBy({
           by: ["flowId", "day"],
-          where: { flowId: { in: [...goLiveOf.keys()] }, environmentId: { in: prodIds }, day: { gte: startOfUtcDay(earliest) } },
+          where: {
+            flowId: { in: [...goLiveOf.keys()] },
+            environmentId: { in: prodIds },
+            day: { gte: startOfUtcDay(earliest) },
+          },
           _sum: { countOk: true },
         })
       ).map((r) => ({ flowId: r.flowId, day: r.day, ok: r._sum.countOk ?? 0 }))
@@ -128,7 +139,13 @@ export async function readInitiatives(now: Date): Promise<TInitiative[]> {
         estimatedAnnualSavings: roi.laborSavings.value ?? 0,
       }),
       criticality: worstCriticality([...ifaceIds].flatMap((id) => criticalityOf.get(id) ?? [])),
-      health: live.length ? await productionHealth(live.map((f) => f.id), envsOf, now) : null,
+      health: live.length
+        ? await productionHealth(
+            live.map((f) => f.id),
+            envsOf,
+            now,
+          )
+        : null,
     });
   }
   return out;

@@ -17,7 +17,7 @@ const REALIZED = rgb(0.31, 0.27, 0.9);
 const DANGER = rgb(0.86, 0.15, 0.15);
 
 /** The standard fonts encode WinAnsi only: swap the model's typography for what they can draw. */
-const REPLACEMENTS: Record<string, string> = { "−": "-", "→": "->", "Σ": "sum of ", "≥": ">=", "≤": "<=", "÷": "/" };
+const REPLACEMENTS: Record<string, string> = { "−": "-", "→": "->", Σ: "sum of ", "≥": ">=", "≤": "<=", "÷": "/" };
 
 class Writer {
   private page!: PDFPage;
@@ -49,7 +49,12 @@ class Writer {
     while (t.length > 1 && font.widthOfTextAtSize(`${t}...`, size) > width) t = t.slice(0, -1);
     return `${t}...`;
   }
-  text(text: string, x: number, y: number, opts: { size?: number; font?: PDFFont; color?: RGB; width?: number; align?: "left" | "right" } = {}) {
+  text(
+    text: string,
+    x: number,
+    y: number,
+    opts: { size?: number; font?: PDFFont; color?: RGB; width?: number; align?: "left" | "right" } = {},
+  ) {
     const size = opts.size ?? 9;
     const font = opts.font ?? this.font;
     const t = opts.width ? this.fit(text, size, opts.width, font) : this.clean(text);
@@ -93,11 +98,23 @@ function drawKpis(w: Writer, report: TPortfolioReport) {
   const t = report.totals;
   const cfr = report.changeFailure.window;
   const tiles = [
-    { label: t.estimatedAnnualSavings.label, value: formatFigureValue(t.estimatedAnnualSavings), hint: `${t.initiatives} initiatives` },
+    {
+      label: t.estimatedAnnualSavings.label,
+      value: formatFigureValue(t.estimatedAnnualSavings),
+      hint: `${t.initiatives} initiatives`,
+    },
     { label: t.realizedToDate.label, value: formatFigureValue(t.realizedToDate), hint: `${t.live} in production` },
-    { label: t.runRate.label, value: formatFigureValue(t.runRate), hint: `${formatPercent(t.realization.value)} of estimate` },
+    {
+      label: t.runRate.label,
+      value: formatFigureValue(t.runRate),
+      hint: `${formatPercent(t.realization.value)} of estimate`,
+    },
     { label: t.paybackProgress.label, value: formatFigureValue(t.paybackProgress), hint: "of build cost, live" },
-    { label: "Change failure rate", value: formatPercent(cfr.ratePct), hint: `${cfr.failed} of ${cfr.implemented}, ${cfr.days} days` },
+    {
+      label: "Change failure rate",
+      value: formatPercent(cfr.ratePct),
+      hint: `${cfr.failed} of ${cfr.implemented}, ${cfr.days} days`,
+    },
   ];
   const gap = 8;
   const tileW = (WIDTH - gap * (tiles.length - 1)) / tiles.length;
@@ -120,7 +137,10 @@ function drawBars(w: Writer, report: TPortfolioReport) {
   const labelW = 150;
   const valueW = 60;
   const barMax = WIDTH - labelW - valueW - 10;
-  const max = Math.max(1, ...items.flatMap((i) => [i.estimate.annualSavings.value ?? 0, i.realized.runRate.value ?? 0]));
+  const max = Math.max(
+    1,
+    ...items.flatMap((i) => [i.estimate.annualSavings.value ?? 0, i.realized.runRate.value ?? 0]),
+  );
   for (const i of items) {
     w.room(28);
     const top = w.y;
@@ -188,7 +208,13 @@ function drawHeatmap(w: Writer, report: TPortfolioReport) {
       const v = h.values[r]?.[c] ?? null;
       const x = MARGIN + labelW + c * colW;
       const shade = v === null ? 0 : 0.15 + 0.6 * (v / max);
-      w.rect(x, w.y - 14, colW - 4, 13, v === null ? rgb(0.97, 0.98, 0.99) : rgb(1 - shade * 0.7, 1 - shade * 0.73, 1 - shade * 0.1));
+      w.rect(
+        x,
+        w.y - 14,
+        colW - 4,
+        13,
+        v === null ? rgb(0.97, 0.98, 0.99) : rgb(1 - shade * 0.7, 1 - shade * 0.73, 1 - shade * 0.1),
+      );
       w.text(v === null ? "-" : formatMoney(v), x + 3, w.y - 10, { size: 7, width: colW - 10 });
     });
     w.y -= 16;
@@ -212,7 +238,13 @@ function drawTable(w: Writer, report: TPortfolioReport) {
     w.room(30); // the header and at least one row
     let x = MARGIN;
     for (const c of COLUMNS) {
-      w.text(c.header, x, w.y - 9, { size: 7, font: w.bold, color: MUTED, width: c.width - 4, align: "right" in c ? "right" : "left" });
+      w.text(c.header, x, w.y - 9, {
+        size: 7,
+        font: w.bold,
+        color: MUTED,
+        width: c.width - 4,
+        align: "right" in c ? "right" : "left",
+      });
       x += c.width;
     }
     w.y -= 13;
@@ -249,11 +281,16 @@ function drawFormulas(w: Writer, report: TPortfolioReport) {
   w.heading("How the realized figures are computed");
   for (const i of live) {
     w.room(30);
-    w.text(`${i.name} (live since ${formatDay(i.liveSince)}, ${formatCount(i.messagesToDate)} messages)`, MARGIN, w.y - 10, {
-      size: 8.5,
-      font: w.bold,
-      width: WIDTH,
-    });
+    w.text(
+      `${i.name} (live since ${formatDay(i.liveSince)}, ${formatCount(i.messagesToDate)} messages)`,
+      MARGIN,
+      w.y - 10,
+      {
+        size: 8.5,
+        font: w.bold,
+        width: WIDTH,
+      },
+    );
     w.y -= 14;
     for (const f of [i.realized.realizedToDate, i.realized.runRate, i.realized.paybackProgress])
       w.paragraph(`${f.label}: ${f.steps.join("; ")}`, 8);
@@ -269,10 +306,19 @@ export async function renderReportPdf(report: TPortfolioReport): Promise<Uint8Ar
   doc.setProducer("Switchboard (pdf-lib)");
   doc.setCreationDate(generated);
   doc.setModificationDate(generated);
-  const w = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
+  const w = new Writer(
+    doc,
+    await doc.embedFont(StandardFonts.Helvetica),
+    await doc.embedFont(StandardFonts.HelveticaBold),
+  );
   w.text("Portfolio ROI report", MARGIN, w.y - 18, { size: 18, font: w.bold });
   w.y -= 26;
-  w.text(`${report.filterLabel} · generated ${report.generatedAt.slice(0, 16).replace("T", " ")} UTC`, MARGIN, w.y - 9, { color: MUTED });
+  w.text(
+    `${report.filterLabel} · generated ${report.generatedAt.slice(0, 16).replace("T", " ")} UTC`,
+    MARGIN,
+    w.y - 9,
+    { color: MUTED },
+  );
   w.y -= 22;
   drawKpis(w, report);
   drawBars(w, report);

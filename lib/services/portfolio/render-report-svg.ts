@@ -51,7 +51,10 @@ function bars(report: TPortfolioReport, y: number): { svg: string; height: numbe
   const out = [text(PAD, y + 20, "Estimated vs realized annual savings", { size: 18, weight: "bold" })];
   const labelW = 300;
   const barMax = INNER - labelW - 110;
-  const max = Math.max(1, ...items.flatMap((i) => [i.estimate.annualSavings.value ?? 0, i.realized.runRate.value ?? 0]));
+  const max = Math.max(
+    1,
+    ...items.flatMap((i) => [i.estimate.annualSavings.value ?? 0, i.realized.runRate.value ?? 0]),
+  );
   let cy = y + 44;
   if (!items.length) out.push(text(PAD, cy + 16, "No initiatives match the filters.", { fill: "#64748b" }));
   for (const i of items) {
@@ -68,8 +71,14 @@ function bars(report: TPortfolioReport, y: number): { svg: string; height: numbe
     });
     cy += 42;
   }
-  out.push(rect(PAD + labelW, cy + 4, 12, 12, "#94a3b8"), text(PAD + labelW + 18, cy + 15, "Estimated (workshop ROI model)", { size: 12, fill: "#475569" }));
-  out.push(rect(PAD + labelW + 260, cy + 4, 12, 12, "#4f46e5"), text(PAD + labelW + 278, cy + 15, "Realized run-rate", { size: 12, fill: "#475569" }));
+  out.push(
+    rect(PAD + labelW, cy + 4, 12, 12, "#94a3b8"),
+    text(PAD + labelW + 18, cy + 15, "Estimated (workshop ROI model)", { size: 12, fill: "#475569" }),
+  );
+  out.push(
+    rect(PAD + labelW + 260, cy + 4, 12, 12, "#4f46e5"),
+    text(PAD + labelW + 278, cy + 15, "Realized run-rate", { size: 12, fill: "#475569" }),
+  );
   return { svg: out.join(""), height: cy + 24 - y };
 }
 
@@ -84,7 +93,13 @@ function changeFailure(report: TPortfolioReport, x: number, y: number, width: nu
     const cx = x + k * colW + colW / 2;
     const bh = m.ratePct === null ? 0 : (m.ratePct / 100) * h;
     if (bh > 0) out.push(rect(cx - colW * 0.2, base - bh, colW * 0.4, bh, "#dc2626", 'rx="2"'));
-    out.push(text(cx, base - bh - 6, m.ratePct === null ? "–" : formatPercent(m.ratePct), { size: 12, anchor: "middle", fill: "#475569" }));
+    out.push(
+      text(cx, base - bh - 6, m.ratePct === null ? "–" : formatPercent(m.ratePct), {
+        size: 12,
+        anchor: "middle",
+        fill: "#475569",
+      }),
+    );
     out.push(text(cx, base + 18, m.label, { size: 12, anchor: "middle", fill: "#64748b" }));
   });
   return { svg: out.join(""), height: base + 28 - y };
@@ -96,7 +111,11 @@ function heatmap(report: TPortfolioReport, x: number, y: number, width: number):
   const labelW = 130;
   const colW = (width - labelW) / hm.columns.length;
   const max = Math.max(1, ...hm.values.flat().map((v) => v ?? 0));
-  hm.columns.forEach((c, k) => out.push(text(x + labelW + k * colW + colW / 2, y + 50, cut(c, 16), { size: 11, anchor: "middle", fill: "#475569" })));
+  hm.columns.forEach((c, k) =>
+    out.push(
+      text(x + labelW + k * colW + colW / 2, y + 50, cut(c, 16), { size: 11, anchor: "middle", fill: "#475569" }),
+    ),
+  );
   hm.rows.forEach((row, r) => {
     const ry = y + 60 + r * 34;
     out.push(text(x, ry + 20, row, { size: 12 }));
@@ -104,8 +123,23 @@ function heatmap(report: TPortfolioReport, x: number, y: number, width: number):
       const v = hm.values[r]?.[c] ?? null;
       const alpha = v === null ? 0 : 0.15 + 0.75 * (v / max);
       const fill = v === null ? "#f1f5f9" : "#4f46e5";
-      out.push(rect(x + labelW + c * colW + 2, ry, colW - 4, 30, fill, `rx="4" fill-opacity="${v === null ? 1 : alpha.toFixed(2)}"`));
-      out.push(text(x + labelW + c * colW + colW / 2, ry + 20, v === null ? "–" : formatMoney(v), { size: 11, anchor: "middle", fill: alpha > 0.55 ? "#ffffff" : "#0f172a" }));
+      out.push(
+        rect(
+          x + labelW + c * colW + 2,
+          ry,
+          colW - 4,
+          30,
+          fill,
+          `rx="4" fill-opacity="${v === null ? 1 : alpha.toFixed(2)}"`,
+        ),
+      );
+      out.push(
+        text(x + labelW + c * colW + colW / 2, ry + 20, v === null ? "–" : formatMoney(v), {
+          size: 11,
+          anchor: "middle",
+          fill: alpha > 0.55 ? "#ffffff" : "#0f172a",
+        }),
+      );
     });
   });
   return { svg: out.join(""), height: 60 + hm.rows.length * 34 + 10 };
@@ -114,7 +148,10 @@ function heatmap(report: TPortfolioReport, x: number, y: number, width: number):
 export function renderReportSvg(report: TPortfolioReport): string {
   const parts: string[] = [
     text(PAD, 56, "Portfolio ROI report", { size: 30, weight: "bold" }),
-    text(PAD, 84, `${report.filterLabel} · generated ${report.generatedAt.slice(0, 16).replace("T", " ")} UTC`, { size: 14, fill: "#64748b" }),
+    text(PAD, 84, `${report.filterLabel} · generated ${report.generatedAt.slice(0, 16).replace("T", " ")} UTC`, {
+      size: 14,
+      fill: "#64748b",
+    }),
   ];
   let y = 108;
   const k = kpis(report, y);

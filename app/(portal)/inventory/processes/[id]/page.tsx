@@ -9,6 +9,7 @@ import { SeverityBadge } from "../../_components/badges";
 import { DeleteButton } from "../../_components/delete-button";
 import { DetailList } from "../../_components/detail-list";
 import { deleteProcessAction } from "../actions";
+import { ObservedFigures } from "../../../portfolio/_components/observed-figures";
 
 export const metadata: Metadata = { title: "Process" };
 
@@ -120,6 +121,7 @@ export default async function ProcessPage({
             </ul>
           )}
         </Card>
+        <ObservedFigures actor={actor} processId={p.id} />
       </div>
     </>
   );
