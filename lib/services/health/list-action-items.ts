@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth";
 import { db, type Prisma } from "@/lib/db";
 import { ZListActionItems, type TListActionItems } from "@/lib/validation/health";
 import type { ListResult } from "@/lib/validation/list";
+import { canChangeActionItem } from "./can-act";
 import { userNames } from "./user-names";
 
 export type TActionItemRow = {
@@ -18,6 +19,8 @@ export type TActionItemRow = {
   status: "open" | "done";
   isOverdue: boolean;
   doneAt: string | null;
+  /** The actor may close or reopen it. */
+  canChange: boolean;
 };
 
 /**
@@ -47,7 +50,7 @@ export async function listActionItems(
     db().healthActionItem.count({ where }),
     db().healthActionItem.findMany({
       where,
-      include: { assessment: { select: { flow: { select: { name: true } } } } },
+      include: { assessment: { select: { assigneeId: true, flow: { select: { name: true } } } } },
       orderBy: q.status === "open" ? [{ dueAt: "asc" }, { id: "asc" }] : [{ doneAt: "desc" }, { id: "asc" }],
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
@@ -67,6 +70,7 @@ export async function listActionItems(
       status: r.status,
       isOverdue: r.status === "open" && r.dueAt.getTime() < now.getTime(),
       doneAt: r.doneAt?.toISOString() ?? null,
+      canChange: canChangeActionItem(actor, r),
     })),
     total,
     page: q.page,
