@@ -1,10 +1,12 @@
 import type { Command } from "commander";
 import { registerAudit } from "./audit";
+import { registerCatalog } from "./catalog";
 import { registerConfig } from "./config";
 import { registerConvert } from "./convert";
 import { registerFlow } from "./flow";
 import { registerDb } from "./db";
 import { registerInventory } from "./inventory";
+import { registerReport } from "./report";
 import { registerUsers } from "./users";
 
 /** Every command group of the `switchboard` CLI, in help order. Add a group with one line. */
@@ -16,4 +18,5 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerConvert,
   registerFlow,
   registerConfig,
+  registerCatalog,
 ];
