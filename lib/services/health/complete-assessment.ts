@@ -60,7 +60,7 @@ export async function completeAssessment(
     if (Object.keys(fieldErrors).length)
       throw new AppError("VALIDATION", "Some action items need fixing.", { fieldErrors });
 
-    const env = await assessedEnvironment(tx, a.flowId);
+    const env = await assessedEnvironment(tx, a.flowId, now);
     if (!env) throw new AppError("CONFLICT", "The flow has never been deployed, so there are no signals to read.");
     const signals = await readSignals(tx, subjectOf(a.flowId, env), now);
     const { signalScore, debtPenalty, score } = assessmentScore(healthScore(signals), input.answers);

@@ -65,7 +65,7 @@ export async function getAssessmentOrThrow(
   let environment: TAssessmentDetail["environment"] = null;
   if (a.status === "due") {
     const live = await transaction(async (tx) => {
-      const env = await assessedEnvironment(tx, a.flowId);
+      const env = await assessedEnvironment(tx, a.flowId, now);
       return env ? { env, signals: await readSignals(tx, subjectOf(a.flowId, env), now) } : null;
     }, 30_000);
     if (live) {

@@ -19,6 +19,7 @@ import {
   reopenActionItem,
   scoreTrend,
 } from "./index";
+import { assessedEnvironment } from "./signal-subject";
 
 withTestDatabase();
 const system = systemActor("test");
@@ -255,12 +256,12 @@ describe("completing an assessment", () => {
       NOW,
     );
     // Signals: error rate 75 (5%) ·3, latency 100 ·2, dead letters 90 (2 pending) ·2, backlog 85 (150) ·1,
-    // last change 100 (10 days) ·1, change failures 66 (one rollback) ·2: 922 / 11 = 83.8 → 84;
-    // technical debt 3 takes 8 points: 76.
-    expect(done).toEqual({ id, score: 76, previousScore: 70, signalScore: 84, debtPenalty: 8, actionItems: 1 });
+    // last change 100 (10 days) ·1, deprecated dependencies 100 (none) ·1, change failures 66 (one
+    // rollback) ·2: 1022 / 12 = 85.2 → 85; technical debt 3 takes 8 points: 77.
+    expect(done).toEqual({ id, score: 77, previousScore: 70, signalScore: 85, debtPenalty: 8, actionItems: 1 });
 
     const row = await db().healthAssessment.findUniqueOrThrow({ where: { id }, include: { actions: true } });
-    expect(row).toMatchObject({ status: "completed", score: 76, previousScore: 70, completedById: owner.id });
+    expect(row).toMatchObject({ status: "completed", score: 77, previousScore: 70, completedById: owner.id });
     expect(row.completedAt).toEqual(NOW);
     expect(row.answers).toEqual(answers);
     expect(row.signals).toEqual([
@@ -315,6 +316,16 @@ describe("completing an assessment", () => {
         detail: "Last changed 10 days ago.",
       },
       {
+        key: "deprecatedDependencies",
+        label: "Deprecated dependencies",
+        value: 0,
+        unit: "dependencies",
+        score: 100,
+        weight: 1,
+        trend: null,
+        detail: "No deprecated or retired dependency.",
+      },
+      {
         key: "changeFailures",
         label: "Change failures",
         value: 1,
@@ -331,8 +342,8 @@ describe("completing an assessment", () => {
     expect(told.map((n) => n.title)).toEqual(["Action item for billing-feed: Parallelize the export"]);
 
     const detail = await getAssessmentOrThrow(viewer, id, NOW);
-    expect(detail).toMatchObject({ isLivePreview: false, score: 76, breakdown: { signalScore: 84, debtPenalty: 8 } });
-    expect(await scoreTrend(viewer, scored.flowId)).toMatchObject([{ score: 70 }, { score: 76 }]);
+    expect(detail).toMatchObject({ isLivePreview: false, score: 77, breakdown: { signalScore: 85, debtPenalty: 8 } });
+    expect(await scoreTrend(viewer, scored.flowId)).toMatchObject([{ score: 70 }, { score: 77 }]);
   });
 
   it("completes once: a second submit is a conflict", async () => {
@@ -417,5 +428,28 @@ describe("reminders", () => {
     const before = (await notices(admin.id, "health.escalation")).length;
     expect(await remindDueAssessments(at(15 * DAY))).toEqual({ reminded: 0, escalated: 1 });
     expect(await notices(admin.id, "health.escalation")).toHaveLength(before + 1);
+  });
+});
+
+describe("where the signals are read", () => {
+  it("prefers production, else the environment that carried the traffic, else the furthest promoted", async () => {
+    expect((await assessedEnvironment(db(), scored.flowId, NOW))?.key).toBe("prod");
+    const f = await flow("two-environments", true);
+    await db().deployment.create({
+      data: {
+        flowId: f.flowId,
+        flowVersionId: f.versionId,
+        environmentId: "env_test",
+        contentHash: f.hash,
+        deployedBy: "test",
+        activeSlot: `${f.flowId}:env_test`,
+      },
+    });
+    expect((await assessedEnvironment(db(), f.flowId, NOW))?.key).toBe("test");
+    await db().metricMinute.create({
+      data: { flowId: f.flowId, environmentId: "env_dev", minute: at(-HOUR), countOk: 5, latencyBuckets: [] },
+    });
+    expect((await assessedEnvironment(db(), f.flowId, NOW))?.key).toBe("dev");
+    expect((await assessedEnvironment(db(), f.flowId, at(3 * DAY)))?.key).toBe("test");
   });
 });
