@@ -19,4 +19,5 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerFlow,
   registerConfig,
   registerCatalog,
+  registerReport,
 ];
