@@ -8,6 +8,7 @@ import { seedStrategy } from "./seed/strategy";
 import { seedEngine } from "./seed/engine";
 import { seedChangeManagement } from "./seed/changes";
 import { seedPortfolio } from "./seed/portfolio";
+import { seedHealth } from "./seed/health";
 
 async function main(): Promise<void> {
   const actor = systemActor("seed");
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   await seedEngine(actor);
   await seedChangeManagement(actor);
   await seedPortfolio(actor);
+  await seedHealth(actor);
   console.log("Seed complete.");
 }
 
