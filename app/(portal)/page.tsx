@@ -6,7 +6,6 @@ import { areasFor, can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { activityByDay } from "@/lib/services/audit";
 import { ActivityChart } from "./_components/activity-chart";
 import { MyDueAssessments } from "./catalog/health/_components/my-due-assessments";
-import { MyDueAssessments } from "./catalog/health/_components/my-due-assessments";
 import { PendingSignOffs } from "./ownership/_components/pending-sign-offs";
 
 export default async function HomePage() {
@@ -23,9 +22,6 @@ export default async function HomePage() {
       />
       <div className="mb-8 empty:hidden">
         <PendingSignOffs actor={actor} />
-      </div>
-      <div className="mb-8 empty:hidden">
-        <MyDueAssessments actor={actor} />
       </div>
       <div className="mb-8 empty:hidden">
         <MyDueAssessments actor={actor} />
