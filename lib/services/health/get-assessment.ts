@@ -5,22 +5,13 @@ import { db, transaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { healthScore, readSignals, type TSignal } from "@/lib/services/signals";
 import { ZHealthAnswers, ZStoredSignals, type THealthAnswers } from "@/lib/validation/health";
-import { canChangeActionItem, canCompleteAssessment } from "./can-act";
+import { toActionItemView, type TAssessmentActionItem } from "./action-item-view";
+import { canCompleteAssessment } from "./can-act";
 import { assessmentScore, type TScoreBreakdown } from "./score-assessment";
 import { assessedEnvironment, subjectOf } from "./signal-subject";
 import { userNames } from "./user-names";
 
-export type TAssessmentActionItem = {
-  id: string;
-  title: string;
-  ownerId: string | null;
-  ownerName: string | null;
-  dueAt: string;
-  status: "open" | "done";
-  isOverdue: boolean;
-  doneAt: string | null;
-  canChange: boolean;
-};
+export type { TAssessmentActionItem };
 
 export type TAssessmentDetail = {
   id: string;
@@ -99,17 +90,7 @@ export async function getAssessmentOrThrow(
     breakdown,
     completedAt: a.completedAt?.toISOString() ?? null,
     completedBy: person(a.completedById),
-    actionItems: a.actions.map((i) => ({
-      id: i.id,
-      title: i.title,
-      ownerId: i.ownerId,
-      ownerName: i.ownerId ? (names.get(i.ownerId) ?? null) : null,
-      dueAt: i.dueAt.toISOString(),
-      status: i.status,
-      isOverdue: i.status === "open" && i.dueAt.getTime() < now.getTime(),
-      doneAt: i.doneAt?.toISOString() ?? null,
-      canChange: canChangeActionItem(actor, { ownerId: i.ownerId, assessment: { assigneeId: a.assigneeId } }),
-    })),
+    actionItems: a.actions.map((i) => toActionItemView(actor, i, a, names, now)),
     canComplete: canCompleteAssessment(actor, a),
   };
 }

@@ -4,24 +4,10 @@ import { assertCan } from "@/lib/auth";
 import { db, type Prisma } from "@/lib/db";
 import { ZListActionItems, type TListActionItems } from "@/lib/validation/health";
 import type { ListResult } from "@/lib/validation/list";
-import { canChangeActionItem } from "./can-act";
+import { toActionItemView, type TAssessmentActionItem } from "./action-item-view";
 import { userNames } from "./user-names";
 
-export type TActionItemRow = {
-  id: string;
-  assessmentId: string;
-  flowId: string;
-  flowName: string;
-  title: string;
-  ownerId: string | null;
-  ownerName: string | null;
-  dueAt: string;
-  status: "open" | "done";
-  isOverdue: boolean;
-  doneAt: string | null;
-  /** The actor may close or reopen it. */
-  canChange: boolean;
-};
+export type TActionItemRow = TAssessmentActionItem & { assessmentId: string; flowId: string; flowName: string };
 
 /**
  * Action items across assessments: open ones by default, one owner's (or the actor's own), optionally
@@ -59,18 +45,10 @@ export async function listActionItems(
   const names = await userNames(rows.map((r) => r.ownerId));
   return {
     rows: rows.map((r) => ({
-      id: r.id,
+      ...toActionItemView(actor, r, r.assessment, names, now),
       assessmentId: r.assessmentId,
       flowId: r.flowId,
       flowName: r.assessment.flow.name,
-      title: r.title,
-      ownerId: r.ownerId,
-      ownerName: r.ownerId ? (names.get(r.ownerId) ?? null) : null,
-      dueAt: r.dueAt.toISOString(),
-      status: r.status,
-      isOverdue: r.status === "open" && r.dueAt.getTime() < now.getTime(),
-      doneAt: r.doneAt?.toISOString() ?? null,
-      canChange: canChangeActionItem(actor, r),
     })),
     total,
     page: q.page,
