@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { EmptyState, PageHeader } from "@/components/ui";
+import { flowLookupOption } from "@/lib/services/flows/lookups";
 import { countAssessments, listAssessments } from "@/lib/services/health/list-assessments";
 import { listAssessmentPeople } from "@/lib/services/health/user-names";
 import { requirePageAccess } from "@/lib/session";
@@ -32,7 +33,7 @@ export default async function HealthAssessmentsPage({
     : "due";
   const isMine = query.filters.mine === "1";
   const now = new Date();
-  const [result, counts, people] = await Promise.all([
+  const [result, counts, people, flow] = await Promise.all([
     listAssessments(
       actor,
       {
@@ -42,11 +43,13 @@ export default async function HealthAssessmentsPage({
         view,
         mine: isMine,
         assigneeId: query.filters.assignee ?? "",
+        flowId: query.filters.flow ?? "",
       },
       now,
     ),
     countAssessments(actor, { mine: isMine }, now),
     listAssessmentPeople(actor),
+    flowLookupOption(actor, query.filters.flow),
   ]);
   const isFiltered = Boolean(query.q) || Object.values(query.filters).some(Boolean);
   return (
@@ -66,6 +69,7 @@ export default async function HealthAssessmentsPage({
           result={result}
           query={query}
           people={people.map((p) => ({ value: p.id, label: p.name }))}
+          flow={flow}
           emptyMessage={EMPTY[view]}
         />
       )}

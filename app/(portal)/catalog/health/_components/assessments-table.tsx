@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { DataTable, type DataTableColumn } from "@/components/data-table";
 import type { TAssessmentRow } from "@/lib/services/health/list-assessments";
 import type { ListResult, TListQuery } from "@/lib/validation/list";
+import type { TLookupOption } from "@/lib/validation/lookup";
+import { searchFlows } from "../../../_lookups/search";
 import { formatDay } from "../_lib/format";
 import { AssessmentStatusBadge, ScoreBadge, ScoreDelta } from "./badges";
 
@@ -12,11 +14,14 @@ export function AssessmentsTable({
   result,
   query,
   people,
+  flow,
   emptyMessage,
 }: {
   result: ListResult<TAssessmentRow>;
   query: TListQuery;
   people: { value: string; label: string }[];
+  /** The flow filter's current value, resolved by the page. */
+  flow: TLookupOption | null;
   emptyMessage: string;
 }) {
   const router = useRouter();
@@ -70,6 +75,7 @@ export function AssessmentsTable({
       filters={[
         { id: "mine", label: "Assigned", type: "select", options: [{ value: "1", label: "To me" }] },
         { id: "assignee", label: "Assignee", type: "select", options: people },
+        { id: "flow", label: "Flow", type: "lookup", search: searchFlows, selected: flow, noun: "flow" },
       ]}
       emptyMessage={emptyMessage}
     />
