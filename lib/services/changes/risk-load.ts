@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { trafficWindow } from "@/lib/services/signals";
 import { unionImpact, type TResolvedItem } from "./items";
 import type { TRiskPolicy } from "./policy";
 import { scoreRisk, type TRiskResult } from "./risk";
@@ -46,17 +47,12 @@ export async function assessRisk(
   );
 }
 
-/** Error rate over the last 24h from the flow rows of MetricMinute (step ""), never from runs. */
+/** Error rate over the last 24h from the shared signal read of the minute rollups, never from runs. */
 export async function flowHealth(tx: Tx, flowIds: string[], environmentId: string, now: Date) {
   if (!flowIds.length) return { finished: 0, failed: 0, pendingDeadLetters: 0 };
-  const agg = await tx.metricMinute.aggregate({
-    where: { flowId: { in: flowIds }, environmentId, step: "", minute: { gte: new Date(now.getTime() - DAY) } },
-    _sum: { countOk: true, countFailed: true, countDeadLettered: true },
-  });
-  const ok = agg._sum.countOk ?? 0;
-  const failed = (agg._sum.countFailed ?? 0) + (agg._sum.countDeadLettered ?? 0);
+  const w = await trafficWindow(tx, { flowIds, environmentId }, new Date(now.getTime() - DAY), now);
   const pendingDeadLetters = await tx.deadLetter.count({
     where: { flowId: { in: flowIds }, environmentId, status: "pending" },
   });
-  return { finished: ok + failed, failed, pendingDeadLetters };
+  return { finished: w.finished, failed: w.failed + w.deadLettered, pendingDeadLetters };
 }
