@@ -23,3 +23,4 @@ export { assignCallerToSystem } from "./assign-caller";
 export { getCatalogImpact, type TCatalogImpact } from "./get-impact";
 export { getCatalogGraphView, type TGraphView, type TGraphViewEdge, type TGraphViewNode } from "./get-graph-view";
 export { blastRadiusOf, summarizeBlastRadius, type TBlastRadius } from "./blast-radius";
+export { listOwnerOptions, type TOwnerOption } from "./list-owner-options";
