@@ -9,6 +9,7 @@ import { seedEngine } from "./seed/engine";
 import { seedChangeManagement } from "./seed/changes";
 import { seedPortfolio } from "./seed/portfolio";
 import { seedHealth } from "./seed/health";
+import { seedCatalog } from "./seed/catalog";
 
 async function main(): Promise<void> {
   const actor = systemActor("seed");
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   await seedEngine(actor);
   await seedChangeManagement(actor);
   await seedPortfolio(actor);
+  await seedCatalog(actor);
   await seedHealth(actor);
   console.log("Seed complete.");
 }

@@ -67,6 +67,8 @@ export type TGraphSources = {
   entries: TEntrySource[];
   /** User id → display name, for owners recorded by id. */
   userNames?: Map<string, string>;
+  /** Where postgres components without a connection string write: the engine's own database. */
+  engineDatabaseUrl?: string;
 };
 
 /** One thing a flow reads from or writes to, declared in its spec or observed, matched or not. */
@@ -170,10 +172,22 @@ export function buildCatalogGraph(src: TGraphSources): TLoadedCatalog {
     if (i.direction === "two_way") edges.push({ from: to, to: from, source: "declared", via, interfaceId: i.id });
   }
 
+  // The engine records an enrich_http call as outbound; the spec says it is a lookup (the flow reads).
+  const lookups = new Map<string, { prefixes: string[]; outputs: Set<string> }>();
+  const isLookup = (flowId: string, endpoint: string) => {
+    const l = lookups.get(flowId);
+    return Boolean(
+      l && !l.outputs.has(endpoint) && l.prefixes.some((p) => endpoint === p || endpoint.startsWith(`${p}/`)),
+    );
+  };
   for (const f of src.flows) {
     const flow = nodeId("flow", f.id);
     const iface = f.interfaceId ? interfaces.get(f.interfaceId) : undefined;
-    const specEndpoints = f.specs.flatMap(declaredEndpoints);
+    const specEndpoints = f.specs.flatMap((spec) => declaredEndpoints(spec, src.engineDatabaseUrl));
+    lookups.set(f.id, {
+      prefixes: specEndpoints.filter((e) => e.isLookup).map((e) => e.endpoint),
+      outputs: new Set(specEndpoints.filter((e) => e.direction === "outbound").map((e) => e.endpoint)),
+    });
     if (iface) {
       iface.flowIds.push(f.id);
       const via = `implements interface ${iface.name}`;
@@ -203,7 +217,6 @@ export function buildCatalogGraph(src: TGraphSources): TLoadedCatalog {
       if (!other) continue;
       if (e.direction === "inbound") edges.push({ from: other, to: flow, source: "declared", via: e.via });
       else edges.push({ from: flow, to: other, source: "declared", via: e.via });
-      if (e.topic) edges.push({ from: queueNode(e.topic), to: other, source: "declared", via: "topic subscription" });
     }
   }
 
@@ -213,7 +226,11 @@ export function buildCatalogGraph(src: TGraphSources): TLoadedCatalog {
     const stats = { lastSeenAt: o.lastSeenAt, messages: o.messages };
     let other: TNodeId | null = null;
     let via: string;
-    if (o.direction === "inbound" && o.caller) {
+    const direction =
+      o.direction === "outbound" && o.endpointKind === "http" && isLookup(o.flowId, o.endpoint)
+        ? "inbound"
+        : o.direction;
+    if (direction === "inbound" && o.caller) {
       const system = matchCallerSystem(o.caller, src.systems);
       other = system ? nodeId("system", system.id) : null;
       via = `observed: calls ${o.endpoint}`;
@@ -233,15 +250,20 @@ export function buildCatalogGraph(src: TGraphSources): TLoadedCatalog {
         const system = matchEndpointSystem(o.endpoint, src.systems);
         other = system ? nodeId("system", system.id) : null;
       }
-      via = o.direction === "inbound" ? `observed: reads ${o.endpoint}` : `observed: writes to ${o.endpoint}`;
+      via =
+        direction !== o.direction
+          ? `observed: looks up ${o.endpoint}`
+          : direction === "inbound"
+            ? `observed: reads ${o.endpoint}`
+            : `observed: writes to ${o.endpoint}`;
       if (other) {
-        if (o.direction === "inbound") edges.push({ from: other, to: flow, source: "observed", via, ...stats });
+        if (direction === "inbound") edges.push({ from: other, to: flow, source: "observed", via, ...stats });
         else edges.push({ from: flow, to: other, source: "observed", via, ...stats });
       }
     }
     dependencies.push({
       flowId: o.flowId,
-      direction: o.direction,
+      direction,
       source: "observed",
       endpointKind: o.endpointKind,
       endpoint: o.endpoint,

@@ -25,18 +25,18 @@ describe("declaredEndpoints", () => {
       ["inbound", "http", "https://crm.test/customers", "enrich_http step lookup"],
       ["outbound", "http", "https://crm.test/orders", "http output crm"],
       ["outbound", "queue", "topic/orders", "queue output fanout"],
-      ["outbound", "postgres", "db.test:5432/public.orders", "postgres output db"],
+      ["outbound", "postgres", "db.test/x/orders", "postgres output db"],
       ["outbound", "file", "/var/drop", "file output drop"],
     ]);
   });
 
-  it("marks an HTTP input callable and a queue input's topic", () => {
+  it("marks an HTTP input callable; a queue subscribed to a topic reads the topic, as the engine records it", () => {
     expect(declaredEndpoints({ input: { use: "http", config: { path: "/orders" } }, outputs: [] })).toEqual([
       { direction: "inbound", endpointKind: "http", endpoint: "/orders", via: "http input", isCallable: true },
     ]);
     expect(declaredEndpoints({ input: { use: "queue", config: { queue: "q1", topic: "t" } } })[0]).toMatchObject({
-      endpoint: "q1",
-      topic: "topic/t",
+      endpointKind: "queue",
+      endpoint: "topic/t",
     });
   });
 

@@ -2,6 +2,7 @@
 // Read from the stored JSON without the full zod parse, so hundreds of specs load quickly; anything
 // unexpected is skipped rather than failing the whole catalog.
 import { normalizeHttpEndpoint } from "@/lib/catalog/endpoints";
+import { inputEndpoint, outputEndpoint } from "@/lib/engine/runtime/observed-endpoints";
 
 export type TDeclaredEndpoint = {
   direction: "inbound" | "outbound";
@@ -13,8 +14,8 @@ export type TDeclaredEndpoint = {
   via: string;
   /** An HTTP input: its callers depend on the flow as much as it depends on them. */
   isCallable: boolean;
-  /** A queue input subscribed to a topic: the topic feeds the queue. */
-  topic?: string;
+  /** An enrich_http step: the engine records its calls as outbound, yet the flow reads from that system. */
+  isLookup?: boolean;
 };
 
 type TComponent = { id?: unknown; use?: unknown; config?: unknown };
@@ -37,100 +38,61 @@ function literalUrlPrefix(expression: unknown): string | null {
   return match ? normalizeHttpEndpoint(match[2]!) : null;
 }
 
-function postgresEndpoint(config: Record<string, unknown>): string {
-  let host = "engine";
-  const conn = asString(config.connectionString);
-  if (conn && !conn.includes("${")) {
-    try {
-      host = new URL(conn).host || host;
-    } catch {
-      // an unparsable connection string still names a table
-    }
-  }
-  const table = asString(config.table);
-  return table ? `${host}/${asString(config.schema) ?? "public"}.${table}` : host;
-}
-
-function inputEndpoint(input: TComponent): TDeclaredEndpoint | null {
+function inputOf(input: TComponent, engineDatabaseUrl?: string): TDeclaredEndpoint | null {
+  const use = asString(input.use);
   const config = asObject(input.config);
-  switch (input.use) {
-    case "http": {
-      const path = asString(config.path);
-      return path
-        ? { direction: "inbound", endpointKind: "http", endpoint: path, via: "http input", isCallable: true }
-        : null;
-    }
-    case "poll_http": {
-      const endpoint = httpEndpoint(config.url);
-      return endpoint
-        ? { direction: "inbound", endpointKind: "http", endpoint, via: "poll_http input", isCallable: false }
-        : null;
-    }
-    case "queue": {
-      const queue = asString(config.queue);
-      if (!queue) return null;
-      const topic = asString(config.topic);
-      return {
-        direction: "inbound",
-        endpointKind: "queue",
-        endpoint: queue,
-        via: "queue input",
-        isCallable: false,
-        ...(topic ? { topic: `topic/${topic}` } : {}),
-      };
-    }
-    case "poll_sql":
-      return {
-        direction: "inbound",
-        endpointKind: "postgres",
-        endpoint: postgresEndpoint(config),
-        via: "poll_sql input",
-        isCallable: false,
-      };
-    default:
-      return null;
+  if (!use) return null;
+  if (use === "http") {
+    const path = asString(config.path);
+    return path
+      ? { direction: "inbound", endpointKind: "http", endpoint: path, via: "http input", isCallable: true }
+      : null;
   }
+  // Named as the engine names what it observes, so declared and observed rows meet on the same endpoint
+  // (a queue subscribed to a topic reads topic/<name>, which its publishers write).
+  const e = inputEndpoint({ use, config }, engineDatabaseUrl);
+  return e
+    ? {
+        direction: "inbound",
+        endpointKind: e.endpointKind,
+        endpoint: e.endpoint,
+        via: `${use} input`,
+        isCallable: false,
+      }
+    : null;
 }
 
-function outputEndpoint(output: TComponent): TDeclaredEndpoint | null {
+function outputOf(output: TComponent, engineDatabaseUrl?: string): TDeclaredEndpoint | null {
+  const use = asString(output.use);
+  if (!use) return null;
   const config = asObject(output.config);
-  const id = asString(output.id) ?? "";
-  const base = { direction: "outbound" as const, isCallable: false };
-  switch (output.use) {
-    case "http": {
-      const endpoint = httpEndpoint(config.url);
-      return endpoint ? { ...base, endpointKind: "http", endpoint, via: `http output ${id}`.trim() } : null;
-    }
-    case "queue": {
-      const topic = asString(config.topic);
-      const queue = asString(config.queue);
-      const endpoint = topic ? `topic/${topic}` : queue;
-      return endpoint ? { ...base, endpointKind: "queue", endpoint, via: `queue output ${id}`.trim() } : null;
-    }
-    case "postgres_upsert":
-      return {
-        ...base,
-        endpointKind: "postgres",
-        endpoint: postgresEndpoint(config),
-        via: `postgres output ${id}`.trim(),
-      };
-    case "file": {
-      const directory = asString(config.directory);
-      return directory ? { ...base, endpointKind: "file", endpoint: directory, via: `file output ${id}`.trim() } : null;
-    }
-    default:
-      return null;
-  }
+  const e =
+    use === "http"
+      ? (() => {
+          const endpoint = httpEndpoint(config.url);
+          return endpoint ? { endpointKind: "http" as const, endpoint } : null;
+        })()
+      : outputEndpoint({ use, config }, engineDatabaseUrl);
+  if (!e) return null;
+  const label = use === "postgres_upsert" ? "postgres" : use;
+  return {
+    direction: "outbound",
+    endpointKind: e.endpointKind,
+    endpoint: e.endpoint,
+    via: `${label} output ${asString(output.id) ?? ""}`.trim(),
+    isCallable: false,
+  };
 }
 
-export function declaredEndpoints(spec: unknown): TDeclaredEndpoint[] {
+export function declaredEndpoints(spec: unknown, engineDatabaseUrl?: string): TDeclaredEndpoint[] {
   const s = asObject(spec);
   const out: TDeclaredEndpoint[] = [];
-  const input = inputEndpoint(asObject(s.input));
+  const input = inputOf(asObject(s.input), engineDatabaseUrl);
   if (input) out.push(input);
   for (const step of Array.isArray(s.steps) ? (s.steps as TComponent[]) : []) {
     if (asObject(step).use !== "enrich_http") continue;
     const endpoint = literalUrlPrefix(asObject(step.config).url);
+    // A lookup reads from the system: the flow depends on it, as on a source.
     if (endpoint)
       out.push({
         direction: "inbound",
@@ -138,10 +100,11 @@ export function declaredEndpoints(spec: unknown): TDeclaredEndpoint[] {
         endpoint,
         via: `enrich_http step ${asString(step.id) ?? ""}`.trim(),
         isCallable: false,
+        isLookup: true,
       });
   }
   for (const output of Array.isArray(s.outputs) ? (s.outputs as TComponent[]) : []) {
-    const endpoint = outputEndpoint(asObject(output));
+    const endpoint = outputOf(asObject(output), engineDatabaseUrl);
     if (endpoint) out.push(endpoint);
   }
   return out;

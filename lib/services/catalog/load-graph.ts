@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { env } from "@/lib/env";
 import { buildCatalogGraph, type TGraphSources, type TLoadedCatalog } from "./build-graph";
 
 export type TLoadGraphOptions = {
@@ -74,6 +75,7 @@ export async function readGraphSources(tx: Tx, opts: TLoadGraphOptions = {}): Pr
     })),
     entries,
     userNames: new Map(users.map((u) => [u.id, u.name || u.email])),
+    engineDatabaseUrl: env().DATABASE_URL,
   };
 }
 
