@@ -29,6 +29,7 @@ export type TAssessmentDetail = {
   environment: { key: string; name: string } | null;
   answers: THealthAnswers | null;
   score: number | null;
+  /** The flow's last completed score before this one (for an open assessment: the latest so far). */
   previousScore: number | null;
   /** How the score came about, recomputed from what was stored (or previewed without a debt rating). */
   breakdown: TScoreBreakdown | null;
@@ -67,6 +68,16 @@ export async function getAssessmentOrThrow(
     const stored = ZStoredSignals.safeParse(a.signals);
     signals = stored.success ? stored.data : [];
   }
+  const previousScore =
+    a.status === "completed"
+      ? a.previousScore
+      : ((
+          await db().healthAssessment.findFirst({
+            where: { flowId: a.flowId, status: "completed" },
+            orderBy: { completedAt: "desc" },
+            select: { score: true },
+          })
+        )?.score ?? null);
   const answers = a.status === "completed" ? ZHealthAnswers.safeParse(a.answers) : null;
   const breakdown = signals.length
     ? assessmentScore(healthScore(signals), { technicalDebt: answers?.success ? answers.data.technicalDebt : 1 })
@@ -86,7 +97,7 @@ export async function getAssessmentOrThrow(
     environment,
     answers: answers?.success ? answers.data : null,
     score: a.score,
-    previousScore: a.previousScore,
+    previousScore,
     breakdown,
     completedAt: a.completedAt?.toISOString() ?? null,
     completedBy: person(a.completedById),
