@@ -22,6 +22,23 @@ export const LAYOUT_OPTIONS: LayoutOptions = {
 export type TLayoutInput = { nodes: { id: string }[]; edges: { id: string; from: string; to: string }[] };
 export type TPositions = Record<string, { x: number; y: number }>;
 
+/** One edge per pair of nodes: a two-way pair (a caller and its flow) needs one edge to be placed, not a cycle. */
+export function layoutInputOf(
+  nodes: { id: string }[],
+  edges: { id: string; from: string; to: string }[],
+): TLayoutInput {
+  const seen = new Set<string>();
+  const kept: TLayoutInput["edges"] = [];
+  for (const e of edges) {
+    if (e.from === e.to) continue;
+    const pair = e.from < e.to ? `${e.from}|${e.to}` : `${e.to}|${e.from}`;
+    if (seen.has(pair)) continue;
+    seen.add(pair);
+    kept.push({ id: e.id, from: e.from, to: e.to });
+  }
+  return { nodes: nodes.map((n) => ({ id: n.id })), edges: kept };
+}
+
 export function toElkGraph(input: TLayoutInput): ElkNode {
   const ids = new Set(input.nodes.map((n) => n.id));
   return {

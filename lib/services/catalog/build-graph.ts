@@ -2,7 +2,6 @@
 // from the reads). Declared edges come from inventory interfaces and flow specs, observed ones from the
 // engine's ObservedDependency rows; an endpoint no system declares stays a dangling dependency of its
 // flow (shown on the flow's entry, and as an unidentified caller in the reconciliation), never a node.
-import { matchCallerSystem, matchEndpointSystem } from "@/lib/catalog/endpoints";
 import {
   nodeId,
   type TCatalogEdge,
@@ -14,6 +13,7 @@ import {
   type TNodeKind,
 } from "@/lib/catalog/graph-types";
 import { declaredEndpoints, queueKey } from "./declared-endpoints";
+import { systemMatcher } from "./system-matcher";
 
 export type TSystemSource = {
   id: string;
@@ -128,6 +128,7 @@ function mergeObserved(rows: TObservedSource[]): TMergedObserved[] {
 
 export function buildCatalogGraph(src: TGraphSources): TLoadedCatalog {
   const entries = new Map(src.entries.map((e) => [nodeId(e.kind, e.key), e]));
+  const match = systemMatcher(src.systems);
   const nodes = new Map<TNodeId, TCatalogNode>();
   const edges: TCatalogEdge[] = [];
   const dependencies: TFlowDependency[] = [];
@@ -209,7 +210,7 @@ export function buildCatalogGraph(src: TGraphSources): TLoadedCatalog {
       let other: TNodeId | null = null;
       if (e.endpointKind === "queue") other = queueNode(e.endpoint);
       else if (e.endpointKind === "http" && !e.isCallable) {
-        const system = matchEndpointSystem(e.endpoint, src.systems);
+        const system = match.byEndpoint(e.endpoint);
         other = system ? nodeId("system", system.id) : null;
       }
       // Who calls an HTTP input is not in the spec (other stays null): the interface or the traffic says.
@@ -231,7 +232,7 @@ export function buildCatalogGraph(src: TGraphSources): TLoadedCatalog {
         ? "inbound"
         : o.direction;
     if (direction === "inbound" && o.caller) {
-      const system = matchCallerSystem(o.caller, src.systems);
+      const system = match.byCaller(o.caller);
       other = system ? nodeId("system", system.id) : null;
       via = `observed: calls ${o.endpoint}`;
       if (other) {
@@ -247,7 +248,7 @@ export function buildCatalogGraph(src: TGraphSources): TLoadedCatalog {
     } else {
       if (o.endpointKind === "queue") other = queueNode(o.endpoint);
       else if (o.endpointKind === "http") {
-        const system = matchEndpointSystem(o.endpoint, src.systems);
+        const system = match.byEndpoint(o.endpoint);
         other = system ? nodeId("system", system.id) : null;
       }
       via =

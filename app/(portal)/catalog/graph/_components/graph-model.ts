@@ -1,21 +1,16 @@
 // Pure helpers of the impact graph page: the layout input, a quick first placement, highlighting.
 import type { TNodeId } from "@/lib/catalog/graph-types";
 import { buildAdjacency, transitiveDependents, type TAdjacency, type TDependent } from "@/lib/catalog/impact";
-import { LAYOUT_NODE_HEIGHT, LAYOUT_NODE_WIDTH, type TLayoutInput, type TPositions } from "@/lib/catalog/graph-layout";
+import {
+  LAYOUT_NODE_HEIGHT,
+  LAYOUT_NODE_WIDTH,
+  layoutInputOf,
+  type TLayoutInput,
+  type TPositions,
+} from "@/lib/catalog/graph-layout";
 import type { TGraphView } from "@/lib/services/catalog";
 
-/** One edge per pair for the layout: a two-way pair needs one edge to be placed, not a cycle. */
-export function layoutInput(graph: TGraphView): TLayoutInput {
-  const seen = new Set<string>();
-  const edges: TLayoutInput["edges"] = [];
-  for (const e of graph.edges) {
-    const pair = e.from < e.to ? `${e.from}|${e.to}` : `${e.to}|${e.from}`;
-    if (seen.has(pair)) continue;
-    seen.add(pair);
-    edges.push({ id: e.id, from: e.from, to: e.to });
-  }
-  return { nodes: graph.nodes.map((n) => ({ id: n.id })), edges };
-}
+export const layoutInput = (graph: TGraphView): TLayoutInput => layoutInputOf(graph.nodes, graph.edges);
 
 /**
  * Columns by breadth-first distance from the nodes nothing feeds, in linear time: what the page shows
