@@ -135,7 +135,7 @@ export const ERROR_CATALOGUE = {
     status: 503,
     title: "Temporarily unavailable",
     description:
-      "The service cannot take the request right now: the flow is paused in that environment, or the engine could not complete the run.",
+      "The service cannot take the request right now: the flow is paused in that environment, it is deprecated and inside a brownout window before its sunset (the Sunset header gives the date), or the engine could not complete the run.",
     retry: "retry-after",
     retryGuidance:
       "Retry after the Retry-After header when it is present, otherwise with exponential backoff. A paused flow answers again once it is resumed.",
