@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZListQuery } from "./list";
 
 // Retiring a flow or an interface: deprecation with its brownout windows and sunset, then retirement,
 // which the service refuses while traffic is younger than quietDays (unless a change waives it).
@@ -160,10 +161,10 @@ export type TRetireInput = z.input<typeof ZRetireInput>;
 const csv = (v: unknown) => (typeof v === "string" ? v.split(",").filter(Boolean) : v);
 
 export const ZListRetirements = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  page: ZListQuery.shape.page,
+  pageSize: ZListQuery.shape.pageSize,
   status: z.preprocess(csv, z.array(z.enum(RETIREMENT_STATUSES)).default([])),
   subjectKind: z.preprocess(emptyToUndefined, z.enum(RETIREMENT_SUBJECT_KINDS).optional()),
-  q: z.string().trim().max(200).default(""),
+  q: ZListQuery.shape.q,
 });
 export type TListRetirements = z.input<typeof ZListRetirements>;

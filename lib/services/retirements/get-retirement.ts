@@ -65,7 +65,7 @@ export async function getRetirementOrThrow(actor: Actor, id: string, now = new D
     const known = new Set(stored.map((c) => `${c.source}:${c.name}`));
     // A retired subject has left the live graph: its consumers are those recorded at deprecation.
     const live = subject && !subject.isRetired ? await listConsumers(tx, subject) : stored;
-    const { at, ...traffic } = await lastInboundTraffic(tx, subject?.flowIds ?? []);
+    const { at, ...traffic } = await lastInboundTraffic(tx, subject?.flowIds ?? [], now);
     const quiet = quietState(at, r.quietDays, now);
     const label = subject?.label ?? `${kind} "${r.subjectName}"`;
     const waiver = r.waiverChangeId

@@ -42,7 +42,7 @@ async function takeOutOfService(tx: Tx, actor: Actor, subject: TRetirementSubjec
 
 /** Refuses while traffic is younger than the quiet period; a waiver skips the check. */
 async function assertQuiet(tx: Tx, r: TLockedRetirement, subject: TRetirementSubject, now: Date) {
-  const traffic = await lastInboundTraffic(tx, subject.flowIds);
+  const traffic = await lastInboundTraffic(tx, subject.flowIds, now);
   const message = refusalMessage(subject.label, quietState(traffic.at, r.quietDays, now), traffic.caller);
   if (message) throw new AppError("PRECONDITION_FAILED", message);
   return traffic;
@@ -66,7 +66,7 @@ export async function retireSubject(actor: Actor, raw: unknown, now = new Date()
     const subject = await loadSubject(tx, r.subjectKind === "interface" ? "interface" : "flow", r.subjectId);
     const waiver = input.waiverChangeId ? await assertWaiver(tx, input.waiverChangeId, subject) : null;
     const traffic: TLastTraffic = waiver
-      ? await lastInboundTraffic(tx, subject.flowIds)
+      ? await lastInboundTraffic(tx, subject.flowIds, now)
       : await assertQuiet(tx, r, subject, now);
     const stoppedDeployments = await takeOutOfService(tx, actor, subject, now);
     await tx.retirement.update({

@@ -435,6 +435,24 @@ describe("an interface", () => {
   });
 });
 
+describe("day rollups", () => {
+  it("count until the day's end, and today's only until now", async () => {
+    const { flowId } = await flow("retire-daily");
+    const today = new Date(Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth(), NOW.getUTCDate()));
+    await db().metricDay.create({
+      data: { flowId, environmentId: env.prod!, day: new Date(today.getTime() - 3 * DAY), countOk: 40 },
+    });
+    const { id } = await deprecateSubject(engineer, deprecation("flow", flowId, { quietDays: 5, brownouts: [] }));
+    const refused = await rejection(retireSubject(engineer, { retirementId: id }, at(HOUR)));
+    const dayEnd = new Date(today.getTime() - 2 * DAY).toISOString().slice(0, 16).replace("T", " ");
+    expect(refused.message).toContain(`it handled traffic at ${dayEnd} UTC`);
+
+    await db().metricDay.create({ data: { flowId, environmentId: env.prod!, day: today, countFailed: 1 } });
+    const detail = await getRetirementOrThrow(viewer, id, NOW);
+    expect(detail.quiet).toMatchObject({ lastTrafficAt: NOW, daysQuiet: 0, source: "metrics", environmentKey: "prod" });
+  });
+});
+
 describe("cancelling", () => {
   it("puts the flow back in production and ends the open retirement", async () => {
     const { flowId } = await flow("retire-cancelled");

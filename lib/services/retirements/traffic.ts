@@ -23,7 +23,7 @@ const hasMessages = [
  * or a caller the gateway could not name, still counts). A rollup newer than the last observed call counts
  * until its minute's (or, once minute rows expired, its day's) end.
  */
-export async function lastInboundTraffic(tx: Tx, flowIds: string[]): Promise<TLastTraffic> {
+export async function lastInboundTraffic(tx: Tx, flowIds: string[], now: Date): Promise<TLastTraffic> {
   const none: TLastTraffic = { at: null, caller: "", environmentKey: null, source: null };
   if (!flowIds.length) return none;
   // One after another: a transaction's connection runs one query at a time.
@@ -51,9 +51,10 @@ export async function lastInboundTraffic(tx: Tx, flowIds: string[]): Promise<TLa
       source: "observed",
     };
   // A rollup that starts after the last observed call is newer traffic; one that holds it is the same call.
+  // Today's rollup has not ended yet: it counts until now, never later.
   const consider = (start: Date, end: Date, environmentKey: string) => {
-    if (!best.at || start.getTime() > best.at.getTime())
-      best = { at: end, caller: "", environmentKey, source: "metrics" };
+    const at = new Date(Math.min(end.getTime(), Math.max(now.getTime(), start.getTime())));
+    if (!best.at || start.getTime() > best.at.getTime()) best = { at, caller: "", environmentKey, source: "metrics" };
   };
   if (minute) consider(minute.minute, new Date(minute.minute.getTime() + 60_000), minute.environment.key);
   if (day && (!minute || minute.minute.getTime() < day.day.getTime()))

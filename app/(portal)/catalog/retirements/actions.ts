@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { action, formAction } from "@/lib/http/action-client";
 import {
   addBrownout,
@@ -30,7 +31,8 @@ export const deprecateAction = formAction(
     const result = await deprecateSubject(actor, input);
     refresh(result.id);
     if (input.subjectKind === "flow") revalidatePath(`/flows/${input.subjectId}`);
-    return result;
+    // Straight to the new retirement: the form's page now says the subject is already deprecated.
+    redirect(`/catalog/retirements/${result.id}`);
   },
 );
 

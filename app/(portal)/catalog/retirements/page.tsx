@@ -23,31 +23,24 @@ export default async function RetirementsPage({
     subjectKind: query.filters.kind ?? "",
   });
   const canRetire = can(actor.role, "catalog:retire");
+  const deprecateButton = canRetire ? (
+    <LinkButton href="/catalog/retirements/new" variant="primary">
+      Deprecate a flow or interface
+    </LinkButton>
+  ) : undefined;
   const isFiltered = Boolean(query.q) || Object.keys(query.filters).length > 0;
   return (
     <>
       <PageHeader
         title="Retirements"
         description="Flows and interfaces on their way out: who still calls them, the brownouts that warn them, the sunset, and retirement once the traffic has stopped."
-        actions={
-          canRetire ? (
-            <LinkButton href="/catalog/retirements/new" variant="primary">
-              Deprecate a flow or interface
-            </LinkButton>
-          ) : undefined
-        }
+        actions={deprecateButton}
       />
       {result.total === 0 && !isFiltered ? (
         <EmptyState
           title="Nothing is being retired"
           description="Deprecating a flow or an interface lists its consumers, declared and observed, and tells their owners. Retiring it is refused until nothing has called it for the quiet period."
-          action={
-            canRetire ? (
-              <LinkButton href="/catalog/retirements/new" variant="primary">
-                Deprecate a flow or interface
-              </LinkButton>
-            ) : undefined
-          }
+          action={deprecateButton}
         />
       ) : (
         <RetirementsTable result={result} query={query} />

@@ -54,7 +54,7 @@ export function CutoverTimeline({ timeline }: { timeline: TTimeline }) {
           </div>
         ))}
         <div className="absolute inset-y-0 w-px bg-indigo-700" style={{ left: pct(timeline.nowOffset) }} aria-hidden>
-          <span className="absolute -top-1 left-1 rounded bg-indigo-700 px-1 text-[10px] font-semibold text-white">
+          <span className="absolute bottom-0 left-1 rounded bg-indigo-700 px-1 text-[10px] font-semibold text-white">
             now
           </span>
         </div>

@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { Button, ConfirmDialog, FormField, Input, Notice, Textarea, useFormAction } from "@/components/ui";
 import { DEFAULT_QUIET_DAYS, MAX_BROWNOUTS } from "@/lib/validation/retirements";
 import { utcFromLocalInput } from "../../../changes/_lib/time";
@@ -11,7 +10,7 @@ type TRow = { key: number; start: string; end: string };
 
 /**
  * The deprecation: reason, replacement, sunset, quiet period and brownout windows (times in UTC).
- * Submitting asks first, naming how many consumers and people will be told.
+ * Submitting asks first, naming how many consumers and people will be told; the action then opens the retirement.
  */
 export function DeprecateForm({
   subject,
@@ -24,15 +23,11 @@ export function DeprecateForm({
   consumerCount: number;
   recipientCount: number;
 }) {
-  const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const { state, pending, errors, formProps } = useFormAction(deprecateAction, formRef);
   const [sunset, setSunset] = useState(defaultSunset);
   const [rows, setRows] = useState<TRow[]>([]);
   const nextKey = useRef(1);
-  useEffect(() => {
-    if (state?.ok) router.push(`/catalog/retirements/${state.data.id}`);
-  }, [state, router]);
   const brownouts = rows
     .filter((r) => r.start || r.end)
     .map((r) => ({ startsAt: utcFromLocalInput(r.start), endsAt: utcFromLocalInput(r.end) }));

@@ -30,7 +30,7 @@ export function RetirePanel({
   const waiver = waivers.find((w) => w.id === waiverChangeId);
   return (
     <div className="space-y-4">
-      {refusal && !waiver && (
+      {refusal && !waiver && !error && (
         <div data-testid="retire-refusal">
           <Notice tone="warning" title="Retiring now would be refused">
             {refusal}
