@@ -5,6 +5,7 @@ import { listRetirements } from "@/lib/services/retirements";
 import { requirePageAccess } from "@/lib/session";
 import { parseListQuery } from "@/lib/validation/list";
 import { RetirementsTable } from "./_components/retirements-table";
+import { CatalogNav } from "../_components/catalog-nav";
 
 export const metadata: Metadata = { title: "Retirements" };
 
@@ -36,6 +37,7 @@ export default async function RetirementsPage({
         description="Flows and interfaces on their way out: who still calls them, the brownouts that warn them, the sunset, and retirement once the traffic has stopped."
         actions={deprecateButton}
       />
+      <CatalogNav />
       {result.total === 0 && !isFiltered ? (
         <EmptyState
           title="Nothing is being retired"

@@ -12,6 +12,7 @@ import { QuietMeter } from "../_components/quiet-meter";
 import { RetirePanel } from "../_components/retire-panel";
 import { CancelRetirementButton, SunsetForm } from "../_components/schedule-controls";
 import { formatUtc, RetirementStatusBadge } from "../_components/status-badge";
+import { CatalogNav } from "../../_components/catalog-nav";
 
 export const metadata: Metadata = { title: "Retirement" };
 
@@ -48,6 +49,7 @@ export default async function RetirementPage({ params }: { params: Promise<{ id:
           </>
         }
       />
+      <CatalogNav />
       <div className="space-y-6">
         <div className="grid gap-4 sm:grid-cols-4">
           <Stat label="Phase" value={PHASE_LABEL[r.timeline.phase]} hint={`deprecated ${formatUtc(r.deprecatedAt)}`} />

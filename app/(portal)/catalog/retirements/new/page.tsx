@@ -10,6 +10,7 @@ import { ConsumersTable } from "../_components/consumers-table";
 import { DeprecateForm } from "../_components/deprecate-form";
 import { SubjectPicker } from "../_components/subject-picker";
 import { defaultSunset } from "../_lib/default-sunset";
+import { CatalogNav } from "../../_components/catalog-nav";
 
 export const metadata: Metadata = { title: "Deprecate" };
 
@@ -27,6 +28,7 @@ export default async function NewRetirementPage({
           title="Deprecate a flow or interface"
           description="Choose what to retire. The next step lists its consumers, declared and observed, and who will be told."
         />
+        <CatalogNav />
         <Card>
           <SubjectPicker />
         </Card>
@@ -40,6 +42,7 @@ export default async function NewRetirementPage({
         title={`Deprecate ${subject.name}`}
         description={`The ${subject.label}: its consumers are recorded and their owners told now; brownouts warn callers; retiring waits until the traffic has stopped.`}
       />
+      <CatalogNav />
       <div className="space-y-6">
         {subject.isRetired ? (
           <Notice tone="warning" title="Already retired">
