@@ -46,7 +46,7 @@ export function ApplyObservedFiguresButton({
         </>
       }
       trigger={(open) => (
-        <Button variant="primary" onClick={open}>
+        <Button variant="primary" onClick={open} className="whitespace-nowrap">
           Apply observed figures
         </Button>
       )}

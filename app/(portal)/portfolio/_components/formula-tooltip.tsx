@@ -13,11 +13,14 @@ export function FormulaTooltip({
   formula,
   className,
   testId,
+  align = "end",
 }: {
   value: string;
   formula: TFormula;
   className?: string;
   testId?: string;
+  /** Which edge of the figure the tooltip lines up with: "start" near a left edge, "end" near a right one. */
+  align?: "start" | "end";
 }) {
   const id = useId();
   const [isOpen, setOpen] = useState(false);
@@ -34,7 +37,7 @@ export function FormulaTooltip({
         onKeyDown={onKeyDown}
         className={
           className ??
-          "cursor-help rounded-sm underline decoration-slate-400 decoration-dotted underline-offset-4 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+          "cursor-help whitespace-nowrap rounded-sm underline decoration-slate-400 decoration-dotted underline-offset-4 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
         }
         data-testid={testId}
       >
@@ -44,7 +47,7 @@ export function FormulaTooltip({
         id={id}
         role="tooltip"
         hidden={!isOpen}
-        className="absolute right-0 top-full z-20 mt-2 w-80 rounded-md bg-slate-900 p-3 text-left text-xs font-normal normal-case tracking-normal text-slate-100 shadow-lg"
+        className={`absolute ${align === "start" ? "left-0" : "right-0"} top-full z-20 mt-2 w-80 rounded-md bg-slate-900 p-3 text-left text-xs font-normal normal-case tracking-normal text-slate-100 shadow-lg`}
       >
         <span className="block font-semibold text-white">{formula.label}</span>
         <span className="mt-1 block font-mono text-[11px] text-slate-300">{formula.formula}</span>

@@ -29,6 +29,7 @@ export function KpiTiles({ report }: { report: TPortfolioReport }) {
         testId="kpi-estimated"
         value={
           <FormulaTooltip
+            align="start"
             value={formatFigureValue(t.estimatedAnnualSavings)}
             formula={figure(t.estimatedAnnualSavings)}
           />
@@ -38,15 +39,22 @@ export function KpiTiles({ report }: { report: TPortfolioReport }) {
       <Tile
         label="Realized savings to date"
         testId="kpi-realized"
-        value={<FormulaTooltip value={formatFigureValue(t.realizedToDate)} formula={figure(t.realizedToDate)} />}
+        value={
+          <FormulaTooltip
+            align="start"
+            value={formatFigureValue(t.realizedToDate)}
+            formula={figure(t.realizedToDate)}
+          />
+        }
         hint={`${t.live} initiative${t.live === 1 ? "" : "s"} in production`}
       />
       <Tile
         label="Run-rate (annualized)"
         testId="kpi-run-rate"
-        value={<FormulaTooltip value={formatFigureValue(t.runRate)} formula={figure(t.runRate)} />}
+        value={<FormulaTooltip align="start" value={formatFigureValue(t.runRate)} formula={figure(t.runRate)} />}
         hint={
           <FormulaTooltip
+            align="start"
             value={`${formatPercent(t.realization.value)} of the live estimate`}
             formula={figure(t.realization)}
             testId="kpi-realization"
@@ -56,7 +64,13 @@ export function KpiTiles({ report }: { report: TPortfolioReport }) {
       <Tile
         label="Payback progress"
         testId="kpi-payback"
-        value={<FormulaTooltip value={formatFigureValue(t.paybackProgress)} formula={figure(t.paybackProgress)} />}
+        value={
+          <FormulaTooltip
+            align="start"
+            value={formatFigureValue(t.paybackProgress)}
+            formula={figure(t.paybackProgress)}
+          />
+        }
         hint={<ProgressBar percent={t.paybackProgress.value} label="Portfolio payback progress" />}
       />
       <Tile

@@ -84,8 +84,7 @@ export async function ObservedFigures({ actor, processId }: { actor: Actor; proc
             </Link>
           </span>
         ))}
-        . Error rate = (failed + dead-lettered) ÷ messages.
-        {!o.hasUpdate && o.observed && " The inventory already holds these figures."}
+        .{!o.hasUpdate && o.observed && " The inventory already holds these figures."}
       </p>
     </Card>
   );
