@@ -55,7 +55,10 @@ async function seedProductionHistory(flowId: string, environmentId: string, volu
   // Written once: a flow that already has production history (seeded or real) is left alone.
   if (!first || (await db().metricDay.count({ where: { flowId, environmentId } })) > 0) return;
   if (first.deployedAt > start)
-    await db().deployment.update({ where: { id: first.id }, data: { deployedAt: new Date(start.getTime() + 9 * 3_600_000) } });
+    await db().deployment.update({
+      where: { id: first.id },
+      data: { deployedAt: new Date(start.getTime() + 9 * 3_600_000) },
+    });
   // Production runs a little busier than the inventory's estimate, with quiet weekends and few errors,
   // so "Apply observed figures" has something to offer on the process page.
   const weekday = (volumePerMonth * 1.15) / 21.7;
