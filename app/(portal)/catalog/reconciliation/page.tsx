@@ -27,7 +27,8 @@ function Section({
   title: string;
   description: string;
   count: number;
-  empty: string;
+  /** Shown instead of the children when there is nothing; omitted when the children say it themselves. */
+  empty?: string;
   children: ReactNode;
 }) {
   return (
@@ -39,7 +40,7 @@ function Section({
           </h2>
           <p className="mt-0.5 text-sm text-slate-500">{description}</p>
         </div>
-        {count === 0 ? <p className="text-sm text-slate-500">{empty}</p> : children}
+        {count === 0 && empty ? <p className="text-sm text-slate-500">{empty}</p> : children}
       </Card>
     </section>
   );
@@ -72,7 +73,6 @@ export default async function ReconciliationPage({
           title="Undocumented dependencies"
           description="A flow carried traffic from one system to another, and no interface in the inventory accounts for it."
           count={rec.counts.undocumented}
-          empty="Every observed path between two systems has its interface in the inventory."
         >
           <UndocumentedTable
             rows={rec.undocumented.map((f) => ({ ...f, lastSeenAt: f.lastSeenAt.toISOString() }))}

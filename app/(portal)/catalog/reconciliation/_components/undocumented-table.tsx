@@ -16,7 +16,10 @@ const REASONS: Record<TUndocumentedFlag["reason"], string> = {
   implemented_by_other_flows: "Their interfaces are implemented by other flows",
 };
 
-/** Undocumented paths with "Add to inventory", which creates the interface after a confirmation. */
+/**
+ * Undocumented paths with "Add to inventory", which creates the interface after a confirmation. It says
+ * when there are none itself, so the notice of the last one added stays after the list empties.
+ */
 export function UndocumentedTable({ rows, canAct }: { rows: TRow[]; canAct: boolean }) {
   const router = useRouter();
   const [added, setAdded] = useState<{ id: string; name: string; isFlowLinked: boolean } | null>(null);
@@ -31,7 +34,12 @@ export function UndocumentedTable({ rows, canAct }: { rows: TRow[]; canAct: bool
           created{added.isFlowLinked ? " and linked to its flow" : ""}.
         </Notice>
       )}
-      <div className="overflow-x-auto">
+      {rows.length === 0 && (
+        <p className="text-sm text-slate-500">
+          Every observed path between two systems has its interface in the inventory.
+        </p>
+      )}
+      <div className={rows.length ? "overflow-x-auto" : "hidden"}>
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">Undocumented dependencies</caption>
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
