@@ -116,4 +116,12 @@ test("an engineer finds an undocumented dependency in the catalog and adds it to
   await page.getByRole("link", { name, exact: true }).click();
   const declared = page.getByRole("region", { name: "Declared dependencies" });
   await expect(declared).toContainText(`implements interface ${name}`);
+
+  // 6. The impact graph lays the catalog out in its worker and highlights what depends on the flow.
+  await page.getByRole("link", { name: "Show in graph" }).click();
+  await expect(page.getByTestId("layout-status")).toContainText("Laid out", { timeout: 60_000 });
+  await expect(page.getByRole("complementary", { name: "Impact of the selection" })).toContainText(name);
+  const dependents = page.getByRole("list", { name: "Dependents, nearest first" });
+  await expect(dependents).toContainText("Zendesk");
+  await expect(dependents).toContainText("Coupa");
 });

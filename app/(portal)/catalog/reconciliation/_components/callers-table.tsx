@@ -7,6 +7,7 @@ import { Button, ConfirmDialog, Select } from "@/components/ui";
 import type { TUnidentifiedCaller } from "@/lib/services/catalog";
 import { formatCount, formatSeen } from "../../_lib/format";
 import { assignCallerAction } from "../../actions";
+import { PlainTable } from "../../_components/plain-table";
 
 type TRow = Omit<TUnidentifiedCaller, "lastSeenAt"> & { lastSeenAt: string };
 
@@ -65,49 +66,36 @@ export function CallersTable({
 }) {
   return (
     <div className="overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Unidentified callers</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              Caller
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Calls
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              Messages
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Last seen
-            </th>
-            <th scope="col" className="px-3 py-2">
-              <span className="sr-only">Action</span>
-            </th>
+      <PlainTable
+        caption="Unidentified callers"
+        columns={[
+          { label: "Caller" },
+          { label: "Calls" },
+          { label: "Messages", className: "text-right" },
+          { label: "Last seen" },
+          { label: "Action", isLabelHidden: true },
+        ]}
+      >
+        {rows.map((r) => (
+          <tr key={r.caller}>
+            <td className="px-3 py-2 font-mono text-xs text-slate-900">{r.caller}</td>
+            <td className="px-3 py-2">
+              {r.flows.map((f, i) => (
+                <span key={`${f.id}:${f.endpoint}`}>
+                  {i > 0 && ", "}
+                  <Link href={`/catalog/flow/${f.id}`} className="text-indigo-700 hover:underline">
+                    {f.name}
+                  </Link>
+                </span>
+              ))}
+              {r.environments.length > 0 && <span className="text-slate-500"> ({r.environments.join(", ")})</span>}
+            </td>
+            <td className="px-3 py-2 text-right">{formatCount(r.messages)}</td>
+            <td className="px-3 py-2 whitespace-nowrap">{formatSeen(r.lastSeenAt)}</td>
+            <td className="px-3 py-2">{canAct && <AssignCaller caller={r.caller} systems={systems} />}</td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr key={r.caller}>
-              <td className="px-3 py-2 font-mono text-xs text-slate-900">{r.caller}</td>
-              <td className="px-3 py-2">
-                {r.flows.map((f, i) => (
-                  <span key={`${f.id}:${f.endpoint}`}>
-                    {i > 0 && ", "}
-                    <Link href={`/catalog/flow/${f.id}`} className="text-indigo-700 hover:underline">
-                      {f.name}
-                    </Link>
-                  </span>
-                ))}
-                {r.environments.length > 0 && <span className="text-slate-500"> ({r.environments.join(", ")})</span>}
-              </td>
-              <td className="px-3 py-2 text-right">{formatCount(r.messages)}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{formatSeen(r.lastSeenAt)}</td>
-              <td className="px-3 py-2">{canAct && <AssignCaller caller={r.caller} systems={systems} />}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </PlainTable>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import type { TUndocumentedFlag } from "@/lib/services/catalog";
 import { label } from "@/lib/validation/inventory";
 import { formatCount, formatSeen } from "../../_lib/format";
 import { documentPathAction } from "../../actions";
+import { PlainTable } from "../../_components/plain-table";
 
 type TRow = Omit<TUndocumentedFlag, "lastSeenAt"> & { lastSeenAt: string };
 
@@ -40,102 +41,87 @@ export function UndocumentedTable({ rows, canAct }: { rows: TRow[]; canAct: bool
         </p>
       )}
       <div className={rows.length ? "overflow-x-auto" : "hidden"}>
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">Undocumented dependencies</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Path
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Through flow
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Why
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Messages
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Last seen
-              </th>
-              <th scope="col" className="px-3 py-2">
-                <span className="sr-only">Action</span>
-              </th>
+        <PlainTable
+          caption="Undocumented dependencies"
+          columns={[
+            { label: "Path" },
+            { label: "Through flow" },
+            { label: "Why" },
+            { label: "Messages", className: "text-right" },
+            { label: "Last seen" },
+            { label: "Action", isLabelHidden: true },
+          ]}
+        >
+          {rows.map((r) => (
+            <tr key={`${r.flowId}:${r.source.id}:${r.target.id}`}>
+              <td className="px-3 py-2 font-medium text-slate-900">
+                <Link href={`/catalog/system/${r.source.id}`} className="text-indigo-700 hover:underline">
+                  {r.source.name}
+                </Link>
+                {" → "}
+                <Link href={`/catalog/system/${r.target.id}`} className="text-indigo-700 hover:underline">
+                  {r.target.name}
+                </Link>
+              </td>
+              <td className="px-3 py-2">
+                <Link href={`/catalog/flow/${r.flowId}`} className="text-indigo-700 hover:underline">
+                  {r.flowName}
+                </Link>
+              </td>
+              <td className="px-3 py-2 text-slate-600">{REASONS[r.reason]}</td>
+              <td className="px-3 py-2 text-right">{formatCount(r.messages)}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{formatSeen(r.lastSeenAt)}</td>
+              <td className="px-3 py-2 text-right">
+                {canAct && (
+                  <ConfirmDialog
+                    title="Add this interface to the inventory?"
+                    tone="primary"
+                    confirmLabel="Add to inventory"
+                    description={
+                      <div className="space-y-2">
+                        <p>
+                          A new interface <strong>{r.suggestion.name}</strong> from <strong>{r.source.name}</strong> to{" "}
+                          <strong>{r.target.name}</strong>, as the traffic shows it:
+                        </p>
+                        <ul className="list-disc pl-5">
+                          <li>Mechanism: {label(r.suggestion.mechanism)}</li>
+                          <li>Payload format: {label(r.suggestion.payloadFormat)}</li>
+                          <li>Frequency: {label(r.suggestion.frequency)}</li>
+                          <li>Volume: {formatCount(r.suggestion.volumePerMonth)} a month (observed rate)</li>
+                        </ul>
+                        <p>The flow {r.flowName} is linked to it if it implements no interface yet.</p>
+                      </div>
+                    }
+                    onConfirm={async () => {
+                      const result = await documentPathAction({
+                        flowId: r.flowId,
+                        sourceSystemId: r.source.id,
+                        targetSystemId: r.target.id,
+                        name: "",
+                      });
+                      if (!result.ok) return result.error;
+                      setAdded({
+                        id: result.data.interfaceId,
+                        name: result.data.interfaceName,
+                        isFlowLinked: result.data.isFlowLinked,
+                      });
+                      router.refresh();
+                    }}
+                    trigger={(open) => (
+                      <Button
+                        variant="secondary"
+                        onClick={open}
+                        aria-label={`Add ${r.source.name} to ${r.target.name} through ${r.flowName} to the inventory`}
+                      >
+                        Add to inventory
+                      </Button>
+                    )}
+                  />
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
-              <tr key={`${r.flowId}:${r.source.id}:${r.target.id}`}>
-                <td className="px-3 py-2 font-medium text-slate-900">
-                  <Link href={`/catalog/system/${r.source.id}`} className="text-indigo-700 hover:underline">
-                    {r.source.name}
-                  </Link>
-                  {" → "}
-                  <Link href={`/catalog/system/${r.target.id}`} className="text-indigo-700 hover:underline">
-                    {r.target.name}
-                  </Link>
-                </td>
-                <td className="px-3 py-2">
-                  <Link href={`/catalog/flow/${r.flowId}`} className="text-indigo-700 hover:underline">
-                    {r.flowName}
-                  </Link>
-                </td>
-                <td className="px-3 py-2 text-slate-600">{REASONS[r.reason]}</td>
-                <td className="px-3 py-2 text-right">{formatCount(r.messages)}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{formatSeen(r.lastSeenAt)}</td>
-                <td className="px-3 py-2 text-right">
-                  {canAct && (
-                    <ConfirmDialog
-                      title="Add this interface to the inventory?"
-                      tone="primary"
-                      confirmLabel="Add to inventory"
-                      description={
-                        <div className="space-y-2">
-                          <p>
-                            A new interface <strong>{r.suggestion.name}</strong> from <strong>{r.source.name}</strong>{" "}
-                            to <strong>{r.target.name}</strong>, as the traffic shows it:
-                          </p>
-                          <ul className="list-disc pl-5">
-                            <li>Mechanism: {label(r.suggestion.mechanism)}</li>
-                            <li>Payload format: {label(r.suggestion.payloadFormat)}</li>
-                            <li>Frequency: {label(r.suggestion.frequency)}</li>
-                            <li>Volume: {formatCount(r.suggestion.volumePerMonth)} a month (observed rate)</li>
-                          </ul>
-                          <p>The flow {r.flowName} is linked to it if it implements no interface yet.</p>
-                        </div>
-                      }
-                      onConfirm={async () => {
-                        const result = await documentPathAction({
-                          flowId: r.flowId,
-                          sourceSystemId: r.source.id,
-                          targetSystemId: r.target.id,
-                          name: "",
-                        });
-                        if (!result.ok) return result.error;
-                        setAdded({
-                          id: result.data.interfaceId,
-                          name: result.data.interfaceName,
-                          isFlowLinked: result.data.isFlowLinked,
-                        });
-                        router.refresh();
-                      }}
-                      trigger={(open) => (
-                        <Button
-                          variant="secondary"
-                          onClick={open}
-                          aria-label={`Add ${r.source.name} to ${r.target.name} through ${r.flowName} to the inventory`}
-                        >
-                          Add to inventory
-                        </Button>
-                      )}
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </PlainTable>
       </div>
     </div>
   );
