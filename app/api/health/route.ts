@@ -1,5 +1,5 @@
 import { problemResponse } from "@/lib/http/problem";
-import { checkHealth } from "@/lib/services/health";
+import { checkHealth } from "@/lib/services/system-health";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,4 @@
-// Health assessments of flows. Import from the files themselves where a name clashes: the web's
-// liveness check keeps lib/services/health.ts, which "@/lib/services/health" resolves to.
+// Health assessments of flows.
 export { canChangeActionItem, canCompleteAssessment } from "./can-act";
 export { completeAssessment, type TCompletedAssessment } from "./complete-assessment";
 export { getAssessmentOrThrow, type TAssessmentActionItem, type TAssessmentDetail } from "./get-assessment";

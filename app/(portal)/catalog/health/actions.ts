@@ -2,11 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/http/action-client";
-import { completeAssessment } from "@/lib/services/health/complete-assessment";
 import { closeActionItem, reopenActionItem } from "@/lib/services/health/set-action-item-status";
 import { ZActionItemId, ZCompleteAssessment } from "@/lib/validation/health";
-
-// Imported file by file: "@/lib/services/health" is the web's liveness check (lib/services/health.ts).
+import { completeAssessment } from "@/lib/services/health";
 
 const refresh = (assessmentId: string) => {
   revalidatePath("/catalog/health", "layout");

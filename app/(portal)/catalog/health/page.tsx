@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { EmptyState, PageHeader } from "@/components/ui";
 import { flowLookupOption } from "@/lib/services/flows/lookups";
-import { countAssessments, listAssessments } from "@/lib/services/health/list-assessments";
 import { listAssessmentPeople } from "@/lib/services/health/user-names";
 import { requirePageAccess } from "@/lib/session";
 import { HEALTH_VIEWS, type THealthView } from "@/lib/validation/health";
@@ -9,6 +8,7 @@ import { parseListQuery } from "@/lib/validation/list";
 import { AssessmentsTable } from "./_components/assessments-table";
 import { HealthNav } from "./_components/health-nav";
 import { healthNavLinks } from "./_lib/nav";
+import { countAssessments, listAssessments } from "@/lib/services/health";
 
 export const metadata: Metadata = { title: "Health assessments" };
 

@@ -3,8 +3,6 @@ import Link from "next/link";
 import { Card, Notice, PageHeader, Stat } from "@/components/ui";
 import { orNotFound } from "@/lib/http/not-found";
 import { getAssessmentOrThrow, type TAssessmentDetail } from "@/lib/services/health/get-assessment";
-import { TECHNICAL_DEBT_PENALTY } from "@/lib/services/health/score-assessment";
-import { scoreTrend } from "@/lib/services/health/score-trend";
 import { listAssessmentPeople } from "@/lib/services/health/user-names";
 import { requirePageAccess } from "@/lib/session";
 import { TECHNICAL_DEBT_LEVELS } from "@/lib/validation/health";
@@ -14,6 +12,7 @@ import { CompleteForm } from "../_components/complete-form";
 import { ScoreTrendChart } from "../_components/score-trend-chart";
 import { SignalBars } from "../_components/signal-bars";
 import { dueLabel, formatDay } from "../_lib/format";
+import { TECHNICAL_DEBT_PENALTY, scoreTrend } from "@/lib/services/health";
 
 export const metadata: Metadata = { title: "Health assessment" };
 

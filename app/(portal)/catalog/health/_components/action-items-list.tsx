@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui";
-import type { TAssessmentActionItem } from "@/lib/services/health/get-assessment";
 import { formatDay } from "../_lib/format";
 import { ActionItemToggle } from "./action-item-toggle";
+import type { TAssessmentActionItem } from "@/lib/services/health";
 
 /** An assessment's action items with owner, due date and status; those the viewer may change get a button. */
 export function ActionItemsList({ items }: { items: TAssessmentActionItem[] }) {

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { Card } from "@/components/ui";
 import { can } from "@/lib/auth/permissions";
-import { listAssessments } from "@/lib/services/health/list-assessments";
 import type { Actor } from "@/lib/session";
 import { dueLabel } from "../_lib/format";
 import { AssessmentStatusBadge } from "./badges";
+import { listAssessments } from "@/lib/services/health";
 
 const SHOWN = 5;
 

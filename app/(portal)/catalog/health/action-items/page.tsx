@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
-import { countAssessments } from "@/lib/services/health/list-assessments";
-import { listActionItems } from "@/lib/services/health/list-action-items";
 import { listAssessmentPeople } from "@/lib/services/health/user-names";
 import { requirePageAccess } from "@/lib/session";
 import { parseListQuery } from "@/lib/validation/list";
 import { ActionItemsTable } from "../_components/action-items-table";
 import { HealthNav } from "../_components/health-nav";
 import { healthNavLinks } from "../_lib/nav";
+import { countAssessments, listActionItems } from "@/lib/services/health";
 
 export const metadata: Metadata = { title: "Health action items" };
 
