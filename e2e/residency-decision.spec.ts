@@ -66,6 +66,6 @@ test("a residency-flagged decision marks the flow and reaches the CAB with its p
 
   // 4. The flows list finds it under "Flagged".
   await page.goto("/flows");
-  await page.getByLabel("Residency").selectOption({ label: "Flagged" });
+  await page.getByLabel("Residency", { exact: true }).selectOption({ label: "Flagged" });
   await expect(page.getByRole("link", { name })).toBeVisible();
 });
