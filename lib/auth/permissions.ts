@@ -60,6 +60,10 @@ export const PERMISSIONS = [
   "catalog:retire",
   "health:assess",
   "portfolio:read",
+  "api:read",
+  "api:edit",
+  "api:publish",
+  "api:keys",
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -81,6 +85,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "dashboard:read",
     "change:read",
     "catalog:read",
+    "api:read",
     "portfolio:read",
   ],
   data_owner: [
@@ -97,6 +102,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "change:read",
     "change:approve",
     "catalog:read",
+    "api:read",
     "health:assess",
   ],
   cab_member: [
@@ -115,6 +121,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "change:approve",
     "change:manage",
     "catalog:read",
+    "api:read",
     "portfolio:read",
   ],
   executive: [
@@ -130,6 +137,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "dashboard:read",
     "change:read",
     "catalog:read",
+    "api:read",
     "portfolio:read",
   ],
   integration_engineer: [
@@ -155,9 +163,13 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "change:implement",
     "environment:manage",
     "catalog:read",
+    "api:read",
     "catalog:edit",
     "catalog:retire",
     "health:assess",
+    "api:edit",
+    "api:publish",
+    "api:keys",
   ],
   viewer: [
     "candidate:read",
@@ -170,6 +182,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "dashboard:read",
     "change:read",
     "catalog:read",
+    "api:read",
     "portfolio:read",
   ],
 };
@@ -237,6 +250,12 @@ export const AREAS: readonly Area[] = [
     label: "Flows",
     permission: "flow:read",
     description: "Build, deploy and operate integration flows; dead letters and message journeys.",
+  },
+  {
+    href: "/apis",
+    label: "APIs",
+    permission: "api:read",
+    description: "API products with OpenAPI contracts, the breaking-change gate, consumers, keys, plans and analytics.",
   },
   {
     href: "/changes",
