@@ -6,6 +6,8 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 // The e2e engine's gateway gets its own port so a running `npm start` (gateway on 4000) does not clash.
 export const E2E_GATEWAY_PORT = Number(process.env.E2E_GATEWAY_PORT ?? 4300);
 process.env.E2E_GATEWAY_URL ??= `http://127.0.0.1:${E2E_GATEWAY_PORT}`;
+export const E2E_API_GATEWAY_PORT = Number(process.env.E2E_API_GATEWAY_PORT ?? 4310);
+process.env.E2E_API_GATEWAY_URL ??= `http://127.0.0.1:${E2E_API_GATEWAY_PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -42,6 +44,10 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(E2E_PORT), ENGINE_GATEWAY_PORT: String(E2E_GATEWAY_PORT) },
+    env: {
+      E2E_PORT: String(E2E_PORT),
+      ENGINE_GATEWAY_PORT: String(E2E_GATEWAY_PORT),
+      ENGINE_API_GATEWAY_PORT: String(E2E_API_GATEWAY_PORT),
+    },
   },
 });

@@ -25,6 +25,13 @@ const ZEnv = z.object({
   ENGINE_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(5_000),
   ENGINE_METRICS_FLUSH_MS: z.coerce.number().int().positive().default(10_000),
   ENGINE_BROWNOUT_REFRESH_MS: z.coerce.number().int().min(1_000).default(10_000),
+  // The API gateway (API products, keys, limits): its own listener beside the flow gateway.
+  ENGINE_API_GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+  ENGINE_API_GATEWAY_HOST: z.string().default("127.0.0.1"),
+  ENGINE_API_REFRESH_MS: z.coerce.number().int().min(100).default(5_000),
+  ENGINE_API_ANALYTICS_FLUSH_MS: z.coerce.number().int().min(100).default(10_000),
+  // Rate-limit and quota counters live here when set (atomic Lua scripts); in Postgres otherwise.
+  REDIS_URL: z.string().url().optional(),
   ENGINE_SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(8_000),
   ENGINE_PG_VISIBILITY_MS: z.coerce.number().int().min(1_000).default(30_000),
   // How often the engine's scheduler (CAB reminders, automatic rollback) checks its jobs; 0 disables it.

@@ -24,6 +24,9 @@ const env = {
   ALLOW_TEST_CLOCK: "1",
   LOG_LEVEL: "warn",
   PORT: port,
+  // The API analytics journey reads calls a few seconds after making them.
+  ENGINE_API_ANALYTICS_FLUSH_MS: "1000",
+  ENGINE_API_REFRESH_MS: "1000",
 };
 
 async function recreateDatabase(): Promise<void> {

@@ -14,6 +14,8 @@ export type TErrorEntry = {
   description: string;
   retry: TRetryPolicy;
   retryGuidance: string;
+  /** What to change so the request succeeds. */
+  remedy?: string;
 };
 
 /**
@@ -112,6 +114,56 @@ export const ERROR_CATALOGUE = {
     description: "Too many attempts in the current window, for example sign-in attempts from one address.",
     retry: "retry-after",
     retryGuidance: "Wait the number of seconds in the Retry-After header (also `retryAfter` in the body), then retry.",
+  },
+  API_KEY_INVALID: {
+    status: 401,
+    title: "API credential not accepted",
+    description:
+      "The API gateway found no API key or bearer token, or the one sent is unknown, expired, revoked, or (a JWT) fails its signature, issuer, audience or expiry check.",
+    retry: "after-change",
+    retryGuidance:
+      "Send a valid key in X-API-Key (or `Authorization: ApiKey <key>`), or a valid bearer token. Ask the API's owner for a new key if yours was revoked.",
+  },
+  API_SCOPE_DENIED: {
+    status: 403,
+    title: "Key not valid for this API",
+    description:
+      "The credential is valid, but it was issued for another environment, or its scopes do not include this API version.",
+    retry: "after-change",
+    retryGuidance: "Use a key issued for this API version and environment, or ask the API's owner to add the scope.",
+  },
+  REQUEST_INVALID: {
+    status: 400,
+    title: "Request does not match the API contract",
+    description:
+      "The request was checked against the API version's OpenAPI document: a parameter, header or body violates it. `errors` lists every problem with its location.",
+    retry: "no",
+    retryGuidance: "Fix every problem in `errors` and send the request again. Sending it unchanged fails the same way.",
+  },
+  QUOTA_EXCEEDED: {
+    status: 429,
+    title: "Quota used up",
+    description:
+      "The consumer's plan allows a number of calls per day or month, and this window's calls are used up. Refused calls do not count against the quota.",
+    retry: "retry-after",
+    retryGuidance:
+      "Wait until the window resets (Retry-After and the RateLimit header say when), or ask for a larger plan.",
+  },
+  GONE: {
+    status: 410,
+    title: "API version retired",
+    description:
+      "This API version passed its sunset date and no longer answers. The `successor` member and the Link header point to the version to use.",
+    retry: "after-change",
+    retryGuidance: "Move to the successor version; this one will not answer again.",
+  },
+  GATEWAY_TIMEOUT: {
+    status: 504,
+    title: "Upstream did not answer in time",
+    description: "The API's backend did not answer within the gateway's timeout.",
+    retry: "backoff",
+    retryGuidance:
+      "Retry with exponential backoff. If the operation is long by nature, ask for an asynchronous answer (`Prefer: respond-async`).",
   },
   INTERNAL: {
     status: 500,
