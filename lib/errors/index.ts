@@ -6,9 +6,14 @@ export {
   ERROR_STATUS,
   codeFromSlug,
   errorSlug,
+  errorCatalogueDocument,
   errorTypeUri,
+  isRetryable,
+  ERROR_SURFACES,
   type AppErrorCode,
+  type TErrorDoc,
   type TErrorEntry,
+  type TErrorSurface,
   type TRetryPolicy,
 } from "./catalogue";
 export { AppError, type FieldErrors } from "./app-error";

@@ -2,8 +2,24 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge, Card, PageHeader } from "@/components/ui";
-import { ERROR_CATALOGUE, ERROR_CODES, codeFromSlug, errorSlug, errorTypeUri } from "@/lib/errors";
-import { RETRY_LABEL } from "../retry-label";
+import {
+  ERROR_CATALOGUE,
+  ERROR_CODES,
+  codeFromSlug,
+  errorSlug,
+  errorTypeUri,
+  isRetryable,
+  type TRetryPolicy,
+} from "@/lib/errors";
+import { RETRY_LABEL, SURFACE_LABEL } from "../retry-label";
+
+const RETRY_HINT: Record<TRetryPolicy, string> = {
+  no: "Sending the same request again fails the same way.",
+  "after-change": "Retry only after the change below (credentials, role, state) has been made.",
+  "retry-after": "Wait the seconds in the Retry-After header (also `retryAfter` in the body) before retrying.",
+  backoff:
+    "Retry with exponential backoff and jitter, e.g. 1 s, 2 s, 4 s… capped at a minute, and honour Retry-After when present.",
+};
 
 // One static page per code; any other slug is a 404.
 export const dynamicParams = false;
@@ -48,13 +64,19 @@ export default async function ErrorCodePage({ params }: { params: Promise<{ code
             <dd className="tabular-nums">{entry.status}</dd>
             <dt className="font-medium text-slate-600">Code</dt>
             <dd className="font-mono">{code}</dd>
-            <dt className="font-medium text-slate-600">Retry</dt>
+            <dt className="font-medium text-slate-600">Retryable</dt>
             <dd>
+              {isRetryable(entry.retry) ? "Yes, the same request may succeed later" : "No, not unchanged"}{" "}
               <Badge tone={retry.tone}>{retry.label}</Badge>
             </dd>
+            <dt className="font-medium text-slate-600">Answered by</dt>
+            <dd>{entry.surfaces.map((s) => SURFACE_LABEL[s]).join(", ")}</dd>
           </dl>
         </Card>
-        <Card title="What to do">
+        <Card title="How to fix it" description="What to change so the request succeeds.">
+          <p className="text-sm text-slate-700">{entry.remedy}</p>
+        </Card>
+        <Card title="When to retry" description={RETRY_HINT[entry.retry]}>
           <p className="text-sm text-slate-700">{entry.retryGuidance}</p>
         </Card>
         <Card
