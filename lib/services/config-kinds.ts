@@ -1,6 +1,7 @@
 import "server-only";
 import type { TConfigKind } from "@/lib/config-items/kind";
 import { AppError } from "@/lib/errors";
+import { apiConfigKind } from "./apis/config-item";
 import { flowConfigKind } from "./flows/config-item";
 
 /**
@@ -8,7 +9,10 @@ import { flowConfigKind } from "./flows/config-item";
  * masking policies) adds its kind here; export, diff, apply, change requests and rollback pick it up.
  * Export folders are the kind's plural: "flow" → flows/.
  */
-export const CONFIG_KINDS: readonly TConfigKind<unknown>[] = [flowConfigKind as TConfigKind<unknown>];
+export const CONFIG_KINDS: readonly TConfigKind<unknown>[] = [
+  flowConfigKind as TConfigKind<unknown>,
+  apiConfigKind as TConfigKind<unknown>,
+];
 
 export function configKind(kind: string): TConfigKind<unknown> {
   const found = CONFIG_KINDS.find((k) => k.kind === kind);
