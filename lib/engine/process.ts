@@ -31,6 +31,11 @@ export async function runEngineProcess(jobs?: TJobsFactory): Promise<void> {
     graceMs: cfg.ENGINE_SHUTDOWN_GRACE_MS,
     pgVisibilityMs: cfg.ENGINE_PG_VISIBILITY_MS,
     publicBaseUrl: cfg.AUTH_URL,
+    apiGatewayPort: cfg.ENGINE_API_GATEWAY_PORT,
+    apiGatewayHost: cfg.ENGINE_API_GATEWAY_HOST,
+    apiRefreshMs: cfg.ENGINE_API_REFRESH_MS,
+    apiAnalyticsFlushMs: cfg.ENGINE_API_ANALYTICS_FLUSH_MS,
+    redisUrl: cfg.REDIS_URL,
     schedulerTickMs: jobs ? cfg.ENGINE_SCHEDULER_TICK_MS : 0,
     schedulerJobs: jobs,
     log,
@@ -38,6 +43,7 @@ export async function runEngineProcess(jobs?: TJobsFactory): Promise<void> {
   log.info(
     {
       port: engine.port,
+      apiPort: engine.apiPort,
       transport: engine.transport.kind,
       engineId: engine.engineId,
       deployments: engine.runtime.deploymentCount,

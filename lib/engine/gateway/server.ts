@@ -19,6 +19,7 @@ import type { DeploymentWorker } from "@/lib/engine/runtime/worker";
 import type { Transport } from "@/lib/engine/transports/types";
 import { BadRequestError, BodyTooLargeError, readBody, requestToMessage } from "./request";
 import { brownoutDetail, deprecationHeaders, type RetirementCache } from "./retirements";
+import { answerRun } from "./run-outcome";
 import { lookupRun } from "./runs";
 
 export type TGatewayRuntime = {
@@ -274,28 +275,9 @@ export class Gateway {
       );
       return fail(new AppError("SERVICE_UNAVAILABLE", "The run did not complete. Retry the request."), { id: msg.id });
     }
-    const r = outcome.r;
-    const common = { "x-run-id": r.runId, "x-message-id": msg.id, "x-correlation-id": msg.correlationId };
-    if (r.status === "ok") {
-      const last = r.delivered[r.delivered.length - 1]?.message;
-      return reply(200, last ? last.body : null, common);
-    }
-    if (r.status === "filtered") return reply(204, "", common);
-    const failure = r.deadLetters[0] ?? r.failures[0];
-    const step = failure?.failedStep ? `Step ${failure.failedStep}` : "A step";
-    const deadLettered = r.status === "dead_lettered";
-    const outcomeText = deadLettered ? "the message was dead-lettered" : "the message was not delivered";
-    // A permanent failure is about the message itself (schema, parse, a target's 4xx), so the caller
-    // reads why; a transient one is about our targets, whose errors stay in the run's lineage.
-    const error =
-      failure?.errorClass === "permanent"
-        ? new AppError("MESSAGE_REJECTED", `${step} rejected the message: ${failure.error}; ${outcomeText}.`)
-        : new AppError("BAD_GATEWAY", `${step} kept failing after the flow's retries; ${outcomeText}.`);
-    return fail(
-      error,
-      { id: msg.id, runId: r.runId, runStatus: r.status, failedStep: failure?.failedStep, deadLettered, statusUrl },
-      common,
-    );
+    const answer = answerRun(outcome.r, msg);
+    if (answer.ok) return reply(answer.status, answer.body, answer.headers);
+    return fail(answer.error, { ...answer.extensions, statusUrl }, answer.headers);
   }
 
   private findByPath(path: string, envKey: string): DeploymentWorker | undefined {

@@ -1,5 +1,6 @@
 import os from "node:os";
 import type { Registry } from "@/lib/engine/core/registry";
+import { startApiGateway, type TApiGatewayHandle } from "@/lib/engine/gateway/api/start";
 import { RetirementCache } from "@/lib/engine/gateway/retirements";
 import { Gateway } from "@/lib/engine/gateway/server";
 import { createPromMetrics } from "@/lib/engine/metrics/prometheus";
@@ -46,6 +47,21 @@ export type TEngineConfig = {
   schedulerTickMs?: number;
   /** The jobs, built with the engine's pool (lib/engine-process/jobs.ts wires the services' jobs). */
   schedulerJobs?: (deps: { pool: pg.Pool; log: TLog }) => TJob[];
+  /** The API gateway's listener (0: a free port); unset, the engine serves no APIs. */
+  apiGatewayPort?: number;
+  apiGatewayHost?: string;
+  /** Its public base URL, for successor-version links (default: the request's Host). */
+  apiGatewayPublicUrl?: string;
+  /** Fallback reload of API deployments, keys and plans; NOTIFY switchboard_apis is the fast path (default 5 s). */
+  apiRefreshMs?: number;
+  /** How often API analytics are written (default 10 s). */
+  apiAnalyticsFlushMs?: number;
+  /** Rate limits and quotas in Redis when set, in Postgres otherwise. */
+  redisUrl?: string;
+  /** Tests keep their Redis keys apart. */
+  redisKeyPrefix?: string;
+  /** Hard bound on one API backend call (default 120 s). */
+  apiBackendTimeoutMs?: number;
 };
 
 export type TEngine = {
@@ -56,6 +72,9 @@ export type TEngine = {
   /** Null when the config disabled it. */
   scheduler: Scheduler | null;
   port: number;
+  /** The API gateway; null when apiGatewayPort is unset. */
+  api: TApiGatewayHandle | null;
+  apiPort: number | null;
   engineId: string;
   /** Graceful: gateway stops accepting, in-flight work finishes (or is returned), everything closes. */
   stop(): Promise<void>;
@@ -138,6 +157,37 @@ export async function startEngine(cfg: TEngineConfig): Promise<TEngine> {
       `The engine gateway could not listen on ${cfg.gatewayHost}:${cfg.gatewayPort} (${error instanceof Error ? error.message : String(error)}); set ENGINE_GATEWAY_PORT to a free port.`,
     );
   }
+  let api: TApiGatewayHandle | null = null;
+  if (cfg.apiGatewayPort !== undefined) {
+    try {
+      api = await startApiGateway({
+        pool,
+        listener,
+        workers: runtime,
+        log: cfg.log,
+        host: cfg.apiGatewayHost ?? cfg.gatewayHost,
+        port: cfg.apiGatewayPort,
+        publicBaseUrl: cfg.publicBaseUrl,
+        gatewayBaseUrl: cfg.apiGatewayPublicUrl,
+        refreshMs: cfg.apiRefreshMs ?? 5_000,
+        analyticsFlushMs: cfg.apiAnalyticsFlushMs ?? 10_000,
+        redisUrl: cfg.redisUrl,
+        redisKeyPrefix: cfg.redisKeyPrefix,
+        maxBytes: cfg.gatewayMaxBytes,
+        backendTimeoutMs: cfg.apiBackendTimeoutMs ?? 120_000,
+      });
+    } catch (error) {
+      await gateway.close().catch(() => undefined);
+      retirements.stop();
+      await runtime.shutdown().catch(() => undefined);
+      await transport.close().catch(() => undefined);
+      await listener.close();
+      await evaluator.close();
+      await pool.end();
+      await fastPool.end();
+      throw error;
+    }
+  }
   const scheduler = cfg.schedulerTickMs
     ? new Scheduler({
         pool,
@@ -153,6 +203,7 @@ export async function startEngine(cfg: TEngineConfig): Promise<TEngine> {
     (stopping ??= (async () => {
       // First: a job must not start a rollback while the engine winds down; its leases go to another engine.
       await scheduler?.stop();
+      await api?.stop();
       await gateway.close();
       retirements.stop();
       await runtime.shutdown();
@@ -162,5 +213,5 @@ export async function startEngine(cfg: TEngineConfig): Promise<TEngine> {
       await pool.end();
       await fastPool.end();
     })());
-  return { runtime, transport, retirements, scheduler, port, engineId, stop };
+  return { runtime, transport, retirements, scheduler, port, api, apiPort: api?.port ?? null, engineId, stop };
 }
