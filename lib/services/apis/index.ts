@@ -8,7 +8,7 @@ export type { TGateState, TWaiverRow } from "./gate";
 export { publishApiRevision, deployApiRevisionTx } from "./deploy";
 export { deprecateApiVersion, listVersionConsumers, retireApiVersion, STILL_CALLING_DAYS } from "./lifecycle";
 export type { TDeprecated, TVersionConsumer } from "./lifecycle";
-export { getApiProductOrThrow, getApiRevisionOrThrow, getApiVersionOrThrow } from "./queries";
+export { getApiProductOrThrow, getApiRevisionOrThrow, getApiVersionOrThrow, getRevisionFormDefaults } from "./queries";
 export type {
   TApiDeploymentCell,
   TApiEnvironment,
@@ -17,5 +17,6 @@ export type {
   TApiRevisionRow,
   TApiVersionDetail,
   TApiVersionSummary,
+  TRevisionFormDefaults,
 } from "./queries";
 export type { TApiChange } from "./changes";

@@ -293,6 +293,8 @@ export type TApiRevisionDetail = {
   /** Environment ids the revision reached (at any time) and the ones serving it now. */
   reached: string[];
   servedIn: string[];
+  /** The change requests that deploy this revision (newest first): for production and for a waiver. */
+  changeRequests: { id: string; number: number; title: string; status: string; environmentKey: string }[];
 };
 
 export async function getApiRevisionOrThrow(
@@ -338,5 +340,56 @@ export async function getApiRevisionOrThrow(
     environments: await environments(),
     reached: [...new Set(revision.deployments.map((d) => d.environmentId))],
     servedIn: revision.deployments.filter((d) => d.activeSlot).map((d) => d.environmentId),
+    changeRequests: (
+      await db().changeRequest.findMany({
+        where: { items: { some: { kind: "api", versionId: revision.id } } },
+        orderBy: { number: "desc" },
+        take: 20,
+        select: { id: true, number: true, title: true, status: true, environment: { select: { key: true } } },
+      })
+    ).map((c) => ({ id: c.id, number: c.number, title: c.title, status: c.status, environmentKey: c.environment.key })),
+  };
+}
+
+export type TRevisionFormDefaults = {
+  product: { key: string; name: string; archivedAt: string | null };
+  major: number;
+  /** Null when this major has no revision yet (the first upload creates it). */
+  lifecycle: TApiLifecycle | null;
+  /** The latest revision of this major, else of the nearest lower one: what a new upload starts from. */
+  from: { major: number; number: number; source: string; document: TApiDocument } | null;
+  flowNames: string[];
+};
+
+export async function getRevisionFormDefaults(
+  actor: Actor,
+  productKey: string,
+  major: number,
+): Promise<TRevisionFormDefaults> {
+  assertCan(actor, "api:read");
+  const product = await db().apiProduct.findUnique({ where: { key: productKey } });
+  if (!product) throw new AppError("NOT_FOUND", `No API "${productKey}".`);
+  const [version, from, flows] = await Promise.all([
+    db().apiVersion.findUnique({ where: { productId_major: { productId: product.id, major } } }),
+    db().apiRevision.findFirst({
+      where: { apiVersion: { productId: product.id, major: { lte: major } } },
+      orderBy: [{ apiVersion: { major: "desc" } }, { number: "desc" }],
+      include: { apiVersion: { select: { major: true } } },
+    }),
+    db().flow.findMany({ select: { name: true }, orderBy: { name: "asc" }, take: 500 }),
+  ]);
+  return {
+    product: { key: product.key, name: product.name, archivedAt: product.archivedAt?.toISOString() ?? null },
+    major,
+    lifecycle: version?.lifecycle ?? null,
+    from: from
+      ? {
+          major: from.apiVersion.major,
+          number: from.number,
+          source: from.source,
+          document: ZApiDocument.parse(from.document),
+        }
+      : null,
+    flowNames: flows.map((f) => f.name),
   };
 }
