@@ -12,7 +12,7 @@ import {
   setApiConsumerDisabled,
   updateApiConsumer,
 } from "./consumers";
-import { issueApiKey, listApiVersionOptions, revokeApiKey } from "./keys";
+import { issueApiKey, listApiVersionOptions, registerDemoApiKey, revokeApiKey } from "./keys";
 import { createApiPlan, deleteApiPlan, listApiPlans, updateApiPlan } from "./plans";
 
 useTestDatabase();
@@ -145,6 +145,27 @@ describe("API plans, consumers and keys", () => {
     ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
+  it("registers the seed's fixed demo key only for its own environment, stored hashed like any other", async () => {
+    const version = await db().apiVersion.findFirstOrThrow({ where: { major: 2 } });
+    const plan = await createApiPlan(admin, { ...bronze, key: "b5" });
+    const { id: consumerId } = await createApiConsumer(admin, { key: "demo", name: "Demo", planId: plan.id });
+    const secret = "sb_dev_DemoOnlyPartnerPortalKeyNotForProduction";
+    const input = { consumerId, apiVersionIds: [version.id] };
+    await expect(registerDemoApiKey(admin, { ...input, environment: "prod" }, secret)).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
+    await expect(registerDemoApiKey(admin, { ...input, environment: "dev" }, "sb_dev_short")).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
+    await expect(registerDemoApiKey(viewer, { ...input, environment: "dev" }, secret)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    const key = await registerDemoApiKey(admin, { ...input, environment: "dev" }, secret);
+    expect(key.prefix).toBe("sb_dev_DemoOnly");
+    const stored = await db().apiKey.findUniqueOrThrow({ where: { id: key.id } });
+    expect(stored.hash).toBe(hashApiKey(secret));
+  });
+
   it("lists consumers with search, filters and pages, and keeps JWT subjects unique", async () => {
     const plan = await createApiPlan(admin, { ...bronze, key: "b4" });
     const system = await db().system.create({
@@ -170,7 +191,7 @@ describe("API plans, consumers and keys", () => {
     expect(disabled.rows.map((r) => r.key)).toEqual(["crm-3"]);
     const paged = await listApiConsumers(viewer, ZListQuery.parse({ pageSize: 1, page: 2 }));
     expect(paged.rows).toHaveLength(1);
-    expect(paged.total).toBe(3);
+    expect(paged.total).toBe(4);
 
     await updateApiConsumer(admin, {
       id: a.id,

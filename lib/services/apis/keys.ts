@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
-import { generateApiKey } from "@/lib/apis/keys";
+import { apiKeyEnvironment, apiKeyPrefix, generateApiKey, hashApiKey, type TNewApiKey } from "@/lib/apis/keys";
 import { db, transaction } from "@/lib/db";
 import { mapPrismaError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
@@ -31,6 +31,30 @@ export async function listApiVersionOptions(actor: Actor): Promise<ApiVersionOpt
 }
 
 export async function issueApiKey(actor: Actor, raw: unknown, now = new Date()): Promise<IssuedApiKey> {
+  return insertApiKey(actor, raw, generateApiKey, now);
+}
+
+/**
+ * Registers a key whose secret is fixed in advance: only the seed's demo key, printed in the README
+ * so the demo can be called without the portal. Never reachable from an action.
+ */
+export async function registerDemoApiKey(actor: Actor, raw: unknown, secret: string): Promise<IssuedApiKey> {
+  const prefix = apiKeyPrefix(secret);
+  if (!prefix) throw new AppError("VALIDATION", "A demo key must look like sb_<env>_<40 letters and digits>.");
+  return insertApiKey(actor, raw, (envKey) => {
+    if (apiKeyEnvironment(secret) !== envKey) {
+      throw new AppError("VALIDATION", `The demo key is not a ${envKey} key.`);
+    }
+    return { secret, prefix, hash: hashApiKey(secret) };
+  });
+}
+
+async function insertApiKey(
+  actor: Actor,
+  raw: unknown,
+  makeKey: (envKey: string) => TNewApiKey,
+  now = new Date(),
+): Promise<IssuedApiKey> {
   assertCan(actor, "api:keys");
   const input = ZIssueKeyInput.parse(raw);
   if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) {
@@ -66,7 +90,7 @@ export async function issueApiKey(actor: Actor, raw: unknown, now = new Date()):
           fieldErrors: { apiVersionIds: ["One of these versions no longer exists or is retired; choose again."] },
         });
       }
-      const { secret, prefix, hash } = generateApiKey(environment.key);
+      const { secret, prefix, hash } = makeKey(environment.key);
       const key = await tx.apiKey.create({
         data: {
           consumerId: consumer.id,
