@@ -10,6 +10,7 @@ import { seedChangeManagement } from "./seed/changes";
 import { seedPortfolio } from "./seed/portfolio";
 import { seedHealth } from "./seed/health";
 import { seedCatalog } from "./seed/catalog";
+import { seedApis } from "./seed/apis";
 import { seedApiConsumers } from "./seed/api-consumers";
 
 async function main(): Promise<void> {
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   await seedPortfolio(actor);
   await seedCatalog(actor);
   await seedHealth(actor);
+  await seedApis(actor);
   await seedApiConsumers(actor);
   console.log("Seed complete.");
 }
