@@ -9,7 +9,7 @@ import { createRedisLimitStore } from "./redis-store";
 
 export { limitHeaders } from "./headers";
 export { decide, gcra, bucketOf, windowOf, windowsAt } from "./decide";
-export { createPostgresLimitStore } from "./postgres-store";
+export { createPostgresLimitStore, prunePostgresLimitWindows } from "./postgres-store";
 export { createRedisLimitStore, DEFAULT_REDIS_LIMIT_PREFIX } from "./redis-store";
 
 export type TCreateLimitStoreOptions = {
