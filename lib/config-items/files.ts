@@ -97,7 +97,8 @@ export function parseConfigFiles(files: TConfigFile[], kinds: readonly TConfigKi
       out.environment = { path, file: parseWith(ZEnvironmentFile, path, parseYaml(path, file.content)) };
       continue;
     }
-    const match = /^([^/]+)\/([^/]+)\.ya?ml$/i.exec(path);
+    // An API version's key holds a slash (orders/v1), so its file is apis/orders/v1.yaml.
+    const match = /^([^/]+)\/(.+)\.ya?ml$/i.exec(path);
     const kind = match ? byFolder.get(match[1]!) : undefined;
     if (!match || !kind)
       throw new ConfigFileError(
