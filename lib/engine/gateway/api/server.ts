@@ -53,6 +53,7 @@ const ASYNC = /(^|[,;\s])respond-async\b/i;
 type TContext = {
   req: IncomingMessage;
   res: ServerResponse;
+  url: URL;
   record: TRequestRecord;
   started: number;
   /** Every answer of a deprecated version carries these; limit headers join once the request is counted. */
@@ -131,10 +132,12 @@ export class ApiGateway {
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const started = performance.now();
     const corr = correlate(req.headers);
-    const path = new URL(req.url ?? "/", "http://gateway").pathname;
+    const url = new URL(req.url ?? "/", "http://gateway");
+    const path = url.pathname;
     const ctx: TContext = {
       req,
       res,
+      url,
       started,
       headers: {},
       traceparent: corr.traceparent,
@@ -155,7 +158,7 @@ export class ApiGateway {
       },
     };
     res.setHeader("x-request-id", corr.requestId);
-    res.once("finish", () => this.finished(ctx));
+    res.once("close", () => this.finished(ctx));
     this.route(ctx).catch((error: unknown) => {
       if (!res.headersSent) this.fail(ctx, error);
       else {
@@ -170,7 +173,8 @@ export class ApiGateway {
 
   private finished(ctx: TContext): void {
     const latencyMs = performance.now() - ctx.started;
-    const status = ctx.res.statusCode;
+    // 499 (as nginx logs it): the client went away before the answer was sent.
+    const status = ctx.res.writableFinished ? ctx.res.statusCode : 499;
     const bytes = Number(ctx.res.getHeader("content-length") ?? 0);
     writeAccessLog(this.opts.log, ctx.record, { status, latencyMs, bytes });
     const r = ctx.record;
@@ -251,8 +255,8 @@ export class ApiGateway {
     const routeIn = (envKey: string) => this.opts.routes.route(version.id, envKey);
     // The operation is matched before authenticating only to label the call in analytics.
     const claimed = record.env ? routeIn(record.env) : undefined;
-    if (claimed)
-      record.operation = this.contracts.get(claimed).match(req.method ?? "GET", rest)?.label ?? record.operation;
+    const early = claimed ? this.contracts.get(claimed).match(req.method ?? "GET", rest) : null;
+    if (early) record.operation = early.label;
 
     const caller = await this.auth.authenticate(req.headers, snap, version, routeIn, now);
     this.identify(ctx, caller);
@@ -264,7 +268,7 @@ export class ApiGateway {
       );
     record.environmentId = route.environmentId;
     const contract = this.contracts.get(route);
-    const match = contract.match(req.method ?? "GET", rest);
+    const match = route === claimed ? early : contract.match(req.method ?? "GET", rest);
     if (!match) {
       const allowed = contract.methodsFor(rest);
       if (allowed.length)
@@ -297,7 +301,7 @@ export class ApiGateway {
         { limitBytes: error.limit },
       );
     }
-    const url = new URL(req.url ?? "/", "http://gateway");
+    const url = ctx.url;
     const mediaType = String(req.headers["content-type"] ?? "")
       .split(";")[0]
       .trim()
