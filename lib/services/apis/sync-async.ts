@@ -155,8 +155,8 @@ export function adviseSyncAsync(input: TSyncAsyncInput): TSyncAsyncAdvice {
 /**
  * Advice for every operation of a version: the operations of the revision served in production (or
  * the newest revision), plus any others the gateway saw called; latency from the last 7 days in
- * production, or in all environments when production saw no calls; the consumers that called the
- * version in that window or hold a key for it.
+ * production, or in all environments for an operation production saw too few calls of; the consumers
+ * that called the version in that window or hold a key for it.
  */
 export async function loadSyncAsyncAdvice(
   actor: Actor,
@@ -189,8 +189,13 @@ export async function loadSyncAsyncAdvice(
   const prod = await db().environment.findFirst({ where: { isProduction: true }, select: { id: true } });
   const byOperation = (environmentId?: string) =>
     unsafeAggregateCalls(Prisma.sql`c."operation"`, { apiVersionId, environmentId, from: since, to: now });
-  let measured = prod ? await byOperation(prod.id) : new Map<string, TCallAggregate>();
-  if (!measured.size) measured = await byOperation();
+  const [inProd, everywhere] = await Promise.all([
+    prod ? byOperation(prod.id) : Promise.resolve(new Map<string, TCallAggregate>()),
+    byOperation(),
+  ]);
+  // Production's latency where production has enough calls of the operation, else every environment's.
+  const measured = new Map<string, TCallAggregate>(everywhere);
+  for (const [operation, m] of inProd) if (m.calls >= MIN_CALLS_FOR_ADVICE) measured.set(operation, m);
 
   const callers = await db().apiCallMinute.groupBy({
     by: ["consumerId"],
