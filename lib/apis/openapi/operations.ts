@@ -1,4 +1,4 @@
-import { dereference } from "./deref";
+import { dereference, sourcePointer } from "./deref";
 import { joinPointer } from "./pointer";
 
 export const HTTP_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
@@ -14,7 +14,7 @@ export type TOperationParameter = {
   style?: string;
   explode?: boolean;
   deprecated?: boolean;
-  /** Where the parameter is written: the operation's or the path item's `parameters/<i>`. */
+  /** Where the parameter is defined: `parameters/<i>` of the operation or path item, or the component it refers to. */
   pointer: string;
 };
 
@@ -30,7 +30,10 @@ export type TOperation = {
   deprecated: boolean;
   parameters: TOperationParameter[];
   requestBody?: { required: boolean; content: TMediaContent; pointer: string };
-  responses: Record<string, { description: string; content?: TMediaContent; headers?: Record<string, unknown> }>;
+  responses: Record<
+    string,
+    { description: string; content?: TMediaContent; headers?: Record<string, unknown>; pointer: string }
+  >;
   security?: Record<string, string[]>[];
   /** The operation's JSON pointer, e.g. "/paths/~1orders~1{id}/get". */
   pointer: string;
@@ -57,7 +60,7 @@ function parameters(list: unknown, pointer: string): TOperationParameter[] {
         style: str(p.style),
         explode: typeof p.explode === "boolean" ? p.explode : undefined,
         deprecated: p.deprecated === true ? true : undefined,
-        pointer: joinPointer(pointer, i),
+        pointer: sourcePointer(p) ?? joinPointer(pointer, i),
       },
     ];
   });
@@ -97,6 +100,7 @@ export function listOperations(doc: TRecord): TOperation[] {
           description: str(response.description) ?? "",
           content: content(response.content),
           headers: isRecord(response.headers) ? response.headers : undefined,
+          pointer: sourcePointer(response) ?? joinPointer(pointer, "responses", status),
         };
       }
       const security = Array.isArray(op.security)
@@ -117,7 +121,7 @@ export function listOperations(doc: TRecord): TOperation[] {
           ? {
               required: body.required === true,
               content: content(body.content) ?? {},
-              pointer: joinPointer(pointer, "requestBody"),
+              pointer: sourcePointer(body) ?? joinPointer(pointer, "requestBody"),
             }
           : undefined,
         responses,

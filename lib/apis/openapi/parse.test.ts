@@ -30,7 +30,8 @@ components:
         id: { type: string }
 `;
 
-describe("parseOpenApiText", () => {
+// Validation compiles the OpenAPI schemas once and runs @readme/openapi-parser: slow on a loaded machine.
+describe("parseOpenApiText", { timeout: 60_000 }, () => {
   it("parses a valid YAML document and knows the line of every pointer", async () => {
     const parsed = await parseOpenApiText(ORDERS_YAML);
     expect(parsed.problems).toEqual([]);
