@@ -166,6 +166,8 @@ export function spawnEngineProcess(
         ENGINE_TRANSPORT: transport,
         RABBITMQ_URL: RABBIT_URL,
         ENGINE_GATEWAY_PORT: "0",
+        // Several engines run at once: the API gateway's default port (4010) would be taken by the first.
+        ENGINE_API_GATEWAY_PORT: "0",
         ENGINE_POLL_INTERVAL_MS: "500",
         ENGINE_PG_VISIBILITY_MS: "2000",
         ENGINE_SHUTDOWN_GRACE_MS: "3000",

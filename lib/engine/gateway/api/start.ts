@@ -47,20 +47,22 @@ export type TApiGatewayHandle = {
 
 /** Builds and starts the API gateway with its parts: route table, limit store, analytics, operations, key use. */
 export async function startApiGateway(cfg: TApiGatewayConfig): Promise<TApiGatewayHandle> {
-  const routes = new RouteTable(cfg.pool, { refreshMs: cfg.refreshMs, log: cfg.log, listener: cfg.listener });
+  // The engine's pino logger, as a child naming this listener (tests pass plain loggers).
+  const log = (cfg.log as TLog & { child?: (b: object) => TLog }).child?.({ listener: "api-gateway" }) ?? cfg.log;
+  const routes = new RouteTable(cfg.pool, { refreshMs: cfg.refreshMs, log, listener: cfg.listener });
   const limits = await createLimitStore({
     redisUrl: cfg.redisUrl,
     pool: cfg.pool,
-    log: cfg.log,
+    log,
     keyPrefix: cfg.redisKeyPrefix,
   });
-  const analytics = new ApiAnalytics(cfg.pool, { flushMs: cfg.analyticsFlushMs, log: cfg.log });
+  const analytics = new ApiAnalytics(cfg.pool, { flushMs: cfg.analyticsFlushMs, log });
   const operations = new ApiOperations(cfg.pool, {
-    log: cfg.log,
+    log,
     publicBaseUrl: cfg.publicBaseUrl,
     allowHttpCallbacks: cfg.allowHttpCallbacks,
   });
-  const keyUsage = new KeyUsage(cfg.pool, { flushMs: Math.min(cfg.analyticsFlushMs, 60_000), log: cfg.log });
+  const keyUsage = new KeyUsage(cfg.pool, { flushMs: Math.min(cfg.analyticsFlushMs, 60_000), log });
   const gateway = new ApiGateway({
     routes,
     workers: cfg.workers,
@@ -68,7 +70,7 @@ export async function startApiGateway(cfg: TApiGatewayConfig): Promise<TApiGatew
     analytics,
     operations,
     keyUsage,
-    log: cfg.log,
+    log,
     host: cfg.host,
     port: cfg.port,
     publicBaseUrl: cfg.publicBaseUrl,
