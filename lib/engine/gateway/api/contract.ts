@@ -38,7 +38,10 @@ export class RevisionContract {
 
   /** The operation for a method and the path after /<product>/v<major>, or null. */
   match(method: string, path: string): TMatch | null {
-    const m = matchOperation(this.ops, method, path || "/");
+    // HEAD is GET without the body (RFC 9110 §9.3.2) unless the document describes it on its own.
+    const m =
+      matchOperation(this.ops, method, path || "/") ??
+      (method.toUpperCase() === "HEAD" ? matchOperation(this.ops, "GET", path || "/") : null);
     if (!m) return null;
     let validator = this.validators.get(m.op);
     if (!validator)

@@ -140,6 +140,7 @@ describe("request validation against the OpenAPI contract", () => {
   it("prefers a literal path segment, and knows which methods a path accepts", () => {
     expect(contract.match("GET", "/carts/export")!.label).toBe("GET /carts/export");
     expect(contract.match("DELETE", "/carts")).toBeNull();
+    expect(contract.match("HEAD", "/carts/export")!.label).toBe("GET /carts/export");
     expect(contract.methodsFor("/carts")).toEqual(["POST"]);
     expect(contract.methodsFor("/nothing")).toEqual([]);
   });
