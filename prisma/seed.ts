@@ -12,6 +12,7 @@ import { seedHealth } from "./seed/health";
 import { seedCatalog } from "./seed/catalog";
 import { seedApis } from "./seed/apis";
 import { seedApiConsumers } from "./seed/api-consumers";
+import { seedApiAnalytics } from "./seed/api-analytics";
 
 async function main(): Promise<void> {
   const actor = systemActor("seed");
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   await seedHealth(actor);
   await seedApis(actor);
   await seedApiConsumers(actor);
+  await seedApiAnalytics(actor);
   console.log("Seed complete.");
 }
 

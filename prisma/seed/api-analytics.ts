@@ -3,8 +3,8 @@
 // consumers whose keys cover that version there (the APIs and consumers seeds run first). THE
 // HISTORY IS DEMO DATA: it exists only in this seed; a real installation's rows come from the gateway.
 //
-// The story it tells: reads (GET) are fast, writes answer in one to several seconds (so the sync/async
-// advisor has something to say); a consumer holding keys to two majors of a product in one environment
+// The story it tells: reads (GET) are fast, writes take two to several seconds (so the sync/async
+// advisor says async for a consumer that tolerates 2 s); a consumer holding keys to two majors of a product in one environment
 // moved to the newer one (calls to the older stop 12 days ago, the newer start 14 days ago); in
 // production the last write operation of a version is never called (an underused endpoint); a few
 // unidentified callers are refused with 401s. Idempotent: a (version, environment) that has rows already
@@ -149,7 +149,7 @@ export async function seedApiAnalytics(_actor: Actor, now = new Date()): Promise
           const weight = isWrite(operation) ? 0.25 : 1 / (1 + i * 0.5);
           const calls = Math.round(peak * weight * shape(at) * (0.7 + 0.6 * r));
           if (calls <= 0) return;
-          const median = isWrite(operation) ? 1_200 + Math.round(r * 600) : 15 + Math.round(r * 20);
+          const median = isWrite(operation) ? 1_800 + Math.round(r * 1_200) : 15 + Math.round(r * 20);
           const { buckets, sumMs } = latencyBuckets(calls, median);
           const serverErrors = r > 0.97 ? Math.max(1, Math.round(calls * 0.05)) : 0;
           const rateLimited = d.environment.isProduction && shape(at) === 1 && r > 0.9 ? Math.round(calls * 0.03) : 0;
