@@ -5,6 +5,7 @@ import { db, transaction } from "@/lib/db";
 import { useTestDatabase } from "@/test/db";
 import { rejection } from "@/test/rejection";
 import { configKind } from "../config-kinds";
+import { applyConfig, exportConfig } from "../changes/config-sync";
 import { openChangeRequestTx } from "../changes/requests";
 import {
   addApiRevision,
@@ -291,6 +292,27 @@ describe("API products, revisions and the breaking-change gate", () => {
     expect(mismatch.message).toMatch(/holds orders\/v3/);
   });
 
+  it("exports dev's API versions as apis/<product>/v<major>.yaml and applies them back unchanged, or changed", async () => {
+    const files = await exportConfig(engineer, "dev");
+    const paths = files.map((f) => f.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(["apis/orders/v1.yaml", "apis/orders/v2.yaml", "apis/orders/v3.yaml"]),
+    );
+    const same = await applyConfig(engineer, files, "dev", { dryRun: true });
+    expect(same.items.filter((i) => i.kind === "api").map((i) => i.action)).toEqual([
+      "unchanged",
+      "unchanged",
+      "unchanged",
+    ]);
+    const v3 = files.find((f) => f.path === "apis/orders/v3.yaml")!;
+    const edited = files.map((f) =>
+      f === v3 ? { ...f, content: f.content.replace("version: 3.0.0", "version: 3.0.1") } : f,
+    );
+    const applied = await applyConfig(engineer, edited, "dev");
+    expect(applied.items.find((i) => i.key === "orders/v3")?.action).toBe("update");
+    expect(applied.deployments.map((d) => [d.key, d.version])).toEqual([["orders/v3", 2]]);
+  });
+
   it("deprecates a published version with a successor, lists its consumers, and retires it after the sunset", async () => {
     const versions = await db().apiVersion.findMany({
       where: { product: { key: "orders" } },
@@ -331,5 +353,28 @@ describe("API products, revisions and the breaking-change gate", () => {
     );
     await retireApiVersion(engineer, { apiVersionId: one!.id }, new Date(sunsetAt.getTime() + 1000));
     expect((await db().apiVersion.findUniqueOrThrow({ where: { id: one!.id } })).lifecycle).toBe("retired");
+  });
+});
+
+describe("the diff behind the gate", () => {
+  it("records a breaking upload's changes with both locations and blocks it under the published major", async () => {
+    await createApiProduct(engineer, { key: "billing", name: "Billing API" });
+    const input = (source: string) => ({ ...revisionInput(source), productKey: "billing" });
+    const first = await addApiRevision(engineer, input(spec("1.0.0")));
+    await publishApiRevision(engineer, { revisionId: first.id, environmentId: "env_dev" });
+    const breaking = spec("1.1.0").replace(
+      "          schema:\n            type: string\n",
+      "          schema:\n            type: string\n        - name: tenant\n          in: query\n          required: true\n          schema:\n            type: string\n",
+    );
+    const second = await addApiRevision(engineer, input(breaking));
+    expect(second.breakingCount).toBeGreaterThan(0);
+    const stored = await db().apiRevision.findUniqueOrThrow({ where: { id: second.id } });
+    const changes = stored.changes as { id: string; severity: string; revision: { line: number | null } | null }[];
+    const added = changes.find((c) => c.severity === "breaking");
+    expect(added?.id).toMatch(/required/);
+    expect(added?.revision?.line).toBeGreaterThan(10);
+    const blocked = await rejection(publishApiRevision(engineer, { revisionId: second.id, environmentId: "env_dev" }));
+    expect(blocked.message).toMatch(/^Blocked: revision 2 breaks the published contract of billing\/v1/);
+    expect(blocked.message).toContain(`[${added!.id}]`);
   });
 });

@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import type { TApiDocument } from "@/lib/apis/document";
+import { diffOpenApi } from "@/lib/apis/diff";
+import { parseOpenApiText } from "@/lib/apis/openapi/parse";
 
 /** Where a change sits in one document: the JSON pointer and, when the text has it, the line. */
 export const ZApiChangeLocation = z.object({ pointer: z.string(), line: z.number().int().nullable() });
@@ -10,6 +12,7 @@ export const ZApiChange = z.object({
   id: z.string(),
   severity: z.enum(["breaking", "warning", "info"]),
   message: z.string(),
+  operation: z.string().optional(),
   base: ZApiChangeLocation.nullable(),
   revision: ZApiChangeLocation.nullable(),
   fields: z.array(z.string()).default([]),
@@ -28,9 +31,23 @@ export function readChanges(raw: unknown): TApiChange[] {
 type TSide = { document: TApiDocument; source: string };
 
 /**
- * The changes from base to revision, each with its rule id, severity and location in both texts.
- * The OpenAPI diff (lib/apis/diff) is wired here once it lands; until then no changes are recorded.
+ * The changes from base to revision (lib/apis/diff), each with its rule id, severity and location in
+ * both texts: both texts are parsed again for their line maps. A stored text that no longer parses
+ * (written before a parser fix) is compared from its stored document without lines.
  */
-export async function diffRevisionDocuments(_base: TSide, _revision: TSide): Promise<TApiChange[]> {
-  return [];
+export async function diffRevisionDocuments(base: TSide, revision: TSide, now = new Date()): Promise<TApiChange[]> {
+  const side = async (s: TSide) => {
+    const parsed = await parseOpenApiText(s.source);
+    return parsed.ok ? parsed : { ...parsed, doc: s.document.openapi, lineOf: () => null };
+  };
+  const changes = diffOpenApi(await side(base), await side(revision), { now });
+  return changes.map((c) => ({
+    id: c.id,
+    severity: c.severity,
+    message: c.message,
+    ...(c.operation ? { operation: c.operation } : {}),
+    base: c.base ?? null,
+    revision: c.revision ?? null,
+    fields: c.fields,
+  }));
 }
