@@ -58,13 +58,18 @@ function fromDraft04(node: unknown): unknown {
 
 const NOISE = new Set(["must have required property '$ref'", "must match exactly one schema in oneOf"]);
 
-/** One problem per location; a failed oneOf/anyOf itself is noise once its branches' errors are listed. */
+/**
+ * One problem per location (a failed oneOf/anyOf yields one error per branch at the same place),
+ * except missing fields, which are all listed. The oneOf/anyOf error itself is noise.
+ */
 function reduce(problems: (TProblem & { keyword: string })[]): TProblem[] {
   const kept = problems.filter((p) => !NOISE.has(p.message) && p.keyword !== "oneOf" && p.keyword !== "anyOf");
-  const byPointer = new Map<string, TProblem>();
-  for (const p of kept.length ? kept : problems)
-    if (!byPointer.has(p.pointer)) byPointer.set(p.pointer, { pointer: p.pointer, message: p.message });
-  return [...byPointer.values()];
+  const byKey = new Map<string, TProblem>();
+  for (const p of kept.length ? kept : problems) {
+    const key = p.keyword === "required" ? `${p.pointer}|${p.message}` : p.pointer;
+    if (!byKey.has(key)) byKey.set(key, { pointer: p.pointer, message: p.message });
+  }
+  return [...byKey.values()];
 }
 
 function describe(doc: unknown, e: ErrorObject): TProblem {

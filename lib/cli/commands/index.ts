@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { registerApi } from "./api";
 import { registerAudit } from "./audit";
 import { registerCatalog } from "./catalog";
 import { registerConfig } from "./config";
@@ -20,4 +21,5 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerConfig,
   registerCatalog,
   registerReport,
+  registerApi,
 ];
