@@ -88,7 +88,7 @@ test("an engineer issues an API key, sees it once, calls the gateway with it and
   const secret = await dialog.getByLabel("API key").inputValue();
   expect(secret).toMatch(/^sb_dev_[0-9A-Za-z]{40}$/);
   const prefix = secret.slice(0, "sb_dev_".length + 8);
-  await expect(dialog.getByRole("button", { name: "Copy api key" })).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Copy key" })).toBeVisible();
   await dialog.getByRole("button", { name: "I have copied it, close" }).click();
   await expect(dialog).toBeHidden();
   const row = page.getByRole("row", { name: new RegExp(prefix) });

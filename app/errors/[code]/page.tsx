@@ -66,8 +66,7 @@ export default async function ErrorCodePage({ params }: { params: Promise<{ code
             <dd className="font-mono">{code}</dd>
             <dt className="font-medium text-slate-600">Retryable</dt>
             <dd>
-              {isRetryable(entry.retry) ? "Yes, the same request may succeed later" : "No, not unchanged"}{" "}
-              <Badge tone={retry.tone}>{retry.label}</Badge>
+              {isRetryable(entry.retry) ? "Yes" : "No"} <Badge tone={retry.tone}>{retry.label}</Badge>
             </dd>
             <dt className="font-medium text-slate-600">Answered by</dt>
             <dd>{entry.surfaces.map((s) => SURFACE_LABEL[s]).join(", ")}</dd>

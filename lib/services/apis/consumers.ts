@@ -210,6 +210,7 @@ export async function getApiConsumerOrThrow(actor: Actor, id: string, now = new 
     },
   });
   if (!c) throw new AppError("NOT_FOUND", "That consumer does not exist (it may have been deleted).");
+  const who = await userEmails([c.createdBy, ...c.keys.flatMap((k) => [k.createdBy, k.revokedBy ?? ""])]);
   const keys: ApiKeyRow[] = c.keys.map((k) => ({
     id: k.id,
     prefix: k.prefix,
@@ -219,11 +220,11 @@ export async function getApiConsumerOrThrow(actor: Actor, id: string, now = new 
       .map((s) => ({ apiVersionId: s.apiVersionId, label: apiVersionLabel(s.apiVersion) }))
       .sort((a, b) => a.label.localeCompare(b.label)),
     createdAt: k.createdAt.toISOString(),
-    createdBy: k.createdBy,
+    createdBy: who(k.createdBy),
     lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
     expiresAt: k.expiresAt?.toISOString() ?? null,
     revokedAt: k.revokedAt?.toISOString() ?? null,
-    revokedBy: k.revokedBy,
+    revokedBy: k.revokedBy ? who(k.revokedBy) : null,
     status: keyStatus(k, now),
   }));
   return {
@@ -234,10 +235,23 @@ export async function getApiConsumerOrThrow(actor: Actor, id: string, now = new 
     planAllows: describePlanLimits(c.plan),
     callbackSecret: can(actor.role, "api:keys") ? c.callbackSecret : null,
     createdAt: c.createdAt.toISOString(),
-    createdBy: c.createdBy,
+    createdBy: who(c.createdBy),
     disabledAt: c.disabledAt?.toISOString() ?? null,
     keys,
   };
+}
+
+/**
+ * createdBy/revokedBy hold the acting user's id (or a system actor's name): people read emails. A value
+ * that is no user's id (a system actor, a deleted user) shows as stored.
+ */
+async function userEmails(ids: string[]): Promise<(id: string) => string> {
+  const wanted = [...new Set(ids.filter(Boolean))];
+  const users = wanted.length
+    ? await db().user.findMany({ where: { id: { in: wanted } }, select: { id: true, email: true } })
+    : [];
+  const byId = new Map(users.map((u) => [u.id, u.email]));
+  return (id) => byId.get(id) ?? id;
 }
 
 /** Plans and systems for the consumer form and the list's filters. */

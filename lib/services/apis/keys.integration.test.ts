@@ -126,14 +126,19 @@ describe("API plans, consumers and keys", () => {
     const key = await issueApiKey(admin, { consumerId, environment: "dev", apiVersionIds: [version.id] });
     await expect(revokeApiKey(viewer, { id: key.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const at = new Date("2026-12-02T10:00:00Z");
-    await revokeApiKey(engineer, { id: key.id }, at);
+    const user = await db().user.create({
+      data: { email: "iris@example.com", name: "Iris", passwordHash: "x", role: "integration_engineer" },
+    });
+    const iris: Actor = { id: user.id, email: user.email, name: user.name, role: "integration_engineer" };
+    await revokeApiKey(iris, { id: key.id }, at);
     await expect(revokeApiKey(engineer, { id: key.id })).rejects.toMatchObject({ code: "CONFLICT" });
     const stored = await db().apiKey.findUniqueOrThrow({ where: { id: key.id } });
     expect(stored.revokedAt).toEqual(at);
-    expect(stored.revokedBy).toBe(engineer.email);
+    expect(stored.revokedBy).toBe(user.id);
     const detail = await getApiConsumerOrThrow(viewer, consumerId);
-    expect(detail.keys.map((k) => [k.prefix, k.status, k.revokedAt])).toEqual([
-      [key.prefix, "revoked", at.toISOString()],
+    // People read who revoked it by email; a system actor's name shows as stored.
+    expect(detail.keys.map((k) => [k.prefix, k.status, k.revokedAt, k.revokedBy, k.createdBy])).toEqual([
+      [key.prefix, "revoked", at.toISOString(), "iris@example.com", admin.email],
     ]);
     expect(detail.activeKeyCount).toBe(0);
     expect((await auditActions(key.id)).map((a) => a.action)).toEqual(["api.key.issue", "api.key.revoke"]);

@@ -12,7 +12,7 @@ export function CallbackSecret({ consumerId, secret }: { consumerId: string; sec
   return (
     <div className="space-y-3">
       {isShown ? (
-        <SecretField label="Callback secret" value={current} />
+        <SecretField label="Callback secret" value={current} copyLabel="Copy secret" />
       ) : (
         <div className="flex items-center gap-3">
           <code className="font-mono text-sm text-slate-600">whsec_••••••••••••</code>

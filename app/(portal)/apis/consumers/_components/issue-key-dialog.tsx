@@ -45,7 +45,7 @@ export function IssueKeyDialog({
         ref={ref}
         onClose={close}
         aria-labelledby={titleId}
-        className="m-auto w-full max-w-xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+        className="m-auto w-full max-w-2xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
       >
         {isOpen && (
           <IssueKeyForm
@@ -87,11 +87,11 @@ function IssueKeyForm({
         <Notice tone="warning" title="Copy the key now: you will not see it again.">
           Switchboard keeps only a hash of it. If it is lost, revoke it and issue a new one.
         </Notice>
-        <SecretField label="API key" value={issued.secret} />
+        <SecretField label="API key" value={issued.secret} copyLabel="Copy key" />
         <p className="text-sm text-slate-600">
-          Send it in the <code className="font-mono">X-API-Key</code> header. It works in{" "}
-          <strong>{issued.environment}</strong> only; lists show it as{" "}
-          <code className="font-mono">{issued.prefix}…</code>.
+          Send it in the <code className="font-mono">X-API-Key</code> header; it works in{" "}
+          <strong>{issued.environment}</strong> only. From now on it appears by its prefix,{" "}
+          <code className="font-mono">{issued.prefix}</code>, in lists and logs.
         </p>
         <div className="flex justify-end">
           <Button variant="primary" onClick={onClose}>
