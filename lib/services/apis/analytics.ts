@@ -62,6 +62,11 @@ function whereOf(s: TCallScope): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
+/** The histograms added element-wise in one pass (no unnest): ARRAY[sum(b[1]), …, sum(b[16])]. */
+const BUCKET_SUMS = Prisma.raw(
+  `ARRAY[${Array.from({ length: BUCKET_COUNT }, (_, i) => `sum(c."latencyBuckets"[${i + 1}])`).join(", ")}]::float8[]`,
+);
+
 type TAggRow = {
   k: string;
   calls: number;
@@ -70,7 +75,7 @@ type TAggRow = {
   rateLimited: number;
   latencySumMs: number;
   lastMs: number | null;
-  buckets: number[] | null;
+  buckets: (number | null)[] | null;
 };
 
 /**
@@ -80,22 +85,18 @@ type TAggRow = {
  */
 export async function unsafeAggregateCalls(key: Prisma.Sql, scope: TCallScope): Promise<Map<string, TCallAggregate>> {
   const rows = await db().$queryRaw<TAggRow[]>`
-    WITH f AS (SELECT (${key})::text AS k, c.* FROM "ApiCallMinute" c WHERE ${whereOf(scope)}),
-    s AS (SELECT k, sum("calls")::float8 AS calls, sum("clientErrors")::float8 AS "clientErrors",
-                 sum("serverErrors")::float8 AS "serverErrors", sum("rateLimited")::float8 AS "rateLimited",
-                 sum("latencySumMs")::float8 AS "latencySumMs",
-                 (extract(epoch FROM max(CASE WHEN "calls" > 0 THEN "minute" END)) * 1000)::float8 AS "lastMs"
-          FROM f GROUP BY k),
-    b AS (SELECT k, array_agg(n ORDER BY i) AS buckets
-          FROM (SELECT f.k, u.i, sum(u.b)::float8 AS n
-                FROM f, unnest(f."latencyBuckets") WITH ORDINALITY AS u(b, i) GROUP BY f.k, u.i) t
-          GROUP BY k)
-    SELECT s.*, b.buckets FROM s LEFT JOIN b USING (k)`;
+    SELECT (${key})::text AS k, sum(c."calls")::float8 AS calls, sum(c."clientErrors")::float8 AS "clientErrors",
+           sum(c."serverErrors")::float8 AS "serverErrors", sum(c."rateLimited")::float8 AS "rateLimited",
+           sum(c."latencySumMs")::float8 AS "latencySumMs",
+           (extract(epoch FROM max(CASE WHEN c."calls" > 0 THEN c."minute" END)) * 1000)::float8 AS "lastMs",
+           ${BUCKET_SUMS} AS buckets
+    FROM "ApiCallMinute" c WHERE ${whereOf(scope)}
+    GROUP BY 1`;
   const out = new Map<string, TCallAggregate>();
   for (const r of rows) {
     const buckets = new Array<number>(BUCKET_COUNT).fill(0);
     (r.buckets ?? []).forEach((n, i) => {
-      if (i < BUCKET_COUNT) buckets[i] = Number(n);
+      if (i < BUCKET_COUNT) buckets[i] = Number(n ?? 0);
     });
     out.set(r.k, {
       calls: Number(r.calls),
