@@ -19,6 +19,14 @@ const HOP_BY_HOP = new Set([
 ]);
 const NEVER_UPSTREAM = new Set(["x-api-key", "x-request-id", "traceparent", "x-sb-consumer", "sb-environment"]);
 
+const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+
+function isClosedSocket(error: unknown): boolean {
+  if (error instanceof undiciErrors.SocketError) return true;
+  const code = (error as { code?: unknown }).code;
+  return code === "ECONNRESET" || code === "EPIPE";
+}
+
 export type THttpCall = {
   /** The route's base URL (environment variables filled in). */
   baseUrl: string;
@@ -81,14 +89,20 @@ export class HttpBackend {
         ? `${headers["x-forwarded-for"]}, ${c.clientIp}`
         : c.clientIp;
     const hasBody = c.body.length > 0 && c.method !== "GET" && c.method !== "HEAD";
-    try {
-      const res = await this.pool(base.origin).request({
+    const request = () =>
+      this.pool(base.origin).request({
         path: query ? `${path}?${query}` : path,
         method: c.method as "GET",
         headers,
         body: hasBody ? c.body : undefined,
         headersTimeout: this.opts.timeoutMs,
         bodyTimeout: this.opts.timeoutMs,
+      });
+    try {
+      // A kept-alive socket the upstream closed just as it was reused: an idempotent request is sent once more.
+      const res = await request().catch((error: unknown) => {
+        if (IDEMPOTENT.has(c.method) && isClosedSocket(error)) return request();
+        throw error;
       });
       const chunks: Buffer[] = [];
       let size = 0;
@@ -114,7 +128,9 @@ export class HttpBackend {
     if (!pool) {
       pool = new Pool(origin, {
         connections: this.opts.connectionsPerOrigin ?? 64,
-        keepAliveTimeout: 30_000,
+        // Below Node's 5 s server default: an upstream that gives no Keep-Alive hint closes an idle
+        // socket after that, and reusing it as it closes would fail the request.
+        keepAliveTimeout: 4_000,
         connectTimeout: Math.min(this.opts.timeoutMs, 10_000),
       });
       this.pools.set(origin, pool);

@@ -207,7 +207,6 @@ export async function startEchoUpstream() {
         res.writeHead(state.status, {
           "content-type": "application/json",
           "x-upstream": "echo",
-          connection: "keep-alive",
         });
         res.end(JSON.stringify(r));
       }, state.delayMs);
