@@ -122,10 +122,21 @@ function addNull(n: TNorm): TNorm {
 
 const isNullOnly = (n: TNorm) => !!n.types && n.types.size === 1 && n.types.has("null") && !n.unions.length;
 
+/** Dereferenced documents share one object per definition: normalize each once (results are not mutated). */
+const memo = { "3.0": new WeakMap<object, TNorm>(), "3.1": new WeakMap<object, TNorm>() };
+
 /** Normalizes a dereferenced schema of a document with the given OpenAPI version. */
 export function normalizeSchema(raw: unknown, version: TOpenApiVersion, depth = 0): TNorm {
   if (raw === false) return { ...empty(null), types: new Set() };
   if (!isRecord(raw) || depth > 64) return empty(null);
+  const cached = memo[version].get(raw);
+  if (cached) return cached;
+  const result = normalizeFresh(raw, version, depth);
+  memo[version].set(raw, result);
+  return result;
+}
+
+function normalizeFresh(raw: TRaw, version: TOpenApiVersion, depth: number): TNorm {
   const pointer = sourcePointer(raw) ?? null;
   if (isCycleRef(raw)) return { ...empty(refToPointer(raw.$ref)), ref: raw.$ref };
   const next = (v: unknown) => normalizeSchema(v, version, depth + 1);

@@ -255,6 +255,15 @@ export const FIXED_CASES: TCase[] = [
 ];
 
 const S = (d: TDoc) => d.components.schemas;
+function renameOrderLine(d: TDoc): void {
+  S(d).Line = S(d).OrderLine;
+  delete S(d).OrderLine;
+  const ref = { $ref: "#/components/schemas/Line" };
+  S(d).Line.properties.bundle.items = ref;
+  S(d).Order.properties.lines.items = ref;
+  S(d).NewOrder.properties.lines.items = ref;
+}
+
 const WALLET = {
   type: "object",
   required: ["method", "walletId"],
@@ -263,6 +272,15 @@ const WALLET = {
 
 /** Schema and property rules, by direction, including each oasdiff miss named in issue #13. */
 export const SCHEMA_CASES: TCase[] = [
+  { name: "a recursive component renamed is not a change", revise: (d) => renameOrderLine(d), expect: [] },
+  {
+    name: "a change inside a recursive schema is found where it is used",
+    revise: (d) => {
+      renameOrderLine(d);
+      S(d).Line.properties.sku.maxLength = 40;
+    },
+    expect: ["request-property-max-length-tightened", "response-property-max-length-tightened"],
+  },
   {
     name: "oasdiff#1090: a response array became an object",
     revise: (d) =>
@@ -564,6 +582,21 @@ type TConstraintCase = {
 
 /** Every constraint keyword, set on a request-body property, moved each way it can move. */
 const CONSTRAINT_CASES: TConstraintCase[] = [
+  // 3.0 boolean exclusive bounds: moving between the inclusive and exclusive form is one change.
+  {
+    keyword: "exclusive-minimum",
+    type: "number",
+    base: { minimum: 10 },
+    tightened: { minimum: 10, exclusiveMinimum: true },
+    relaxed: { minimum: 5, exclusiveMinimum: true },
+  },
+  {
+    keyword: "minimum",
+    type: "number",
+    base: { minimum: 10, exclusiveMinimum: true },
+    tightened: { minimum: 11 },
+    relaxed: { minimum: 10 },
+  },
   { keyword: "max-length", type: "string", base: { maxLength: 10 }, tightened: { maxLength: 5 }, relaxed: {} },
   {
     keyword: "min-length",

@@ -44,6 +44,26 @@ const LOWER = new Set<TConstraint>(["minLength", "minimum", "exclusiveMinimum", 
 /** Formats where the new one only accepts a subset of the old (e.g. int32 values are int64 values). */
 const FORMAT_SUBSET: Record<string, string[]> = { int32: ["int64"], float: ["double"], date: [], "date-time": [] };
 
+const BOUND_PAIRS = [
+  ["minimum", "exclusiveMinimum", false],
+  ["maximum", "exclusiveMaximum", true],
+] as const;
+
+/** The effective lower or upper bound: the tighter of the inclusive and exclusive keyword. */
+function boundOf(
+  n: TNorm,
+  inclusive: TConstraint,
+  exclusive: TConstraint,
+): { value: number; exclusive: boolean } | null {
+  const inc = n.constraints[inclusive];
+  const exc = n.constraints[exclusive];
+  const lower = inclusive === "minimum";
+  if (typeof exc === "number" && (typeof inc !== "number" || (lower ? exc >= inc : exc <= inc)))
+    return { value: exc, exclusive: true };
+  if (typeof inc === "number") return { value: inc, exclusive: false };
+  return null;
+}
+
 type TVerdict = "tightened" | "relaxed" | "changed";
 
 function constraintVerdict(k: TConstraint, base: unknown, rev: unknown): TVerdict | null {
@@ -77,13 +97,32 @@ export function compareSchemas(base: TNorm, rev: TNorm, scope: TSchemaScope, emi
   const inProgress = new Set<string>();
   // "lines[].sku": array items attach to their parent without a dot.
   const fieldName = (field: string[]) => [...(scope.fieldPrefix ?? []), ...field].join(".").replace(/\.\[\]/g, "[]");
-  const walk = (b: TNorm, r: TNorm, field: string[]) => {
-    const pairKey = `${b.pointer ?? b.ref}|${r.pointer ?? r.ref}|${field.join(".")}`;
+  // The definitions being compared above, by pointer: where a recursive reference points to.
+  const baseAncestors = new Map<string, TNorm>();
+  const revisionAncestors = new Map<string, TNorm>();
+  const walk = (b0: TNorm, r0: TNorm, field: string[]) => {
+    let b = b0;
+    let r = r0;
     if (b.ref || r.ref) {
-      // A recursive reference: equal while the same pair of definitions is being compared above.
-      const refPair = `${b.pointer}|${r.pointer}`;
-      if (inProgress.has(refPair) || (b.ref && r.ref && b.ref === r.ref)) return;
+      // A recursive reference: equal while the same pair of definitions is being compared above,
+      // otherwise compared as the definition it points to.
+      if (inProgress.has(`${b.pointer}|${r.pointer}`) || (b.ref && r.ref && b.ref === r.ref)) return;
+      if (b.ref && b.pointer) b = baseAncestors.get(b.pointer) ?? b;
+      if (r.ref && r.pointer) r = revisionAncestors.get(r.pointer) ?? r;
+      if (b.ref && r.ref) return;
     }
+    const enter = (map: Map<string, TNorm>, n: TNorm) => !!n.pointer && !map.has(n.pointer) && !!map.set(n.pointer, n);
+    const addedB = enter(baseAncestors, b);
+    const addedR = enter(revisionAncestors, r);
+    try {
+      compareNode(b, r, field);
+    } finally {
+      if (addedB) baseAncestors.delete(b.pointer!);
+      if (addedR) revisionAncestors.delete(r.pointer!);
+    }
+  };
+  const compareNode = (b: TNorm, r: TNorm, field: string[]) => {
+    const pairKey = `${b.pointer ?? b.ref}|${r.pointer ?? r.ref}|${field.join(".")}`;
     if (canonical(b) === canonical(r)) return;
     if (inProgress.has(pairKey) || field.length > 32) return;
     inProgress.add(pairKey);
@@ -149,7 +188,26 @@ export function compareSchemas(base: TNorm, rev: TNorm, scope: TSchemaScope, emi
     }
 
     // Constraints.
+    // A bound that moves between minimum and exclusiveMinimum (or the maxima) is one change.
+    const handled = new Set<TConstraint>();
+    for (const [inclusive, exclusive, upper] of BOUND_PAIRS) {
+      const bb = boundOf(b, inclusive, exclusive);
+      const rb = boundOf(r, inclusive, exclusive);
+      if (!bb || !rb || bb.exclusive === rb.exclusive) continue;
+      handled.add(inclusive).add(exclusive);
+      const tighter = upper
+        ? rb.value < bb.value || (rb.value === bb.value && rb.exclusive)
+        : rb.value > bb.value || (rb.value === bb.value && rb.exclusive);
+      const keyword = rb.exclusive ? exclusive : inclusive;
+      const show = (x: { value: number; exclusive: boolean }) =>
+        `${x.exclusive ? (upper ? "<" : ">") : upper ? "≤" : "≥"} ${x.value}`;
+      change(
+        `${SLUG[keyword]}-${tighter ? "tightened" : "relaxed"}`,
+        `The bound of ${where} changed from ${show(bb)} to ${show(rb)}.`,
+      );
+    }
     for (const k of CONSTRAINTS) {
+      if (handled.has(k)) continue;
       const verdict = constraintVerdict(k, b.constraints[k], r.constraints[k]);
       if (!verdict) continue;
       const from = b.constraints[k] === undefined ? "unset" : JSON.stringify(b.constraints[k]);
@@ -177,7 +235,7 @@ export function compareSchemas(base: TNorm, rev: TNorm, scope: TSchemaScope, emi
           revision: rPtr,
           fields: [fieldName(child)],
         });
-      const name_ = `\`${child.join(".")}\``;
+      const name_ = describeField(child);
       if (bp && !rp) {
         const kind = scope.direction === "response" && !bReq ? "removed-optional" : "removed";
         property(
