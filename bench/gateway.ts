@@ -40,6 +40,8 @@ const ROUNDS = arg("rounds", 3);
 const LATENCY_SECONDS = arg("latency-seconds", 10);
 const CONNECTIONS = arg("connections", 32);
 const ONLY = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
+/** --profile <dir>: the gateway processes write V8 CPU profiles there (for finding where the time goes). */
+const PROFILE_DIR = args.includes("--profile") ? path.resolve(args[args.indexOf("--profile") + 1] ?? ".") : null;
 const FIXED_RATE = 1000;
 const TARGET_RATIO = 0.7;
 const TARGET_ADDED_P99_MS = 3;
@@ -112,12 +114,17 @@ async function redisReachable(): Promise<boolean> {
 }
 
 /** Forks a helper under bench/gateway and waits for its first IPC message. */
-function startChild<T>(script: string, argv: string[], stdout: "ignore" | "inherit" = "ignore") {
+function startChild<T>(script: string, argv: string[], profile = false) {
   const child: ChildProcess = fork(path.join(root, "bench/gateway", script), argv, {
     cwd: root,
-    execArgv: ["--conditions=react-server", "--import", "tsx"],
+    execArgv: [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      ...(profile && PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : []),
+    ],
     env: { ...process.env, DATABASE_URL: DB_URL, LOG_LEVEL: "info" },
-    stdio: ["ignore", stdout, "inherit", "ipc"],
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   const ready = new Promise<T>((resolve, reject) => {
     child.once("message", (m) => resolve(m as T));
@@ -238,9 +245,17 @@ async function main(): Promise<void> {
     for (const store of stores) {
       const { consumerId } = await seedConsumer(pool, { plan });
       const { secret } = await issueKey(pool, consumerId, "dev", [api.apiVersionId]);
-      const gw = startChild<{ port: number; store: string }>("gateway-process.ts", [
-        JSON.stringify({ databaseUrl: DB_URL, redisUrl: store === "redis" ? REDIS_URL : undefined, keyPrefix: prefix }),
-      ]);
+      const gw = startChild<{ port: number; store: string }>(
+        "gateway-process.ts",
+        [
+          JSON.stringify({
+            databaseUrl: DB_URL,
+            redisUrl: store === "redis" ? REDIS_URL : undefined,
+            keyPrefix: prefix,
+          }),
+        ],
+        true,
+      );
       children.push(gw);
       const ready = await gw.ready;
       if (ready.store !== store) throw new Error(`the ${store} gateway came up with the ${ready.store} store`);
@@ -342,6 +357,10 @@ async function main(): Promise<void> {
           processes:
             "autocannon (this process), echo upstream and each gateway in their own processes; all on this machine",
         },
+        conditions:
+          loadBefore[0]! > os.cpus().length
+            ? `oversubscribed: load average ${loadBefore[0]} on ${os.cpus().length} cores when the run began (other work shares this machine). The gateway path crosses four processes (autocannon, gateway, limit store, upstream) against the direct path's two, so run-queue waits land on it several times per request; read processCpuMsPerRequest for the gateway's own cost.`
+            : `load average ${loadBefore[0]} on ${os.cpus().length} cores when the run began`,
         store: headlineStore,
         storesMeasured: stores,
         direct,
