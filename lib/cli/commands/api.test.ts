@@ -93,29 +93,33 @@ describe.concurrent("switchboard api diff (child process, no database)", { timeo
   });
 
   it("passes warnings by default and fails on them with --fail-on warning", async () => {
-    const lenient = await cli(["api", "diff", base, warningOnly]);
+    const [lenient, strict] = await Promise.all([
+      cli(["api", "diff", base, warningOnly]),
+      cli(["api", "diff", base, warningOnly, "--fail-on", "warning"]),
+    ]);
     expect(lenient.code).toBe(0);
     expect(lenient.stdout).toContain("response-non-success-status-removed");
-    const strict = await cli(["api", "diff", base, warningOnly, "--fail-on", "warning"]);
     expect(strict.code).toBe(1);
   });
 
   it("exits 2 naming the file and the reason for an unreadable or invalid document", async () => {
-    const missing = await cli(["api", "diff", path.join(dir, "nope.yaml"), base]);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain(`BASE ${path.join(dir, "nope.yaml")}: cannot read the file (ENOENT)`);
     const invalid = path.join(dir, "invalid.yaml");
     await writeFile(
       invalid,
       'openapi: 3.0.3\ninfo:\n  title: Orders\n  version: "1"\npaths:\n  /orders:\n    get:\n      responses:\n        "200":\n          $ref: "./problem.yaml"\n',
     );
-    const run = await cli(["api", "diff", base, invalid]);
+    const swagger = path.join(dir, "swagger.json");
+    await writeFile(swagger, JSON.stringify({ swagger: "2.0", info: { title: "x", version: "1" }, paths: {} }));
+    const [missing, run, old] = await Promise.all([
+      cli(["api", "diff", path.join(dir, "nope.yaml"), base]),
+      cli(["api", "diff", base, invalid]),
+      cli(["api", "diff", swagger, base]),
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`BASE ${path.join(dir, "nope.yaml")}: cannot read the file (ENOENT)`);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`REVISION ${invalid} is not a valid OpenAPI 3 document`);
     expect(run.stderr).toContain(`${invalid}:10 /paths/~1orders/get/responses/200/$ref: External reference`);
-    const swagger = path.join(dir, "swagger.json");
-    await writeFile(swagger, JSON.stringify({ swagger: "2.0", info: { title: "x", version: "1" }, paths: {} }));
-    const old = await cli(["api", "diff", swagger, base]);
     expect(old.code).toBe(2);
     expect(old.stderr).toContain("Convert it to OpenAPI 3");
   });
