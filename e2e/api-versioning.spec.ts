@@ -138,7 +138,11 @@ test("an API owner publishes v1, is blocked on a breaking v1.1, publishes v2 and
     .poll(
       async () => {
         await page.reload();
-        return page.getByTestId("version-consumers").filter({ hasText: "Supplier portal" }).count();
+        return page
+          .getByTestId("version-analytics")
+          .getByTestId("still-calling-consumer")
+          .filter({ hasText: "Supplier portal" })
+          .count();
       },
       { timeout: 30_000, intervals: [1_000, 2_000] },
     )

@@ -9,9 +9,9 @@ import { orNotFound } from "@/lib/http/not-found";
 import { getApiVersionOrThrow, STILL_CALLING_DAYS } from "@/lib/services/apis";
 import { requirePageAccess } from "@/lib/session";
 import { parseMajorSegment } from "@/lib/validation/apis";
+import { VersionAnalytics, VersionSyncAsyncAdvice } from "../../_components/analytics-version";
 import { ApiLifecycleBadge } from "../../_components/lifecycle-badge";
 import { PlainTable } from "../../_components/plain-table";
-import { ConsumersList } from "../_components/consumers-list";
 import { DeprecateForm } from "../_components/deprecate-form";
 import { GateNotice } from "../_components/gate-notice";
 import { PublishPanel } from "../_components/publish-panel";
@@ -191,12 +191,8 @@ export default async function ApiVersionPage({ params }: Params) {
           </div>
         </Card>
 
-        <Card
-          title="Consumers still calling"
-          description={`Consumers seen on ${label} in the last ${STILL_CALLING_DAYS} days, from the gateway's analytics.`}
-        >
-          <ConsumersList consumers={v.consumers} days={STILL_CALLING_DAYS} />
-        </Card>
+        <VersionAnalytics apiVersionId={v.id} stillCallingDays={STILL_CALLING_DAYS} />
+        {v.current && <VersionSyncAsyncAdvice apiVersionId={v.id} />}
 
         {v.current && (
           <Card title="Reference">
