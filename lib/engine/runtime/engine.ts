@@ -129,10 +129,8 @@ export async function startEngine(cfg: TEngineConfig): Promise<TEngine> {
     publicBaseUrl: cfg.publicBaseUrl,
     retirements,
   });
-  try {
-    await runtime.start();
-    await retirements.start();
-  } catch (error) {
+  // What a failed start undoes, whichever step failed (a gateway already listening is closed first).
+  const release = async () => {
     retirements.stop();
     await runtime.shutdown().catch(() => undefined);
     await transport.close().catch(() => undefined);
@@ -140,19 +138,19 @@ export async function startEngine(cfg: TEngineConfig): Promise<TEngine> {
     await evaluator.close();
     await pool.end();
     await fastPool.end();
+  };
+  try {
+    await runtime.start();
+    await retirements.start();
+  } catch (error) {
+    await release();
     throw error;
   }
   let port: number;
   try {
     port = await gateway.listen();
   } catch (error) {
-    retirements.stop();
-    await runtime.shutdown().catch(() => undefined);
-    await transport.close().catch(() => undefined);
-    await listener.close();
-    await evaluator.close();
-    await pool.end();
-    await fastPool.end();
+    await release();
     throw new Error(
       `The engine gateway could not listen on ${cfg.gatewayHost}:${cfg.gatewayPort} (${error instanceof Error ? error.message : String(error)}); set ENGINE_GATEWAY_PORT to a free port.`,
     );
@@ -178,13 +176,7 @@ export async function startEngine(cfg: TEngineConfig): Promise<TEngine> {
       });
     } catch (error) {
       await gateway.close().catch(() => undefined);
-      retirements.stop();
-      await runtime.shutdown().catch(() => undefined);
-      await transport.close().catch(() => undefined);
-      await listener.close();
-      await evaluator.close();
-      await pool.end();
-      await fastPool.end();
+      await release();
       throw error;
     }
   }

@@ -7,6 +7,7 @@ import { mapPrismaError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { ZPublishApiRevision } from "@/lib/validation/apis";
 import { appendAudit } from "../audit";
+import { assertReachedPreviousTx } from "../promotion";
 import { breakingGateTx, gateRefusal } from "./gate";
 import { notifyApiGateway } from "./notify";
 
@@ -62,27 +63,18 @@ async function loadEnvironment(tx: Tx, environmentId: string) {
   return env;
 }
 
-/** dev → test → prod: a revision reaches an environment only after it reached the one before it. */
-async function promotionGate(
+/** dev → test → prod: see assertReachedPreviousTx. */
+function promotionGate(
   tx: Tx,
   revision: TLoadedRevision,
   env: { id: string; key: string; name: string; sortOrder: number },
 ): Promise<void> {
-  const before = await tx.environment.findFirst({
-    where: { sortOrder: { lt: env.sortOrder } },
-    orderBy: { sortOrder: "desc" },
-    select: { id: true, key: true, name: true },
-  });
-  if (!before) return;
-  const reached = await tx.apiDeployment.findFirst({
-    where: { revisionId: revision.id, environmentId: before.id },
-    select: { id: true },
-  });
-  if (reached) return;
-  throw new AppError(
-    "PRECONDITION_FAILED",
-    `${revision.key} revision ${revision.number} must reach ${before.name} (${before.key}) before ${env.name} (${env.key}): publish it to ${before.key} first.`,
-    { fieldErrors: { environmentId: [`Publish revision ${revision.number} to ${before.key} first.`] } },
+  return assertReachedPreviousTx(
+    tx,
+    env,
+    { subject: `${revision.key} revision ${revision.number}`, short: `revision ${revision.number}`, verb: "publish" },
+    async (environmentId) =>
+      !!(await tx.apiDeployment.findFirst({ where: { revisionId: revision.id, environmentId }, select: { id: true } })),
   );
 }
 

@@ -6,6 +6,7 @@ import { mapPrismaError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { ZDeployInput, ZDeploymentControlInput, type TDeploymentAction } from "@/lib/validation/flows";
 import { appendAudit } from "../audit";
+import { assertReachedPreviousTx } from "../promotion";
 import { flowInterfaceLinkTx, isResidencyFlagged } from "./residency";
 
 export type EnvironmentRow = { id: string; key: string; name: string; isProduction: boolean };
@@ -99,30 +100,18 @@ export type TDeployVersionInput = {
   acknowledgeResidency?: boolean;
 };
 
-/**
- * Promotion goes dev → test → prod by Environment.sortOrder: a version reaches an environment only after
- * it was deployed (at any time, even if superseded since) to the one before it.
- */
-async function promotionGate(
+/** dev → test → prod: see assertReachedPreviousTx. */
+function promotionGate(
   tx: Tx,
   version: { id: string; version: number; flowName: string },
   env: { id: string; key: string; name: string; sortOrder: number },
 ): Promise<void> {
-  const before = await tx.environment.findFirst({
-    where: { sortOrder: { lt: env.sortOrder } },
-    orderBy: { sortOrder: "desc" },
-    select: { id: true, key: true, name: true },
-  });
-  if (!before) return;
-  const reached = await tx.deployment.findFirst({
-    where: { flowVersionId: version.id, environmentId: before.id },
-    select: { id: true },
-  });
-  if (reached) return;
-  throw new AppError(
-    "PRECONDITION_FAILED",
-    `${version.flowName} v${version.version} must reach ${before.name} (${before.key}) before ${env.name} (${env.key}): deploy it to ${before.key} first.`,
-    { fieldErrors: { environmentId: [`Deploy v${version.version} to ${before.key} first.`] } },
+  return assertReachedPreviousTx(
+    tx,
+    env,
+    { subject: `${version.flowName} v${version.version}`, short: `v${version.version}`, verb: "deploy" },
+    async (environmentId) =>
+      !!(await tx.deployment.findFirst({ where: { flowVersionId: version.id, environmentId }, select: { id: true } })),
   );
 }
 
