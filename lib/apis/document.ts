@@ -1,12 +1,8 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { canonicalJson } from "@/lib/utils/canonical-json";
+import { API_PRODUCT_KEY, API_PRODUCT_KEY_HINT } from "@/lib/validation/api-product-key";
 import { FLOW_NAME, FLOW_NAME_HINT } from "@/lib/validation/flows";
-
-/** Product keys are the gateway path's first segment (/<product>/v<major>/...). */
-export const API_PRODUCT_KEY = /^[a-z][a-z0-9-]{1,40}$/;
-export const API_PRODUCT_KEY_HINT =
-  "Use 2–41 lower-case letters, digits or dashes, starting with a letter (it appears in the gateway URL).";
 
 /** The config item key of a major version: "orders/v1". */
 export const apiItemKey = (product: string, major: number) => `${product}/v${major}`;

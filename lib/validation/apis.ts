@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { API_PRODUCT_KEY, API_PRODUCT_KEY_HINT } from "@/lib/apis/document";
+import { API_PRODUCT_KEY, API_PRODUCT_KEY_HINT } from "./api-product-key";
 import { FLOW_NAME, FLOW_NAME_HINT } from "@/lib/validation/flows";
 
 // API products, their major versions and revisions: the forms, actions and services share these.

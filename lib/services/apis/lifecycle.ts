@@ -6,7 +6,7 @@ import { db, transaction, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ZApiVersionId, ZDeprecateApiVersion } from "@/lib/validation/apis";
 import { appendAudit } from "../audit";
-import { notifyUsers, usersWithRoles } from "../changes/notify";
+import { notifyUsers, usersWithRoles } from "../notifications";
 import { notifyApiGateway } from "./notify";
 
 export type TVersionConsumer = {

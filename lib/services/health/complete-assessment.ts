@@ -6,7 +6,7 @@ import { AppError, type FieldErrors } from "@/lib/errors";
 import { healthScore, readSignals } from "@/lib/services/signals";
 import { ZCompleteAssessment, type TCompleteAssessment } from "@/lib/validation/health";
 import { appendAudit } from "../audit";
-import { notifyUsers } from "../changes/notify";
+import { notifyUsers } from "../notifications";
 import { canCompleteAssessment } from "./can-act";
 import { assessmentHref } from "./links";
 import { assessmentScore } from "./score-assessment";

@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth";
 import { db, transaction, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { appendAudit } from "../audit";
-import { notifyUsers } from "../changes/notify";
+import { notifyUsers } from "../notifications";
 import { assessmentHref } from "./links";
 
 const DAY = 86_400_000;

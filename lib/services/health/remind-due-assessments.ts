@@ -2,7 +2,7 @@ import "server-only";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { db, transaction } from "@/lib/db";
 import { appendAudit } from "../audit";
-import { notifyUsers, usersWithRoles } from "../changes/notify";
+import { notifyUsers, usersWithRoles } from "../notifications";
 import { assessmentHref } from "./links";
 
 const DAY = 86_400_000;

@@ -5,7 +5,7 @@ import { transaction, type Prisma, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { scheduleIssues, toFieldErrors, ZDeprecateInput } from "@/lib/validation/retirements";
 import { appendAudit } from "../audit";
-import { notifyUsers } from "../changes/notify";
+import { notifyUsers } from "../notifications";
 import { listConsumers } from "./consumers";
 import { retirementHref, setFlowLifecycle } from "./load";
 import { retirementRecipients } from "./recipients";

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { notifyUsers } from "../changes/notify";
+import { notifyUsers } from "../notifications";
 
 export const retirementHref = (id: string) => `/catalog/retirements/${id}`;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db";
-import { usersWithRoles } from "../changes/notify";
+import { usersWithRoles } from "../notifications";
 import type { TRetirementConsumer } from "./consumers";
 import { subjectOwnerIds, type TRetirementSubject } from "./subject";
 
