@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/db";
 import { bucketIndex } from "@/lib/engine/metrics/buckets";
 import { createPgPool } from "@/lib/engine/transports/postgres/pool";
-import { ApiAnalytics } from "./analytics";
+import { API_ANALYTICS_RETENTION_MS, ApiAnalytics, purgeApiCallMinutes } from "./analytics";
 import type { TApiCall } from "./contracts";
 
 const dbUrl = useTestDatabase();
 const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const MINUTE = Date.UTC(2026, 11, 2, 9, 30, 0);
+// An hour ago, well inside the retention that each first flush purges past.
+const MINUTE = Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000;
 
 type TRow = {
   calls: number;
@@ -97,5 +98,17 @@ describe("ApiAnalytics against Postgres", () => {
     a.record(call({ consumerId: "cons_retry", status: 500 }));
     await a.flush();
     expect(await row("cons_retry")).toMatchObject({ calls: 2, serverErrors: 1 });
+  });
+
+  it("purges minutes past the retention and keeps the recent ones", async () => {
+    const old = new ApiAnalytics(pool, { flushMs: 0, log });
+    old.record(call({ consumerId: "cons_old", at: Date.now() - API_ANALYTICS_RETENTION_MS - 86_400_000 }));
+    old.record(call({ consumerId: "cons_recent" }));
+    // This instance's first flush purged before writing, so the old row is written now and purged below.
+    await old.flush();
+    expect(await row("cons_old")).toBeDefined();
+    expect(await purgeApiCallMinutes(pool, API_ANALYTICS_RETENTION_MS)).toBe(1);
+    expect(await row("cons_old")).toBeUndefined();
+    expect(await row("cons_recent")).toMatchObject({ calls: 1 });
   });
 });

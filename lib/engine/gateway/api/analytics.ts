@@ -33,6 +33,18 @@ function cellId(c: {
   return `${c.apiVersionId}\u0000${c.environmentId}\u0000${c.operation}\u0000${c.consumerId}\u0000${c.minute}`;
 }
 
+/** Per-minute API analytics are kept as long as the flows' minute rollups. */
+export const API_ANALYTICS_RETENTION_MS = 90 * 86_400_000;
+const PURGE_EVERY_MS = 3_600_000;
+
+export async function purgeApiCallMinutes(pool: pg.Pool, olderThanMs: number): Promise<number> {
+  const r = await pool.query(
+    `DELETE FROM "ApiCallMinute" WHERE "minute" < (now() AT TIME ZONE 'UTC') - make_interval(secs => $1::float8 / 1000)`,
+    [olderThanMs],
+  );
+  return r.rowCount ?? 0;
+}
+
 /**
  * The gateway's per-minute call counts, added up in memory on every response (record() is the hot
  * path: a map lookup and a few increments) and added into "ApiCallMinute" on each flush. Rows are
@@ -44,6 +56,7 @@ export class ApiAnalytics implements TApiAnalytics {
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private stopped = false;
+  private purgedAt = 0;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -113,7 +126,18 @@ export class ApiAnalytics implements TApiAnalytics {
     await this.flush();
   }
 
+  /** Hourly, rows past the retention go (every gateway may do it; the delete is idempotent). */
+  private async purgeOld(): Promise<void> {
+    const now = Date.now();
+    if (now - this.purgedAt < PURGE_EVERY_MS) return;
+    this.purgedAt = now;
+    await purgeApiCallMinutes(this.pool, API_ANALYTICS_RETENTION_MS).catch((error: unknown) =>
+      this.opts.log.warn({ err: String(error) }, "purging old API analytics failed; retrying in an hour"),
+    );
+  }
+
   private async write(): Promise<void> {
+    await this.purgeOld();
     if (!this.cells.size) return;
     const taken = this.cells;
     this.cells = new Map();
