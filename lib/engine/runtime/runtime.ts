@@ -6,6 +6,7 @@ import type { Registry } from "@/lib/engine/core/registry";
 import type { TPromMetrics } from "@/lib/engine/metrics/prometheus";
 import { DependencyAggregator } from "@/lib/engine/metrics/dependencies";
 import { backlogPerFlow, recordQueueDepths, type TQueueReading } from "@/lib/engine/metrics/queue-depth";
+import { API_ANALYTICS_RETENTION_MS, purgeApiCallMinutes } from "@/lib/engine/gateway/api/analytics";
 import { MinuteRollup, purgeMetricMinutes } from "@/lib/engine/metrics/rollup";
 import type { PgListener } from "@/lib/engine/transports/postgres/listener";
 import type { Transport } from "@/lib/engine/transports/types";
@@ -339,8 +340,9 @@ export class EngineRuntime {
     try {
       const runs = await purgeLineage(this.opts.pool, this.opts.lineageRetentionMs);
       const minutes = await purgeMetricMinutes(this.opts.pool, METRICS_RETENTION_MS);
-      if (runs || minutes)
-        this.opts.log.info({ runs, minutes }, "message runs and metric minutes past retention dropped");
+      const apiMinutes = await purgeApiCallMinutes(this.opts.pool, API_ANALYTICS_RETENTION_MS);
+      if (runs || minutes || apiMinutes)
+        this.opts.log.info({ runs, minutes, apiMinutes }, "message runs and metric minutes past retention dropped");
     } catch (error) {
       this.opts.log.warn({ err: String(error) }, "purging old message runs or metric minutes failed; retrying later");
     }

@@ -33,9 +33,8 @@ function cellId(c: {
   return `${c.apiVersionId}\u0000${c.environmentId}\u0000${c.operation}\u0000${c.consumerId}\u0000${c.minute}`;
 }
 
-/** Per-minute API analytics are kept as long as the flows' minute rollups. */
+/** Per-minute API analytics are kept as long as the flows' minute rollups (the runtime's housekeeping purges). */
 export const API_ANALYTICS_RETENTION_MS = 90 * 86_400_000;
-const PURGE_EVERY_MS = 3_600_000;
 
 export async function purgeApiCallMinutes(pool: pg.Pool, olderThanMs: number): Promise<number> {
   const r = await pool.query(
@@ -56,7 +55,6 @@ export class ApiAnalytics implements TApiAnalytics {
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private stopped = false;
-  private purgedAt = 0;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -126,18 +124,7 @@ export class ApiAnalytics implements TApiAnalytics {
     await this.flush();
   }
 
-  /** Hourly, rows past the retention go (every gateway may do it; the delete is idempotent). */
-  private async purgeOld(): Promise<void> {
-    const now = Date.now();
-    if (now - this.purgedAt < PURGE_EVERY_MS) return;
-    this.purgedAt = now;
-    await purgeApiCallMinutes(this.pool, API_ANALYTICS_RETENTION_MS).catch((error: unknown) =>
-      this.opts.log.warn({ err: String(error) }, "purging old API analytics failed; retrying in an hour"),
-    );
-  }
-
   private async write(): Promise<void> {
-    await this.purgeOld();
     if (!this.cells.size) return;
     const taken = this.cells;
     this.cells = new Map();
