@@ -28,3 +28,43 @@ export async function assertReachedPreviousTx(
     { fieldErrors: { environmentId: [`${verb} ${version.short} to ${before.key} first.`] } },
   );
 }
+
+/**
+ * Production runs only what the CAB approved: a change for this environment, approved (or an emergency
+ * change, which may deploy first and is reviewed afterwards), with an item of this kind bound to the
+ * version's content hash. `subject` names the version ("orders revision 2"), `verb` what production does.
+ */
+export async function assertApprovedChangeTx(
+  tx: Tx,
+  env: { id: string; key: string },
+  changeRequestId: string | null | undefined,
+  version: { kind: string; id: string; contentHash: string; subject: string; verb: "runs" | "serves"; ask: string },
+): Promise<{ id: string; number: number }> {
+  const rule = `Production ${version.verb} what the CAB approved`;
+  if (!changeRequestId) throw new AppError("PRECONDITION_FAILED", `${rule}: ${version.ask}.`);
+  const change = await tx.changeRequest.findUnique({
+    where: { id: changeRequestId },
+    select: {
+      id: true,
+      number: true,
+      type: true,
+      status: true,
+      environmentId: true,
+      items: { where: { kind: version.kind, versionId: version.id }, select: { contentHash: true } },
+    },
+  });
+  if (!change) throw new AppError("NOT_FOUND", "That change request does not exist.");
+  const name = `CHG-${change.number}`;
+  if (change.environmentId !== env.id)
+    throw new AppError("PRECONDITION_FAILED", `${name} is for another environment than ${env.key}.`);
+  const isApproved =
+    change.status === "approved" ||
+    (change.type === "emergency" && (change.status === "submitted" || change.status === "implemented"));
+  if (!isApproved) throw new AppError("PRECONDITION_FAILED", `${rule}: ${name} is ${change.status}, not approved.`);
+  if (!change.items.some((i) => i.contentHash === version.contentHash))
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `${rule}: ${name} does not bind ${version.subject} (hash ${version.contentHash.slice(0, 12)}); ${version.ask}.`,
+    );
+  return { id: change.id, number: change.number };
+}

@@ -7,7 +7,7 @@ import { mapPrismaError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { ZPublishApiRevision } from "@/lib/validation/apis";
 import { appendAudit } from "../audit";
-import { assertReachedPreviousTx } from "../promotion";
+import { assertApprovedChangeTx, assertReachedPreviousTx } from "../promotion";
 import { breakingGateTx, gateRefusal } from "./gate";
 import { notifyApiGateway } from "./notify";
 
@@ -93,37 +93,14 @@ async function changeGate(
   env: { id: string; key: string },
   changeRequestId: string | null | undefined,
 ): Promise<{ id: string; number: number }> {
-  const ask = `request a change for ${revision.key} revision ${revision.number}`;
-  if (!changeRequestId) throw new AppError("PRECONDITION_FAILED", `Production serves what the CAB approved: ${ask}.`);
-  const change = await tx.changeRequest.findUnique({
-    where: { id: changeRequestId },
-    select: {
-      id: true,
-      number: true,
-      type: true,
-      status: true,
-      environmentId: true,
-      items: { where: { kind: "api", versionId: revision.id }, select: { contentHash: true } },
-    },
+  return assertApprovedChangeTx(tx, env, changeRequestId, {
+    kind: "api",
+    id: revision.id,
+    contentHash: revision.contentHash,
+    subject: `${revision.key} revision ${revision.number}`,
+    verb: "serves",
+    ask: `request a change for ${revision.key} revision ${revision.number}`,
   });
-  if (!change) throw new AppError("NOT_FOUND", "That change request does not exist.");
-  const name = `CHG-${change.number}`;
-  if (change.environmentId !== env.id)
-    throw new AppError("PRECONDITION_FAILED", `${name} is for another environment than ${env.key}.`);
-  const isApproved =
-    change.status === "approved" ||
-    (change.type === "emergency" && (change.status === "submitted" || change.status === "implemented"));
-  if (!isApproved)
-    throw new AppError(
-      "PRECONDITION_FAILED",
-      `Production serves what the CAB approved: ${name} is ${change.status}, not approved.`,
-    );
-  if (!change.items.some((i) => i.contentHash === revision.contentHash))
-    throw new AppError(
-      "PRECONDITION_FAILED",
-      `Production serves what the CAB approved: ${name} does not bind ${revision.key} revision ${revision.number} (hash ${revision.contentHash.slice(0, 12)}); ${ask}.`,
-    );
-  return { id: change.id, number: change.number };
 }
 
 /**

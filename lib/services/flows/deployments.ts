@@ -6,7 +6,7 @@ import { mapPrismaError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { ZDeployInput, ZDeploymentControlInput, type TDeploymentAction } from "@/lib/validation/flows";
 import { appendAudit } from "../audit";
-import { assertReachedPreviousTx } from "../promotion";
+import { assertApprovedChangeTx, assertReachedPreviousTx } from "../promotion";
 import { flowInterfaceLinkTx, isResidencyFlagged } from "./residency";
 
 export type EnvironmentRow = { id: string; key: string; name: string; isProduction: boolean };
@@ -142,37 +142,14 @@ async function changeGate(
   env: { id: string; key: string },
   changeRequestId: string | null | undefined,
 ): Promise<{ id: string; number: number }> {
-  const ask = `open a change request for ${version.flowName} v${version.version}`;
-  if (!changeRequestId) throw new AppError("PRECONDITION_FAILED", `Production runs what the CAB approved: ${ask}.`);
-  const change = await tx.changeRequest.findUnique({
-    where: { id: changeRequestId },
-    select: {
-      id: true,
-      number: true,
-      type: true,
-      status: true,
-      environmentId: true,
-      items: { where: { versionId: version.id }, select: { contentHash: true } },
-    },
+  return assertApprovedChangeTx(tx, env, changeRequestId, {
+    kind: "flow",
+    id: version.id,
+    contentHash: version.contentHash,
+    subject: `${version.flowName} v${version.version}`,
+    verb: "runs",
+    ask: `open a change request for ${version.flowName} v${version.version}`,
   });
-  if (!change) throw new AppError("NOT_FOUND", "That change request does not exist.");
-  const name = `CHG-${change.number}`;
-  if (change.environmentId !== env.id)
-    throw new AppError("PRECONDITION_FAILED", `${name} is for another environment than ${env.key}.`);
-  const isApproved =
-    change.status === "approved" ||
-    (change.type === "emergency" && (change.status === "submitted" || change.status === "implemented"));
-  if (!isApproved)
-    throw new AppError(
-      "PRECONDITION_FAILED",
-      `Production runs what the CAB approved: ${name} is ${change.status}, not approved.`,
-    );
-  if (!change.items.some((i) => i.contentHash === version.contentHash))
-    throw new AppError(
-      "PRECONDITION_FAILED",
-      `Production runs what the CAB approved: ${name} does not bind ${version.flowName} v${version.version} (hash ${version.contentHash.slice(0, 12)}); ${ask}.`,
-    );
-  return { id: change.id, number: change.number };
 }
 
 /**
