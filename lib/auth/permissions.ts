@@ -64,6 +64,14 @@ export const PERMISSIONS = [
   "api:edit",
   "api:publish",
   "api:keys",
+  "quality:read",
+  "quality:rules",
+  "quality:review",
+  "quality:steward",
+  "quality:classify",
+  "quality:sensitive",
+  "quality:detokenize",
+  "quality:manage",
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -87,6 +95,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "catalog:read",
     "api:read",
     "portfolio:read",
+    "quality:read",
   ],
   data_owner: [
     "candidate:read",
@@ -104,6 +113,14 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "catalog:read",
     "api:read",
     "health:assess",
+    "quality:read",
+    "quality:rules",
+    "quality:review",
+    "quality:steward",
+    "quality:classify",
+    "quality:sensitive",
+    "quality:detokenize",
+    "quality:manage",
   ],
   cab_member: [
     "candidate:read",
@@ -123,6 +140,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "catalog:read",
     "api:read",
     "portfolio:read",
+    "quality:read",
   ],
   executive: [
     "candidate:read",
@@ -139,6 +157,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "catalog:read",
     "api:read",
     "portfolio:read",
+    "quality:read",
   ],
   integration_engineer: [
     "candidate:read",
@@ -170,6 +189,11 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "api:edit",
     "api:publish",
     "api:keys",
+    "quality:read",
+    "quality:rules",
+    "quality:review",
+    "quality:classify",
+    "quality:manage",
   ],
   viewer: [
     "candidate:read",
@@ -184,6 +208,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "catalog:read",
     "api:read",
     "portfolio:read",
+    "quality:read",
   ],
 };
 
@@ -256,6 +281,13 @@ export const AREAS: readonly Area[] = [
     label: "APIs",
     permission: "api:read",
     description: "API products with OpenAPI contracts, the breaking-change gate, consumers, keys, plans and analytics.",
+  },
+  {
+    href: "/quality/rules",
+    label: "Data quality",
+    permission: "quality:read",
+    description:
+      "Validation rules with quarantine, golden records, lineage, classification and masking, profiling and SLAs.",
   },
   {
     href: "/changes",

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Message } from "./message";
+import type { MaskingDeps, MasterDataDeps, QuarantineSink, RuleSetSource } from "./quality";
 
 /** Called once the message is fully handled (ok) or must be redelivered (error). */
 export type Ack = (error?: Error) => Promise<void>;
@@ -129,6 +130,14 @@ export type EngineDeps = {
    * the catalog sees that dependency too; outputs and inputs are observed by the runtime itself.
    */
   observeEndpoint?: (e: TObservedEndpoint) => void;
+  /** Rule sets deployed in the run's environment (validate_rules). */
+  ruleSets?: RuleSetSource;
+  /** Where validate_rules keeps every failing record; without it the step fails the message instead. */
+  quarantine?: QuarantineSink;
+  /** Golden records and master-data lookups. */
+  masterData?: MasterDataDeps;
+  /** Masking outside production, applied by the runner to every message before its outputs. */
+  masking?: MaskingDeps;
 };
 
 export type ComponentSpec<K extends TKind, C extends z.ZodType> = {

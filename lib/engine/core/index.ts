@@ -8,3 +8,4 @@ export * from "./observer";
 export * from "./runner";
 export * from "./flow-version";
 export * from "./idempotency";
+export * from "./quality";

@@ -5,6 +5,12 @@ export const REPLAY_HEADER = "sb-replay-of";
 
 /** The flow's idempotency key (policy.idempotencyKey) for this message; HTTP outputs send it on. */
 export const IDEMPOTENCY_HEADER = "sb-idempotency-key";
+/**
+ * A record resubmitted from the quarantine: the id of its quarantine entry, and the step at which it
+ * re-enters the flow (the validate step that quarantined it, which checks it again).
+ */
+export const RESUBMIT_HEADER = "sb-resubmit-of";
+export const RESUME_AT_HEADER = "sb-resume-at";
 
 /**
  * Who called the gateway (lib/catalog/endpoints.ts callerIdentity), set by the gateway on the message it

@@ -4,7 +4,16 @@ import { CircuitBreakers } from "./circuit-breakers";
 import type { EngineDeps, Output, Processor, TRunInfo } from "./contracts";
 import { classifyError, errorMessage } from "./errors";
 import { idempotencyKeyOf } from "./idempotency";
-import { IDEMPOTENCY_HEADER, isFailed, markFailed, REPLAY_HEADER, serializableMessage, type Message } from "./message";
+import {
+  IDEMPOTENCY_HEADER,
+  isFailed,
+  markFailed,
+  REPLAY_HEADER,
+  RESUBMIT_HEADER,
+  RESUME_AT_HEADER,
+  serializableMessage,
+  type Message,
+} from "./message";
 import type { RunObserver, TDeadLetter, TStepEvent, TStepOutcome } from "./observer";
 import type { Registry } from "./registry";
 import { runWithRetry, type TAttempt } from "./retry";
@@ -93,6 +102,7 @@ export class FlowRunner {
 
   /** Runs one input message to completion: every step, then every matching output (with retries). */
   async run(input: Message, s: AbortSignal = new AbortController().signal): Promise<TRunResult> {
+    if (RESUME_AT_HEADER in input.headers) return this.resume(input, s);
     if (!this.spec.policy.idempotencyKey) return this.runFrom([input], 0, input, s);
     const started = (this.deps.now ?? Date.now)();
     let key: string;
@@ -116,6 +126,29 @@ export class FlowRunner {
       return this.duplicate(input, started);
     }
     return this.runFrom([{ ...input, headers: { ...input.headers, [IDEMPOTENCY_HEADER]: key } }], 0, input, s);
+  }
+
+  /**
+   * A quarantined record resubmitted: it re-enters at the step that quarantined it, once per quarantine
+   * entry (a second delivery of the same resubmission is a duplicate).
+   */
+  private async resume(input: Message, s: AbortSignal): Promise<TRunResult> {
+    const at = this.steps.findIndex((st) => st.spec.id === input.headers[RESUME_AT_HEADER]);
+    if (at < 0) {
+      const failed = markFailed(input, {
+        failedStep: input.headers[RESUME_AT_HEADER],
+        error: `This flow version has no step "${input.headers[RESUME_AT_HEADER]}" to resume at.`,
+        errorClass: "permanent",
+      });
+      return this.runFrom([failed], this.steps.length, input, s);
+    }
+    const entry = input.headers[RESUBMIT_HEADER];
+    const store = this.deps.dedupeStore;
+    if (entry && store && !(await store.claim(`resubmit:${entry}`, 0, { messageId: input.id }))) {
+      return this.duplicate(input, (this.deps.now ?? Date.now)());
+    }
+    // The step that quarantined it checks it again, so a fix that still fails is quarantined again.
+    return this.runFrom([input], at, input, s);
   }
 
   /** Another message already claimed this key: nothing runs, the run is recorded as filtered. */
@@ -176,7 +209,9 @@ export class FlowRunner {
       failures: [],
       durationMs: 0,
     };
-    for (const msg of current) await this.deliver(msg, original, result, s);
+    const masking = this.deps.masking;
+    for (const msg of current)
+      await this.deliver(masking && !isFailed(msg) ? await masking.forOutput(msg) : msg, original, result, s);
     result.status =
       result.deadLetters.length || result.failures.length
         ? this.spec.policy.dlq

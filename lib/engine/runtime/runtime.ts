@@ -28,6 +28,7 @@ import { purgeIdempotencyKeys } from "./idempotency";
 import { LineageWriter, purgeLineage } from "./lineage";
 import { processReplays, REPLAY_CHANNEL, type TReplayRow } from "./replay";
 import { DeploymentWorker } from "./worker";
+import { createQualityDeps, type TQualityDepsFactory } from "./quality";
 import { ZFlowSpec } from "@/lib/validation/flow-spec";
 
 export const DEPLOYMENTS_CHANNEL = "switchboard_deployments";
@@ -211,6 +212,8 @@ export class EngineRuntime {
     }
   }
 
+  private quality: TQualityDepsFactory | null = null;
+
   private workerDeps() {
     const o = this.opts;
     return {
@@ -227,6 +230,7 @@ export class EngineRuntime {
       evaluator: o.evaluator,
       dlqAlertThreshold: o.dlqAlertThreshold,
       graceMs: o.graceMs,
+      quality: (this.quality ??= createQualityDeps({ pool: o.pool, log: o.log })),
     };
   }
 

@@ -23,6 +23,7 @@ import { pgDedupeStore } from "./idempotency";
 import type { LineageWriter } from "./lineage";
 import { gatewayEndpoint, inputEndpoint, outputEndpoint } from "./observed-endpoints";
 import { pgPollState } from "./poll-state";
+import type { TQualityDeps, TQualityDepsFactory } from "./quality";
 
 export type TWorkerDeps = {
   pool: pg.Pool;
@@ -41,6 +42,8 @@ export type TWorkerDeps = {
   dlqAlertThreshold: number;
   /** How long stop/pause waits for in-flight messages before aborting them (they are then redelivered). */
   graceMs: number;
+  /** Rule sets, quarantine, master data and masking for this deployment (lib/engine/runtime/quality). */
+  quality?: TQualityDepsFactory;
 };
 
 /** Per deployment: receives replays and fire-and-forget gateway requests, on either transport. */
@@ -161,6 +164,12 @@ export class DeploymentWorker {
   }
 
   private dedupeStore: DedupeStore | null = null;
+  private quality: TQualityDeps | null = null;
+
+  private qualityDeps(): TQualityDeps {
+    this.quality ??= this.deps.quality?.(this.ctx) ?? {};
+    return this.quality;
+  }
 
   private engineDeps(): TQueueDeps {
     // One store per worker: its claims from concurrent runs share statements.
@@ -174,6 +183,7 @@ export class DeploymentWorker {
       transport: this.deps.transport,
       log: this.deps.log,
       observeEndpoint: (e) => this.deps.dependencies.observe(this.ctx.flowId, this.ctx.environmentId, e),
+      ...this.qualityDeps(),
     };
   }
 

@@ -1,0 +1,3 @@
+export * from "./rules";
+export * from "./master-data";
+export * from "./masking";
