@@ -10,7 +10,7 @@ import { API_ANALYTICS_RETENTION_MS, purgeApiCallMinutes } from "@/lib/engine/ga
 import { MinuteRollup, purgeMetricMinutes } from "@/lib/engine/metrics/rollup";
 import type { PgListener } from "@/lib/engine/transports/postgres/listener";
 import type { Transport } from "@/lib/engine/transports/types";
-import type { TLog, TRetention } from "./context";
+import type { TLog, TRetention, TRunContext } from "./context";
 import { checkDlqAlert, dlqDepths, resolveDrainedDlqAlerts } from "./dead-letters";
 import { LapseWatch } from "./attestation-gate";
 import {
@@ -28,7 +28,7 @@ import { purgeIdempotencyKeys } from "./idempotency";
 import { LineageWriter, purgeLineage } from "./lineage";
 import { processReplays, REPLAY_CHANNEL, type TReplayRow } from "./replay";
 import { DeploymentWorker } from "./worker";
-import { createQualityDeps, type TQualityDepsFactory } from "./quality";
+import { createQualityServices, type TQualityServices } from "./quality";
 import { ZFlowSpec } from "@/lib/validation/flow-spec";
 
 export const DEPLOYMENTS_CHANNEL = "switchboard_deployments";
@@ -94,7 +94,16 @@ export class EngineRuntime {
     this.dependencies = new DependencyAggregator(opts.fastPool ?? opts.pool, { log: opts.log });
     this.refusals = new RefusalReporter(opts.pool, opts.log);
     this.lapses = new LapseWatch(opts.pool, opts.log);
+    this.quality = createQualityServices({
+      pool: opts.pool,
+      log: opts.log,
+      listener: opts.listener,
+      transport: opts.transport,
+      pollMs: opts.pollMs,
+    });
   }
+
+  private readonly quality: TQualityServices;
 
   async start(): Promise<void> {
     const { listener } = this.opts;
@@ -108,6 +117,7 @@ export class EngineRuntime {
     await listener.listen(REPLAY_CHANNEL);
     await this.reconcile();
     await this.replays();
+    await this.quality.start();
     this.timers.push(
       setInterval(() => {
         void this.reconcile();
@@ -212,8 +222,6 @@ export class EngineRuntime {
     }
   }
 
-  private quality: TQualityDepsFactory | null = null;
-
   private workerDeps() {
     const o = this.opts;
     return {
@@ -230,7 +238,7 @@ export class EngineRuntime {
       evaluator: o.evaluator,
       dlqAlertThreshold: o.dlqAlertThreshold,
       graceMs: o.graceMs,
-      quality: (this.quality ??= createQualityDeps({ pool: o.pool, log: o.log })),
+      quality: (ctx: TRunContext) => this.quality.forDeployment(ctx),
     };
   }
 
@@ -432,6 +440,7 @@ export class EngineRuntime {
     for (const t of this.timers) clearInterval(t);
     await this.reconciling?.catch(() => undefined);
     await this.replaying?.catch(() => undefined);
+    await this.quality.stop();
     await Promise.allSettled([...this.workers.values(), ...this.adhoc.values()].map((w) => w.stop()));
     this.workers.clear();
     this.adhoc.clear();

@@ -23,7 +23,7 @@ import { pgDedupeStore } from "./idempotency";
 import type { LineageWriter } from "./lineage";
 import { gatewayEndpoint, inputEndpoint, outputEndpoint } from "./observed-endpoints";
 import { pgPollState } from "./poll-state";
-import type { TQualityDeps, TQualityDepsFactory } from "./quality";
+import type { TQualityDeps } from "./quality";
 
 export type TWorkerDeps = {
   pool: pg.Pool;
@@ -43,7 +43,7 @@ export type TWorkerDeps = {
   /** How long stop/pause waits for in-flight messages before aborting them (they are then redelivered). */
   graceMs: number;
   /** Rule sets, quarantine, master data and masking for this deployment (lib/engine/runtime/quality). */
-  quality?: TQualityDepsFactory;
+  quality?: (ctx: TRunContext) => TQualityDeps;
 };
 
 /** Per deployment: receives replays and fire-and-forget gateway requests, on either transport. */

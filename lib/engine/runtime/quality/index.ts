@@ -1,14 +1,36 @@
 import type pg from "pg";
 import type { EngineDeps } from "../../core";
+import type { PgListener } from "@/lib/engine/transports/postgres/listener";
+import type { Transport } from "@/lib/engine/transports";
 import type { TLog, TRunContext } from "../context";
 
 /** The data-quality services a deployment's steps and runner use (rule sets, quarantine, master data, masking). */
 export type TQualityDeps = Pick<EngineDeps, "ruleSets" | "quarantine" | "masterData" | "masking">;
-export type TQualityHost = { pool: pg.Pool; log: TLog };
-export type TQualityDepsFactory = (ctx: TRunContext) => TQualityDeps;
+export type TQualityHost = {
+  pool: pg.Pool;
+  log: TLog;
+  /** For engine-wide loops that react to the portal (resubmissions, policy changes). */
+  listener: PgListener;
+  /** Publishes to a deployment's direct queue (see directQueueName in ../worker). */
+  transport: Transport;
+  /** Polling fallback when a NOTIFY is missed. */
+  pollMs: number;
+};
 
-/** One factory per engine; each data-quality part adds its service for the deployment here. */
-export function createQualityDeps(host: TQualityHost): TQualityDepsFactory {
+export type TQualityServices = {
+  /** Per deployment: what its steps and runner get in EngineDeps. */
+  forDeployment(ctx: TRunContext): TQualityDeps;
+  /** Engine-wide loops; started after the deployments are reconciled, stopped before the workers. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+/** One per engine; each data-quality part adds its service here. */
+export function createQualityServices(host: TQualityHost): TQualityServices {
   void host;
-  return () => ({});
+  return {
+    forDeployment: () => ({}),
+    start: async () => undefined,
+    stop: async () => undefined,
+  };
 }
