@@ -25,12 +25,26 @@ export type TQualityServices = {
   stop(): Promise<void>;
 };
 
-/** One per engine; each data-quality part adds its service here. */
+/** One data-quality part's engine side (rule sets, quarantine, master data, masking). */
+export type TQualityPart = {
+  forDeployment?(ctx: TRunContext): Partial<TQualityDeps>;
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+};
+
+/** The parts, each built once per engine. Each data-quality part adds its factory here. */
+const PARTS: ((host: TQualityHost) => TQualityPart)[] = [];
+
+/** One per engine: the parts' deps merged per deployment, their loops started and stopped together. */
 export function createQualityServices(host: TQualityHost): TQualityServices {
-  void host;
+  const parts = PARTS.map((make) => make(host));
   return {
-    forDeployment: () => ({}),
-    start: async () => undefined,
-    stop: async () => undefined,
+    forDeployment: (ctx) => Object.assign({}, ...parts.map((p) => p.forDeployment?.(ctx) ?? {})),
+    start: async () => {
+      for (const p of parts) await p.start?.();
+    },
+    stop: async () => {
+      await Promise.allSettled(parts.map((p) => p.stop?.()));
+    },
   };
 }
