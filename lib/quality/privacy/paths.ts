@@ -48,7 +48,8 @@ export function mapPath(root: unknown, segments: TPathSegment[], fn: (value: unk
     });
     return changed ? next : root;
   }
-  if (Array.isArray(root)) return root;
+  // A key on an array means the key of each element, as JSONata reads "lines.sku".
+  if (Array.isArray(root)) return mapPath(root, [{ each: true }, ...segments], fn);
   const obj = root as Record<string, unknown>;
   const keys = "any" in head ? Object.keys(obj) : Object.hasOwn(obj, head.key) ? [head.key] : [];
   let copy: Record<string, unknown> | null = null;
