@@ -16,6 +16,7 @@ import { filterProcessor } from "./pure/processor-filter";
 import { routeProcessor } from "./pure/processor-route";
 import { splitProcessor } from "./pure/processor-split";
 import { queueInput, queueOutput } from "./queue";
+import { validateRulesProcessor } from "./quality/validate-rules";
 
 /** The single list of engine components. Nothing registers itself on import: add new ones here. */
 export const createRegistry = () =>
@@ -34,6 +35,7 @@ export const createRegistry = () =>
     aggregateProcessor,
     enrichHttpProcessor,
     dedupeProcessor,
+    validateRulesProcessor,
     httpOutput,
     fileOutput,
     postgresUpsertOutput,

@@ -1,0 +1,52 @@
+import isEmail from "validator/lib/isEmail";
+import isIBAN from "validator/lib/isIBAN";
+import isISO31661Alpha2 from "validator/lib/isISO31661Alpha2";
+import isISO31661Alpha3 from "validator/lib/isISO31661Alpha3";
+import isISO4217 from "validator/lib/isISO4217";
+import isISO8601 from "validator/lib/isISO8601";
+import isURL from "validator/lib/isURL";
+import isUUID from "validator/lib/isUUID";
+import type { TRuleFormat } from "./document";
+
+// validator covers the hard parts: IBAN per-country length/pattern plus the mod-97 checksum, the ISO
+// code lists, strict ISO 8601 (no 31 February, no 29 February outside leap years). It accepts lower-case
+// codes, which the standards do not define, so upper case is checked here first.
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const UPPER2 = /^[A-Z]{2}$/;
+const UPPER3 = /^[A-Z]{3}$/;
+// E.164: a plus, a country code not starting with 0, at most 15 digits in all, no separators.
+const E164 = /^\+[1-9]\d{1,14}$/;
+const IBAN = /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/;
+
+const FORMAT_CHECKS: Record<TRuleFormat, (s: string) => boolean> = {
+  email: (s) => isEmail(s),
+  date: (s) => DATE.test(s) && isISO8601(s, { strict: true }),
+  "date-time": (s) => DATE_TIME.test(s) && isISO8601(s, { strict: true, strictSeparator: true }),
+  // Electronic format (no spaces), as systems exchange it.
+  iban: (s) => IBAN.test(s) && isIBAN(s),
+  "country-alpha2": (s) => UPPER2.test(s) && isISO31661Alpha2(s),
+  "country-alpha3": (s) => UPPER3.test(s) && isISO31661Alpha3(s),
+  currency: (s) => UPPER3.test(s) && isISO4217(s),
+  uuid: (s) => isUUID(s),
+  url: (s) => isURL(s, { require_protocol: true, protocols: ["http", "https"], require_tld: false }),
+  "phone-e164": (s) => E164.test(s),
+};
+
+export const FORMAT_LABELS: Record<TRuleFormat, string> = {
+  email: "an email address",
+  date: "an ISO 8601 date (YYYY-MM-DD) that exists",
+  "date-time": "an ISO 8601 date-time with a time zone",
+  iban: "an IBAN with a valid checksum",
+  "country-alpha2": "an ISO 3166-1 alpha-2 country code (upper case)",
+  "country-alpha3": "an ISO 3166-1 alpha-3 country code (upper case)",
+  currency: "an ISO 4217 currency code (upper case)",
+  uuid: "a UUID",
+  url: "an http(s) URL",
+  "phone-e164": "a phone number in E.164 form (+4930123456)",
+};
+
+export function matchesFormat(format: TRuleFormat, value: unknown): boolean {
+  return typeof value === "string" && FORMAT_CHECKS[format](value);
+}

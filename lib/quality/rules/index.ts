@@ -1,0 +1,5 @@
+export * from "./document";
+export * from "./compile";
+export * from "./observer";
+export { parseFieldPath, resolvePath } from "./paths";
+export { FORMAT_LABELS, matchesFormat } from "./formats";
