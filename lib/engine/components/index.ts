@@ -15,6 +15,7 @@ import { dedupeProcessor } from "./pure/processor-dedupe";
 import { filterProcessor } from "./pure/processor-filter";
 import { routeProcessor } from "./pure/processor-route";
 import { splitProcessor } from "./pure/processor-split";
+import { goldenRecordProcessor } from "./quality/golden-record";
 import { queueInput, queueOutput } from "./queue";
 import { validateRulesProcessor } from "./quality/validate-rules";
 
@@ -35,6 +36,7 @@ export const createRegistry = () =>
     aggregateProcessor,
     enrichHttpProcessor,
     dedupeProcessor,
+    goldenRecordProcessor,
     validateRulesProcessor,
     httpOutput,
     fileOutput,

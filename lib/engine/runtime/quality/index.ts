@@ -3,6 +3,7 @@ import type { EngineDeps } from "../../core";
 import type { PgListener } from "@/lib/engine/transports/postgres/listener";
 import type { Transport } from "@/lib/engine/transports";
 import type { TLog, TRunContext } from "../context";
+import { masterDataPart } from "./master-data";
 import { quarantinePart } from "./quarantine";
 
 /** The data-quality services a deployment's steps and runner use (rule sets, quarantine, master data, masking). */
@@ -34,7 +35,7 @@ export type TQualityPart = {
 };
 
 /** The parts, each built once per engine. Each data-quality part adds its factory here. */
-const PARTS: ((host: TQualityHost) => TQualityPart)[] = [quarantinePart];
+const PARTS: ((host: TQualityHost) => TQualityPart)[] = [quarantinePart, masterDataPart];
 
 /** One per engine: the parts' deps merged per deployment, their loops started and stopped together. */
 export function createQualityServices(host: TQualityHost): TQualityServices {
