@@ -7,6 +7,7 @@ import { registerConvert } from "./convert";
 import { registerFlow } from "./flow";
 import { registerDb } from "./db";
 import { registerInventory } from "./inventory";
+import { registerProfile } from "./profile";
 import { registerReport } from "./report";
 import { registerUsers } from "./users";
 
@@ -22,4 +23,5 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerCatalog,
   registerReport,
   registerApi,
+  registerProfile,
 ];
