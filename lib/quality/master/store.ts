@@ -64,7 +64,7 @@ export async function loadEntityConfig(sql: TSql, entityKey: string): Promise<TE
 /** Transaction-scoped locks on the entity's keys, in sorted order so two ingests never deadlock. */
 async function lockKeys(sql: TSql, entityId: string, keys: string[]) {
   for (const k of [...new Set(keys)].sort())
-    await sql.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`sb.master:${entityId}:${k}`]);
+    await sql.query(`SELECT 1 FROM pg_advisory_xact_lock(hashtext($1))`, [`sb.master:${entityId}:${k}`]);
 }
 
 function toRecord(row: Record<string, unknown>): TMasterRecord {
@@ -100,7 +100,7 @@ async function writeOutbox(sql: TSql, body: TGoldenChangeBody) {
     [body.entity, body.goldenId, body.change, json(body)],
   );
   // Delivered at commit (once per transaction): the engines drain the outbox now instead of at the next poll.
-  await sql.query(`SELECT pg_notify($1, '')`, [MASTER_OUTBOX_CHANNEL]);
+  await sql.query(`SELECT 1 FROM pg_notify($1, '')`, [MASTER_OUTBOX_CHANNEL]);
 }
 
 /**
@@ -305,6 +305,11 @@ export async function unmergeRecords(
   ).rows;
   const restored: { sourceRecordId: string; goldenId: string }[] = [];
   for (const row of rows) {
+    if (row.homeGoldenId === goldenId) {
+      // Already home: it stays, and the golden record is recomputed from it alone.
+      restored.push({ sourceRecordId: String(row.id), goldenId });
+      continue;
+    }
     let target = row.homeGoldenId && row.homeGoldenId !== goldenId ? String(row.homeGoldenId) : null;
     if (!target) {
       target = await insertGolden(sql, e);
@@ -325,7 +330,7 @@ export async function unmergeRecords(
     restored.push({ sourceRecordId: String(row.id), goldenId: target });
   }
   const changes: TGoldenChangeBody[] = [];
-  for (const target of [...new Set(restored.map((r) => r.goldenId))].sort())
+  for (const target of [...new Set(restored.map((r) => r.goldenId))].filter((g) => g !== goldenId).sort())
     changes.push(await recomputeGolden(sql, e, target, "unmerged"));
   const left = await recomputeGolden(sql, e, goldenId, "unmerged");
   return { restored, left, changes };
