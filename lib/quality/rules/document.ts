@@ -1,26 +1,14 @@
 import jsonata from "jsonata";
 import { z } from "zod";
 import { parseFieldPath } from "./paths";
+import { RULE_FORMATS, RULE_TYPES } from "./constants";
 import { regexError } from "./regex";
 
 // The content of a rule-set version: what data owners edit in the portal and what the engine's
 // validate_rules step enforces. Every rule names one field (a dotted path, `[]` for each element of an
 // array: `lines[].sku`), one check, a severity (only errors quarantine) and the message people read.
 
-export const RULE_TYPES = ["string", "number", "integer", "boolean", "object", "array"] as const;
-export const RULE_FORMATS = [
-  "email",
-  "date",
-  "date-time",
-  "iban",
-  "country-alpha2",
-  "country-alpha3",
-  "currency",
-  "uuid",
-  "url",
-  "phone-e164",
-] as const;
-export type TRuleFormat = (typeof RULE_FORMATS)[number];
+export type { TRuleFormat } from "./constants";
 
 const zPath = z
   .string()

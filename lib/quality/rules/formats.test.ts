@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TRuleFormat } from "./document";
+import type { TRuleFormat } from "./constants";
 import { matchesFormat } from "./formats";
 
 const cases: [TRuleFormat, unknown, boolean][] = [

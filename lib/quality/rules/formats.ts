@@ -6,7 +6,9 @@ import isISO4217 from "validator/lib/isISO4217";
 import isISO8601 from "validator/lib/isISO8601";
 import isURL from "validator/lib/isURL";
 import isUUID from "validator/lib/isUUID";
-import type { TRuleFormat } from "./document";
+import { FORMAT_LABELS, type TRuleFormat } from "./constants";
+
+export { FORMAT_LABELS };
 
 // validator covers the hard parts: IBAN per-country length/pattern plus the mod-97 checksum, the ISO
 // code lists, strict ISO 8601 (no 31 February, no 29 February outside leap years). It accepts lower-case
@@ -32,19 +34,6 @@ const FORMAT_CHECKS: Record<TRuleFormat, (s: string) => boolean> = {
   uuid: (s) => isUUID(s),
   url: (s) => isURL(s, { require_protocol: true, protocols: ["http", "https"], require_tld: false }),
   "phone-e164": (s) => E164.test(s),
-};
-
-export const FORMAT_LABELS: Record<TRuleFormat, string> = {
-  email: "an email address",
-  date: "an ISO 8601 date (YYYY-MM-DD) that exists",
-  "date-time": "an ISO 8601 date-time with a time zone",
-  iban: "an IBAN with a valid checksum",
-  "country-alpha2": "an ISO 3166-1 alpha-2 country code (upper case)",
-  "country-alpha3": "an ISO 3166-1 alpha-3 country code (upper case)",
-  currency: "an ISO 4217 currency code (upper case)",
-  uuid: "a UUID",
-  url: "an http(s) URL",
-  "phone-e164": "a phone number in E.164 form (+4930123456)",
 };
 
 export function matchesFormat(format: TRuleFormat, value: unknown): boolean {

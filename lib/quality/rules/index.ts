@@ -2,4 +2,6 @@ export * from "./document";
 export * from "./compile";
 export * from "./observer";
 export { parseFieldPath, resolvePath } from "./paths";
-export { FORMAT_LABELS, matchesFormat } from "./formats";
+export { matchesFormat } from "./formats";
+export * from "./constants";
+export * from "./channel";
