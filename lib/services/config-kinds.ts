@@ -3,6 +3,7 @@ import type { TConfigKind } from "@/lib/config-items/kind";
 import { AppError } from "@/lib/errors";
 import { apiConfigKind } from "./apis/config-item";
 import { flowConfigKind } from "./flows/config-item";
+import { ruleSetConfigKind } from "./quality/rules/config-item";
 
 /**
  * The one list of deployable config kinds. A later module (gateway routes, API versions, rule sets,
@@ -12,6 +13,7 @@ import { flowConfigKind } from "./flows/config-item";
 export const CONFIG_KINDS: readonly TConfigKind<unknown>[] = [
   flowConfigKind as TConfigKind<unknown>,
   apiConfigKind as TConfigKind<unknown>,
+  ruleSetConfigKind as TConfigKind<unknown>,
 ];
 
 export function configKind(kind: string): TConfigKind<unknown> {
