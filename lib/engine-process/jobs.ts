@@ -28,6 +28,15 @@ export function engineJobs(deps: { pool: pg.Pool; log: TLog }): TJob[] {
         return runHealthAssessmentJob(now);
       },
     },
+    {
+      // Tells data owners about new quarantines (at most hourly per rule set, see the service).
+      name: "quarantine-notices",
+      everyMs: MINUTE,
+      async run(now: Date) {
+        const { notifyNewQuarantines } = await import("@/lib/services/quality/quarantine/notify");
+        return notifyNewQuarantines(now);
+      },
+    },
     autoRollbackJob({
       pool: deps.pool,
       log: deps.log,
