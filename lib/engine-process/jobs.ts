@@ -37,6 +37,14 @@ export function engineJobs(deps: { pool: pg.Pool; log: TLog }): TJob[] {
         return notifyNewQuarantines(now);
       },
     },
+    {
+      name: "sla-evaluation",
+      everyMs: 5 * MINUTE,
+      async run(now: Date) {
+        const { evaluateSlas } = await import("@/lib/services/quality/slas/evaluate");
+        return evaluateSlas(now);
+      },
+    },
     autoRollbackJob({
       pool: deps.pool,
       log: deps.log,
