@@ -17,6 +17,7 @@ import { routeProcessor } from "./pure/processor-route";
 import { splitProcessor } from "./pure/processor-split";
 import { goldenRecordProcessor } from "./quality/golden-record";
 import { queueInput, queueOutput } from "./queue";
+import { maskProcessor } from "./quality/mask";
 import { validateRulesProcessor } from "./quality/validate-rules";
 
 /** The single list of engine components. Nothing registers itself on import: add new ones here. */
@@ -36,6 +37,7 @@ export const createRegistry = () =>
     aggregateProcessor,
     enrichHttpProcessor,
     dedupeProcessor,
+    maskProcessor,
     goldenRecordProcessor,
     validateRulesProcessor,
     httpOutput,
