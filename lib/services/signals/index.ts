@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { changeFailureSignal, lastChangeSignal } from "./change-signals";
 import { deprecatedDependencySignal } from "./dependency-signals";
+import { slaComplianceSignal } from "./sla-signal";
 import { backlogSignal, deadLetterSignal, errorRateSignal, latencySignal } from "./traffic-signals";
 import type { TSignal, TSignalSource, TSignalSubject } from "./types";
 
@@ -19,6 +20,7 @@ export const SIGNAL_SOURCES: readonly TSignalSource[] = [
   lastChangeSignal,
   deprecatedDependencySignal,
   changeFailureSignal,
+  slaComplianceSignal,
 ];
 
 /** Reads the signals (all, or those named) for a subject at `now`. */
