@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TMasterRecord } from "./config";
 import { blockingKeys, decideMatch, scorePair } from "./match";
-import { CUSTOMER_CONFIG as config } from "./test-config";
+import { CUSTOMER_CONFIG as config } from "./customer-config";
 
 const rec = (id: string, attributes: Record<string, unknown>, system = "crm"): TMasterRecord => ({
   id,

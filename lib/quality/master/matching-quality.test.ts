@@ -6,7 +6,7 @@ import { faker } from "@faker-js/faker";
 import { describe, expect, it } from "vitest";
 import type { TMasterRecord } from "./config";
 import { blockingKeys, decideMatch } from "./match";
-import { CUSTOMER_CONFIG as config } from "./test-config";
+import { CUSTOMER_CONFIG as config } from "./customer-config";
 
 const ABBREVIATIONS: [RegExp, string][] = [
   [/\bStreet\b/, "St."],

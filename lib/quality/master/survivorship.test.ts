@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TMasterRecord } from "./config";
 import { computeGolden } from "./survivorship";
-import { CUSTOMER_CONFIG as config } from "./test-config";
+import { CUSTOMER_CONFIG as config } from "./customer-config";
 
 const records: TMasterRecord[] = [
   {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/auth/actor";
 import { createMessage, type Message } from "@/lib/engine/core/message";
 import { createPgPool } from "@/lib/engine/transports/postgres/pool";
-import { CUSTOMER_CONFIG } from "@/lib/quality/master/test-config";
+import { CUSTOMER_CONFIG } from "@/lib/quality/master/customer-config";
 import { masterQueueName } from "@/lib/quality/master/store";
 import { createMasterEntity, getGoldenRecordOrThrow, unmergeSourceRecords } from "@/lib/services/quality/master";
 import { useTestDatabase } from "@/test/db";

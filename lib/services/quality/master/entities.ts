@@ -6,9 +6,16 @@ import { mapPrismaError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import type { TMasterConfig } from "@/lib/quality/master/config";
 import { ZCreateMasterEntity, ZSaveMasterConfig } from "@/lib/quality/master/inputs";
-import { configHash } from "@/lib/quality/master/store";
+import {
+  configHash,
+  ingestRecord,
+  loadEntityConfig,
+  type TGoldenChangeBody,
+  type TIngestInput,
+} from "@/lib/quality/master/store";
 import type { ListResult, TListQuery } from "@/lib/validation/list";
 import { appendAudit } from "../../audit";
+import { prismaSql } from "./sql";
 
 export type TMasterEntityRow = {
   id: string;
@@ -203,5 +210,23 @@ export async function saveMasterConfig(
       after: { version, config: input.config as object, note: input.note },
     });
     return { key: entity.key, version, contentHash, isNew: true };
+  });
+}
+
+/**
+ * Ingests one source record outside a flow (the seed, imports), exactly as the engine's golden_record
+ * step does: matched, merged and published through the outbox in one transaction.
+ */
+export async function ingestMasterRecord(
+  actor: Actor,
+  entityKey: string,
+  record: TIngestInput,
+): Promise<TGoldenChangeBody> {
+  assertCan(actor, "quality:manage");
+  return transaction(async (tx) => {
+    const sql = prismaSql(tx);
+    const entity = await loadEntityConfig(sql, entityKey);
+    if (!entity) throw new AppError("NOT_FOUND", `No master entity "${entityKey}".`);
+    return ingestRecord(sql, entity, record);
   });
 }

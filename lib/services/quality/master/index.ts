@@ -2,6 +2,7 @@ export {
   createMasterEntity,
   findMasterEntities,
   getMasterEntityOrThrow,
+  ingestMasterRecord,
   saveMasterConfig,
   type TMasterEntityDetail,
   type TMasterEntityRow,

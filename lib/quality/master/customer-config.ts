@@ -1,6 +1,6 @@
 import { ZMasterConfig, type TMasterConfig } from "./config";
 
-/** The customer entity the tests, the seed and the matching-quality dataset use. */
+/** The demo customer entity: the seed, the tests and the matching-quality dataset use it. */
 export const CUSTOMER_CONFIG: TMasterConfig = ZMasterConfig.parse({
   attributes: [
     { name: "name", type: "name", survivorship: "source_priority" },
