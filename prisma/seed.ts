@@ -13,6 +13,7 @@ import { seedCatalog } from "./seed/catalog";
 import { seedApis } from "./seed/apis";
 import { seedApiConsumers } from "./seed/api-consumers";
 import { seedApiAnalytics } from "./seed/api-analytics";
+import { seedQualityMaster } from "./seed/quality-master";
 
 async function main(): Promise<void> {
   const actor = systemActor("seed");
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   await seedApis(actor);
   await seedApiConsumers(actor);
   await seedApiAnalytics(actor);
+  await seedQualityMaster(actor);
   console.log("Seed complete.");
 }
 
