@@ -5,7 +5,7 @@ import { notifyUsers } from "../../notifications";
 const HOUR_MS = 60 * 60_000;
 
 /**
- * Tells the responsible data owners about new quarantines, at most once an hour per rule set: entries
+ * Tells the responsible data owners (the rule set's owner and the flows' data-domain owners) about new quarantines, at most once an hour per rule set: entries
  * not yet notified are counted per rule set, and a rule set whose owners heard within the hour waits
  * (its entries stay un-notified, so the next notice counts them). Run by the engine's scheduler.
  * Returns how many notifications were created.
@@ -33,7 +33,9 @@ export async function notifyNewQuarantines(now = new Date()): Promise<number> {
         },
         select: { ownerId: true },
       });
-      const ownerIds = [...new Set(owners.map((o) => o.ownerId!))];
+      const ruleSet = await tx.qualityRuleSet.findUnique({ where: { key: g.ruleSetKey }, select: { ownerId: true } });
+      // The rule set's responsible owner first; the flows' data-domain owners too.
+      const ownerIds = [...new Set([...(ruleSet ? [ruleSet.ownerId] : []), ...owners.map((o) => o.ownerId!)])];
       const n = g._count._all;
       sent += await notifyUsers(tx, ownerIds, {
         kind: "quarantine",

@@ -12,6 +12,12 @@ export async function ownedFlowIds(userId: string): Promise<string[]> {
   return rows.map((r) => r.flowId);
 }
 
+/** Rule sets whose responsible data owner is `userId`. */
+export async function ownedRuleSetKeys(userId: string): Promise<string[]> {
+  const rows = await db().qualityRuleSet.findMany({ where: { ownerId: userId }, select: { key: true } });
+  return rows.map((r) => r.key);
+}
+
 /**
  * The review list's filter as a where clause; bulk jobs reuse it with their requester as `userId`
  * (for "mine"). Status defaults to pending; "all" lifts it. An unknown environment matches nothing.
@@ -32,7 +38,13 @@ export async function quarantineWhere(
   if (f.field) and.push({ fields: { has: f.field } });
   if (f.from) and.push({ createdAt: { gte: new Date(`${f.from}T00:00:00.000Z`) } });
   if (f.to) and.push({ createdAt: { lte: new Date(`${f.to}T23:59:59.999Z`) } });
-  if (f.mine) and.push({ flowId: { in: userId ? await ownedFlowIds(userId) : [] } });
+  // Mine: the rule set's responsible owner, or the data owner of a domain the flow carries.
+  if (f.mine) {
+    const [flowIds, ruleSetKeys] = userId
+      ? await Promise.all([ownedFlowIds(userId), ownedRuleSetKeys(userId)])
+      : [[], []];
+    and.push({ OR: [{ flowId: { in: flowIds } }, { ruleSetKey: { in: ruleSetKeys } }] });
+  }
   const status = f.status ?? "pending";
   if (status !== "all" && QUARANTINE_STATUSES.includes(status as TQuarantineStatus))
     and.push({ status: status as TQuarantineStatus });
