@@ -5,6 +5,7 @@ import type { Transport } from "@/lib/engine/transports";
 import type { TLog, TRunContext } from "../context";
 import { masterDataPart } from "./master-data";
 import { quarantinePart } from "./quarantine";
+import { maskingPart } from "./masking";
 
 /** The data-quality services a deployment's steps and runner use (rule sets, quarantine, master data, masking). */
 export type TQualityDeps = Pick<EngineDeps, "ruleSets" | "quarantine" | "masterData" | "masking">;
@@ -35,7 +36,7 @@ export type TQualityPart = {
 };
 
 /** The parts, each built once per engine. Each data-quality part adds its factory here. */
-const PARTS: ((host: TQualityHost) => TQualityPart)[] = [quarantinePart, masterDataPart];
+const PARTS: ((host: TQualityHost) => TQualityPart)[] = [quarantinePart, masterDataPart, maskingPart];
 
 /** One per engine: the parts' deps merged per deployment, their loops started and stopped together. */
 export function createQualityServices(host: TQualityHost): TQualityServices {
