@@ -1,0 +1,39 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { applyMasks, type TCompiledMask } from "@/lib/quality/privacy/policy";
+import { portalMaskKeys } from "./keys";
+import { viewMasks } from "./flow-context";
+
+/**
+ * A stored payload (JSON text) as a viewer may see it: in clear with quality:sensitive, masked otherwise.
+ * Text that is not JSON cannot be masked by field and is withheld when any field of the flow is classified.
+ */
+export async function payloadForViewer(
+  actor: Actor,
+  at: { flowId: string; environmentId: string; flowVersionId: string; side: "input" | "output" },
+  text: string | null,
+): Promise<{ text: string | null; isMasked: boolean }> {
+  if (text === null || can(actor.role, "quality:sensitive")) return { text, isMasked: false };
+  const masks = await viewMasks(at.flowId, at.environmentId, at.flowVersionId, at.side);
+  if (!masks.length) return { text, isMasked: false };
+  return { text: await maskText(text, masks), isMasked: true };
+}
+
+async function maskText(text: string, masks: TCompiledMask[]): Promise<string> {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return "[withheld: this payload is not JSON and its flow carries classified fields]";
+  }
+  const needsKeys = masks.some((m) => m.mask.method === "hash" || m.mask.method === "tokenize");
+  const keys = needsKeys ? await portalMaskKeys() : null;
+  // Without a key yet, hash and tokenize rules fall back to redaction rather than showing the value.
+  const usable = keys
+    ? masks
+    : masks.map((m) =>
+        m.mask.method === "hash" || m.mask.method === "tokenize" ? { ...m, mask: { method: "redact" as const } } : m,
+      );
+  return JSON.stringify(applyMasks(body, usable, keys), null, 2);
+}
