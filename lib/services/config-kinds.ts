@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { apiConfigKind } from "./apis/config-item";
 import { flowConfigKind } from "./flows/config-item";
 import { ruleSetConfigKind } from "./quality/rules/config-item";
+import { maskingConfigKind } from "./quality/privacy/policies";
 
 /**
  * The one list of deployable config kinds. A later module (gateway routes, API versions, rule sets,
@@ -14,6 +15,7 @@ export const CONFIG_KINDS: readonly TConfigKind<unknown>[] = [
   flowConfigKind as TConfigKind<unknown>,
   apiConfigKind as TConfigKind<unknown>,
   ruleSetConfigKind as TConfigKind<unknown>,
+  maskingConfigKind as TConfigKind<unknown>,
 ];
 
 export function configKind(kind: string): TConfigKind<unknown> {
