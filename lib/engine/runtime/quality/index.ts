@@ -5,6 +5,7 @@ import type { Transport } from "@/lib/engine/transports";
 import type { TLog, TRunContext } from "../context";
 import { masterDataPart } from "./master-data";
 import { quarantinePart } from "./quarantine";
+import { ruleSetsPart } from "./rule-sets";
 import { maskingPart } from "./masking";
 
 /** The data-quality services a deployment's steps and runner use (rule sets, quarantine, master data, masking). */
@@ -36,7 +37,12 @@ export type TQualityPart = {
 };
 
 /** The parts, each built once per engine. Each data-quality part adds its factory here. */
-const PARTS: ((host: TQualityHost) => TQualityPart)[] = [quarantinePart, masterDataPart, maskingPart];
+const PARTS: ((host: TQualityHost) => TQualityPart)[] = [
+  quarantinePart,
+  masterDataPart,
+  maskingPart,
+  (host) => ruleSetsPart(host),
+];
 
 /** One per engine: the parts' deps merged per deployment, their loops started and stopped together. */
 export function createQualityServices(host: TQualityHost): TQualityServices {
