@@ -14,6 +14,7 @@ import { seedApis } from "./seed/apis";
 import { seedApiConsumers } from "./seed/api-consumers";
 import { seedApiAnalytics } from "./seed/api-analytics";
 import { seedQualityMaster } from "./seed/quality-master";
+import { seedQualityQuarantine } from "./seed/quality-quarantine";
 
 async function main(): Promise<void> {
   const actor = systemActor("seed");
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   await seedApiConsumers(actor);
   await seedApiAnalytics(actor);
   await seedQualityMaster(actor);
+  await seedQualityQuarantine(actor);
   console.log("Seed complete.");
 }
 
