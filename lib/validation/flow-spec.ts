@@ -28,6 +28,38 @@ export const ZCircuitBreakerPolicy = z
   })
   .strict();
 
+export const LINEAGE_LEVELS = ["full", "sampled", "errors"] as const;
+export type TLineageLevel = (typeof LINEAGE_LEVELS)[number];
+
+/**
+ * How much lineage the flow keeps. full: every run. sampled: every failed, dead-lettered or replayed
+ * run plus `sampleRate` of the others. errors: only failed, dead-lettered or replayed runs. The minute
+ * rollups (charts, catalog, retirement) count every run at every level.
+ */
+export const ZLineagePolicy = z
+  .object({
+    level: z.enum(LINEAGE_LEVELS).default("full"),
+    sampleRate: z
+      .number()
+      .min(0, "use a fraction between 0 and 1, e.g. 0.01 for 1%")
+      .max(1, "use a fraction between 0 and 1, e.g. 0.01 for 1%")
+      .optional()
+      .describe("Fraction of successful runs kept at level sampled (default 0.01)."),
+  })
+  .strict();
+export type TLineagePolicy = z.output<typeof ZLineagePolicy>;
+
+/** Level sampled keeps this fraction of successful runs when the policy names none. */
+export const DEFAULT_SAMPLE_RATE = 0.01;
+
+/** The flow's lineage level and the fraction of successful runs it keeps (1 at full, 0 at errors). */
+export function lineageSettings(policy: { lineage?: TLineagePolicy }): { level: TLineageLevel; sampleRate: number } {
+  const level = policy.lineage?.level ?? "full";
+  const sampleRate =
+    level === "full" ? 1 : level === "errors" ? 0 : (policy.lineage?.sampleRate ?? DEFAULT_SAMPLE_RATE);
+  return { level, sampleRate };
+}
+
 export const ZFlowPolicy = z
   .object({
     retry: ZRetryPolicy.default({ maxAttempts: 5, initialDelayMs: 200, maxDelayMs: 30_000, multiplier: 2 }),
@@ -42,6 +74,8 @@ export const ZFlowPolicy = z
       .describe("JSONata path or expression over the body, e.g. orderId."),
     concurrency: z.number().int().min(1).max(256).default(4),
     circuitBreaker: ZCircuitBreakerPolicy.default({ consecutiveFailures: 5, halfOpenAfterMs: 10_000 }),
+    // Optional, not defaulted: a default would change the content hash of every version saved before it.
+    lineage: ZLineagePolicy.optional().describe("How much lineage to keep; absent = full."),
   })
   .strict();
 export type TFlowPolicy = z.output<typeof ZFlowPolicy>;

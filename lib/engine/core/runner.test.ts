@@ -86,6 +86,54 @@ describe("FlowRunner", () => {
     expect(keyless.deadLetters[0]).toMatchObject({ failedStep: IDEMPOTENCY_STEP, errorClass: "permanent" });
   });
 
+  it("overlaps the idempotency claim with the pure steps: a duplicate reaches no output and shows none of their events", async () => {
+    const out = capture();
+    const events: TStepEvent[] = [];
+    const store = new MemoryDedupeStore();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const claims: string[] = [];
+    const slowStore = {
+      claim: async (key: string, ttl: number, c?: { messageId?: string }) => {
+        claims.push(key);
+        await gate;
+        return store.claim(key, ttl, c);
+      },
+    };
+    const r = runner(
+      {
+        steps: [{ id: "map", use: "transform_jsonata", config: { expression: '{"orderId": orderId, "n": total}' } }],
+        outputs: [{ id: "o", use: "http", config: { url: "http://x" } }],
+        policy: { idempotencyKey: "orderId" },
+      },
+      { o: out.output },
+      { deps: { dedupeStore: slowStore }, observer: { onStep: (e) => void events.push(e) } },
+    );
+    const first = r.run(order(1));
+    const dup = r.run(order(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(claims).toHaveLength(2);
+    expect(out.written).toHaveLength(0); // nothing is written before the claim is known
+    expect(events).toHaveLength(0); // the pure step ran, its event waits for the claim
+    release();
+    const [a, b] = await Promise.all([first, dup]);
+    expect([a.status, b.status]).toEqual(["ok", "filtered"]);
+    expect(out.written).toHaveLength(1);
+    expect(events.filter((e) => e.stepId === "map").map((e) => e.runId)).toEqual([a.runId]);
+    expect(events.filter((e) => e.runId === b.runId).map((e) => e.stepId)).toEqual([IDEMPOTENCY_STEP]);
+    const down = runner(
+      {
+        steps: [{ id: "map", use: "transform_jsonata", config: { expression: '{"orderId": orderId}' } }],
+        outputs: [{ id: "o", use: "http", config: { url: "http://x" } }],
+        policy: { idempotencyKey: "orderId" },
+      },
+      { o: out.output },
+      { deps: { dedupeStore: { claim: () => Promise.reject(new Error("connection refused")) } } },
+    );
+    await expect(down.run(order(2))).rejects.toThrow("connection refused");
+    expect(out.written).toHaveLength(1);
+  });
+
   it("routes by content to the matching output", async () => {
     const big = capture();
     const small = capture();

@@ -41,6 +41,8 @@ export type TRunResult = {
 type TBuiltStep = {
   spec: TFlowStep;
   processor: Processor;
+  /** Bounded in-process work (the component says so): may run before the idempotency claim is known. */
+  pure: boolean;
   handlesFailed: boolean;
   retry: TRetryPolicy;
   timeoutMs: number;
@@ -68,6 +70,8 @@ export class FlowRunner {
   private readonly deps: EngineDeps;
   private readonly observer: RunObserver;
   private readonly breakers: CircuitBreakers;
+  /** Step events of runs whose idempotency claim is still in flight, by run id. */
+  private readonly held = new Map<string, TStepEvent[]>();
 
   constructor(spec: TFlowSpec, registry: Registry, opts: TRunnerOptions = {}) {
     this.spec = spec;
@@ -79,6 +83,7 @@ export class FlowRunner {
       return {
         spec: s,
         processor: registry.build("processor", s.use, s.config, { ...this.deps, stepId: s.id }),
+        pure: component.bounded === true,
         handlesFailed: component.handlesFailed ?? false,
         retry: s.retry ?? spec.policy.retry,
         timeoutMs: component.bounded ? 0 : spec.policy.timeoutMs,
@@ -119,13 +124,39 @@ export class FlowRunner {
     }
     // A claim that cannot be made (database down) rejects the run: the message goes back to its queue.
     const store = this.deps.dedupeStore;
-    if (
-      store &&
-      !(await store.claim(`policy:${key}`, 0, { messageId: input.id, takeOver: REPLAY_HEADER in input.headers }))
-    ) {
-      return this.duplicate(input, started);
+    const keyed = { ...input, headers: { ...input.headers, [IDEMPOTENCY_HEADER]: key } };
+    if (!store) return this.runFrom([keyed], 0, input, s);
+    const claim = store.claim(`policy:${key}`, 0, { messageId: input.id, takeOver: REPLAY_HEADER in input.headers });
+    // The claim's round trip overlaps the pure steps (no I/O, nothing kept): they run meanwhile and
+    // their events wait; the claim is awaited before the first step with effects or the first output,
+    // so a duplicate never reaches either and nothing of its run is observed.
+    if (this.purePrefix === 0) {
+      if (!(await claim)) return this.duplicate(input, started);
+      return this.runFrom([keyed], 0, input, s);
     }
-    return this.runFrom([{ ...input, headers: { ...input.headers, [IDEMPOTENCY_HEADER]: key } }], 0, input, s);
+    claim.catch(() => undefined);
+    return (await this.runFrom([keyed], 0, input, s, claim)) ?? this.duplicate(input, started);
+  }
+
+  /**
+   * How many leading steps are pure (bounded, in-process, keep nothing between runs): the only ones
+   * that may run before the idempotency claim is known.
+   */
+  private get purePrefix(): number {
+    this.pureSteps ??= this.countPureSteps();
+    return this.pureSteps;
+  }
+
+  private pureSteps: number | null = null;
+
+  private countPureSteps(): number {
+    let n = 0;
+    for (const st of this.steps) {
+      const p = st.processor;
+      if (!st.pure || p.endRun || p.flush) break;
+      n++;
+    }
+    return n;
   }
 
   /**
@@ -187,12 +218,57 @@ export class FlowRunner {
     return results;
   }
 
-  private async runFrom(start: Message[], fromStep: number, original: Message, s: AbortSignal): Promise<TRunResult> {
-    const t0 = (this.deps.now ?? Date.now)();
+  private runFrom(start: Message[], fromStep: number, original: Message, s: AbortSignal): Promise<TRunResult>;
+  private runFrom(
+    start: Message[],
+    fromStep: number,
+    original: Message,
+    s: AbortSignal,
+    claim: Promise<boolean>,
+  ): Promise<TRunResult | null>;
+  /** With `claim`: resolves null (nothing delivered, nothing observed) when the claim is lost. */
+  private async runFrom(
+    start: Message[],
+    fromStep: number,
+    original: Message,
+    s: AbortSignal,
+    claim?: Promise<boolean>,
+  ): Promise<TRunResult | null> {
     const runId = randomUUID();
+    if (!claim) return this.runSteps(runId, start, fromStep, original, s);
+    this.held.set(runId, []);
+    try {
+      return await this.runSteps(runId, start, fromStep, original, s, claim);
+    } finally {
+      // Also when the run threw before its claim settled.
+      this.held.delete(runId);
+    }
+  }
+
+  private async runSteps(
+    runId: string,
+    start: Message[],
+    fromStep: number,
+    original: Message,
+    s: AbortSignal,
+    claim?: Promise<boolean>,
+  ): Promise<TRunResult | null> {
+    const t0 = (this.deps.now ?? Date.now)();
     const run = { inputId: original.id };
     let current = start;
+    // Events of the steps that ran before the claim was known, emitted once it is won.
+    let held = claim !== undefined;
+    const settleClaim = async (): Promise<boolean> => {
+      if (!held) return true;
+      held = false;
+      const events = this.held.get(runId) ?? [];
+      this.held.delete(runId);
+      if (!(await claim!)) return false;
+      for (const e of events) await this.observer.onStep?.(e);
+      return true;
+    };
     for (let i = fromStep; i < this.steps.length; i++) {
+      if (held && i >= this.purePrefix && !(await settleClaim())) return null;
       const next: Message[] = [];
       for (const msg of current) next.push(...(await this.runStep(this.steps[i], msg, runId, s, run)));
       // Rejects (the input goes back to its queue) when what the run left open cannot be kept.
@@ -200,6 +276,7 @@ export class FlowRunner {
       const released = processor.endRun ? await processor.endRun(run) : [];
       current = released.length ? [...next, ...released] : next;
     }
+    if (held && !(await settleClaim())) return null;
     const result: TRunResult = {
       runId,
       correlationId: original.correlationId,
@@ -435,6 +512,11 @@ export class FlowRunner {
       messages: e.messages,
       ...(e.error ? { error: e.error, errorClass: e.errorClass } : {}),
     };
+    const held = this.held.get(e.runId);
+    if (held) {
+      held.push(event);
+      return undefined;
+    }
     return this.observer.onStep(event);
   }
 }

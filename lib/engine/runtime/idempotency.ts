@@ -47,22 +47,24 @@ async function claimMany(pool: pg.Pool, scope: string, items: TPending[]): Promi
   const first = new Map<string, number>();
   const rows: TPending[] = [];
   for (const item of items) if (!first.has(item.key)) first.set(item.key, rows.push(item) - 1);
-  const r = await pool.query<{ key: string }>(
-    `INSERT INTO "IdempotencyKey" ("scope", "key", "messageId")
+  // Named: parsed and planned once per connection, not once per batch of claims.
+  const r = await pool.query<{ key: string }>({
+    name: "sb_idempotency_claim_many_v1",
+    text: `INSERT INTO "IdempotencyKey" ("scope", "key", "messageId")
      SELECT $1, t.key, t.message FROM unnest($2::text[], $3::text[]) AS t(key, message)
      ON CONFLICT ("scope", "key") DO UPDATE SET "messageId" = EXCLUDED."messageId", "firstSeenAt" = now()
      WHERE "IdempotencyKey"."messageId" = EXCLUDED."messageId"
         OR EXCLUDED."key" = ANY($4::text[])
         OR ("IdempotencyKey"."firstSeenAt" < now() - make_interval(secs => (($5::jsonb) ->> EXCLUDED."key")::float8 / 1000))
      RETURNING "key"`,
-    [
+    values: [
       scope,
       rows.map((x) => x.key),
       rows.map((x) => x.messageId ?? null),
       rows.filter((x) => x.takeOver).map((x) => x.key),
       JSON.stringify(Object.fromEntries(rows.filter((x) => x.ttlMs > 0).map((x) => [x.key, x.ttlMs]))),
     ],
-  );
+  });
   const won = new Set(r.rows.map((x) => x.key));
   return items.map((item) => {
     const owner = rows[first.get(item.key)!];

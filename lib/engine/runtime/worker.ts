@@ -14,13 +14,13 @@ import type { DependencyAggregator } from "@/lib/engine/metrics/dependencies";
 import type { TPromMetrics } from "@/lib/engine/metrics/prometheus";
 import type { MinuteRollup, TRollupOutcome } from "@/lib/engine/metrics/rollup";
 import type { Transport } from "@/lib/engine/transports/types";
-import type { TFlowSpec } from "@/lib/validation/flow-spec";
+import { lineageSettings, type TFlowSpec } from "@/lib/validation/flow-spec";
 import type { TLog, TRunContext } from "./context";
 import { pgAggregateStore } from "./aggregate-store";
 import { checkDlqAlert, persistDeadLetter } from "./dead-letters";
 import { FailureStreak } from "./failure-streak";
 import { pgDedupeStore } from "./idempotency";
-import type { LineageWriter } from "./lineage";
+import { decideLineage, type LineageWriter, type TLineageDecision } from "./lineage";
 import { gatewayEndpoint, inputEndpoint, outputEndpoint } from "./observed-endpoints";
 import { pgPollState } from "./poll-state";
 import type { TQualityDeps } from "./quality";
@@ -123,6 +123,8 @@ export class DeploymentWorker {
   private readonly readFailures = new FailureStreak();
   /** prom-client children per label set: looking labels up per observation was a measurable cost. */
   private readonly series = new Map<string, object>();
+  /** policy.lineage, read once (the spec is immutable). */
+  private readonly lineageLevel: ReturnType<typeof lineageSettings>;
 
   constructor(
     readonly deploymentId: string | null,
@@ -131,6 +133,7 @@ export class DeploymentWorker {
     private readonly deps: TWorkerDeps,
   ) {
     this.ctx = { ...ctx, deploymentId };
+    this.lineageLevel = lineageSettings(spec.policy);
     // Every concurrent step attempt listens on this signal.
     setMaxListeners(0, this.hard.signal);
     this.directQueue = directQueueName(ctx.flowName, ctx.environmentKey);
@@ -407,9 +410,11 @@ export class DeploymentWorker {
     const runner = this.runner;
     if (!runner) throw new Error(`${this.ctx.flowName} (${this.ctx.environmentKey}) is not running`);
     const startedAt = Date.now();
+    // Decided before the run, from the message id: every delivery of it decides the same.
+    const lineage = this.decideLineage(msg);
     const result = await runner.run(msg, this.hard.signal);
     if (this.hard.signal.aborted) throw new Error("run aborted by shutdown; the message will be redelivered");
-    await this.recordRun(msg, result, startedAt, attempt, opts.keepOutput ?? false);
+    await this.recordRun(msg, result, startedAt, attempt, opts.keepOutput ?? false, lineage);
     this.observeDependencies(msg, result, opts.fromInput ? "input" : "direct");
     return result;
   }
@@ -420,8 +425,9 @@ export class DeploymentWorker {
     startedAt: number,
     attempt: number,
     keepOutput: boolean,
+    lineage: TLineageDecision,
   ): Promise<void> {
-    await this.deps.lineage.record({ ctx: this.ctx, input: msg, result, startedAt, attempt, keepOutput });
+    await this.deps.lineage.record({ ctx: this.ctx, input: msg, result, startedAt, attempt, keepOutput, lineage });
     this.child(`runs|${result.status}`, () =>
       this.deps.prom.runs.labels(this.ctx.flowName, this.ctx.environmentKey, result.status),
     ).inc();
@@ -450,6 +456,10 @@ export class DeploymentWorker {
     }
   }
 
+  private decideLineage(msg: Message): TLineageDecision {
+    return decideLineage(msg.id, this.lineageLevel.level, this.lineageLevel.sampleRate);
+  }
+
   /** Releases timed-out aggregate groups; their runs get lineage like any other. */
   private async tick(): Promise<void> {
     const runner = this.runner;
@@ -460,7 +470,7 @@ export class DeploymentWorker {
       for (const r of results) {
         const msg = r.delivered[0]?.message ?? r.deadLetters[0]?.originalMessage;
         if (!msg) continue;
-        await this.recordRun(msg, r, startedAt, 1, false);
+        await this.recordRun(msg, r, startedAt, 1, false, this.decideLineage(msg));
         this.observeDependencies(msg, r, null);
       }
     } catch (error) {
