@@ -1,4 +1,3 @@
-import type pg from "pg";
 import type { RuleSetSource, TDeployedRuleSet } from "@/lib/engine/core/quality/rules";
 import { RULE_SETS_CHANNEL } from "@/lib/quality/rules/channel";
 import type { TRuleCheckRecorder, TRuleCheckReport } from "@/lib/quality/rules/observer";
