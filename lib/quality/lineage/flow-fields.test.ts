@@ -16,7 +16,7 @@ describe("flow field lineage", () => {
   it("composes two mappings back to the flow's input", () => {
     const steps = [
       map("canon", '{"customer": {"name": buyer.fullName, "mail": buyer.email}, "items": lines}'),
-      { id: "only-big", use: "filter", config: { expression: "$count(items) > 0" } },
+      { id: "only-big", use: "filter", config: { when: "$count(items) > 0" } },
       map("target", '{"CustomerName": $uppercase(customer.name), "Email": customer.mail, "Skus": items.sku}'),
     ];
     const byTarget = Object.fromEntries(flowFieldLineage(steps, isBounded).map((t) => [t.target, t]));
