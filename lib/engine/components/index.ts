@@ -16,6 +16,7 @@ import { filterProcessor } from "./pure/processor-filter";
 import { routeProcessor } from "./pure/processor-route";
 import { splitProcessor } from "./pure/processor-split";
 import { goldenRecordProcessor } from "./quality/golden-record";
+import { profileProcessor } from "./quality/profile";
 import { queueInput, queueOutput } from "./queue";
 import { maskProcessor } from "./quality/mask";
 import { validateRulesProcessor } from "./quality/validate-rules";
@@ -40,6 +41,7 @@ export const createRegistry = () =>
     maskProcessor,
     goldenRecordProcessor,
     validateRulesProcessor,
+    profileProcessor,
     httpOutput,
     fileOutput,
     postgresUpsertOutput,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { profileInput } from "./profile-input";
-import { Profiler } from "./profiler";
+import { Profiler, type TProfileReport } from "./profiler";
 
 async function* chunks(...parts: string[]) {
   for (const p of parts) yield p;
 }
-const col = (report: { columns: { name: string }[] }, name: string) => report.columns.find((c) => c.name === name)!;
+const col = (report: TProfileReport, name: string) => report.columns.find((c) => c.name === name)!;
 
 const CSV = [
   "id,zip,email,amount,joined,active,note",

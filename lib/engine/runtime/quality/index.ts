@@ -4,6 +4,7 @@ import type { PgListener } from "@/lib/engine/transports/postgres/listener";
 import type { Transport } from "@/lib/engine/transports";
 import type { TLog, TRunContext } from "../context";
 import { masterDataPart } from "./master-data";
+import { profilingPart } from "./profiling";
 import { quarantinePart } from "./quarantine";
 import { ruleSetsPart } from "./rule-sets";
 import { maskingPart } from "./masking";
@@ -42,6 +43,7 @@ const PARTS: ((host: TQualityHost) => TQualityPart)[] = [
   masterDataPart,
   maskingPart,
   (host) => ruleSetsPart(host),
+  profilingPart,
 ];
 
 /** One per engine: the parts' deps merged per deployment, their loops started and stopped together. */
