@@ -15,6 +15,7 @@ import { seedApiConsumers } from "./seed/api-consumers";
 import { seedApiAnalytics } from "./seed/api-analytics";
 import { seedQualityMaster } from "./seed/quality-master";
 import { seedQualityQuarantine } from "./seed/quality-quarantine";
+import { seedQualitySla } from "./seed/quality-sla";
 
 async function main(): Promise<void> {
   const actor = systemActor("seed");
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   await seedApiAnalytics(actor);
   await seedQualityMaster(actor);
   await seedQualityQuarantine(actor);
+  await seedQualitySla(actor);
   console.log("Seed complete.");
 }
 
