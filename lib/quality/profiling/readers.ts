@@ -53,7 +53,7 @@ export async function* readCsv(chunks: TChunks, opts: { delimiter?: string } = {
   let header: string[] | null = null;
   let delimiter = opts.delimiter;
 
-  const parse = (text: string, startLine: number): TBatch | null => {
+  const parse = (text: string, startLine: number): { header: string[]; rows: string[][] } | null => {
     if (!delimiter) delimiter = detectDelimiter(text.slice(0, text.indexOf("\n") >>> 0));
     const res = Papa.parse<string[]>(text, { header: false, delimiter, skipEmptyLines: true });
     const error = res.errors[0];
@@ -88,7 +88,7 @@ export async function* readCsv(chunks: TChunks, opts: { delimiter?: string } = {
     carry += text;
     // Find the last line break outside quotes: scan only what is new since the last piece.
     let cut = -1;
-    let quoted = carryQuoted;
+    let quoted: boolean = carryQuoted;
     // Jump from quote to quote with indexOf (native), not char by char: most CSV has few quotes.
     for (let i = scanned; ;) {
       const q = carry.indexOf('"', i);
