@@ -126,7 +126,7 @@ const RECORDS: TSeedRecord[] = [
     {
       name: "Dana Kowalsky",
       email: "dkowalski@shop.example",
-      phone: null,
+      phone: "+1 555 040 0411",
       street: "301 Birch Ln",
       city: "Columbus",
       postalCode: "43085",

@@ -8,7 +8,9 @@ const zId = z.string().trim().min(1).max(64);
 export const ZMasterEntityKey = z
   .string()
   .trim()
-  .regex(/^[a-z][a-z0-9_-]{0,62}$/, "Use lower-case letters, digits, _ and -, starting with a letter.");
+  .regex(/^[a-z][a-z0-9_-]{0,62}$/, "Use lower-case letters, digits, _ and -, starting with a letter.")
+  // The portal's own pages sit at /quality/master/queue and /quality/master/golden.
+  .refine((k) => k !== "queue" && k !== "golden", "That key is reserved; choose another.");
 
 export const ZCreateMasterEntity = z.object({
   key: ZMasterEntityKey,
