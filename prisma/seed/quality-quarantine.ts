@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "../../lib/auth/actor";
 import { db, transaction, type Prisma } from "../../lib/db";
 import { env } from "../../lib/env";
-import { configKind } from "../../lib/services/config-kinds";
+import { ruleSetConfigKind } from "../../lib/services/quality/rules";
 import { deployFlowVersion, saveFlowVersion } from "../../lib/services/flows";
 import { setFlowDataDomains } from "../../lib/services/flows/data-domains";
 import type { TFlowSpecInput } from "../../lib/validation/flow-spec";
@@ -76,7 +76,7 @@ export async function seedQualityQuarantine(actor: Actor): Promise<void> {
   const demoBaseUrl = `http://127.0.0.1:${env().SWITCHBOARD_DEMO_PORT}`;
 
   // The rule set through its config kind: same content, same version; the owner is its creator.
-  const kind = configKind("ruleset");
+  const kind = ruleSetConfigKind;
   const version = await transaction((tx) => kind.ensureVersion(tx, owner, QUARANTINE_RULE_SET, QUARANTINE_DOCUMENT));
   const deployed = await transaction((tx) => kind.listDeployed(tx, dev.id));
   if (!deployed.some((d) => d.key === QUARANTINE_RULE_SET && d.versionId === version.versionId))

@@ -7,7 +7,7 @@ import { db, transaction } from "@/lib/db";
 import type { TQuarantineEntry } from "@/lib/engine/core/quality/rules";
 import { pgQuarantineSink } from "@/lib/engine/runtime/quality/quarantine";
 import { createPgPool } from "@/lib/engine/transports/postgres/pool";
-import { configKind } from "../../config-kinds";
+import { ruleSetConfigKind } from "../rules/config-item";
 import {
   fixQuarantineEntry,
   listQuarantine,
@@ -136,7 +136,7 @@ describe("quarantine review services", () => {
 
   it("fix: refuses invalid JSON and a fix that still breaks the deployed rule set; saves and resubmits a passing one", async () => {
     const key = `fix-${randomUUID().slice(0, 6)}`;
-    const kind = configKind("ruleset");
+    const kind = ruleSetConfigKind;
     const version = await transaction(async (tx) =>
       kind.ensureVersion(tx, owner, key, {
         rules: [{ id: "email-format", field: "email", check: "format", format: "email", severity: "error" }],

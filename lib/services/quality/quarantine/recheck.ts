@@ -3,11 +3,8 @@ import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { sharedEvaluator } from "@/lib/engine/sandbox/evaluator";
 import { compileRuleSet, evaluateRecord } from "@/lib/quality/rules";
-import { configKind } from "../../config-kinds";
+import { ruleSetConfigKind } from "../rules/config-item";
 import type { TQuarantineViolation } from "./list";
-
-/** The rule-set config kind (lib/services/config-kinds.ts): versions, and what is deployed where. */
-const RULE_SET_KIND = "ruleset";
 
 export type TRecheck = { ruleSetVersion: number; violations: TQuarantineViolation[]; unchecked: string[] };
 
@@ -21,15 +18,7 @@ export async function recheckRecord(
   entry: { ruleSetKey: string; ruleSetVersionId: string; environmentId: string },
   record: unknown,
 ): Promise<TRecheck> {
-  let kind;
-  try {
-    kind = configKind(RULE_SET_KIND);
-  } catch {
-    throw new AppError(
-      "PRECONDITION_FAILED",
-      "Rule sets are not available here to re-check the fix; save without re-checking.",
-    );
-  }
+  const kind = ruleSetConfigKind;
   const deployed = (await kind.listDeployed(tx, entry.environmentId)).find((d) => d.key === entry.ruleSetKey);
   const version = deployed ?? (await kind.loadVersion(tx, entry.ruleSetVersionId));
   if (!version)
