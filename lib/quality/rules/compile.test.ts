@@ -122,7 +122,7 @@ describe("checks", () => {
   });
 
   it("enum: strict equality", async () => {
-    const rule = { id: "r", field: "status", check: "enum", values: ["open", "closed", 1] } as const;
+    const rule: TRuleInput = { id: "r", field: "status", check: "enum", values: ["open", "closed", 1] };
     expect(await fields(rule, { status: "open" })).toEqual([]);
     expect(await fields(rule, { status: "OPEN" })).toEqual(["status"]);
     expect(await fields(rule, { status: "1" })).toEqual(["status"]);
@@ -165,12 +165,12 @@ describe("checks", () => {
   });
 
   it("when: a cross-field condition, per element when it names the same array", async () => {
-    const vat = {
+    const vat: TRuleInput = {
       id: "r",
       field: "vatId",
       check: "required",
       when: { field: "country", in: ["DE", "FR"] },
-    } as const;
+    };
     expect(await fields(vat, { country: "DE" })).toEqual(["vatId"]);
     expect(await fields(vat, { country: "US" })).toEqual([]);
     const serial = {
