@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { pickSort, type ListResult, type TListQuery } from "@/lib/validation/list";
 import { ZDiscardInput, ZEditAndReplayInput, ZReplayInput } from "@/lib/validation/flows";
 import { appendAudit, type AuditInput } from "../audit";
+import { payloadForViewer } from "../quality/privacy/view-masking";
 
 export type DeadLetterStatus = "pending" | "replay_requested" | "replayed" | "discarded";
 
@@ -43,6 +44,8 @@ export type DeadLetterDetail = DeadLetterRow & {
   discardedAt: string | null;
   /** Versions of the same flow at or after the failed one: valid replay targets. */
   replayTargets: { id: string; version: number }[];
+  /** The bodies are masked: the viewer lacks quality:sensitive and the flow carries classified fields. */
+  isPayloadMasked: boolean;
 };
 
 const include = {
@@ -122,7 +125,13 @@ export async function getDeadLetterOrThrow(actor: Actor, id: string): Promise<De
   assertCan(actor, "flow:read");
   const d = await db().deadLetter.findUnique({ where: { id }, include });
   if (!d) throw new AppError("NOT_FOUND", "That dead letter does not exist.");
-  const [targets, replayVersion] = await Promise.all([
+  const at = {
+    flowId: d.flowId,
+    environmentId: d.environmentId,
+    flowVersionId: d.flowVersionId,
+    side: "input" as const,
+  };
+  const [targets, replayVersion, original, replay] = await Promise.all([
     db().flowVersion.findMany({
       where: { flowId: d.flowId, version: { gte: d.flowVersion.version } },
       orderBy: { version: "asc" },
@@ -131,16 +140,20 @@ export async function getDeadLetterOrThrow(actor: Actor, id: string): Promise<De
     d.replayFlowVersionId
       ? db().flowVersion.findUnique({ where: { id: d.replayFlowVersionId }, select: { version: true } })
       : null,
+    d.contentEncoding === "utf8"
+      ? payloadForViewer(actor, at, d.originalBody)
+      : { text: d.originalBody, isMasked: false },
+    payloadForViewer(actor, at, d.replayBody),
   ]);
   return {
     ...toRow(d),
     flowVersionId: d.flowVersionId,
-    originalBody: d.originalBody,
+    originalBody: original.text ?? "",
     originalHeaders: d.originalHeaders,
     contentType: d.contentType,
     contentEncoding: d.contentEncoding,
     attemptHistory: Array.isArray(d.attemptHistory) ? (d.attemptHistory as DeadLetterDetail["attemptHistory"]) : [],
-    replayBody: d.replayBody,
+    replayBody: replay.text,
     replayVersion: replayVersion?.version ?? null,
     replayRequestedBy: d.replayRequestedBy,
     replayRequestedAt: d.replayRequestedAt?.toISOString() ?? null,
@@ -150,6 +163,7 @@ export async function getDeadLetterOrThrow(actor: Actor, id: string): Promise<De
     discardedBy: d.discardedBy,
     discardedAt: d.discardedAt?.toISOString() ?? null,
     replayTargets: targets,
+    isPayloadMasked: original.isMasked || replay.isMasked,
   };
 }
 

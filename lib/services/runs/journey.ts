@@ -5,6 +5,7 @@ import { db, type Prisma } from "@/lib/db";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { pickSort, type ListResult, type TListQuery } from "@/lib/validation/list";
+import { payloadForViewer } from "../quality/privacy/view-masking";
 
 export type RunStatus = "running" | "succeeded" | "filtered" | "failed" | "dead_lettered";
 
@@ -50,6 +51,8 @@ export type MessageJourney = RunRow & {
   /** How many related runs there are in all; `related` holds the first MAX_RELATED_RUNS. */
   relatedTotal: number;
   deadLetterId: string | null;
+  /** The payloads are masked: the viewer lacks quality:sensitive and the flow carries classified fields. */
+  isPayloadMasked: boolean;
 };
 
 type RunRecord = Prisma.MessageRunGetPayload<object>;
@@ -183,6 +186,11 @@ export async function getMessageJourney(actor: Actor, runId: string): Promise<Me
       select: { id: true },
     }),
   ]);
+  const at = { flowId: run.flowId, environmentId: run.environmentId, flowVersionId: run.flowVersionId };
+  const [input, output] = await Promise.all([
+    payloadForViewer(actor, { ...at, side: "input" }, run.inputPayload),
+    payloadForViewer(actor, { ...at, side: "output" }, run.outputPayload),
+  ]);
   const t0 = run.startedAt.getTime();
   const names = await namesFor([run, ...related]);
   return {
@@ -191,8 +199,8 @@ export async function getMessageJourney(actor: Actor, runId: string): Promise<Me
     contentHash: names.versions.get(run.flowVersionId)?.contentHash ?? "",
     inputHash: run.inputHash,
     outputHash: run.outputHash,
-    inputPayload: run.inputPayload,
-    outputPayload: run.outputPayload,
+    inputPayload: input.text,
+    outputPayload: output.text,
     finishedAt: run.finishedAt?.toISOString() ?? null,
     steps: storedSteps(run.steps).map((s, seq) => ({
       seq,
@@ -208,5 +216,6 @@ export async function getMessageJourney(actor: Actor, runId: string): Promise<Me
     related: related.map((r) => toRow(r, names)),
     relatedTotal,
     deadLetterId: deadLetter?.id ?? null,
+    isPayloadMasked: input.isMasked || output.isMasked,
   };
 }
