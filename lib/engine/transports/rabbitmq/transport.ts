@@ -297,7 +297,7 @@ export class RabbitTransport implements Transport {
  * finished deliveries behind a still-running one are acked singly, so a slow message never holds
  * the prefetch window of the others.
  */
-class AckBatch {
+export class AckBatch {
   private readonly window: ConsumeMessage[] = [];
   private readonly finished = new Set<ConsumeMessage>();
   private scheduled = false;
