@@ -72,6 +72,8 @@ async function findTargetRun(ref: string) {
   });
 }
 
+type TRun = NonNullable<Awaited<ReturnType<typeof findTargetRun>>>;
+
 /** The steps a run went through, in order: the spec's steps that appear in its step records. */
 function executedSteps(spec: TSpecLike, records: unknown): FlowStepLike[] {
   const all = spec.steps ?? [];
@@ -82,7 +84,7 @@ function executedSteps(spec: TSpecLike, records: unknown): FlowStepLike[] {
 export async function whereFrom(actor: Actor, raw: unknown): Promise<WhereFromResult> {
   assertCan(actor, "quality:read");
   const { ref, field } = ZWhereFrom.parse(raw);
-  let run = await findTargetRun(ref);
+  let run: TRun | null = await findTargetRun(ref);
   if (!run)
     throw new AppError(
       "NOT_FOUND",
@@ -146,7 +148,7 @@ export async function whereFrom(actor: Actor, raw: unknown): Promise<WhereFromRe
       );
       return { hops, source: null, notes };
     }
-    const upstream: typeof run | null = await db().messageRun.findFirst({
+    const upstream: TRun | null = await db().messageRun.findFirst({
       where: {
         correlationId: run.correlationId,
         outputHash: run.inputHash,
