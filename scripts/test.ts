@@ -1,13 +1,13 @@
 // `npm test`: lint, typecheck, unit, integration (real PostgreSQL + RabbitMQ) and Playwright journeys
 // (real Chromium), then one summary. `npm test -- --only unit,integration` or `--skip e2e` to narrow.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import { withDatabase } from "../prisma/lib/migration-adapter";
 import { ensureChromium } from "./chromium";
 import { startEmbeddedPostgres, type TEmbeddedPg } from "./lib/embedded-pg";
 
-type Step = { name: string; run: () => StepResult };
+type Step = { name: string; run: () => StepResult | Promise<StepResult>; concurrent?: boolean };
 type StepResult = { ok: boolean; passed?: number; failed?: number; skipped?: number; note?: string };
 
 const REPORTS = ".test-reports";
@@ -22,6 +22,20 @@ const skip = pick("--skip") ?? [];
 function sh(cmd: string, cmdArgs: string[], env: Record<string, string> = {}): boolean {
   const r = spawnSync(cmd, cmdArgs, { stdio: "inherit", env: { ...process.env, ...env } });
   return r.status === 0;
+}
+
+/** Runs a command with its output held back and printed in one piece, so concurrent checks stay readable. */
+function shQuiet(cmd: string, cmdArgs: string[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    const child = spawn(cmd, cmdArgs, { stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.on("data", (c: Buffer) => chunks.push(c));
+    child.stderr.on("data", (c: Buffer) => chunks.push(c));
+    child.on("close", (code) => {
+      process.stdout.write(`── ${[cmd, ...cmdArgs].join(" ")} (exit ${code})\n${Buffer.concat(chunks).toString()}`);
+      resolve(code === 0);
+    });
+  });
 }
 
 function vitestCounts(file: string): Pick<StepResult, "passed" | "failed" | "skipped"> {
@@ -71,18 +85,23 @@ const vitest = (name: string, config: string[]): Step => ({
 });
 
 const steps: Step[] = [
+  // Lint and typecheck are single-threaded: they run side by side (each check runs even when another
+  // fails, so one run lists every problem).
   {
     name: "lint",
-    // Each check runs even when an earlier one fails, so one run lists every problem.
-    run: () => ({
-      ok: [
-        sh("npx", ["eslint", ".", "--max-warnings=0"]),
-        sh("npx", ["prettier", "--check", "."]),
-        sh("npx", ["tsx", "scripts/check-area-cycles.ts"]),
-      ].every(Boolean),
+    concurrent: true,
+    run: async () => ({
+      ok: (
+        await Promise.all([
+          shQuiet("npx", ["eslint", ".", "--max-warnings=0"]),
+          shQuiet("npx", ["prettier", "--check", "."]).then(
+            async (ok) => (await shQuiet("npx", ["tsx", "scripts/check-area-cycles.ts"])) && ok,
+          ),
+        ])
+      ).every(Boolean),
     }),
   },
-  { name: "typecheck", run: () => ({ ok: sh("npx", ["tsc", "--noEmit"]) }) },
+  { name: "typecheck", concurrent: true, run: async () => ({ ok: await shQuiet("npx", ["tsc", "--noEmit"]) }) },
   vitest("unit", []),
   vitest("integration", ["--config", "vitest.integration.config.ts"]),
   {
@@ -118,11 +137,19 @@ async function main(): Promise<number> {
     );
   }
   const results: { name: string; seconds: number; r: StepResult }[] = [];
-  for (const step of selected) {
-    console.log(`\n━━ ${step.name} ━━`);
+  const timed = async (step: Step) => {
     const started = Date.now();
-    const r = step.run();
-    results.push({ name: step.name, seconds: (Date.now() - started) / 1000, r });
+    const r = await step.run();
+    return { name: step.name, seconds: (Date.now() - started) / 1000, r };
+  };
+  const together = selected.filter((s) => s.concurrent);
+  if (together.length) {
+    console.log(`\n━━ ${together.map((s) => s.name).join(" + ")} ━━`);
+    results.push(...(await Promise.all(together.map(timed))));
+  }
+  for (const step of selected.filter((s) => !s.concurrent)) {
+    console.log(`\n━━ ${step.name} ━━`);
+    results.push(await timed(step));
   }
   console.log("\n━━ summary ━━");
   let passed = 0;

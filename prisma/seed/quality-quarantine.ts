@@ -9,11 +9,12 @@ import { ruleSetConfigKind } from "../../lib/services/quality/rules";
 import { deployFlowVersion, saveFlowVersion } from "../../lib/services/flows";
 import { setFlowDataDomains } from "../../lib/services/flows/data-domains";
 import type { TFlowSpecInput } from "../../lib/validation/flow-spec";
+import { ZRuleSetDocument } from "../../lib/quality/rules/document";
 
 export const QUARANTINE_RULE_SET = "crm-customers";
 export const QUARANTINE_FLOW = "demo-crm-customers-validated";
 
-export const QUARANTINE_DOCUMENT = {
+export const QUARANTINE_DOCUMENT = ZRuleSetDocument.parse({
   description: "Customer records entering from the CRM: identity, contact and bank details.",
   rules: [
     { id: "customer-id-required", field: "customerId", check: "required", message: "a customer needs its CRM id" },
@@ -27,7 +28,7 @@ export const QUARANTINE_DOCUMENT = {
     },
     { id: "iban-checksum", field: "iban", check: "format", format: "iban", message: "must be a valid IBAN" },
   ],
-};
+});
 
 type TSeedRecord = {
   record: Record<string, unknown>;

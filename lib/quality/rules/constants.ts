@@ -41,3 +41,6 @@ export const FORMAT_LABELS: Record<TRuleFormat, string> = {
   url: "an http(s) URL",
   "phone-e164": "a phone number in E.164 form (+4930123456)",
 };
+
+/** How many recent records the impact preview may replay. */
+export const PREVIEW_SIZES = [100, 1000] as const;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PREVIEW_SIZES } from "./constants";
 import { ZRuleSetDocument } from "./document";
 
 // What the portal's rule-set forms and actions send (parsed again by the services).
@@ -40,7 +41,6 @@ export const ZDeployRuleSetVersion = z.object({
   environmentId: z.string().min(1),
 });
 
-export const PREVIEW_SIZES = [100, 1000] as const;
 
 export const ZPreviewRuleSetImpact = z.object({
   ruleSetId: z.string().min(1),

@@ -172,13 +172,13 @@ describe("quarantine review services", () => {
     await put([entry("notify-a", 1), entry("notify-a", 2)]);
     const t0 = new Date(Date.now() + 1_000);
     expect(await notifyNewQuarantines(t0)).toBe(1);
-    const notes = await db().notification.findMany({ where: { userId: owner.id, kind: "quarantine" } });
+    const notes = await db().notification.findMany({ where: { userId: owner.id!, kind: "quarantine" } });
     expect(notes.map((n) => n.title)).toEqual(["2 records quarantined by rule set notify-a"]);
     await put([entry("notify-a", 3)]);
     expect(await notifyNewQuarantines(new Date(t0.getTime() + 30 * 60_000))).toBe(0);
     expect(await notifyNewQuarantines(new Date(t0.getTime() + 61 * 60_000))).toBe(1);
     const later = await db().notification.findMany({
-      where: { userId: owner.id, kind: "quarantine" },
+      where: { userId: owner.id!, kind: "quarantine" },
       orderBy: { createdAt: "asc" },
     });
     expect(later.at(-1)?.title).toBe("1 record quarantined by rule set notify-a");

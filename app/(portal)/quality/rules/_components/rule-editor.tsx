@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button, Card, FormField, Input, Notice, Select } from "@/components/ui";
 import type { TRuleSetDocumentInput } from "@/lib/quality/rules/document";
-import { PREVIEW_SIZES } from "@/lib/quality/rules/inputs";
+import { PREVIEW_SIZES } from "@/lib/quality/rules/constants";
 import type { TImpactPreview } from "@/lib/services/quality/rules";
 import { previewRuleSetImpactAction, saveRuleSetVersionAction } from "../actions";
 import { ImpactPreview } from "./impact-preview";
