@@ -41,7 +41,6 @@ export const ZDeployRuleSetVersion = z.object({
   environmentId: z.string().min(1),
 });
 
-
 export const ZPreviewRuleSetImpact = z.object({
   ruleSetId: z.string().min(1),
   environmentId: z.string().min(1),
