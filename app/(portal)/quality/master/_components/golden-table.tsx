@@ -6,9 +6,7 @@ import { Badge } from "@/components/ui";
 import { GOLDEN_STATUSES } from "@/lib/quality/master/inputs";
 import type { TGoldenRow } from "@/lib/services/quality/master";
 import type { ListResult, TListQuery } from "@/lib/validation/list";
-
-export const formatValue = (v: unknown) =>
-  v === null || v === undefined || v === "" ? "—" : typeof v === "object" ? JSON.stringify(v) : String(v);
+import { formatValue } from "./format-value";
 
 export function GoldenTable({
   result,

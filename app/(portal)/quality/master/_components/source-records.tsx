@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button, Card, ConfirmDialog } from "@/components/ui";
 import type { TSourceRecordView } from "@/lib/services/quality/master";
 import { unmergeSourceRecordsAction } from "../actions";
-import { formatValue } from "./golden-table";
+import { formatValue } from "./format-value";
 
 /** The source records behind a golden record; a steward picks some and unmerges them to their own golden records. */
 export function SourceRecords({

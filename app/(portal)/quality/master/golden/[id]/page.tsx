@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { isExpectedError } from "@/lib/errors";
 import { getGoldenRecordOrThrow } from "@/lib/services/quality/master";
 import { requirePageAccess } from "@/lib/session";
-import { formatValue } from "../../_components/golden-table";
+import { formatValue } from "../../_components/format-value";
 import { HistoryList } from "../../_components/history-list";
 import { SourceRecords } from "../../_components/source-records";
 

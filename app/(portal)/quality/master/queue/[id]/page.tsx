@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { isExpectedError } from "@/lib/errors";
 import { getReviewItemOrThrow } from "@/lib/services/quality/master";
 import { requirePageAccess } from "@/lib/session";
-import { formatValue } from "../../_components/golden-table";
+import { formatValue } from "../../_components/format-value";
 import { ReviewDecision } from "../../_components/review-decision";
 
 export const metadata: Metadata = { title: "Review pair" };
