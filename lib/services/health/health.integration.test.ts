@@ -335,6 +335,17 @@ describe("completing an assessment", () => {
         trend: null,
         detail: "1 change of 1 rolled back in the last 90 days.",
       },
+      {
+        // No SLA for this flow: shown, but not measured, so it leaves the score alone.
+        key: "slaCompliance",
+        label: "SLA compliance",
+        value: null,
+        unit: "%",
+        score: 100,
+        weight: 3,
+        trend: null,
+        detail: "No SLA is defined for this integration in this environment.",
+      },
     ]);
     expect(row.actions).toHaveLength(1);
     expect(row.actions[0]).toMatchObject({ title: "Parallelize the export", ownerId: engineer.id, status: "open" });
