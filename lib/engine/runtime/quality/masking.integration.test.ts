@@ -164,16 +164,20 @@ describe("masking on live flows: test masked, prod clear", () => {
     expect((await detokenize(owner, { token, reason: "check" })).value).toBe("ada.lovelace@example.com");
 
     // The prod run's journey: masked for a viewer without quality:sensitive, clear for one with it.
-    const run = await pool.query(`SELECT "id" FROM "MessageRun" WHERE "environmentId" = $1 AND "flowId" = $2 LIMIT 1`, [
-      envs.get("prod")!.id,
-      inProd.flowId,
-    ]);
-    const asEngineer = await getMessageJourney(engineer, run.rows[0].id as string);
+    // Lineage is written in batches after the delivery: wait for the run's row.
+    const runId = await waitFor(async () => {
+      const run = await pool.query(
+        `SELECT "id" FROM "MessageRun" WHERE "environmentId" = $1 AND "flowId" = $2 LIMIT 1`,
+        [envs.get("prod")!.id, inProd.flowId],
+      );
+      return (run.rows[0]?.id as string | undefined) ?? null;
+    }, "the prod run's lineage row");
+    const asEngineer = await getMessageJourney(engineer, runId);
     expect(asEngineer.isPayloadMasked).toBe(true);
     expect(asEngineer.inputPayload).not.toContain("ada.lovelace");
     expect(asEngineer.inputPayload).not.toContain("4111 1111 1111 1111");
     expect(asEngineer.outputPayload ?? "").not.toContain("ada.lovelace");
-    const asOwner = await getMessageJourney(owner, run.rows[0].id as string);
+    const asOwner = await getMessageJourney(owner, runId);
     expect(asOwner.isPayloadMasked).toBe(false);
     expect(asOwner.inputPayload).toContain("ada.lovelace@example.com");
 
