@@ -14,6 +14,7 @@ import {
   type TGoldenChangeBody,
   type TSql,
 } from "@/lib/quality/master/store";
+import { notifiedDrainLoop } from "./drain-loop";
 import type { TQualityHost, TQualityPart } from "./index";
 
 /** Set on each published golden-record change: the outbox row, so a consumer can drop a repeat. */
@@ -83,10 +84,6 @@ export async function drainMasterOutbox(
 /** The master-data engine part: ingest and lookups per deployment, and the outbox drain loop (NOTIFY plus polling). */
 export function masterDataPart(host: TQualityHost): TQualityPart {
   const deps = pgMasterData(host.pool);
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let stopped = true;
   const publish = (queue: string, body: unknown, outboxId: string) =>
     host.transport.publish(
       queue,
@@ -97,43 +94,11 @@ export function masterDataPart(host: TQualityHost): TQualityPart {
         headers: { [MASTER_OUTBOX_HEADER]: outboxId },
       }),
     );
-  const wake = (): Promise<void> => {
-    if (stopped) return Promise.resolve();
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          while ((await drainMasterOutbox(host.pool, publish)) > 0 && !stopped);
-        } catch (error) {
-          host.log.error({ err: String(error) }, "publishing golden-record changes failed; retrying on the next poll");
-        }
-      } while (again && !stopped);
-    })().finally(() => (running = null));
-    return running;
-  };
-  const onNotify = () => void wake();
-  return {
-    forDeployment: () => ({ masterData: deps }),
-    async start() {
-      stopped = false;
-      host.listener.on(MASTER_OUTBOX_CHANNEL, onNotify);
-      host.listener.on("reconnected", onNotify);
-      await host.listener.listen(MASTER_OUTBOX_CHANNEL);
-      await wake();
-      timer = setInterval(onNotify, host.pollMs);
-      timer.unref();
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearInterval(timer);
-      timer = null;
-      host.listener.off(MASTER_OUTBOX_CHANNEL, onNotify);
-      host.listener.off("reconnected", onNotify);
-      await running?.catch(() => undefined);
-    },
-  };
+  const loop = notifiedDrainLoop(
+    host,
+    MASTER_OUTBOX_CHANNEL,
+    () => drainMasterOutbox(host.pool, publish),
+    "publishing golden-record changes failed",
+  );
+  return { forDeployment: () => ({ masterData: deps }), start: loop.start, stop: loop.stop };
 }

@@ -5,6 +5,7 @@ import type { QuarantineSink, TQuarantineEntry } from "@/lib/engine/core/quality
 import { withPgTransaction } from "@/lib/engine/transports/postgres/pool";
 import type { TRunContext } from "../context";
 import { directQueueName } from "../worker";
+import { notifiedDrainLoop } from "./drain-loop";
 import type { TQualityHost, TQualityPart } from "./index";
 
 /** The portal NOTIFYs this channel when it marks entries resubmit_requested (lib/services/quality/quarantine). */
@@ -130,50 +131,15 @@ export async function processResubmits(
 
 /** The quarantine's engine part: a sink per deployment, and the resubmit loop (NOTIFY plus polling). */
 export function quarantinePart(host: TQualityHost): TQualityPart {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
-  const wake = (): Promise<void> => {
-    if (stopped) return Promise.resolve();
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          while ((await processResubmits(host.pool, (q, m) => host.transport.publish(q, m))) > 0 && !stopped);
-        } catch (error) {
-          host.log.error(
-            { err: String(error) },
-            "processing quarantine resubmissions failed; retrying on the next poll",
-          );
-        }
-      } while (again && !stopped);
-    })().finally(() => (running = null));
-    return running;
-  };
-  const onNotify = () => void wake();
+  const loop = notifiedDrainLoop(
+    host,
+    RESUBMIT_CHANNEL,
+    () => processResubmits(host.pool, (q, m) => host.transport.publish(q, m)),
+    "processing quarantine resubmissions failed",
+  );
   return {
     forDeployment: (ctx) => ({ quarantine: pgQuarantineSink(host.pool, ctx) }),
-    async start() {
-      stopped = false;
-      host.listener.on(RESUBMIT_CHANNEL, onNotify);
-      host.listener.on("reconnected", onNotify);
-      await host.listener.listen(RESUBMIT_CHANNEL);
-      await wake();
-      timer = setInterval(onNotify, host.pollMs);
-      timer.unref();
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearInterval(timer);
-      timer = null;
-      host.listener.off(RESUBMIT_CHANNEL, onNotify);
-      host.listener.off("reconnected", onNotify);
-      await running?.catch(() => undefined);
-    },
+    start: loop.start,
+    stop: loop.stop,
   };
 }
