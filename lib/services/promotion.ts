@@ -4,6 +4,23 @@ import { AppError } from "@/lib/errors";
 
 type TEnv = { id: string; key: string; name: string; sortOrder: number };
 
+/** Production needs an approved change; environments named prod/production count even if not flagged. */
+export const isProductionEnvironment = (env: { key: string; isProduction: boolean }) =>
+  env.isProduction || env.key === "prod" || env.key === "production";
+
+/** The environment a deploy targets, or NOT_FOUND naming the field. */
+export async function loadDeployEnvironmentTx(tx: Tx, environmentId: string) {
+  const env = await tx.environment.findUnique({
+    where: { id: environmentId },
+    select: { id: true, key: true, name: true, isProduction: true, sortOrder: true },
+  });
+  if (!env)
+    throw new AppError("NOT_FOUND", "That environment does not exist.", {
+      fieldErrors: { environmentId: ["Choose an environment."] },
+    });
+  return env;
+}
+
 /**
  * Promotion goes dev → test → prod by Environment.sortOrder: a config version reaches an environment
  * only after it reached (at any time, even if superseded since) the one before it. `reached` says

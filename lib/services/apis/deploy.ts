@@ -7,7 +7,12 @@ import { mapPrismaError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { ZPublishApiRevision } from "@/lib/validation/apis";
 import { appendAudit } from "../audit";
-import { assertApprovedChangeTx, assertReachedPreviousTx } from "../promotion";
+import {
+  assertApprovedChangeTx,
+  assertReachedPreviousTx,
+  isProductionEnvironment,
+  loadDeployEnvironmentTx,
+} from "../promotion";
 import { breakingGateTx, gateRefusal } from "./gate";
 import { notifyApiGateway } from "./notify";
 
@@ -20,9 +25,6 @@ export type TApiDeployInput = {
 };
 
 export type TApiDeployed = { deploymentId: string; previousVersionId: string | null; environmentKey: string };
-
-const isProductionEnvironment = (env: { key: string; isProduction: boolean }) =>
-  env.isProduction || env.key === "prod" || env.key === "production";
 
 async function loadRevision(tx: Tx, revisionId: string) {
   const revision = await tx.apiRevision.findUnique({
@@ -51,18 +53,6 @@ async function loadRevision(tx: Tx, revisionId: string) {
 }
 type TLoadedRevision = Awaited<ReturnType<typeof loadRevision>>;
 
-async function loadEnvironment(tx: Tx, environmentId: string) {
-  const env = await tx.environment.findUnique({
-    where: { id: environmentId },
-    select: { id: true, key: true, name: true, isProduction: true, sortOrder: true },
-  });
-  if (!env)
-    throw new AppError("NOT_FOUND", "That environment does not exist.", {
-      fieldErrors: { environmentId: ["Choose an environment."] },
-    });
-  return env;
-}
-
 /** dev → test → prod: see assertReachedPreviousTx. */
 function promotionGate(
   tx: Tx,
@@ -80,7 +70,7 @@ function promotionGate(
 
 /** The promotion check alone (the CLI's apply to production binds a revision to a change without deploying). */
 export async function assertApiPromotedTx(tx: Tx, revisionId: string, environmentId: string): Promise<void> {
-  await promotionGate(tx, await loadRevision(tx, revisionId), await loadEnvironment(tx, environmentId));
+  await promotionGate(tx, await loadRevision(tx, revisionId), await loadDeployEnvironmentTx(tx, environmentId));
 }
 
 /**
@@ -117,7 +107,7 @@ export async function deployApiRevisionTx(
 ): Promise<TApiDeployed> {
   assertCan(actor, "api:publish");
   const revision = await loadRevision(tx, input.versionId);
-  const env = await loadEnvironment(tx, input.environmentId);
+  const env = await loadDeployEnvironmentTx(tx, input.environmentId);
   if (revision.apiVersion.product.archivedAt)
     throw new AppError("PRECONDITION_FAILED", `${revision.apiVersion.product.name} is archived.`);
   if (revision.apiVersion.lifecycle === "retired")

@@ -6,7 +6,7 @@ import { mapPrismaError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { ZDeployInput, ZDeploymentControlInput, type TDeploymentAction } from "@/lib/validation/flows";
 import { appendAudit } from "../audit";
-import { assertApprovedChangeTx, assertReachedPreviousTx } from "../promotion";
+import { assertApprovedChangeTx, assertReachedPreviousTx, isProductionEnvironment } from "../promotion";
 import { flowInterfaceLinkTx, isResidencyFlagged } from "./residency";
 
 export type EnvironmentRow = { id: string; key: string; name: string; isProduction: boolean };
@@ -60,9 +60,6 @@ export async function listEnvironments(actor: Actor): Promise<EnvironmentRow[]> 
     select: { id: true, key: true, name: true, isProduction: true },
   });
 }
-
-const isProductionEnvironment = (env: { key: string; isProduction: boolean }) =>
-  env.isProduction || env.key === "prod" || env.key === "production";
 
 /**
  * A flow whose interface's current architecture decision is flagged for data residency goes to

@@ -7,7 +7,7 @@ import { mapPrismaError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { maskingContentHash, ZMaskingPolicyDocument, type TMaskingPolicyDocument } from "@/lib/quality/privacy/policy";
 import { appendAudit } from "../../audit";
-import { assertApprovedChangeTx, assertReachedPreviousTx } from "../../promotion";
+import { assertApprovedChangeTx, assertReachedPreviousTx, isProductionEnvironment } from "../../promotion";
 import { notifyMaskingChanged } from "./notify";
 import { ZDeployPolicy, ZSavePolicy } from "./schema";
 
@@ -23,9 +23,6 @@ const versionRef = (v: TVersionRow): TConfigVersionRef => ({
   version: v.number,
   contentHash: v.contentHash,
 });
-
-const isProductionEnvironment = (env: { key: string; isProduction: boolean }) =>
-  env.isProduction || env.key === "prod" || env.key === "production";
 
 async function ensurePolicyVersionTx(tx: Tx, actor: Actor, key: string, raw: TMaskingPolicyDocument, note = "") {
   assertCan(actor, "quality:manage");

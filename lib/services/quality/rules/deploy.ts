@@ -6,14 +6,16 @@ import { mapPrismaError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { ZDeployRuleSetVersion } from "@/lib/quality/rules/inputs";
 import { appendAudit } from "../../audit";
-import { assertApprovedChangeTx, assertReachedPreviousTx } from "../../promotion";
+import {
+  assertApprovedChangeTx,
+  assertReachedPreviousTx,
+  isProductionEnvironment,
+  loadDeployEnvironmentTx,
+} from "../../promotion";
 import { notifyRuleSetsChanged } from "./notify";
 
 export type TRuleSetDeployInput = { versionId: string; environmentId: string; changeRequestId?: string | null };
 export type TRuleSetDeployed = { deploymentId: string; previousVersionId: string | null; environmentKey: string };
-
-const isProductionEnvironment = (env: { key: string; isProduction: boolean }) =>
-  env.isProduction || env.key === "prod" || env.key === "production";
 
 async function loadVersion(tx: Tx, versionId: string) {
   const v = await tx.qualityRuleSetVersion.findUnique({
@@ -33,18 +35,6 @@ async function loadVersion(tx: Tx, versionId: string) {
 }
 type TLoadedVersion = Awaited<ReturnType<typeof loadVersion>>;
 
-async function loadEnvironment(tx: Tx, environmentId: string) {
-  const env = await tx.environment.findUnique({
-    where: { id: environmentId },
-    select: { id: true, key: true, name: true, isProduction: true, sortOrder: true },
-  });
-  if (!env)
-    throw new AppError("NOT_FOUND", "That environment does not exist.", {
-      fieldErrors: { environmentId: ["Choose an environment."] },
-    });
-  return env;
-}
-
 function promotionGate(tx: Tx, v: TLoadedVersion, env: { id: string; key: string; name: string; sortOrder: number }) {
   return assertReachedPreviousTx(
     tx,
@@ -60,7 +50,7 @@ function promotionGate(tx: Tx, v: TLoadedVersion, env: { id: string; key: string
 
 /** dev → test → prod, checked alone (the CLI's apply binds a version to a change before deploying). */
 export async function assertRuleSetPromotedTx(tx: Tx, versionId: string, environmentId: string): Promise<void> {
-  await promotionGate(tx, await loadVersion(tx, versionId), await loadEnvironment(tx, environmentId));
+  await promotionGate(tx, await loadVersion(tx, versionId), await loadDeployEnvironmentTx(tx, environmentId));
 }
 
 /**
@@ -76,7 +66,7 @@ export async function deployRuleSetVersionTx(
 ): Promise<TRuleSetDeployed> {
   assertCan(actor, "quality:manage");
   const v = await loadVersion(tx, input.versionId);
-  const env = await loadEnvironment(tx, input.environmentId);
+  const env = await loadDeployEnvironmentTx(tx, input.environmentId);
   if (v.ruleSet.archivedAt) throw new AppError("PRECONDITION_FAILED", `${v.ruleSet.key} is archived.`);
   await promotionGate(tx, v, env);
   const change = isProductionEnvironment(env)
