@@ -7,6 +7,9 @@ import { Batcher } from "@/lib/engine/transports/batcher";
 import type { TLineageLevel } from "@/lib/validation/flow-spec";
 import type { TLog, TRetention, TRunContext } from "./context";
 import { bodyToText, hashBody, hashMessages } from "./payload";
+import { sampledIn } from "@/lib/engine/core/lineage-sample";
+
+export { sampledIn };
 
 /**
  * A run as it will be written: its deployment, the column values in COLUMN_TYPES order, and its
@@ -42,22 +45,6 @@ const INSERT_RUNS = {
   FROM ROWS FROM (${COLUMN_TYPES.map((t, c) => `unnest($${c + 1}::${t}[])`).join(", ")}, json_array_elements($${N + 5}::json))
     AS t(id, mid, cid, st, att, ih, oh, ip, op, err, sa, dur, stp)`,
 };
-
-/**
- * Whether a run of `messageId` is in the sample: a hash of the id against the rate, so every
- * delivery and every engine decides the same for one message. FNV-1a with a finalizer: cheap, and even.
- */
-export function sampledIn(messageId: string, rate: number): boolean {
-  if (rate >= 1) return true;
-  if (rate <= 0) return false;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < messageId.length; i++) h = Math.imul(h ^ messageId.charCodeAt(i), 0x01000193);
-  // murmur3's finalizer: FNV alone leaves the high bits nearly equal for ids differing at the end.
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) / 0x1_0000_0000 < rate;
-}
 
 /** The lineage decision made when a run starts: the flow's level and whether this message is sampled in. */
 export type TLineageDecision = { level: TLineageLevel; sampled: boolean };

@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/assert";
 import { db, transaction, type Prisma, type Tx } from "@/lib/db";
 import { mapPrismaError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
+import { lineageSettings, ZLineagePolicy, type TLineageLevel } from "@/lib/validation/flow-spec";
 import { ZDeployInput, ZDeploymentControlInput, type TDeploymentAction } from "@/lib/validation/flows";
 import { appendAudit } from "../audit";
 import { assertApprovedChangeTx, assertReachedPreviousTx, isProductionEnvironment } from "../promotion";
@@ -26,10 +27,12 @@ export type DeploymentRow = {
   deployedBy: string;
   deployedAt: string;
   isActive: boolean;
+  /** The deployed version's policy.lineage: which runs the engine keeps. */
+  lineage: { level: TLineageLevel; sampleRate: number };
 };
 
 export const deploymentInclude = {
-  flowVersion: { select: { version: true } },
+  flowVersion: { select: { version: true, spec: true } },
   environment: { select: { key: true } },
 } as const;
 type DeploymentRecord = Prisma.DeploymentGetPayload<{ include: typeof deploymentInclude }>;
@@ -50,7 +53,16 @@ export function toDeploymentRow(d: DeploymentRecord): DeploymentRow {
     deployedBy: d.deployedBy,
     deployedAt: d.deployedAt.toISOString(),
     isActive: d.activeSlot !== null,
+    lineage: lineageOf(d.flowVersion.spec),
   };
+}
+
+/** A stored spec's lineage setting; specs are validated when saved, so a parse failure means the default. */
+function lineageOf(spec: Prisma.JsonValue): DeploymentRow["lineage"] {
+  const raw = spec && typeof spec === "object" && !Array.isArray(spec) ? spec.policy : undefined;
+  const policy = raw && typeof raw === "object" && !Array.isArray(raw) ? raw.lineage : undefined;
+  const parsed = ZLineagePolicy.safeParse(policy);
+  return lineageSettings({ lineage: parsed.success ? parsed.data : undefined });
 }
 
 export async function listEnvironments(actor: Actor): Promise<EnvironmentRow[]> {

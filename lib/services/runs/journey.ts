@@ -53,6 +53,8 @@ export type MessageJourney = RunRow & {
   deadLetterId: string | null;
   /** The payloads are masked: the viewer lacks quality:sensitive and the flow carries classified fields. */
   isPayloadMasked: boolean;
+  /** The flow's lineage level when the run started (policy.lineage): below full, a kept run failed or was sampled in. */
+  lineageLevel: "full" | "sampled" | "errors";
 };
 
 type RunRecord = Prisma.MessageRunGetPayload<object>;
@@ -217,5 +219,6 @@ export async function getMessageJourney(actor: Actor, runId: string): Promise<Me
     relatedTotal,
     deadLetterId: deadLetter?.id ?? null,
     isPayloadMasked: input.isMasked || output.isMasked,
+    lineageLevel: run.lineageLevel,
   };
 }

@@ -27,6 +27,14 @@ import { DeprecateLink } from "./_components/deprecate-link";
 
 export const metadata: Metadata = { title: "Flow" };
 
+// What each lineage level keeps (policy.lineage, set in the flow's policy when editing a version).
+const LINEAGE_HINT: Record<"full" | "sampled" | "errors", (rate: number) => string> = {
+  full: () => ": every run has a journey",
+  sampled: (rate) =>
+    `: ${Number((rate * 100).toPrecision(3))}% of successful runs, plus every failed, dead-lettered or replayed run`,
+  errors: () => ": failed, dead-lettered and replayed runs only",
+};
+
 const WINDOWS = [
   { minutes: 60, label: "1 h" },
   { minutes: 360, label: "6 h" },
@@ -249,6 +257,10 @@ export default async function FlowPage({
                     </div>
                     <div>
                       Deployed {new Date(env.deployment.deployedAt).toLocaleString()} by {env.deployment.deployedBy}
+                    </div>
+                    <div data-testid={`lineage-level-${env.key}`}>
+                      Lineage <strong>{env.deployment.lineage.level}</strong>
+                      {LINEAGE_HINT[env.deployment.lineage.level](env.deployment.lineage.sampleRate)}
                     </div>
                     {env.deployment.actualError && env.deployment.actualState !== "refused" && (
                       <div className="font-medium text-red-600">{env.deployment.actualError}</div>

@@ -4,8 +4,10 @@ import { requirePageAccess } from "@/lib/session";
 import { listEnvironments } from "@/lib/services/flows";
 import { flowLookupOption } from "@/lib/services/flows/lookups";
 import { listRuns } from "@/lib/services/runs";
+import { lineageSamplingFor } from "@/lib/services/runs/sampling";
 import { parseListQuery } from "@/lib/validation/list";
 import { RunsTable } from "./_components/runs-table";
+import { SamplingNotice } from "./_components/sampling-notice";
 
 export const metadata: Metadata = { title: "Message runs" };
 
@@ -21,12 +23,16 @@ export default async function RunsPage({
     flowLookupOption(actor, query.filters.flow),
     listEnvironments(actor),
   ]);
+  // A search that finds nothing may be a run that lineage sampling did not keep: say so.
+  const sampling =
+    query.q && result.total === 0 ? await lineageSamplingFor(actor, query.q, { flowId: query.filters.flow }) : [];
   return (
     <>
       <PageHeader
         title="Message runs"
         description="Lineage: every message each flow processed, with its version, hashes and step outcomes. Search by message or correlation id."
       />
+      {query.q && <SamplingNotice messageId={query.q} flows={sampling} />}
       <RunsTable
         result={result}
         query={query}

@@ -18,6 +18,18 @@ function Hash({ label, value }: { label: string; value: string | null }) {
   );
 }
 
+/** Below `full`, a run is kept because it failed (or was replayed) or because its message was sampled in. */
+function lineageNote(level: "full" | "sampled" | "errors", status: string): string {
+  if (level === "full") return "full: every run of this flow is kept";
+  const ok = status === "succeeded" || status === "filtered";
+  const kept = !ok
+    ? `it ${status.replace("_", " ")}`
+    : level === "sampled"
+      ? "its message was in the sample (or it was a replay or resubmission)"
+      : "it was a replay or resubmission";
+  return `${level}: only some runs are kept; this one because ${kept}. Related runs of other messages may be missing.`;
+}
+
 export default async function JourneyPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageAccess("flow:read");
   const { id } = await params;
@@ -55,6 +67,10 @@ export default async function JourneyPage({ params }: { params: Promise<{ id: st
             <Hash label="Input hash" value={run.inputHash} />
             <Hash label="Output hash" value={run.outputHash} />
             <Hash label="Flow version hash" value={run.contentHash} />
+            <div>
+              <dt className="text-xs uppercase text-slate-500">Lineage level</dt>
+              <dd data-testid="lineage-level">{lineageNote(run.lineageLevel, run.status)}</dd>
+            </div>
           </dl>
           {run.error && <p className="mt-3 text-sm font-medium text-red-700">{run.error}</p>}
           {run.deadLetterId && (
