@@ -13,7 +13,10 @@
 // for the broker and database, which share the machine's cores.
 //   npm run bench -- engine [--messages 20000] [--latency-seconds 5] [--prefetch 100] [--connections 50] [--rr-seconds 5]
 //     [--only relay,relay-work,relay-claim,relay-lineage,relay-durable,rabbitmq,sampled,postgres,request-response,mapping]
-// --only runs some phases for profiling and prints them without writing the result file.
+//     [--profile | --no-profile]
+// --only runs some phases and prints them without writing the result file (--profile: under the CPU profiler).
+// The full run ends with extra runs of the engine and of the relay with each durable write under V8's CPU
+// profiler (as `node --cpu-prof`; raw profiles in the temp dir), summarized in figures.cpuProfiles.
 // Creates and drops its own scratch database (sb_bench_engine) and uniquely named queues.
 import { execFileSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -42,6 +45,7 @@ import type { TLineagePolicy } from "@/lib/validation/flow-spec";
 import type { TTransportKind } from "@/lib/engine/transports/types";
 import { withDatabase } from "../prisma/lib/migration-adapter";
 import { cpuMsPerMessage, processCpuSeconds } from "./lib/proc-cpu";
+import { PhaseProfiler, type TProfileSummary } from "./lib/cpu-profile";
 import { writeBenchResult } from "./lib/result";
 import { autocannon, pidCpuSeconds, startNodeRed, type TLoad } from "./engine/peer";
 
@@ -57,6 +61,8 @@ const arg = (name: string, dflt: number) => {
 };
 const N = arg("messages", 20_000);
 const LATENCY_SECONDS = arg("latency-seconds", 5);
+// The full run profiles extra (uncounted) runs of the phases that split the cost; --only profiles with --profile.
+const PROFILE = args.includes("--only") ? args.includes("--profile") : !args.includes("--no-profile");
 const ONLY = args.includes("--only") ? new Set(args[args.indexOf("--only") + 1]?.split(",")) : null;
 const PHASE_TIMEOUT_MS = 180_000;
 const PREFETCH = arg("prefetch", 100);
@@ -260,13 +266,15 @@ function stepEvent(
 }
 
 type TRelayPhase = {
+  /** Present when the phase ran under the profiler (its throughput is then not comparable). */
+  cpuProfile?: TProfileSummary;
   msgPerSec: number;
   seconds: number;
   nodeCpuMsPerMessage: number;
   serverCpuMsPerMessage: Record<string, number>;
 } & ReturnType<typeof machineCost>;
 
-async function relayBaseline(n: number, work?: TRelayWork): Promise<TRelayPhase> {
+async function relayBaseline(n: number, work?: TRelayWork, profile?: string): Promise<TRelayPhase> {
   const conn = await amqp.connect(RABBIT, { clientProperties: { connection_name: "switchboard-bench-relay" } });
   const pub = await conn.createConfirmChannel();
   const ch = await conn.createChannel();
@@ -283,6 +291,8 @@ async function relayBaseline(n: number, work?: TRelayWork): Promise<TRelayPhase>
     }
     await pub.waitForConfirms();
     await ch.prefetch(PREFETCH);
+    const profiler = profile ? new PhaseProfiler() : null;
+    await profiler?.start();
     const servers = serverCpu();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
@@ -309,7 +319,14 @@ async function relayBaseline(n: number, work?: TRelayWork): Promise<TRelayPhase>
     });
     const seconds = (performance.now() - t0) / 1000;
     const cost = { nodeCpuMsPerMessage: cpuPerMessage(cpu0, n), serverCpuMsPerMessage: servers(n) };
-    return { msgPerSec: round(n / seconds), seconds: round(seconds, 2), ...cost, ...machineCost(cost, n / seconds) };
+    const cpuProfile = profiler && profile ? await profiler.stop(profile) : undefined;
+    return {
+      msgPerSec: round(n / seconds),
+      seconds: round(seconds, 2),
+      ...cost,
+      ...machineCost(cost, n / seconds),
+      ...(cpuProfile ? { cpuProfile } : {}),
+    };
   } finally {
     await ch.deleteQueue(qin).catch(() => undefined);
     await ch.deleteQueue(qout).catch(() => undefined);
@@ -317,10 +334,15 @@ async function relayBaseline(n: number, work?: TRelayWork): Promise<TRelayPhase>
   }
 }
 
-async function relayWithFlowWork(n: number, durable?: TDurable, writes?: { claims: boolean; lineage: boolean }) {
+async function relayWithFlowWork(
+  n: number,
+  durable?: TDurable,
+  writes?: { claims: boolean; lineage: boolean },
+  profile?: string,
+) {
   const inline = flowWorkInline(durable, writes);
   try {
-    return await relayBaseline(n, inline.work);
+    return await relayBaseline(n, inline.work, profile);
   } finally {
     await inline.close();
   }
@@ -415,6 +437,8 @@ type TEngineRunOptions = {
   idempotencyKey?: boolean;
   /** Measure latency at half the measured throughput after the drain. */
   latency?: boolean;
+  /** Run the drain under the CPU profiler, with this label (its throughput is then not comparable). */
+  profile?: string;
 };
 
 type TEngineRun = Record<string, unknown> & { msgPerSec: number };
@@ -471,6 +495,8 @@ async function engineRun(
       10,
     );
     const counter = await outputCounter(engine, queues);
+    const profiler = opts.profile ? new PhaseProfiler() : null;
+    await profiler?.start();
     const servers = serverCpu();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
@@ -478,6 +504,7 @@ async function engineRun(
     const seconds = (performance.now() - t0) / 1000;
     const nodeCpuMsPerMessage = cpuPerMessage(cpu0, n);
     const serverCpuMsPerMessage = servers(n);
+    const cpuProfile = profiler && opts.profile ? await profiler.stop(opts.profile) : undefined;
     const throughput = round(n / seconds);
     log(
       `${kind}: ${n} in ${round(seconds, 2)} s = ${throughput} msg/s, ${nodeCpuMsPerMessage} ms CPU/message here, servers ${JSON.stringify(serverCpuMsPerMessage)}`,
@@ -504,6 +531,7 @@ async function engineRun(
       ...machineCost({ nodeCpuMsPerMessage, serverCpuMsPerMessage }, throughput),
       runs: Object.fromEntries(runs.rows.map((r) => [r.status, r.n])),
       settings,
+      ...(cpuProfile ? { cpuProfile } : {}),
     };
     if (!opts.latency) {
       await counter.close();
@@ -729,6 +757,33 @@ async function requestResponse(pool: pg.Pool): Promise<Record<string, unknown>> 
 const median3 = <T extends { msgPerSec: number }>(xs: T[]): T =>
   [...xs].sort((a, b) => a.msgPerSec - b.msgPerSec)[Math.floor(xs.length / 2)];
 
+/**
+ * Extra runs under the profiler, not counted: where this process's CPU goes in the engine's full and
+ * sampled configurations and in the relay with the claim alone, lineage alone and both.
+ */
+async function profiledRuns(pool: pg.Pool): Promise<Record<string, TProfileSummary | undefined>> {
+  log("profiling: the relay with each durable write, and the engine's full and sampled configurations");
+  const sampled: TLineagePolicy = { level: "sampled", sampleRate: 0.01 };
+  const claim = { claims: true, lineage: false };
+  const lineage = { claims: false, lineage: true };
+  const out = {
+    relayWithFlowWorkAndClaim: (await relayWithFlowWork(N, await durableContext(pool), claim, "relay-claim"))
+      .cpuProfile,
+    relayWithFlowWorkAndLineage: (await relayWithFlowWork(N, await durableContext(pool), lineage, "relay-lineage"))
+      .cpuProfile,
+    relayWithFlowWorkAndDurableWrites: (
+      await relayWithFlowWork(N, await durableContext(pool), undefined, "relay-durable")
+    ).cpuProfile,
+    engineRabbitmqFull: (await engineRun("rabbitmq", N, pool, { profile: "engine-full" })).cpuProfile as
+      TProfileSummary | undefined,
+    engineRabbitmqSampled: (
+      await engineRun("rabbitmq", N, pool, { lineage: sampled, idempotencyKey: false, profile: "engine-sampled" })
+    ).cpuProfile as TProfileSummary | undefined,
+  };
+  for (const [k, v] of Object.entries(out)) if (v) log(`profile ${k}: ${JSON.stringify(v.areas)} (${v.rawProfile})`);
+  return out;
+}
+
 async function main(): Promise<void> {
   const loadBefore = os.loadavg().map((x) => round(x, 2));
   const started = performance.now();
@@ -747,24 +802,25 @@ async function main(): Promise<void> {
     });
     if (ONLY) {
       for (const phase of ONLY) {
+        const profile = PROFILE ? phase : undefined;
         const r =
           phase === "mapping"
             ? await mappingBench()
             : phase === "relay"
-              ? await relayBaseline(N)
+              ? await relayBaseline(N, undefined, profile)
               : phase === "relay-work"
-                ? await relayWithFlowWork(N)
+                ? await relayWithFlowWork(N, undefined, undefined, profile)
                 : phase === "relay-claim"
-                  ? await relayWithFlowWork(N, await durableContext(pool), { claims: true, lineage: false })
+                  ? await relayWithFlowWork(N, await durableContext(pool), { claims: true, lineage: false }, profile)
                   : phase === "relay-lineage"
-                    ? await relayWithFlowWork(N, await durableContext(pool), { claims: false, lineage: true })
+                    ? await relayWithFlowWork(N, await durableContext(pool), { claims: false, lineage: true }, profile)
                     : phase === "relay-durable"
-                      ? await relayWithFlowWork(N, await durableContext(pool))
+                      ? await relayWithFlowWork(N, await durableContext(pool), undefined, profile)
                       : phase === "sampled"
-                        ? await engineRun("rabbitmq", N, pool, { lineage: sampled, idempotencyKey: false })
+                        ? await engineRun("rabbitmq", N, pool, { lineage: sampled, idempotencyKey: false, profile })
                         : phase === "request-response"
                           ? await requestResponse(pool)
-                          : await engineRun(phase as TTransportKind, N, pool, { latency: true });
+                          : await engineRun(phase as TTransportKind, N, pool, { latency: !profile, profile });
         log(`${phase}: ${JSON.stringify(r)}`);
       }
       return;
@@ -799,6 +855,7 @@ async function main(): Promise<void> {
     log(`engine on postgres: ${JSON.stringify(postgres)}`);
     const rr = await requestResponse(pool);
     log(`request-response: ${JSON.stringify(rr)}`);
+    const cpuProfiles = PROFILE ? await profiledRuns(pool) : null;
     const loadAfter = os.loadavg().map((x) => round(x, 2));
     // The baseline for the full configuration: the median of the three relays interleaved with it;
     // for the later phases, the median of the last three relays (closest in time).
@@ -850,6 +907,7 @@ async function main(): Promise<void> {
         relayWithFlowWorkAndDurableWrites: { ...relayDurable, ratioToRelay: toRelay(relayDurable) },
         requestResponse: rr,
         mapping,
+        ...(cpuProfiles ? { cpuProfiles } : {}),
         targets: Object.fromEntries(Object.entries(targets).map(([k, v]) => [k, v.value])),
         targetValues: Object.fromEntries(Object.entries(targets).map(([k, v]) => [k, v.target])),
         met: Object.fromEntries(Object.entries(targets).map(([k, v]) => [k, v.met])),
