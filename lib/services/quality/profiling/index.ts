@@ -1,0 +1,16 @@
+export {
+  deleteProfileDefinition,
+  getProfileDefinition,
+  listProfileDefinitions,
+  requestProfileRun,
+  saveProfileDefinition,
+} from "./definitions";
+export {
+  listProfileAnomalies,
+  listProfileRuns,
+  profileFormOptions,
+  profileTrend,
+  type TProfileFormOptions,
+} from "./runs";
+export { ZProfileDefinitionInput, ZProfileId, ZProfileRunsQuery, ZProfileTrendQuery } from "./schema";
+export * from "./types";
