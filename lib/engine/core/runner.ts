@@ -287,8 +287,10 @@ export class FlowRunner {
       durationMs: 0,
     };
     const masking = this.deps.masking;
-    for (const msg of current)
-      await this.deliver(masking && !isFailed(msg) ? await masking.forOutput(msg) : msg, original, result, s);
+    for (const msg of current) {
+      const out = masking && !isFailed(msg) ? masking.forOutput(msg) : msg;
+      await this.deliver(out instanceof Promise ? await out : out, original, result, s);
+    }
     result.status =
       result.deadLetters.length || result.failures.length
         ? this.spec.policy.dlq

@@ -3,6 +3,9 @@
 import type { Message } from "../message";
 
 export type MaskingDeps = {
-  /** The message as the environment may see it (the same message when nothing applies). */
-  forOutput(msg: Message): Promise<Message>;
+  /**
+   * The message as the environment may see it (the same message when nothing applies). Synchronous
+   * once the environment is known to need no masking (production, no policy): no await per message.
+   */
+  forOutput(msg: Message): Message | Promise<Message>;
 };

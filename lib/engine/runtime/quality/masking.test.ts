@@ -61,6 +61,23 @@ describe("MaskingCompiler", () => {
     expect(calls.flow).toBe(2);
   });
 
+  it("answers without a promise once an environment is known, and loads again after a change", async () => {
+    const c = new MaskingCompiler(store().s, log);
+    const msg = createMessage({ body: { mail: "ada@example.com" } });
+    const prod = c.deps(ctx("prod"));
+    expect(prod.forOutput(msg)).toBeInstanceOf(Promise);
+    await prod.forOutput(msg);
+    // Production after the first load: the same message, synchronously (no await per message).
+    expect(prod.forOutput(msg)).toBe(msg);
+    const test = c.deps(ctx("test"));
+    await test.forOutput(msg);
+    const out = test.forOutput(msg);
+    expect(out).not.toBeInstanceOf(Promise);
+    expect(((out as typeof msg).body as { mail: string }).mail).toMatch(/^tk1_/);
+    c.invalidate();
+    expect(prod.forOutput(msg)).toBeInstanceOf(Promise);
+  });
+
   it("returns the same message when no policy is deployed, and redacts when there is no key", async () => {
     const none = new MaskingCompiler(store({ policies: async () => [] }).s, log);
     const msg = createMessage({ body: { mail: "ada@example.com" } });

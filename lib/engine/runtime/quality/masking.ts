@@ -120,7 +120,10 @@ function jsonBody(msg: Message): { body: unknown; asText: boolean } | null {
 
 export class MaskingCompiler {
   private generation = 0;
-  private readonly cache = new Map<string, { generation: number; value: Promise<TCompiled | null> }>();
+  private readonly cache = new Map<
+    string,
+    { generation: number; value: Promise<TCompiled | null>; settled?: { compiled: TCompiled | null } }
+  >();
   private keysCache: { generation: number; value: Promise<TMaskKeys | null> } | null = null;
 
   constructor(
@@ -147,9 +150,22 @@ export class MaskingCompiler {
     const hit = this.cache.get(key);
     if (hit?.generation === this.generation) return hit.value;
     const value = this.compile(ctx);
-    this.cache.set(key, { generation: this.generation, value });
-    value.catch(() => this.cache.delete(key));
+    const entry: { generation: number; value: Promise<TCompiled | null>; settled?: { compiled: TCompiled | null } } = {
+      generation: this.generation,
+      value,
+    };
+    this.cache.set(key, entry);
+    value.then(
+      (compiled) => void (entry.settled = { compiled }),
+      () => this.cache.delete(key),
+    );
     return value;
+  }
+
+  /** The compiled masks when already loaded for the current generation; undefined while unknown. */
+  settled(ctx: TRunContext): { compiled: TCompiled | null } | undefined {
+    const hit = this.cache.get(`${ctx.flowVersionId}:${ctx.environmentId}`);
+    return hit?.generation === this.generation ? hit.settled : undefined;
   }
 
   private async compile(ctx: TRunContext): Promise<TCompiled | null> {
@@ -175,21 +191,25 @@ export class MaskingCompiler {
 
   deps(ctx: TRunContext): MaskingDeps & TMaskKeySource {
     return {
-      forOutput: async (msg) => {
-        const c = await this.compiled(ctx);
-        if (!c) return msg;
-        const parsed = jsonBody(msg);
-        if (!parsed) return msg;
-        const body = applyMasks(parsed.body, c.masks, c.keys);
-        return {
-          ...msg,
-          body: parsed.asText ? JSON.stringify(body) : body,
-          headers: { ...msg.headers, [MASKED_HEADER]: c.tag },
-        };
+      forOutput: (msg) => {
+        const known = this.settled(ctx);
+        if (known) return known.compiled ? masked(msg, known.compiled) : msg;
+        return this.compiled(ctx).then((c) => (c ? masked(msg, c) : msg));
       },
       maskKeys: () => this.keys(),
     };
   }
+}
+
+function masked(msg: Message, c: TCompiled): Message {
+  const parsed = jsonBody(msg);
+  if (!parsed) return msg;
+  const body = applyMasks(parsed.body, c.masks, c.keys);
+  return {
+    ...msg,
+    body: parsed.asText ? JSON.stringify(body) : body,
+    headers: { ...msg.headers, [MASKED_HEADER]: c.tag },
+  };
 }
 
 type TJobRow = {
