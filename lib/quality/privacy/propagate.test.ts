@@ -1,26 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { propagateClasses } from "./propagate";
-import { simpleFieldMappings } from "./simple-mappings";
 
 const input = [
   { path: "customer.email", level: "confidential" as const, tags: ["PII" as const] },
   { path: "customer.card", level: "restricted" as const, tags: ["PCI" as const] },
   { path: "lines[].iban", level: "restricted" as const, tags: ["financial" as const] },
 ];
-
-describe("simple field mappings", () => {
-  it("reads copies, derived values and nested objects", () => {
-    expect(
-      simpleFieldMappings(
-        `{"mail": customer.email, "who": customer.first & " " & customer.last, "a": {"c": x.y}, "n": 1}`,
-      ),
-    ).toEqual([
-      { target: "mail", sources: ["customer.email"], kind: "copy" },
-      { target: "who", sources: ["customer.first", "customer.last"], kind: "derived" },
-      { target: "a.c", sources: ["x.y"], kind: "copy" },
-    ]);
-  });
-});
 
 describe("propagateClasses", () => {
   it("follows mappings, merges derived fields and keeps body-preserving steps", () => {
@@ -55,5 +40,18 @@ describe("propagateClasses", () => {
 
   it("keeps what it knows through a step it cannot read", () => {
     expect(propagateClasses(input, [{ use: "transform_jsonata", config: { expression: "$sum(" } }])).toHaveLength(3);
+  });
+
+  it("follows arrays a mapping iterates and values bound to variables (the lineage graph's own analysis)", () => {
+    const out = propagateClasses(input, [
+      {
+        use: "transform_jsonata",
+        config: { expression: `($m := customer.email; {"payments": lines.{"account": iban}, "notify": $m})` },
+      },
+    ]);
+    expect(Object.fromEntries(out.map((c) => [c.path, c.tags.join(",")]))).toEqual({
+      "payments.account": "financial",
+      notify: "PII",
+    });
   });
 });

@@ -1,12 +1,12 @@
 import { maxLevel, type TFieldClass, type TTag } from "./classification";
-import { simpleFieldMappings, type TFieldMapping } from "./simple-mappings";
+import { jsonataFieldMappings, type FieldMapping } from "@/lib/quality/lineage/jsonata-fields";
 
 // Classifications follow field lineage: a field a mapping copies or derives from a classified field is
 // classified too (highest level, union of tags), through every step of a flow, until a mask step masks
 // it. Steps that keep the body (filter, route, validate, dedupe, enrich) keep the classifications.
 
 export type TStepLike = { use: string; config?: Record<string, unknown> };
-export type TMappingsOf = (expression: string) => TFieldMapping[];
+export type TMappingsOf = (expression: string) => FieldMapping[];
 
 const norm = (path: string) => path.replace(/\[\]/g, "");
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`);
@@ -34,7 +34,7 @@ function maskedBy(step: TStepLike): string[] {
 export function propagateClasses(
   input: TFieldClass[],
   steps: TStepLike[],
-  mappingsOf: TMappingsOf = simpleFieldMappings,
+  mappingsOf: TMappingsOf = jsonataFieldMappings,
 ): TFieldClass[] {
   let cur = new Map<string, TFieldClass>();
   for (const c of input) merge(cur, norm(c.path), [c]);
@@ -43,7 +43,7 @@ export function propagateClasses(
       const masked = maskedBy(step);
       cur = new Map([...cur].filter(([p]) => !masked.some((m) => under(p, m))));
     } else if (step.use === "transform_jsonata") {
-      let mappings: TFieldMapping[] | null;
+      let mappings: FieldMapping[] | null;
       try {
         mappings = mappingsOf(String(step.config?.expression ?? ""));
       } catch {
