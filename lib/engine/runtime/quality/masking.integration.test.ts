@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { createPgPool } from "@/lib/engine/transports/postgres/pool";
 import { resetEnvCache } from "@/lib/env";
-import { getDeadLetterOrThrow, getMessageJourney } from "@/lib/services/runs";
+import { editAndReplay, getDeadLetterOrThrow, getMessageJourney } from "@/lib/services/runs";
 import {
   classifyField,
   createMaskedDatasetJob,
@@ -33,6 +33,7 @@ const dbUrl = useTestDatabase();
 const owner: Actor = { id: null, email: "owner@example.com", name: "Data Owner", role: "data_owner" };
 const engineer: Actor = { id: null, email: "eng@example.com", name: "Engineer", role: "integration_engineer" };
 const viewer: Actor = { id: null, email: "viewer@example.com", name: "Viewer", role: "viewer" };
+const admin: Actor = { id: null, email: "admin@example.com", name: "Admin", role: "admin" };
 
 type TDelivered = { ref: string; customer: { email: string; name: string }; card: string; qty: number };
 
@@ -222,5 +223,17 @@ describe("masking on live flows: test masked, prod clear", () => {
     expect(JSON.parse(masked.originalBody)).toMatchObject({ email: "[redacted]", card: "[redacted]", qty: 1 });
     const clear = await getDeadLetterOrThrow(owner, dl.id);
     expect(JSON.parse(clear.originalBody)).toMatchObject({ email: "grace@example.com" });
+    // Editing the masked view would replay "[redacted]": refused, and the letter stays pending.
+    await expect(
+      editAndReplay(engineer, { id: dl.id, body: masked.originalBody, reason: "fix the quantity" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await db().deadLetter.findUniqueOrThrow({ where: { id: dl.id } })).status).toBe("pending");
+    // Someone who sees the values may edit them.
+    const fixed = JSON.stringify({ email: "grace@example.com", card: "5500 0000 0000 0004", qty: 2 });
+    await editAndReplay(admin, { id: dl.id, body: fixed, reason: "fix the quantity" });
+    expect(await db().deadLetter.findUniqueOrThrow({ where: { id: dl.id } })).toMatchObject({
+      status: "replay_requested",
+      replayBody: fixed,
+    });
   });
 });

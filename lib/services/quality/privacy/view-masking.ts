@@ -20,6 +20,15 @@ export async function payloadForViewer(
   return { text: await maskText(text, masks), isMasked: true };
 }
 
+/** Whether this viewer sees the payloads at that point masked (so must not edit them: the masks would be saved). */
+export async function isMaskedForViewer(
+  actor: Actor,
+  at: { flowId: string; environmentId: string; flowVersionId: string; side: "input" | "output" },
+): Promise<boolean> {
+  if (can(actor.role, "quality:sensitive")) return false;
+  return (await viewMasks(at.flowId, at.environmentId, at.flowVersionId, at.side)).length > 0;
+}
+
 async function maskText(text: string, masks: TCompiledMask[]): Promise<string> {
   let body: unknown;
   try {

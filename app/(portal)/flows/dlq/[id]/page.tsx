@@ -91,7 +91,13 @@ export default async function DeadLetterPage({ params }: { params: Promise<{ id:
           </dl>
           {d.status === "pending" && can(actor.role, "dlq:replay") && (
             <div className="mt-4 border-t border-slate-200 pt-4">
-              <DeadLetterActions id={d.id} body={d.originalBody} targets={d.replayTargets} currentVersion={d.version} />
+              <DeadLetterActions
+                id={d.id}
+                body={d.originalBody}
+                targets={d.replayTargets}
+                currentVersion={d.version}
+                isPayloadMasked={d.isPayloadMasked}
+              />
             </div>
           )}
         </Card>

@@ -44,11 +44,14 @@ export function DeadLetterActions({
   body,
   targets,
   currentVersion,
+  isPayloadMasked = false,
 }: {
   id: string;
   body: string;
   targets: Target[];
   currentVersion: number;
+  /** The viewer sees classified fields masked: editing would replay the masks, so only plain replay is offered. */
+  isPayloadMasked?: boolean;
 }) {
   const router = useRouter();
   const [target, setTarget] = useState("");
@@ -88,7 +91,12 @@ export function DeadLetterActions({
         <Button onClick={replay} disabled={pending} aria-busy={pending}>
           Replay
         </Button>
-        <Button variant="secondary" onClick={() => dialog.current?.showModal()}>
+        <Button
+          variant="secondary"
+          onClick={() => dialog.current?.showModal()}
+          disabled={isPayloadMasked}
+          aria-describedby={isPayloadMasked ? "edit-replay-masked" : undefined}
+        >
           Edit and replay…
         </Button>
         <ConfirmDialog
@@ -107,6 +115,12 @@ export function DeadLetterActions({
           )}
         />
       </div>
+      {isPayloadMasked && (
+        <p id="edit-replay-masked" className="text-xs text-slate-600">
+          Editing is off: classified fields of this payload are masked for you, and an edit would replay the masks.
+          Replay it unchanged, or ask someone allowed to view sensitive data.
+        </p>
+      )}
       {error && <Notice tone="danger">{error}</Notice>}
       <dialog
         ref={dialog}
