@@ -1,11 +1,11 @@
-import isEmail from "validator/lib/isEmail";
-import isIBAN from "validator/lib/isIBAN";
-import isISO31661Alpha2 from "validator/lib/isISO31661Alpha2";
-import isISO31661Alpha3 from "validator/lib/isISO31661Alpha3";
-import isISO4217 from "validator/lib/isISO4217";
-import isISO8601 from "validator/lib/isISO8601";
-import isURL from "validator/lib/isURL";
-import isUUID from "validator/lib/isUUID";
+import isEmailModule from "validator/lib/isEmail";
+import isIBANModule from "validator/lib/isIBAN";
+import isISO31661Alpha2Module from "validator/lib/isISO31661Alpha2";
+import isISO31661Alpha3Module from "validator/lib/isISO31661Alpha3";
+import isISO4217Module from "validator/lib/isISO4217";
+import isISO8601Module from "validator/lib/isISO8601";
+import isURLModule from "validator/lib/isURL";
+import isUUIDModule from "validator/lib/isUUID";
 import { FORMAT_LABELS, type TRuleFormat } from "./constants";
 
 export { FORMAT_LABELS };
@@ -13,6 +13,24 @@ export { FORMAT_LABELS };
 // validator covers the hard parts: IBAN per-country length/pattern plus the mod-97 checksum, the ISO
 // code lists, strict ISO 8601 (no 31 February, no 29 February outside leap years). It accepts lower-case
 // codes, which the standards do not define, so upper case is checked here first.
+
+/**
+ * validator's per-function modules are CommonJS with `exports.default`; some (isIBAN, isISO31661Alpha2,
+ * isISO4217) lack the `module.exports = exports.default` line, so under Node's own ESM loader (the engine
+ * process run by tsx) their default import is the exports object, not the function. Bundlers and vitest
+ * unwrap it; this makes every runtime agree.
+ */
+function callable<F extends (...args: never[]) => unknown>(m: F): F {
+  return typeof m === "function" ? m : (m as unknown as { default: F }).default;
+}
+const isEmail = callable(isEmailModule);
+const isIBAN = callable(isIBANModule);
+const isISO31661Alpha2 = callable(isISO31661Alpha2Module);
+const isISO31661Alpha3 = callable(isISO31661Alpha3Module);
+const isISO4217 = callable(isISO4217Module);
+const isISO8601 = callable(isISO8601Module);
+const isURL = callable(isURLModule);
+const isUUID = callable(isUUIDModule);
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
