@@ -52,3 +52,12 @@ export const ZPreviewRuleSetImpact = z.object({
     .refine((n) => (PREVIEW_SIZES as readonly number[]).includes(n), "Choose 100 or 1000 records.")
     .default(100),
 });
+
+/** Archive and restore name the rule set only. */
+export const ZRuleSetRef = z.object({ ruleSetId: z.string().trim().min(1).max(100) });
+
+/** Stop enforcing a rule set in one (non-production) environment. */
+export const ZUndeployRuleSet = z.object({
+  ruleSetId: z.string().trim().min(1).max(100),
+  environmentId: z.string().trim().min(1).max(100),
+});

@@ -33,8 +33,13 @@ const versionSelect = {
 
 /** A config apply may create the rule set; its data owner is then whoever applied it. */
 async function ensureItem(tx: Tx, actor: Actor, key: string) {
-  const existing = await tx.qualityRuleSet.findUnique({ where: { key }, select: { id: true, key: true } });
-  if (existing) return existing;
+  const existing = await tx.qualityRuleSet.findUnique({
+    where: { key },
+    select: { id: true, key: true, archivedAt: true },
+  });
+  if (existing?.archivedAt)
+    throw new AppError("PRECONDITION_FAILED", `Rule set "${key}" is archived: restore it in the portal first.`);
+  if (existing) return { id: existing.id, key: existing.key };
   const parsed = ZRuleSetKey.safeParse(key);
   if (!parsed.success)
     throw new AppError("VALIDATION", `"${key}" is not a rule-set key: ${parsed.error.issues[0]?.message}.`);

@@ -12,6 +12,7 @@ import {
   isProductionEnvironment,
   loadDeployEnvironmentTx,
 } from "../../promotion";
+import { lockRuleSetTx } from "./archive";
 import { notifyRuleSetsChanged } from "./notify";
 
 export type TRuleSetDeployInput = { versionId: string; environmentId: string; changeRequestId?: string | null };
@@ -24,7 +25,7 @@ async function loadVersion(tx: Tx, versionId: string) {
       id: true,
       number: true,
       contentHash: true,
-      ruleSet: { select: { id: true, key: true, archivedAt: true } },
+      ruleSet: { select: { id: true, key: true } },
     },
   });
   if (!v)
@@ -67,7 +68,12 @@ export async function deployRuleSetVersionTx(
   assertCan(actor, "quality:manage");
   const v = await loadVersion(tx, input.versionId);
   const env = await loadDeployEnvironmentTx(tx, input.environmentId);
-  if (v.ruleSet.archivedAt) throw new AppError("PRECONDITION_FAILED", `${v.ruleSet.key} is archived.`);
+  // Locked, so an archive running meanwhile either sees this deployment or makes this deploy wait and refuse.
+  if ((await lockRuleSetTx(tx, v.ruleSet.id)).archivedAt)
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `${v.ruleSet.key} is archived: an archived rule set cannot be deployed. Restore it first.`,
+    );
   await promotionGate(tx, v, env);
   const change = isProductionEnvironment(env)
     ? await assertApprovedChangeTx(tx, env, input.changeRequestId, {

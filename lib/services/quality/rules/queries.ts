@@ -32,6 +32,8 @@ export type TRuleSetDetail = {
   dataDomainId: string | null;
   flowId: string | null;
   interfaceId: string | null;
+  /** When it was archived (ISO); an archived rule set takes no versions and no deployments until restored. */
+  archivedAt: string | null;
   scope: { flow: string | null; interface: string | null; domain: string | null };
   versions: TRuleSetVersionRow[];
   environments: TRuleSetEnvironment[];
@@ -51,7 +53,7 @@ export async function getRuleSetOrThrow(actor: Actor, key: string): Promise<TRul
       },
     },
   });
-  if (!r || r.archivedAt) throw new AppError("NOT_FOUND", "That rule set does not exist.");
+  if (!r) throw new AppError("NOT_FOUND", "That rule set does not exist.");
   const [owner, flow, itf, domain, envs, changes] = await Promise.all([
     db().user.findUnique({ where: { id: r.ownerId }, select: { name: true, email: true } }),
     r.flowId ? db().flow.findUnique({ where: { id: r.flowId }, select: { name: true } }) : null,
@@ -77,6 +79,7 @@ export async function getRuleSetOrThrow(actor: Actor, key: string): Promise<TRul
     dataDomainId: r.dataDomainId,
     flowId: r.flowId,
     interfaceId: r.interfaceId,
+    archivedAt: r.archivedAt?.toISOString() ?? null,
     scope: { flow: flow?.name ?? null, interface: itf?.name ?? null, domain: domain?.name ?? null },
     versions: r.versions.map((v) => ({
       id: v.id,

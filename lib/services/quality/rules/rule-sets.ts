@@ -16,6 +16,7 @@ export type TRuleSetRow = {
   ownerName: string;
   flowName: string | null;
   latestVersion: number | null;
+  isArchived: boolean;
   /** Environment key → version number enforced there. */
   deployed: Record<string, number>;
   updatedAt: string;
@@ -98,14 +99,14 @@ const SORTABLE = ["key", "name", "updatedAt"] as const;
 
 /**
  * Rule sets with search (key, name, description), filters (owner: a user id; flow: a flow id; env: an
- * environment key, deployed there) and server-side pagination.
+ * environment key, deployed there; archived: "yes" lists the archived ones instead) and server-side pagination.
  */
 export async function listRuleSets(actor: Actor, query: TListQuery): Promise<ListResult<TRuleSetRow>> {
   assertCan(actor, "quality:read");
   const { field, dir } = pickSort(query, SORTABLE, "key");
-  const { owner, flow, env } = query.filters;
+  const { owner, flow, env, archived } = query.filters;
   const where: Prisma.QualityRuleSetWhereInput = {
-    archivedAt: null,
+    archivedAt: archived === "yes" ? { not: null } : null,
     ...(query.q
       ? {
           OR: [
@@ -161,6 +162,7 @@ export async function listRuleSets(actor: Actor, query: TListQuery): Promise<Lis
         ownerName: u ? u.name || u.email : "",
         flowName: flows.find((f) => f.id === r.flowId)?.name ?? null,
         latestVersion: r.versions[0]?.number ?? null,
+        isArchived: r.archivedAt !== null,
         deployed: Object.fromEntries(r.deployments.map((d) => [envKey.get(d.environmentId) ?? "?", d.version.number])),
         updatedAt: r.updatedAt.toISOString(),
       };

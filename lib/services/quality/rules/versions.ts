@@ -85,7 +85,8 @@ export async function saveRuleSetVersion(actor: Actor, raw: unknown): Promise<TR
         select: { id: true, key: true, archivedAt: true },
       });
       if (!ruleSet) throw new AppError("NOT_FOUND", "That rule set does not exist.");
-      if (ruleSet.archivedAt) throw new AppError("PRECONDITION_FAILED", `${ruleSet.key} is archived.`);
+      if (ruleSet.archivedAt)
+        throw new AppError("PRECONDITION_FAILED", `${ruleSet.key} is archived: restore it before saving a version.`);
       return ensureRuleSetVersionTx(tx, actor, ruleSet, input.document, input.note);
     });
   } catch (error) {
