@@ -45,6 +45,15 @@ export function engineJobs(deps: { pool: pg.Pool; log: TLog }): TJob[] {
         return evaluateSlas(now);
       },
     },
+    {
+      // Runs due profile definitions and "run now" requests (FOR UPDATE SKIP LOCKED inside).
+      name: "profiling",
+      everyMs: MINUTE,
+      async run(now: Date) {
+        const { runDueProfiles } = await import("@/lib/services/quality/profiling/execute");
+        return runDueProfiles(now, { log: deps.log });
+      },
+    },
     autoRollbackJob({
       pool: deps.pool,
       log: deps.log,

@@ -14,3 +14,4 @@ export {
 } from "./runs";
 export { ZProfileDefinitionInput, ZProfileId, ZProfileRunsQuery, ZProfileTrendQuery } from "./schema";
 export * from "./types";
+export { profileAlertKey, runDueProfiles, STALE_RUN_MS } from "./execute";
