@@ -9,6 +9,7 @@ import type { RuleSetSource, TDeployedRuleSet } from "@/lib/engine/core/quality/
 import { createPgPool } from "@/lib/engine/transports/postgres/pool";
 import { compileRuleSet, evaluateRecord, type TRuleSetDocumentInput } from "@/lib/quality/rules";
 import { fixQuarantineEntry } from "@/lib/services/quality/quarantine";
+import { computeSample } from "@/lib/services/quality/slas/math";
 import type { TEngine } from "../engine";
 import { bootEngine, deployRunning, startRecordingHttpTarget, stopEngineSuite, uniq, waitFor } from "../test-harness";
 
@@ -22,7 +23,9 @@ const registry = createRegistry().add(
   defineComponent({
     ...validateRulesProcessor,
     name: "validate_rules_test",
-    create: (config, deps) => validateRulesProcessor.create(config, { ...deps, ruleSets: staticRuleSets }),
+    // The engine's own recorder stays: only the lookup of deployed rule sets is replaced.
+    create: (config, deps) =>
+      validateRulesProcessor.create(config, { ...deps, ruleSets: { ...deps.ruleSets, ...staticRuleSets } }),
   }),
 );
 
@@ -322,6 +325,61 @@ describe("quarantine on a live deployed flow", () => {
     const reached = new Set(target.records.flatMap((r) => (JSON.parse(r.body) as TRecord[]).map(canonical)));
     for (const i of failing) expect(reached.has(canonical(records[i]))).toBe(false);
     expect(reached.size).toBe(records.length - failing.size);
+    await target.close();
+  });
+
+  it("counts a message whose records were all quarantined as filtered, so an SLA's accuracy counts it once", async () => {
+    const engine = await bootEngine(dbUrl(), "postgres", { registry });
+    engines.push(engine);
+    const target = await startRecordingHttpTarget();
+    const key = uniq("orders-sla");
+    deployRuleSet(key, DOCUMENT);
+    const flowName = uniq("quarantine-sla");
+    queues.push(`sb.flow.${flowName}.dev`);
+    const d = await deployRunning(pool, flowName, {
+      input: { use: "http", config: { path: `/${flowName}` } },
+      steps: [{ id: "validate", use: "validate_rules_test", config: { ruleSet: key } }],
+      outputs: [{ id: "out", use: "http", config: { url: target.url } }],
+    });
+    const bad = goodRecord(1);
+    RULES[1].breakIt(bad);
+    for (const body of [[bad], [goodRecord(2)], [goodRecord(3)], [goodRecord(4)]])
+      expect((await post(engine, `/flows/${flowName}/dev`, body)).status).toBeLessThan(300);
+    const counts = await waitFor(async () => {
+      const r = await pool.query<{ ok: number; failed: number; dl: number; filtered: number }>(
+        `SELECT coalesce(sum("countOk"), 0)::int AS ok, coalesce(sum("countFailed"), 0)::int AS failed,
+                coalesce(sum("countDeadLettered"), 0)::int AS dl, coalesce(sum("countFiltered"), 0)::int AS filtered
+           FROM "MetricMinute" WHERE "flowId" = $1 AND "step" = ''`,
+        [d.flowId],
+      );
+      const c = r.rows[0];
+      return c.ok + c.failed + c.dl + c.filtered >= 4 ? c : null;
+    }, "four runs in the minute rollups");
+    expect(counts).toEqual({ ok: 3, failed: 0, dl: 0, filtered: 1 });
+    const checks = await waitFor(async () => {
+      const r = await pool.query<{ records: number; failed: number }>(
+        `SELECT coalesce(sum("records"), 0)::int AS records, coalesce(sum("failed"), 0)::int AS failed
+           FROM "QualityCheckMinute" WHERE "flowId" = $1`,
+        [d.flowId],
+      );
+      return r.rows[0].records >= 4 ? r.rows[0] : null;
+    }, "the validation counts");
+    expect(checks).toEqual({ records: 4, failed: 1 });
+    // The SLA's accuracy from these counts: 3 of 4 good, the quarantined one counted once (not also as failed).
+    const sample = computeSample(
+      { freshnessMaxAgeMinutes: null, accuracyTargetPct: 75 },
+      {
+        lastDeliveryMinute: new Date(),
+        ok: counts.ok,
+        failed: counts.failed,
+        deadLettered: counts.dl,
+        filtered: counts.filtered,
+        validationChecked: checks.records,
+        validationFailed: checks.failed,
+      },
+      new Date(),
+    );
+    expect(sample).toMatchObject({ received: 4, accuracyPct: 75, accuracyMet: true });
     await target.close();
   });
 });
