@@ -47,7 +47,7 @@ const toRow = (c: TRecord): TClassificationRow => ({
 const SORTABLE = ["updatedAt", "fieldPath", "scopeName", "level", "confidence"] as const;
 const STATUSES = ["suggested", "confirmed", "dismissed"] as const;
 
-/** Classifications, filterable by status (default: suggested and confirmed), scope kind, level, tag; `q` searches path and scope. */
+/** Classifications, filterable by status (default: suggested and confirmed), scope kind, flow (id), level, tag; `q` searches path and scope. */
 export async function listClassifications(actor: Actor, query: TListQuery): Promise<ListResult<TClassificationRow>> {
   assertCan(actor, "quality:read");
   const f = query.filters;
@@ -56,6 +56,7 @@ export async function listClassifications(actor: Actor, query: TListQuery): Prom
     and.push({ status: f.status as (typeof STATUSES)[number] });
   else if (f.status !== "all") and.push({ status: { in: ["suggested", "confirmed"] } });
   if (f.scope === "system" || f.scope === "interface" || f.scope === "flow") and.push({ scopeKind: f.scope });
+  if (f.flow) and.push({ scopeKind: "flow", scopeId: f.flow });
   if ((LEVELS as readonly string[]).includes(f.level ?? "")) and.push({ level: f.level as TLevel });
   if ((TAGS as readonly string[]).includes(f.tag ?? "")) and.push({ tags: { has: f.tag } });
   if (query.q)
