@@ -50,6 +50,12 @@ const ZEnv = z.object({
   ALLOW_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
   /** The catalog flags a declared interface as possibly dead after this many days without traffic. */
   CATALOG_DEAD_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /**
+   * Key-encryption key for tokenization keys (32 bytes, base64 or 64 hex digits). Required in production;
+   * elsewhere, unset, one is derived from AUTH_SECRET. Read where used (readEnvSecret, as secrets are), so
+   * a wrong value fails tokenization with its own message rather than the whole boot.
+   */
+  SWITCHBOARD_TOKEN_KEK: z.string().optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

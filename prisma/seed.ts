@@ -16,6 +16,7 @@ import { seedApiAnalytics } from "./seed/api-analytics";
 import { seedQualityMaster } from "./seed/quality-master";
 import { seedQualityQuarantine } from "./seed/quality-quarantine";
 import { seedQualitySla } from "./seed/quality-sla";
+import { seedQualityPrivacy } from "./seed/quality-privacy";
 
 async function main(): Promise<void> {
   const actor = systemActor("seed");
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   await seedQualityMaster(actor);
   await seedQualityQuarantine(actor);
   await seedQualitySla(actor);
+  await seedQualityPrivacy(actor);
   console.log("Seed complete.");
 }
 
