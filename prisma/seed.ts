@@ -17,6 +17,7 @@ import { seedQualityMaster } from "./seed/quality-master";
 import { seedQualityQuarantine } from "./seed/quality-quarantine";
 import { seedQualitySla } from "./seed/quality-sla";
 import { seedQualityPrivacy } from "./seed/quality-privacy";
+import { seedQualityProfiling } from "./seed/quality-profiling";
 
 async function main(): Promise<void> {
   const actor = systemActor("seed");
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   await seedQualityQuarantine(actor);
   await seedQualitySla(actor);
   await seedQualityPrivacy(actor);
+  await seedQualityProfiling(actor);
   console.log("Seed complete.");
 }
 

@@ -37,7 +37,7 @@ export const profileAlertKey = (definitionId: string, kind: string, column: stri
   `${profileAlertKeyPrefix(definitionId)}${kind}:${column ?? "*"}`;
 
 type TDefinition = Prisma.ProfileDefinitionGetPayload<object>;
-type TClaimed = { definition: TDefinition; runId: string; window: { start: Date; end: Date } | null };
+export type TClaimed = { definition: TDefinition; runId: string; window: { start: Date; end: Date } | null };
 
 async function streamWindow(tx: Tx, d: TDefinition, trigger: "schedule" | "manual", now: Date) {
   const end = new Date(Math.floor((now.getTime() - FLUSH_LAG_MS) / MINUTE) * MINUTE);
@@ -150,13 +150,23 @@ async function syncAlerts(tx: Tx, d: TDefinition, found: TDetectedAnomaly[], now
   return ids;
 }
 
-async function finish(claimed: TClaimed, profiler: Profiler, rowsTotal: number | null, now: () => Date) {
+/**
+ * Stores a profiled run: its columns, its anomalies against the baseline of the runs before it (with
+ * their alerts), and the new baseline. Exported for the seed, which replays history through it.
+ */
+export async function finishProfileRun(
+  claimed: TClaimed,
+  profiler: Profiler,
+  rowsTotal: number | null,
+  now: () => Date,
+): Promise<number> {
   const d = claimed.definition;
   const report = profiler.report();
   return transaction(async (tx) => {
-    // Baseline of the runs before this one: what "normal" was when this run started.
+    // Baseline of the runs before this one: what "normal" was when this run started. Empty runs (an
+    // outage, a flow without traffic) are anomalies themselves, never part of what is normal.
     const previous = await tx.profileRun.findMany({
-      where: { definitionId: d.id, status: "succeeded", id: { not: claimed.runId } },
+      where: { definitionId: d.id, status: "succeeded", id: { not: claimed.runId }, rowsDone: { gt: 0 } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: d.baselineRuns,
       select: { rowsDone: true, columns: { select: { profile: true } } },
@@ -202,7 +212,7 @@ async function finish(claimed: TClaimed, profiler: Profiler, rowsTotal: number |
         })),
       });
     // The rolling baseline now includes this run.
-    const window = [current, ...before].slice(0, d.baselineRuns);
+    const window = (current.rows > 0 ? [current, ...before] : before).slice(0, d.baselineRuns);
     const stats = computeBaseline(window);
     await tx.profileBaseline.upsert({
       where: { definitionId: d.id },
@@ -241,7 +251,7 @@ async function execute(claimed: TClaimed, opts: TRunOptions): Promise<"succeeded
       profiler = new Profiler({ mode: "inferred", bounds });
       ({ rowsTotal } = await profileTable(def, profiler, progress, opts));
     }
-    const anomalies = await finish(claimed, profiler, rowsTotal, clock);
+    const anomalies = await finishProfileRun(claimed, profiler, rowsTotal, clock);
     log.info({ definitionId: d.id, runId: claimed.runId, rows: profiler.rows, anomalies }, "profiling run done");
     return "succeeded";
   } catch (error) {
