@@ -1,11 +1,14 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/db";
+import { adminQuery, urlFor } from "@/test/pg-admin";
+import { deployFlowDirect } from "@/lib/engine/runtime/deploy";
 import { systemActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { Profiler } from "@/lib/quality/profiling/profiler";
 import { closeProfilingPool } from "./sources";
 import {
+  deleteProfileDefinition,
   getProfileDefinition,
   listProfileAnomalies,
   listProfileDefinitions,
@@ -202,6 +205,84 @@ describe("profiling runs on real Postgres", () => {
     const over = Array.from({ length: 100 }, (_, k) => 100 + k).filter((i) => i % 7 === 0).length;
     expect(cols.total.profile.outOfRange).toEqual({ below: 0, above: over });
     expect(detail.definition.targetLabel).toBe("profiling-test-flow / profile · dev");
+  });
+
+  it("reads a table through the flow's deployed poll_sql connection, or the profile's own (password never shown)", async () => {
+    const source = `switchboard_test_h2src_${Date.now()}`;
+    await adminQuery(`CREATE DATABASE "${source}"`);
+    const src = new pg.Client({ connectionString: urlFor(source) });
+    try {
+      await src.connect();
+      await src.query(`CREATE TABLE accounts AS SELECT g AS id, 'ACC-' || g AS code FROM generate_series(1, 30) g`);
+      await src.end();
+      const env = await db().environment.findUniqueOrThrow({ where: { key: "dev" } });
+      await db().environmentVariable.create({
+        data: { environmentId: env.id, name: "CRM_DB", value: urlFor(source) },
+      });
+      const pool = new pg.Pool({ connectionString: dbUrl(), max: 1 });
+      const dep = await deployFlowDirect(pool, {
+        flowName: "profiling-poll-flow",
+        environmentKey: "dev",
+        deployedBy: "test",
+        spec: {
+          name: "profiling-poll-flow",
+          input: {
+            use: "poll_sql",
+            config: {
+              query: "SELECT * FROM accounts WHERE id > $1 ORDER BY id LIMIT $2",
+              watermarkColumn: "id",
+              initialWatermark: 0,
+              connectionString: "${vars.CRM_DB}",
+            },
+          },
+          outputs: [{ id: "out", use: "http", config: { url: "http://127.0.0.1:9/none" } }],
+        },
+      });
+      await pool.end();
+
+      const viaFlow = await saveProfileDefinition(actor, {
+        name: "Accounts via the flow",
+        targetKind: "sql",
+        sqlTable: "accounts",
+        flowId: dep.flowId,
+        environmentId: env.id,
+        scheduleKind: "cron",
+        cron: "0 3 * * *",
+      });
+      await requestProfileRun(actor, viaFlow);
+      expect(await runDueProfiles(new Date())).toMatchObject({ ran: 1, succeeded: 1 });
+      expect((await listProfileRuns(actor, { definitionId: viaFlow.id })).rows[0]).toMatchObject({ rowsDone: 30 });
+
+      const withPassword = urlFor(source).replace("postgres@", "postgres:s3cret@");
+      const own = await saveProfileDefinition(actor, {
+        name: "Accounts direct",
+        targetKind: "sql",
+        sqlTable: "public.accounts",
+        sqlConnection: withPassword,
+        scheduleKind: "interval",
+        intervalMinutes: 30,
+      });
+      const shown = await getProfileDefinition(actor, own.id);
+      expect(shown.definition.sqlConnection).not.toContain("s3cret");
+      expect(shown.definition.sqlConnection).toContain(":********@");
+      expect(shown.definition.targetLabel).toBe(`public.accounts (127.0.0.1:5432/${source})`);
+      // Saving the form back unchanged keeps the stored password.
+      await saveProfileDefinition(actor, { ...shown.definition, description: "edited" });
+      const stored = await db().profileDefinition.findUniqueOrThrow({ where: { id: own.id } });
+      expect(stored).toMatchObject({ sqlConnection: withPassword, description: "edited" });
+      const audit = await db().auditEntry.findMany({
+        where: { entityId: own.id },
+        select: { before: true, after: true },
+      });
+      expect(JSON.stringify(audit)).not.toContain("s3cret");
+      await requestProfileRun(actor, own);
+      expect(await runDueProfiles(new Date())).toMatchObject({ ran: 1, succeeded: 1 });
+      await deleteProfileDefinition(actor, own);
+      await deleteProfileDefinition(actor, viaFlow);
+    } finally {
+      await closeProfilingPool();
+      await adminQuery(`DROP DATABASE IF EXISTS "${source}" WITH (FORCE)`);
+    }
   });
 
   it("two engines never run one definition twice (FOR UPDATE SKIP LOCKED)", async () => {
