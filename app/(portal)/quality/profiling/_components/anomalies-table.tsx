@@ -8,10 +8,10 @@ import type { ListResult, TListQuery } from "@/lib/validation/list";
 import { ANOMALY_KINDS, formatWhen } from "../_lib/present";
 
 /**
- * The alert inbox has no page per alert: the link opens it searched for the profile's name, across
- * statuses the alert may be in by now.
+ * The alert inbox has no page per alert; its message is `Profile "<name>": <anomaly message>`, so
+ * the link opens the inbox searched for the anomaly's message (cut to the search's 200 characters).
  */
-const alertHref = (a: TProfileAnomalyRow) => `/flows/alerts?q=${encodeURIComponent(a.definitionName)}`;
+const alertHref = (a: TProfileAnomalyRow) => `/flows/alerts?q=${encodeURIComponent(a.message.slice(0, 200))}`;
 
 export function AnomaliesTable({
   result,

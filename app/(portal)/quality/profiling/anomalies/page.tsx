@@ -15,9 +15,8 @@ export default async function ProfilingAnomaliesPage({
 }) {
   const actor = await requirePageAccess("quality:read");
   const query = parseListQuery(await searchParams);
-  const definitionId = query.filters.definition || undefined;
   const [result, definitions] = await Promise.all([
-    listProfileAnomalies(actor, { ...query, definitionId }),
+    listProfileAnomalies(actor, query),
     // The filter's options: every profile (a select; a workspace has tens of profiles, not thousands).
     listProfileDefinitions(actor, { page: 1, pageSize: 100, q: "", dir: "asc", sort: "name", filters: {} }),
   ]);
