@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Message } from "./message";
-import type { MaskingDeps, MasterDataDeps, QuarantineSink, RuleSetSource } from "./quality";
+import type { MaskingDeps, MasterDataDeps, ProfileSink, QuarantineSink, RuleSetSource } from "./quality";
 
 /** Called once the message is fully handled (ok) or must be redelivered (error). */
 export type Ack = (error?: Error) => Promise<void>;
@@ -138,6 +138,8 @@ export type EngineDeps = {
   masterData?: MasterDataDeps;
   /** Masking outside production, applied by the runner to every message before its outputs. */
   masking?: MaskingDeps;
+  /** Per-minute sketches of the records profile steps see. */
+  profiling?: ProfileSink;
 };
 
 export type ComponentSpec<K extends TKind, C extends z.ZodType> = {

@@ -138,13 +138,3 @@ export function applyMasks(body: unknown, masks: TCompiledMask[], keys: TMaskKey
   for (const m of masks) out = mapPath(out, m.segments, (v) => maskValue(v, m.mask, keys));
   return out;
 }
-
-/**
- * What the engine's masking deps offer beyond MaskingDeps.forOutput: the keys, for the mask step's hash
- * and tokenize methods (lib/engine/components/quality/mask.ts).
- */
-export type TMaskKeySource = { maskKeys(): Promise<TMaskKeys | null> };
-
-export function hasMaskKeys(deps: unknown): deps is TMaskKeySource {
-  return !!deps && typeof (deps as Partial<TMaskKeySource>).maskKeys === "function";
-}

@@ -11,9 +11,3 @@ export type TRuleCheckReport = {
   passed: number;
   failed: number;
 };
-
-export type TRuleCheckRecorder = { recordChecks(report: TRuleCheckReport): void };
-
-export function isRuleCheckRecorder(x: unknown): x is TRuleCheckRecorder {
-  return typeof x === "object" && x !== null && typeof (x as TRuleCheckRecorder).recordChecks === "function";
-}

@@ -1,13 +1,7 @@
 import { z } from "zod";
 import { defineComponent } from "@/lib/engine/core/contracts";
 import { isFieldPath, parsePath } from "@/lib/quality/privacy/paths";
-import {
-  applyMasks,
-  hasMaskKeys,
-  MissingKeysError,
-  ZMaskMethod,
-  type TCompiledMask,
-} from "@/lib/quality/privacy/policy";
+import { applyMasks, MissingKeysError, ZMaskMethod, type TCompiledMask } from "@/lib/quality/privacy/policy";
 
 // Masks named fields explicitly, in any environment (the automatic masking outside production is the
 // runner's, before outputs). Classifications stop propagating at this step for the fields it masks.
@@ -37,7 +31,7 @@ export const maskProcessor = defineComponent({
     const needsKeys = masks.some((m) => m.mask.method === "hash" || m.mask.method === "tokenize");
     return {
       async process(msg) {
-        const keys = needsKeys && hasMaskKeys(deps.masking) ? await deps.masking.maskKeys() : null;
+        const keys = needsKeys && deps.masking?.maskKeys ? await deps.masking.maskKeys() : null;
         if (needsKeys && !keys) throw new MissingKeysError();
         if (typeof msg.body === "string" || Buffer.isBuffer(msg.body))
           throw new Error("mask needs a JSON body: put a parse_json step before it.");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createMessage } from "@/lib/engine/core/message";
 import { createRegistry } from "../index";
 import { configTable } from "../shared/config-table";
-import type { ProfileSink } from "./profile";
+import type { ProfileSink } from "@/lib/engine/core/quality/profiling";
 
 describe("profile", () => {
   configTable("processor", "profile", [

@@ -1,23 +1,6 @@
 import { z } from "zod";
-import { defineComponent, type EngineDeps } from "@/lib/engine/core/contracts";
+import { defineComponent } from "@/lib/engine/core/contracts";
 import type { Message } from "@/lib/engine/core/message";
-
-/**
- * Where a profile step's records go: the engine's profiling service keeps one bounded, mergeable
- * sketch per deployment and step and flushes it to Postgres every minute
- * (lib/engine/runtime/quality/profiling.ts). Without it (a flow test) the step only passes messages on.
- */
-export type ProfileSink = {
-  add(stepId: string, records: readonly Record<string, unknown>[], options: TProfileStepOptions): void;
-};
-export type TProfileStepOptions = { maxColumns: number; exactDistinct: number };
-
-/**
- * EngineDeps has no profiling field of its own yet (contracts.ts is the coordinator's): the profiling
- * part's per-deployment deps carry `profiling` beside the others, and this reads it.
- */
-export type TProfilingDeps = EngineDeps & { profiling?: ProfileSink };
-export const profilingSinkOf = (deps: EngineDeps): ProfileSink | undefined => (deps as TProfilingDeps).profiling;
 
 export const ZProfileConfig = z
   .object({
@@ -63,7 +46,7 @@ export const profileProcessor = defineComponent({
     "Profiles the records passing through (nulls, distincts, formats, patterns, type drift, quantiles) into per-minute sketches for the data-profiling portal; messages pass on unchanged.",
   config: ZProfileConfig,
   create: (config, deps) => {
-    const sink = profilingSinkOf(deps);
+    const sink = deps.profiling;
     const stepId = deps.stepId ?? "profile";
     const options = { maxColumns: config.maxColumns, exactDistinct: config.exactDistinct };
     return {

@@ -3,13 +3,7 @@ import { defineComponent, type EngineDeps } from "@/lib/engine/core/contracts";
 import { PermanentError } from "@/lib/engine/core/errors";
 import { RESUBMIT_HEADER, type Message } from "@/lib/engine/core/message";
 import type { TDeployedRuleSet, TQuarantineEntry, TViolation } from "@/lib/engine/core/quality";
-import {
-  compileRuleSet,
-  evaluateRecord,
-  isRuleCheckRecorder,
-  parseFieldPath,
-  type TCompiledRuleSet,
-} from "@/lib/quality/rules";
+import { compileRuleSet, evaluateRecord, parseFieldPath, type TCompiledRuleSet } from "@/lib/quality/rules";
 import { evaluatorOf } from "../shared/expressions";
 
 const zRecordsPath = z
@@ -138,15 +132,14 @@ class ValidateRules {
         headers: msg.headers,
       });
     }
-    if (isRuleCheckRecorder(this.deps.ruleSets))
-      this.deps.ruleSets.recordChecks({
-        ruleSetKey: deployed.key,
-        ruleSetVersionId: deployed.versionId,
-        stepId,
-        records: located.records,
-        passed: kept.length,
-        failed: failing.length,
-      });
+    this.deps.ruleSets?.recordChecks?.({
+      ruleSetKey: deployed.key,
+      ruleSetVersionId: deployed.versionId,
+      stepId,
+      records: located.records,
+      passed: kept.length,
+      failed: failing.length,
+    });
     if (!failing.length) return [msg];
     if (!this.deps.quarantine) {
       const all = failing.flatMap((f) =>

@@ -1,3 +1,4 @@
 export * from "./rules";
 export * from "./master-data";
 export * from "./masking";
+export * from "./profiling";

@@ -1,5 +1,6 @@
 // What the validate_rules step needs from the host: the rule set deployed in the run's environment,
 // and a durable quarantine for every record that fails it (the runtime's is Postgres).
+import type { TRuleCheckReport } from "@/lib/quality/rules/observer";
 
 /** A deployed rule-set version as the engine loaded it; `document` is the version's content (lib/quality/rules). */
 export type TDeployedRuleSet = {
@@ -13,6 +14,8 @@ export type TDeployedRuleSet = {
 export type RuleSetSource = {
   /** The version of rule set `key` deployed in the run's environment, or null when none is. */
   get(key: string): Promise<TDeployedRuleSet | null>;
+  /** Counts and samples what a validate step checked (the runtime batches the writes; not awaited). */
+  recordChecks?(report: TRuleCheckReport): void;
 };
 
 export type TViolation = { ruleId: string; field: string; value: unknown; message: string };

@@ -10,7 +10,7 @@ import { ruleSetsPart } from "./rule-sets";
 import { maskingPart } from "./masking";
 
 /** The data-quality services a deployment's steps and runner use (rule sets, quarantine, master data, masking). */
-export type TQualityDeps = Pick<EngineDeps, "ruleSets" | "quarantine" | "masterData" | "masking">;
+export type TQualityDeps = Pick<EngineDeps, "ruleSets" | "quarantine" | "masterData" | "masking" | "profiling">;
 export type TQualityHost = {
   pool: pg.Pool;
   log: TLog;

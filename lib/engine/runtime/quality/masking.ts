@@ -12,7 +12,6 @@ import {
   type TCompiledMask,
   type TMaskingPolicyDocument,
   type TMaskKeys,
-  type TMaskKeySource,
 } from "@/lib/quality/privacy/policy";
 import type { TStepLike } from "@/lib/quality/privacy/propagate";
 import { Tokenizer } from "@/lib/quality/privacy/tokenize";
@@ -189,7 +188,7 @@ export class MaskingCompiler {
     return { masks: keys ? masks : withoutKeys(masks), keys, tag: `${masks.length}` };
   }
 
-  deps(ctx: TRunContext): MaskingDeps & TMaskKeySource {
+  deps(ctx: TRunContext): Required<MaskingDeps> {
     return {
       forOutput: (msg) => {
         const known = this.settled(ctx);

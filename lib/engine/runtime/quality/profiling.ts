@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Queryable } from "@/lib/engine/core/contracts";
-import type { ProfileSink, TProfileStepOptions } from "@/lib/engine/components/quality/profile";
+import type { ProfileSink, TProfileStepOptions } from "@/lib/engine/core/quality/profiling";
 import { Profiler } from "@/lib/quality/profiling";
 import type { TLog, TRunContext } from "../context";
-import type { TQualityDeps, TQualityHost, TQualityPart } from "./index";
+import type { TQualityHost, TQualityPart } from "./index";
 
 const MINUTE = 60_000;
 
@@ -102,8 +102,7 @@ export function profilingPart(host: TQualityHost): TQualityPart {
   const profiles = new StreamProfiles(host.pool, host.log);
   let timer: NodeJS.Timeout | null = null;
   return {
-    // `profiling` is not (yet) one of EngineDeps' fields: see TProfilingDeps in the profile component.
-    forDeployment: (ctx) => ({ profiling: profiles.sinkFor(ctx) }) as unknown as Partial<TQualityDeps>,
+    forDeployment: (ctx) => ({ profiling: profiles.sinkFor(ctx) }),
     async start() {
       timer = setInterval(() => void profiles.flush(), MINUTE / 4);
       timer.unref();

@@ -1,6 +1,6 @@
 import type { RuleSetSource, TDeployedRuleSet } from "@/lib/engine/core/quality/rules";
 import { RULE_SETS_CHANNEL } from "@/lib/quality/rules/channel";
-import type { TRuleCheckRecorder, TRuleCheckReport } from "@/lib/quality/rules/observer";
+import type { TRuleCheckReport } from "@/lib/quality/rules/observer";
 import type { TRunContext } from "../context";
 import type { TQualityHost, TQualityPart } from "./index";
 
@@ -54,7 +54,7 @@ export class PgRuleSets {
   }
 
   /** A deployment's view: its environment's rule sets, and a recorder that tags reports with the flow. */
-  forDeployment(ctx: TRunContext): RuleSetSource & TRuleCheckRecorder {
+  forDeployment(ctx: TRunContext): Required<RuleSetSource> {
     return {
       get: (key) => this.get(ctx.environmentId, key),
       recordChecks: (report) => this.record(ctx, report),
