@@ -6,14 +6,19 @@ import {
   ZCreateRuleSet,
   ZDeployRuleSetVersion,
   ZPreviewRuleSetImpact,
+  ZRuleSetRef,
   ZSaveRuleSetVersion,
+  ZUndeployRuleSet,
   ZUpdateRuleSet,
 } from "@/lib/quality/rules/inputs";
 import {
+  archiveRuleSet,
   createRuleSet,
   deployRuleSetVersion,
   previewRuleSetImpact,
+  restoreRuleSet,
   saveRuleSetVersion,
+  undeployRuleSet,
   updateRuleSet,
 } from "@/lib/services/quality/rules";
 
@@ -59,4 +64,34 @@ export const deployRuleSetVersionAction = action(
 export const previewRuleSetImpactAction = action(
   { permission: "quality:rules", input: ZPreviewRuleSetImpact },
   async ({ input, actor }) => previewRuleSetImpact(actor, input),
+);
+
+export const undeployRuleSetAction = action(
+  { permission: "quality:manage", input: ZUndeployRuleSet },
+  async ({ input, actor }) => {
+    const undeployed = await undeployRuleSet(actor, input);
+    revalidatePath("/quality/rules");
+    revalidatePath(`/quality/rules/${undeployed.key}`);
+    return undeployed;
+  },
+);
+
+export const archiveRuleSetAction = action(
+  { permission: "quality:rules", input: ZRuleSetRef },
+  async ({ input, actor }) => {
+    const archived = await archiveRuleSet(actor, input);
+    revalidatePath("/quality/rules");
+    revalidatePath(`/quality/rules/${archived.key}`);
+    return archived;
+  },
+);
+
+export const restoreRuleSetAction = action(
+  { permission: "quality:rules", input: ZRuleSetRef },
+  async ({ input, actor }) => {
+    const restored = await restoreRuleSet(actor, input);
+    revalidatePath("/quality/rules");
+    revalidatePath(`/quality/rules/${restored.key}`);
+    return restored;
+  },
 );

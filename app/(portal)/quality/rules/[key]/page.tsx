@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { Card, PageHeader } from "@/components/ui";
+import { Card, Notice, PageHeader } from "@/components/ui";
 import { can } from "@/lib/auth/permissions";
 import { orNotFound } from "@/lib/http/not-found";
 import { getRuleSetOrThrow, listRuleSetFormOptions } from "@/lib/services/quality/rules";
 import { requirePageAccess } from "@/lib/session";
+import { ArchiveRuleSet } from "../_components/archive-rule-set";
 import { DeployPanel } from "../_components/deploy-panel";
 import { RuleEditor } from "../_components/rule-editor";
 import { RuleSetForm } from "../_components/rule-set-form";
@@ -14,7 +15,9 @@ export default async function RuleSetPage({ params }: { params: Promise<{ key: s
   const actor = await requirePageAccess("quality:read");
   const { key } = await params;
   const r = await orNotFound(getRuleSetOrThrow(actor, key));
-  const canEdit = can(actor.role, "quality:rules");
+  const isArchived = r.archivedAt !== null;
+  const canManage = can(actor.role, "quality:rules");
+  const canEdit = canManage && !isArchived;
   const options = canEdit ? await listRuleSetFormOptions(actor) : null;
   const scope = [
     r.scope.flow && `flow ${r.scope.flow}`,
@@ -32,18 +35,26 @@ export default async function RuleSetPage({ params }: { params: Promise<{ key: s
       <PageHeader
         title={r.name}
         description={`${r.key} · data owner ${r.ownerName}${scope ? ` · ${scope}` : ""}. ${r.description}`}
+        actions={canManage ? <ArchiveRuleSet ruleSetId={r.id} ruleSetKey={r.key} isArchived={isArchived} /> : undefined}
       />
       <div className="space-y-4">
+        {r.archivedAt && (
+          <Notice tone="warning" title="Archived">
+            This rule set was archived on {r.archivedAt.slice(0, 10)}: it takes no new versions and cannot be deployed.
+            Restore it to work on it again.
+          </Notice>
+        )}
         <Card
           title="Deployments"
           description="One version per environment; production needs an approved change bound to the version's hash."
         >
           <DeployPanel
+            ruleSetId={r.id}
             ruleSetKey={r.key}
             versions={r.versions}
             environments={r.environments}
-            canDeploy={can(actor.role, "quality:manage")}
-            canRequestChange={can(actor.role, "change:request")}
+            canDeploy={!isArchived && can(actor.role, "quality:manage")}
+            canRequestChange={!isArchived && can(actor.role, "change:request")}
           />
         </Card>
         <Card title="Versions">

@@ -1,21 +1,24 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { Button, LinkButton, Notice, Select } from "@/components/ui";
+import { Button, ConfirmDialog, LinkButton, Notice, Select } from "@/components/ui";
 import type { TRuleSetEnvironment, TRuleSetVersionRow } from "@/lib/services/quality/rules";
-import { deployRuleSetVersionAction } from "../actions";
+import { deployRuleSetVersionAction, undeployRuleSetAction } from "../actions";
 
 /**
  * What each environment enforces, and a version to deploy there: development and test directly (the
  * server checks dev → test → prod and says what to do first); production through a change for the CAB.
+ * Development and test can also stop enforcing it (undeploy), with a confirmation.
  */
 export function DeployPanel({
+  ruleSetId,
   ruleSetKey,
   versions,
   environments,
   canDeploy,
   canRequestChange,
 }: {
+  ruleSetId: string;
   ruleSetKey: string;
   versions: TRuleSetVersionRow[];
   environments: TRuleSetEnvironment[];
@@ -82,6 +85,24 @@ export function DeployPanel({
                   <Button size="sm" onClick={() => deploy(env)} disabled={pending} aria-busy={pending}>
                     Deploy to {env.key}
                   </Button>
+                )}
+                {!env.isProduction && env.active && canDeploy && (
+                  <ConfirmDialog
+                    title={`Stop enforcing ${ruleSetKey} in ${env.name}?`}
+                    confirmLabel="Undeploy"
+                    description={`${env.name} stops checking records against v${env.active.number}. Refused while a live flow there has a validate_rules step that needs this rule set: its messages would fail.`}
+                    onConfirm={async () => {
+                      setMessage(null);
+                      const res = await undeployRuleSetAction({ ruleSetId, environmentId: env.id });
+                      if (!res.ok) return res.error;
+                      setMessage({ tone: "success", text: `${env.name} no longer enforces ${ruleSetKey}.` });
+                    }}
+                    trigger={(open) => (
+                      <Button size="sm" variant="ghost" onClick={open} disabled={pending}>
+                        Undeploy from {env.key}
+                      </Button>
+                    )}
+                  />
                 )}
               </div>
             )}

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { DataTable, type DataTableColumn } from "@/components/data-table";
+import { Badge } from "@/components/ui";
 import type { TOption, TRuleSetRow } from "@/lib/services/quality/rules";
 import type { ListResult, TListQuery } from "@/lib/validation/list";
 
@@ -15,6 +16,11 @@ const columns: DataTableColumn<TRuleSetRow>[] = [
         <Link href={`/quality/rules/${r.key}`} className="font-medium text-indigo-700 hover:underline">
           {r.name}
         </Link>
+        {r.isArchived && (
+          <span className="ml-2">
+            <Badge>archived</Badge>
+          </span>
+        )}
         <p className="font-mono text-xs text-slate-500">{r.key}</p>
       </div>
     ),
@@ -76,6 +82,12 @@ export function RuleSetsTable({
             { value: "test", label: "Test" },
             { value: "prod", label: "Production" },
           ],
+        },
+        {
+          id: "archived",
+          label: "Archived",
+          type: "select",
+          options: [{ value: "yes", label: "Show archived rule sets" }],
         },
       ]}
       emptyMessage="No rule sets match. Clear the search or the filters."

@@ -27,6 +27,16 @@ export default async function RequestRuleSetChangePage({
   ]);
   const version = r.versions.find((v) => v.id === sp.version) ?? r.versions[0];
   const env = r.environments.find((e) => e.key === sp.env) ?? r.environments.find((e) => e.isProduction);
+  if (r.archivedAt)
+    return (
+      <>
+        <PageHeader title="Request a rule-set change" />
+        <EmptyState
+          title="This rule set is archived"
+          description={`${r.key} is archived and cannot be deployed; restore it on its page first.`}
+        />
+      </>
+    );
   if (!version || !env)
     return (
       <>
