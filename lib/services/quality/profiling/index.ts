@@ -9,6 +9,7 @@ export {
   listProfileAnomalies,
   listProfileRuns,
   profileFormOptions,
+  profileRunProgress,
   profileTrend,
   type TProfileFormOptions,
 } from "./runs";

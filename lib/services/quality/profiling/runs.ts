@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import { db, type Prisma } from "@/lib/db";
 import { pickSort, ZListQuery, type ListResult, type TListQuery } from "@/lib/validation/list";
-import { ZProfileRunsQuery, ZProfileTrendQuery } from "./schema";
+import { ZProfileId, ZProfileRunsQuery, ZProfileTrendQuery } from "./schema";
 import type {
   TProfileAnomalyKind,
   TProfileAnomalyRow,
@@ -48,6 +48,18 @@ export async function listProfileRuns(actor: Actor, raw: unknown): Promise<ListR
     }),
   ]);
   return { total, page: q.page, pageSize: q.pageSize, rows: rows.map(toRunRow) };
+}
+
+/** The newest run of a definition without its columns: cheap enough to poll for a progress bar. */
+export async function profileRunProgress(actor: Actor, raw: unknown): Promise<TProfileRunRow | null> {
+  assertCan(actor, "quality:read");
+  const { id } = ZProfileId.parse(raw);
+  const run = await db().profileRun.findFirst({
+    where: { definitionId: id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    include: { _count: { select: { anomalies: true } } },
+  });
+  return run ? toRunRow(run) : null;
 }
 
 /** Volume and per-column null rate, distinct count and out-of-range count of the last successful runs, oldest first. */
