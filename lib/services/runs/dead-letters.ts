@@ -140,7 +140,8 @@ export async function getDeadLetterOrThrow(actor: Actor, id: string): Promise<De
     d.replayFlowVersionId
       ? db().flowVersion.findUnique({ where: { id: d.replayFlowVersionId }, select: { version: true } })
       : null,
-    d.contentEncoding === "utf8"
+    // JSON bodies are stored with contentEncoding "json" and text ones with "utf8": both are masked.
+    d.contentEncoding !== "base64"
       ? payloadForViewer(actor, at, d.originalBody)
       : { text: d.originalBody, isMasked: false },
     payloadForViewer(actor, at, d.replayBody),
