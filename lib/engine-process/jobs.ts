@@ -38,6 +38,15 @@ export function engineJobs(deps: { pool: pg.Pool; log: TLog }): TJob[] {
       },
     },
     {
+      // Brings golden records built under an older master configuration to the newest (survivorship).
+      name: "master-recompute",
+      everyMs: MINUTE,
+      async run() {
+        const { recomputeStaleGoldenRecords } = await import("@/lib/services/quality/master/recompute");
+        return recomputeStaleGoldenRecords();
+      },
+    },
+    {
       name: "sla-evaluation",
       everyMs: 5 * MINUTE,
       async run(now: Date) {

@@ -15,6 +15,7 @@ import {
 } from "@/lib/quality/master/store";
 import type { ListResult, TListQuery } from "@/lib/validation/list";
 import { appendAudit } from "../../audit";
+import { recomputeProgress } from "./recompute";
 import { prismaSql } from "./sql";
 
 export type TMasterEntityRow = {
@@ -31,6 +32,8 @@ export type TMasterEntityRow = {
 
 export type TMasterEntityDetail = TMasterEntityRow & {
   config: TMasterConfig;
+  /** Active golden records still built under an older version (the engine's master-recompute job catches up). */
+  recompute: { stale: number; total: number };
   versions: { version: number; contentHash: string; note: string; createdBy: string; createdAt: string }[];
 };
 
@@ -102,8 +105,8 @@ export async function getMasterEntityOrThrow(actor: Actor, key: string): Promise
     include: { versions: { orderBy: { version: "desc" }, take: 50 } },
   });
   if (!e || e.archivedAt || !e.versions.length) throw new AppError("NOT_FOUND", "That master entity does not exist.");
-  const counts = await countsFor([e.id]);
   const latest = e.versions[0];
+  const [counts, recompute] = await Promise.all([countsFor([e.id]), recomputeProgress(e.id, latest.version)]);
   return {
     id: e.id,
     key: e.key,
@@ -115,6 +118,7 @@ export async function getMasterEntityOrThrow(actor: Actor, key: string): Promise
     openReviews: counts.reviews.get(e.id) ?? 0,
     updatedAt: e.updatedAt.toISOString(),
     config: latest.config as TMasterConfig,
+    recompute,
     versions: e.versions.map((v) => ({
       version: v.version,
       contentHash: v.contentHash,
@@ -159,7 +163,8 @@ export async function createMasterEntity(actor: Actor, raw: unknown): Promise<{ 
 }
 
 /**
- * Saves a new immutable configuration version (the engine applies it from the next source record on).
+ * Saves a new immutable configuration version: the engine applies it from the next source record on, and
+ * its master-recompute job brings the golden records already built to it (./recompute.ts).
  * The same content as the newest version saves nothing and returns that version.
  */
 export async function saveMasterConfig(

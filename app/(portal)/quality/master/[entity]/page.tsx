@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Card, LinkButton, PageHeader } from "@/components/ui";
+import { Card, LinkButton, Notice, PageHeader } from "@/components/ui";
 import { can } from "@/lib/auth/permissions";
 import { isExpectedError } from "@/lib/errors";
 import { findGoldenRecords, getMasterEntityOrThrow, masterSystems } from "@/lib/services/quality/master";
 import { requirePageAccess } from "@/lib/session";
 import { parseListQuery } from "@/lib/validation/list";
+import { AutoRefresh } from "../../../flows/_components/auto-refresh";
 import { ConfigEditor } from "../_components/config-editor";
 import { GoldenTable } from "../_components/golden-table";
 
@@ -27,8 +28,10 @@ export default async function MasterEntityPage({
     throw error;
   });
   const [golden, systems] = await Promise.all([findGoldenRecords(actor, key, query), masterSystems(actor, key)]);
+  const { stale, total } = entity.recompute;
   return (
     <>
+      {stale > 0 && <AutoRefresh seconds={5} />}
       <PageHeader
         title={entity.name}
         description={`${entity.description || "Master entity"} · key ${entity.key} · configuration v${entity.version} (${entity.contentHash.slice(0, 12)}) · changes published on sb.master.${entity.key}`}
@@ -38,6 +41,23 @@ export default async function MasterEntityPage({
           </LinkButton>
         }
       />
+      {stale > 0 && (
+        <div className="mb-4" data-testid="recompute-progress">
+          <Notice title={`Applying configuration v${entity.version} to existing golden records`}>
+            <p>
+              {(total - stale).toLocaleString()} of {total.toLocaleString()} recomputed with the new survivorship; the
+              engine works through the rest in the background and publishes each change on sb.master.{entity.key}.
+              Matching is not re-run: links stay as matched or as a steward left them.
+            </p>
+            <progress
+              className="mt-2 h-2 w-full"
+              value={total - stale}
+              max={Math.max(total, 1)}
+              aria-label="Golden records recomputed"
+            />
+          </Notice>
+        </div>
+      )}
       <section aria-label="Golden records" className="mb-6">
         <h2 className="mb-2 text-base font-semibold text-slate-900">Golden records</h2>
         <GoldenTable

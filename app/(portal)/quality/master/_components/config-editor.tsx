@@ -24,7 +24,7 @@ const cell = "px-2 py-1.5 align-top";
 /**
  * The entity's configuration as one form: precedence per attribute (rule, trusted system, own system
  * order), how each attribute is compared and blocked, deterministic keys, thresholds. Saving writes a
- * new immutable version; the engine applies it from the next source record on.
+ * new immutable version; the engine applies it from the next source record on and recomputes existing golden records.
  */
 export function ConfigEditor({
   entityId,
@@ -103,7 +103,7 @@ export function ConfigEditor({
   return (
     <Card
       title="Match and survivorship"
-      description="What the engine applies to every new source record of this entity."
+      description="What the engine applies to every new source record of this entity; saving a change also recomputes the survivorship of existing golden records."
     >
       <fieldset disabled={!canEdit || pending} className="space-y-6">
         <div>
