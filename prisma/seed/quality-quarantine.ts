@@ -87,7 +87,11 @@ export async function seedQualityQuarantine(actor: Actor): Promise<void> {
     name: QUARANTINE_FLOW,
     description: "Demo: CRM customers checked against the crm-customers rule set before they reach the ERP.",
     input: { use: "http", config: { path: "/demo/crm/customers-validated" } },
-    steps: [{ id: "validate", use: "validate_rules", config: { ruleSet: QUARANTINE_RULE_SET } }],
+    steps: [
+      { id: "validate", use: "validate_rules", config: { ruleSet: QUARANTINE_RULE_SET } },
+      // Feeds the stream profile "CRM customers (stream, dev)" (prisma/seed/quality-profiling.ts).
+      { id: "profile", use: "profile", config: {} },
+    ],
     outputs: [{ id: "erp", use: "http", config: { url: `${demoBaseUrl}/erp/customers` } }],
   };
   const saved = await saveFlowVersion(
