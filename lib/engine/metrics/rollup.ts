@@ -6,6 +6,9 @@ type TKey = { flowId: string; environmentId: string; step: string; minute: numbe
 
 export type TRollupOutcome = "ok" | "failed" | "filtered" | "dead_lettered";
 
+/** One flow, environment and step's counters: resolved once, so the message path builds no key per observation. */
+export type TRollupHandle = { observe(outcome: TRollupOutcome, durationMs: number, at?: number): void };
+
 /** A point-in-time reading for one flow in one environment. */
 export type TFlowGauge = { flowId: string; environmentId: string; depth: number };
 
@@ -19,6 +22,8 @@ export type TFlushGauges = { dlq?: TFlowGauge[]; backlog?: TFlowGauge[] };
  */
 export class MinuteRollup {
   private cells = new Map<string, { key: TKey; cell: TCell }>();
+  /** Bumped when a flush takes the cells: handles then look their cell up again. */
+  private generation = 0;
 
   constructor(private readonly pool: pg.Pool) {}
 
@@ -31,7 +36,28 @@ export class MinuteRollup {
     durationMs: number,
     at = Date.now(),
   ): void {
-    const minute = Math.floor(at / 60_000) * 60_000;
+    count(this.cellFor(flowId, environmentId, step, Math.floor(at / 60_000) * 60_000), outcome, durationMs);
+  }
+
+  /** A handle that keeps its current minute's cell until the minute turns or a flush takes the cells. */
+  handle(flowId: string, environmentId: string, step: string): TRollupHandle {
+    let minute = -1;
+    let generation = -1;
+    let cell: TCell | null = null;
+    return {
+      observe: (outcome, durationMs, at = Date.now()) => {
+        const m = Math.floor(at / 60_000) * 60_000;
+        if (!cell || m !== minute || generation !== this.generation) {
+          cell = this.cellFor(flowId, environmentId, step, m);
+          minute = m;
+          generation = this.generation;
+        }
+        count(cell, outcome, durationMs);
+      },
+    };
+  }
+
+  private cellFor(flowId: string, environmentId: string, step: string, minute: number): TCell {
     const id = `${flowId}|${environmentId}|${step}|${minute}`;
     let entry = this.cells.get(id);
     if (!entry) {
@@ -48,13 +74,7 @@ export class MinuteRollup {
       };
       this.cells.set(id, entry);
     }
-    const c = entry.cell;
-    if (outcome === "ok") c.ok++;
-    else if (outcome === "filtered") c.filtered++;
-    else if (outcome === "dead_lettered") c.deadLettered++;
-    else c.failed++;
-    c.buckets[bucketIndex(durationMs)]++;
-    c.sumMs += durationMs;
+    return entry.cell;
   }
 
   /**
@@ -66,6 +86,7 @@ export class MinuteRollup {
   async flush(gauges: TFlushGauges = {}, now = Date.now()): Promise<number> {
     const taken = this.cells;
     this.cells = new Map();
+    this.generation++;
     const minute = Math.floor(now / 60_000) * 60_000;
     const dlq = gauges.dlq ?? [];
     const backlog = gauges.backlog ?? [];
@@ -187,4 +208,13 @@ export async function purgeMetricMinutes(pool: pg.Pool, olderThanMs: number): Pr
     [olderThanMs],
   );
   return r.rowCount ?? 0;
+}
+
+function count(c: TCell, outcome: TRollupOutcome, durationMs: number): void {
+  if (outcome === "ok") c.ok++;
+  else if (outcome === "filtered") c.filtered++;
+  else if (outcome === "dead_lettered") c.deadLettered++;
+  else c.failed++;
+  c.buckets[bucketIndex(durationMs)]++;
+  c.sumMs += durationMs;
 }

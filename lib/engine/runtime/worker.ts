@@ -12,7 +12,7 @@ import { abortableSleep } from "@/lib/engine/core/retry";
 import { FlowRunner, type TRunResult } from "@/lib/engine/core/runner";
 import type { DependencyAggregator } from "@/lib/engine/metrics/dependencies";
 import type { TPromMetrics } from "@/lib/engine/metrics/prometheus";
-import type { MinuteRollup, TRollupOutcome } from "@/lib/engine/metrics/rollup";
+import type { MinuteRollup, TRollupHandle, TRollupOutcome } from "@/lib/engine/metrics/rollup";
 import type { Transport } from "@/lib/engine/transports/types";
 import { lineageSettings, type TFlowSpec } from "@/lib/validation/flow-spec";
 import type { TLog, TRunContext } from "./context";
@@ -95,6 +95,12 @@ function untilAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+type TStepSeries = {
+  rollup: TRollupHandle;
+  duration: ReturnType<TPromMetrics["stepDuration"]["labels"]>;
+  counters: Partial<Record<TStepEvent["outcome"], ReturnType<TPromMetrics["steps"]["labels"]>>>;
+};
+
 const OUTCOME: Partial<Record<TStepEvent["outcome"], TRollupOutcome>> = {
   ok: "ok",
   filtered: "filtered",
@@ -122,7 +128,11 @@ export class DeploymentWorker {
   /** A source that stays down is logged once a minute, not on every retry of every loop. */
   private readonly readFailures = new FailureStreak();
   /** prom-client children per label set: looking labels up per observation was a measurable cost. */
-  private readonly series = new Map<string, object>();
+  /** Per step id: its rollup handle and Prometheus children, resolved once (no key strings per message). */
+  private readonly stepSeries = new Map<string, TStepSeries>();
+  private runRollup: TRollupHandle | null = null;
+  private readonly runCounters: Partial<Record<TRunResult["status"], ReturnType<TPromMetrics["runs"]["labels"]>>> = {};
+  private runDuration: ReturnType<TPromMetrics["runDuration"]["labels"]> | null = null;
   /** policy.lineage, read once (the spec is immutable). */
   private readonly lineageLevel: ReturnType<typeof lineageSettings>;
 
@@ -428,10 +438,9 @@ export class DeploymentWorker {
     lineage: TLineageDecision,
   ): Promise<void> {
     await this.deps.lineage.record({ ctx: this.ctx, input: msg, result, startedAt, attempt, keepOutput, lineage });
-    this.child(`runs|${result.status}`, () =>
-      this.deps.prom.runs.labels(this.ctx.flowName, this.ctx.environmentKey, result.status),
-    ).inc();
-    this.child("run", () => this.deps.prom.runDuration.labels(this.ctx.flowName, this.ctx.environmentKey)).observe(
+    const { flowName, environmentKey } = this.ctx;
+    (this.runCounters[result.status] ??= this.deps.prom.runs.labels(flowName, environmentKey, result.status)).inc();
+    (this.runDuration ??= this.deps.prom.runDuration.labels(flowName, environmentKey)).observe(
       result.durationMs / 1000,
     );
     const outcome: TRollupOutcome =
@@ -442,7 +451,10 @@ export class DeploymentWorker {
           : result.status === "dead_lettered"
             ? "dead_lettered"
             : "failed";
-    this.deps.rollup.observe(this.ctx.flowId, this.ctx.environmentId, "", outcome, result.durationMs);
+    (this.runRollup ??= this.deps.rollup.handle(this.ctx.flowId, this.ctx.environmentId, "")).observe(
+      outcome,
+      result.durationMs,
+    );
     if (result.failures.length) {
       this.log().warn(
         {
@@ -481,21 +493,30 @@ export class DeploymentWorker {
   private onStep(e: TStepEvent): void {
     this.deps.lineage.onStep(e);
     if (e.outcome === "skipped") return;
-    const { flowName, environmentKey } = this.ctx;
-    this.child(`steps|${e.stepId}|${e.outcome}`, () =>
-      this.deps.prom.steps.labels(flowName, environmentKey, e.stepId, e.outcome),
-    ).inc();
-    this.child(`step|${e.stepId}`, () =>
-      this.deps.prom.stepDuration.labels(flowName, environmentKey, e.stepId),
-    ).observe(e.durationMs / 1000);
+    const s = this.seriesOf(e.stepId);
+    (s.counters[e.outcome] ??= this.deps.prom.steps.labels(
+      this.ctx.flowName,
+      this.ctx.environmentKey,
+      e.stepId,
+      e.outcome,
+    )).inc();
+    s.duration.observe(e.durationMs / 1000);
     const outcome = OUTCOME[e.outcome];
-    if (outcome) this.deps.rollup.observe(this.ctx.flowId, this.ctx.environmentId, e.stepId, outcome, e.durationMs);
+    if (outcome) s.rollup.observe(outcome, e.durationMs);
   }
 
-  private child<T extends object>(key: string, make: () => T): T {
-    let c = this.series.get(key) as T | undefined;
-    if (!c) this.series.set(key, (c = make()));
-    return c;
+  private seriesOf(stepId: string): TStepSeries {
+    let s = this.stepSeries.get(stepId);
+    if (!s) {
+      const { flowId, environmentId, flowName, environmentKey } = this.ctx;
+      s = {
+        rollup: this.deps.rollup.handle(flowId, environmentId, stepId),
+        duration: this.deps.prom.stepDuration.labels(flowName, environmentKey, stepId),
+        counters: {},
+      };
+      this.stepSeries.set(stepId, s);
+    }
+    return s;
   }
 
   private async onDeadLetter(d: TDeadLetter): Promise<void> {
