@@ -65,3 +65,29 @@ test("an engineer profiles a table: creates the profile, runs it now, reads colu
   await expect(page).toHaveURL(/\/quality\/profiling$/);
   await expect(page.getByRole("link", { name })).toHaveCount(0);
 });
+
+// Journey: a viewer reads the seeded CRM stream profile (six hourly runs, the last with a fifth of the
+// emails missing): the null-rate trend, the anomaly it raised, and follows it to the alert inbox.
+test("a viewer reads a stream profile's trend and follows its anomaly to the alert", async ({ page }) => {
+  await signInAsRole(page, "viewer");
+  await page.goto("/quality/profiling");
+  await page.getByRole("link", { name: "CRM customers (stream, dev)", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "CRM customers (stream, dev)", level: 1 })).toBeVisible();
+  // Reading only: no run, edit or delete.
+  await expect(page.getByRole("button", { name: "Run now" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
+
+  const email = page.getByRole("table", { name: "Columns of the latest run" }).getByRole("row", { name: /^email/ });
+  await expect(email).toContainText("20%");
+  await expect(page.getByRole("heading", { name: /Trends over the last \d+ successful runs/ })).toBeVisible();
+  // The charts' text equivalent: one row per run, the email column's null rate in the last.
+  const nullRates = page.getByRole("table", { name: "Null rate per column" });
+  await expect(nullRates.getByRole("columnheader", { name: "email" })).toBeAttached();
+
+  const anomalies = page.getByRole("table", { name: "Anomalies" });
+  const jump = anomalies.getByRole("row", { name: /Null-rate jump/ });
+  await expect(jump).toContainText("email");
+  await jump.getByRole("link", { name: "Open alert" }).click();
+  await expect(page).toHaveURL(/\/flows\/alerts\?q=/);
+  await expect(page.getByRole("table", { name: "Alerts" })).toContainText('Profile "CRM customers (stream, dev)"');
+});

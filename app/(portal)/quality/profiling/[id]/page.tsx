@@ -113,7 +113,7 @@ export default async function ProfilePage({
 
         <section aria-labelledby="pf-trends" className="space-y-3">
           <h2 id="pf-trends" className="text-base font-semibold text-slate-900">
-            Trends over the last {trend.length > 1 ? `${trend.length} successful runs` : "runs"}
+            {trend.length > 1 ? `Trends over the last ${trend.length} successful runs` : "Trends"}
           </h2>
           <TrendCharts points={trend} />
         </section>

@@ -1,6 +1,7 @@
 "use client";
 
 import { BarChartCard } from "@/components/charts";
+import { formatCompact } from "@/components/charts/format";
 import type { TColumnProfile } from "@/lib/quality/profiling/summary";
 import {
   describeTypes,
@@ -12,6 +13,9 @@ import {
   patternRows,
   type TShareRow,
 } from "../_lib/present";
+
+/** Counts are whole: an axis tick between two (0.5 values) would mislead, so it has no label. */
+const countTick = (v: number) => (Number.isInteger(v) ? formatCompact(v) : "");
 
 /** One column's distributions: the histogram (numbers) or top values (text), formats, patterns, types. */
 export function ColumnDetail({ profile }: { profile: TColumnProfile }) {
@@ -34,6 +38,7 @@ export function ColumnDetail({ profile }: { profile: TColumnProfile }) {
           categoryKey="bin"
           categoryLabel="Range"
           series={[{ key: "count", label: "Values" }]}
+          formatValue={countTick}
           height={220}
         />
       ) : top.length > 0 ? (
@@ -44,6 +49,7 @@ export function ColumnDetail({ profile }: { profile: TColumnProfile }) {
           categoryKey="value"
           categoryLabel="Value"
           series={[{ key: "count", label: "Rows" }]}
+          formatValue={countTick}
           layout="vertical"
           height={Math.max(160, top.length * 26)}
         />
