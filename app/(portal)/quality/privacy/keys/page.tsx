@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { Badge, Card, EmptyState, PageHeader } from "@/components/ui";
+import { Badge, Card, EmptyState, Notice, PageHeader } from "@/components/ui";
 import { can } from "@/lib/auth/permissions";
 import { listTokenKeys } from "@/lib/services/quality/privacy";
+import { portalKek } from "@/lib/services/quality/privacy/kek";
 import { requirePageAccess } from "@/lib/session";
 import { formatTime } from "../_components/vocabulary";
 import { DetokenizeForm } from "./_components/detokenize-form";
@@ -9,10 +10,22 @@ import { RotateKeyForm } from "./_components/rotate-key-form";
 
 export const metadata: Metadata = { title: "Token keys" };
 
+/** The KEK this portal runs with: its fingerprint (never the key), or why there is none (the message names the variable only). */
+function currentKek(): { fingerprint: string; isDerived: boolean } | { problem: string } {
+  try {
+    const kek = portalKek();
+    return { fingerprint: kek.fingerprint, isDerived: kek.isDerived };
+  } catch (error) {
+    return { problem: error instanceof Error ? error.message : "The key-encryption key is not usable." };
+  }
+}
+
 export default async function TokenKeysPage() {
   const actor = await requirePageAccess("quality:read");
   const keys = await listTokenKeys(actor);
   const active = keys.find((k) => k.status === "active");
+  const kek = currentKek();
+  const opens = (fingerprint: string) => "fingerprint" in kek && kek.fingerprint === fingerprint;
   return (
     <>
       <PageHeader
@@ -20,6 +33,23 @@ export default async function TokenKeysPage() {
         description="Tokenization (FF1) and salted hashing use the active key version. Key material is stored only wrapped under the key-encryption key SWITCHBOARD_TOKEN_KEK, which lives in the environment, never in the database. A token names its key version (tk<version>_…), so rotating keeps every older token detokenizable; new messages get tokens under the new version."
       />
       <div className="space-y-6">
+        {"problem" in kek ? (
+          <Notice tone="danger" title="No key-encryption key">
+            {kek.problem} Until it is set, rotating and detokenizing fail, and hash and tokenize rules cannot use a key.
+          </Notice>
+        ) : kek.isDerived ? (
+          <Notice tone="warning" title="Development key-encryption key">
+            SWITCHBOARD_TOKEN_KEK is not set: this portal uses a key derived from AUTH_SECRET (fingerprint{" "}
+            <span className="font-mono">{kek.fingerprint}</span>). Set the variable outside development.
+          </Notice>
+        ) : null}
+        {active && !opens(active.kekFingerprint) && "fingerprint" in kek && (
+          <Notice tone="danger" title="The active key does not open with this KEK">
+            Key v{active.version} was wrapped under KEK {active.kekFingerprint}, this portal runs with {kek.fingerprint}
+            . Hashing and tokenizing fail until SWITCHBOARD_TOKEN_KEK is the one the key was made with (or rotate to
+            wrap a new key under the current one; older tokens then need the old KEK).
+          </Notice>
+        )}
         {keys.length === 0 ? (
           <EmptyState
             title="No token key yet"
@@ -44,7 +74,14 @@ export default async function TokenKeysPage() {
                     <td className="py-1.5 pr-3">
                       <Badge tone={k.status === "active" ? "success" : "neutral"}>{k.status}</Badge>
                     </td>
-                    <td className="py-1.5 pr-3 font-mono text-xs">{k.kekFingerprint}</td>
+                    <td className="py-1.5 pr-3 font-mono text-xs">
+                      {k.kekFingerprint}
+                      {"fingerprint" in kek && (
+                        <span className="ml-2 font-sans text-slate-500">
+                          {opens(k.kekFingerprint) ? "(current KEK)" : "(another KEK)"}
+                        </span>
+                      )}
+                    </td>
                     <td className="py-1.5 pr-3">
                       {formatTime(k.createdAt)} · {k.createdBy}
                     </td>

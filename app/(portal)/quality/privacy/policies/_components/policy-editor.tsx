@@ -6,79 +6,21 @@ import { Button, Card, FormField, Input, Notice, Select, Textarea } from "@/comp
 import { LEVELS, TAGS } from "@/lib/quality/privacy/classification";
 import { LEVEL_LABELS } from "../../_components/vocabulary";
 import { saveMaskingPolicyAction } from "../../actions";
+import {
+  blankRule,
+  METHOD_LABELS,
+  METHODS,
+  toDraft,
+  toPolicyJson,
+  type TMatchKind,
+  type TMethod,
+  type TPolicyDocumentInput,
+  type TRuleDraft,
+} from "./policy-rules";
 
 // The masking-policy editor: the document's rules as rows (first match wins, so order matters), saved
 // as the JSON text saveMaskingPolicy validates. No crypto here: the client never imports the policy
 // module (node:crypto); the server reports every problem with its path.
-
-const METHODS = ["redact", "partial", "hash", "tokenize"] as const;
-type TMethod = (typeof METHODS)[number];
-type TMatchKind = "path" | "tag" | "level";
-
-const METHOD_LABELS: Record<TMethod, string> = {
-  redact: "Redact (replace the value)",
-  partial: "Partial mask (keep some characters)",
-  hash: "Salted hash (HMAC, joinable)",
-  tokenize: "Tokenize (FF1, format-preserving, reversible)",
-};
-
-export type TPolicyDocumentInput = {
-  key: string;
-  description?: string;
-  flows?: string[];
-  rules: Record<string, unknown>[];
-};
-
-type TRuleDraft = {
-  uid: number;
-  matchKind: TMatchKind;
-  matchValue: string;
-  method: TMethod;
-  keepFirst: string;
-  keepLast: string;
-  maskChar: string;
-  replacement: string;
-  hashLength: string;
-  tweak: string;
-};
-
-let nextUid = 1;
-const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
-
-function toDraft(rule: Record<string, unknown>): TRuleDraft {
-  const match = (rule.match ?? {}) as Record<string, unknown>;
-  const matchKind: TMatchKind = match.path ? "path" : match.tag ? "tag" : "level";
-  return {
-    uid: nextUid++,
-    matchKind,
-    matchValue: str(match[matchKind]),
-    method: (METHODS as readonly string[]).includes(str(rule.method)) ? (rule.method as TMethod) : "redact",
-    keepFirst: str(rule.keepFirst),
-    keepLast: str(rule.keepLast),
-    maskChar: str(rule.maskChar),
-    replacement: str(rule.replacement),
-    hashLength: str(rule.hashLength),
-    tweak: str(rule.tweak),
-  };
-}
-
-const blankRule = (): TRuleDraft => toDraft({ match: { tag: "PII" }, method: "redact" });
-
-/** Numbers stay numbers when they are numbers; anything else goes to the server as typed, which says what is wrong. */
-const num = (v: string): number | string => (/^\d+$/.test(v.trim()) ? Number(v) : v);
-
-function toRule(d: TRuleDraft): Record<string, unknown> {
-  const rule: Record<string, unknown> = { match: { [d.matchKind]: d.matchValue.trim() }, method: d.method };
-  if (d.method === "partial") {
-    if (d.keepFirst.trim()) rule.keepFirst = num(d.keepFirst);
-    if (d.keepLast.trim()) rule.keepLast = num(d.keepLast);
-    if (d.maskChar) rule.maskChar = d.maskChar;
-  }
-  if (d.method === "redact" && d.replacement) rule.replacement = d.replacement;
-  if (d.method === "hash" && d.hashLength.trim()) rule.hashLength = num(d.hashLength);
-  if (d.method === "tokenize" && d.tweak) rule.tweak = d.tweak;
-  return rule;
-}
 
 export function PolicyEditor({
   document,
@@ -114,17 +56,9 @@ export function PolicyEditor({
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setMessage(null);
-    const doc = {
-      key: key.trim(),
-      description: description.trim(),
-      flows: flows
-        .split(",")
-        .map((f) => f.trim())
-        .filter(Boolean),
-      rules: rules.map(toRule),
-    };
+    const document = toPolicyJson({ key, description, flows, rules });
     startTransition(async () => {
-      const res = await saveMaskingPolicyAction({ document: JSON.stringify(doc), note });
+      const res = await saveMaskingPolicyAction({ document, note });
       if (!res.ok) {
         setProblems(res.fieldErrors?.document ?? res.fieldErrors?.key ?? []);
         setMessage({ tone: "danger", text: res.error });
@@ -151,7 +85,7 @@ export function PolicyEditor({
   return (
     <Card
       title={isNew ? "New masking policy" : baseVersion ? `Edit (from version ${baseVersion})` : "Edit"}
-      description="A rule matches a classified field by its path, one of its tags, or its level (that level or a higher one). The first matching rule wins; a rule naming a path also masks that path where it is not classified. Saving makes a new immutable version; equal content keeps its version."
+      description="A rule matches a classified field by its path, one of its tags, or its level (that level or a higher one). The first matching rule wins; a rule naming a path also masks that path where it is not classified. Redact replaces the value; a partial mask keeps some letters and digits and every separator; a salted hash (HMAC) and FF1 tokenization give the same output for the same value, so joins still work, and only tokens can be turned back (detokenize). Saving makes a new immutable version; equal content keeps its version."
     >
       <form onSubmit={submit} className="space-y-5" aria-label="Masking policy" noValidate>
         <div className="grid gap-4 md:grid-cols-3">
