@@ -5,7 +5,7 @@ import { z } from "zod";
 import { action } from "@/lib/http/action-client";
 import {
   deleteProfileDefinition,
-  getProfileDefinition,
+  profileRunProgress,
   requestProfileRun,
   saveProfileDefinition,
 } from "@/lib/services/quality/profiling";
@@ -50,10 +50,8 @@ export const requestProfileRunAction = action(
 export const profileRunProgressAction = action(
   { permission: "quality:read", input: ZProfileId },
   async ({ input, actor }) => {
-    const { latestRun } = await getProfileDefinition(actor, input.id);
-    if (!latestRun) return null;
-    const { columns, ...run } = latestRun;
-    return { ...run, columnCount: columns.length };
+    // The run row only: its columns are loaded by the page once the run has ended.
+    return profileRunProgress(actor, { id: input.id });
   },
 );
 

@@ -199,6 +199,23 @@ export async function getProfileDefinition(actor: Actor, id: string): Promise<TP
     db().profileBaseline.findUnique({ where: { definitionId: d.id } }),
   ]);
   const baselineStats = (baseline?.stats ?? {}) as { rows?: number };
+  const succeeded =
+    run?.status === "succeeded"
+      ? run
+      : await db().profileRun.findFirst({
+          where: { definitionId: d.id, status: "succeeded" },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          include: { columns: { orderBy: { name: "asc" } } },
+        });
+  const columnsOf = (r: NonNullable<typeof succeeded>) =>
+    r.columns.map((c) => ({
+      name: c.name,
+      type: c.type,
+      nulls: c.nulls,
+      nullRate: c.nullRate,
+      distinct: c.distinct,
+      profile: c.profile as unknown as TColumnProfile,
+    }));
   return {
     definition: {
       ...toRow(d, n, s),
@@ -211,6 +228,7 @@ export async function getProfileDefinition(actor: Actor, id: string): Promise<TP
       bounds: (d.bounds ?? {}) as TProfileDefinitionDetail["definition"]["bounds"],
       baselineRuns: d.baselineRuns,
       thresholds: thresholdsOf(d.thresholds),
+      runRequestedAt: d.runRequestedAt?.toISOString() ?? null,
     },
     latestRun: run
       ? {
@@ -225,15 +243,11 @@ export async function getProfileDefinition(actor: Actor, id: string): Promise<TP
           finishedAt: run.finishedAt?.toISOString() ?? null,
           error: run.error,
           anomalies: run._count.anomalies,
-          columns: run.columns.map((c) => ({
-            name: c.name,
-            type: c.type,
-            nulls: c.nulls,
-            nullRate: c.nullRate,
-            distinct: c.distinct,
-            profile: c.profile as unknown as TColumnProfile,
-          })),
+          columns: columnsOf(run),
         }
+      : null,
+    results: succeeded
+      ? { runId: succeeded.id, finishedAt: succeeded.finishedAt?.toISOString() ?? null, columns: columnsOf(succeeded) }
       : null,
     baseline: baseline
       ? { runs: baseline.runs, rows: Number(baselineStats.rows ?? 0), updatedAt: baseline.updatedAt.toISOString() }

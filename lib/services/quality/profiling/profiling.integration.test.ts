@@ -289,6 +289,8 @@ describe("profiling runs on real Postgres", () => {
     await client.query(`CREATE TABLE crm.small AS SELECT g AS id FROM generate_series(1, 50) g`);
     const { id } = await sqlDefinition("Small", "crm.small");
     await requestProfileRun(actor, { id });
+    // The request survives a reload of the page until an engine takes it.
+    expect((await getProfileDefinition(actor, id)).definition.runRequestedAt).not.toBeNull();
 
     // A row another engine holds is skipped, not waited for.
     const other = new pg.Client({ connectionString: dbUrl() });
@@ -305,5 +307,15 @@ describe("profiling runs on real Postgres", () => {
     expect(a.ran + b.ran).toBe(1);
     expect(await db().profileRun.count({ where: { definitionId: id } })).toBe(1);
     expect(await db().profileDefinition.findUniqueOrThrow({ where: { id } })).toMatchObject({ runRequestedAt: null });
+    const done = await getProfileDefinition(actor, id);
+    expect(done.definition.runRequestedAt).toBeNull();
+    expect(done.results?.runId).toBe(done.latestRun?.id);
+
+    // While a newer run is going, the columns shown are the last successful run's.
+    await db().profileRun.create({ data: { definitionId: id, status: "running", trigger: "manual" } });
+    const during = await getProfileDefinition(actor, id);
+    expect(during.latestRun).toMatchObject({ status: "running", columns: [] });
+    expect(during.results?.runId).toBe(done.latestRun?.id);
+    expect(during.results?.columns.length).toBe(done.latestRun?.columns.length);
   });
 });

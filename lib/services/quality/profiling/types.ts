@@ -92,9 +92,17 @@ export type TProfileColumnRow = {
 };
 
 export type TProfileDefinitionDetail = {
-  definition: TProfileDefinitionRow & TProfileDefinitionInput & { id: string; thresholds: TProfileThresholds };
-  /** The newest run (running or finished), for the progress bar and the column table. */
+  definition: TProfileDefinitionRow &
+    TProfileDefinitionInput & {
+      id: string;
+      thresholds: TProfileThresholds;
+      /** "Run now" asked for and not yet taken by the engine. */
+      runRequestedAt: string | null;
+    };
+  /** The newest run (running or finished), for the progress bar. */
   latestRun: (TProfileRunRow & { columns: TProfileColumnRow[] }) | null;
+  /** The column results of the newest successful run (shown while a newer run is still going). */
+  results: { runId: string; finishedAt: string | null; columns: TProfileColumnRow[] } | null;
   baseline: { runs: number; rows: number; updatedAt: string } | null;
 };
 

@@ -34,7 +34,7 @@ export default async function ProfilePage({
   const sp = await searchParams;
   const query = parseListQuery(sp);
   const runsPage = Math.max(1, Number.parseInt(typeof sp.runs === "string" ? sp.runs : "1", 10) || 1);
-  const { definition: d, latestRun, baseline } = await orNotFound(getProfileDefinition(actor, id));
+  const { definition: d, latestRun, results, baseline } = await orNotFound(getProfileDefinition(actor, id));
   const [runs, trend, anomalies] = await Promise.all([
     listProfileRuns(actor, { definitionId: d.id, page: runsPage, pageSize: RUNS_PAGE_SIZE }),
     profileTrend(actor, { definitionId: d.id, runs: 30 }),
@@ -50,7 +50,7 @@ export default async function ProfilePage({
   };
   const t = d.thresholds;
   // Columns and charts are those of the newest run that has them: a run in progress has none yet.
-  const columns = latestRun?.columns ?? [];
+  const columns = results?.columns ?? [];
   const latestRunRow = latestRun ? withoutColumns(latestRun) : null;
   return (
     <>
@@ -87,7 +87,8 @@ export default async function ProfilePage({
             key={latestRun ? `${latestRun.id}:${latestRun.status}` : "none"}
             definitionId={d.id}
             initialRun={latestRunRow}
-            columnCount={columns.length}
+            requestedAt={d.runRequestedAt}
+            columnCount={latestRun?.columns.length ?? 0}
             canRun={canManage}
           />
         </Card>
@@ -95,8 +96,8 @@ export default async function ProfilePage({
         <Card
           title="Columns"
           description={
-            latestRun && latestRun.status === "succeeded"
-              ? `From the run finished ${formatWhen(latestRun.finishedAt)} UTC. Distinct counts marked ≈ are HyperLogLog estimates.`
+            results
+              ? `From the ${results.runId === latestRun?.id ? "latest" : "last successful"} run, finished ${formatWhen(results.finishedAt)} UTC. Distinct counts marked ≈ are HyperLogLog estimates.`
               : "Per column results appear when a run succeeds."
           }
         >

@@ -30,18 +30,23 @@ type TRun = TProfileRunRow & { columnCount?: number };
 export function RunPanel({
   definitionId,
   initialRun,
+  requestedAt = null,
   columnCount,
   canRun,
 }: {
   definitionId: string;
   initialRun: TProfileRunRow | null;
+  /** A "Run now" not yet taken by the engine (from the server), so a reload keeps waiting for it. */
+  requestedAt?: string | null;
   columnCount: number;
   canRun: boolean;
 }) {
   const router = useRouter();
   const [run, setRun] = useState<TRun | null>(initialRun ? { ...initialRun, columnCount } : null);
   // Set by "Run now": the id of the run that was latest before it (null: none), until a newer one appears.
-  const [requested, setRequested] = useState<{ after: string | null; at: number } | null>(null);
+  const [requested, setRequested] = useState<{ after: string | null; at: number } | null>(
+    requestedAt ? { after: initialRun?.id ?? null, at: Date.parse(requestedAt) } : null,
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const [now, setNow] = useState(() => Date.now());

@@ -116,6 +116,7 @@ describe("form state", () => {
   it("round-trips a stored definition", () => {
     const state = formStateOf({
       id: "d1",
+      runRequestedAt: null,
       name: "Customers table",
       description: "",
       targetKind: "sql",
