@@ -6,6 +6,7 @@ import { listEnvironments } from "@/lib/services/flows";
 import { searchFlows } from "@/lib/services/flows/lookups";
 import { getMaskingPolicyDocument, listMaskingPolicies } from "@/lib/services/quality/privacy";
 import { requirePageAccess } from "@/lib/session";
+import { formatTime } from "../../_components/vocabulary";
 import { PolicyDeployPanel } from "../_components/policy-deploy-panel";
 import { PolicyEditor } from "../_components/policy-editor";
 
@@ -63,7 +64,7 @@ export default async function MaskingPolicyPage({
         {doc && (
           <Card
             title={`Rules of version ${current.number}`}
-            description="The first rule that matches a field masks it."
+            description={`${policy.latest ? `Hash ${policy.latest.contentHash.slice(0, 12)}, saved ${formatTime(policy.latest.createdAt)} by ${policy.latest.createdBy}. ` : ""}The first rule that matches a field masks it.`}
           >
             <ol className="list-decimal space-y-1 pl-5 text-sm" aria-label="Rules">
               {doc.rules.map((r, i) => {
