@@ -181,6 +181,27 @@ describe("masking on live flows: test masked, prod clear", () => {
     const asOwner = await getMessageJourney(owner, runId);
     expect(asOwner.isPayloadMasked).toBe(false);
     expect(asOwner.inputPayload).toContain("ada.lovelace@example.com");
+    // A KEK that no longer unwraps the key (changed or lost) does not break a view whose policy tokenizes
+    // (test's): the view redacts instead.
+    const testRunId = await waitFor(async () => {
+      const run = await pool.query(`SELECT "id" FROM "MessageRun" WHERE "environmentId" = $1 LIMIT 1`, [
+        envs.get("test")!.id,
+      ]);
+      return (run.rows[0]?.id as string | undefined) ?? null;
+    }, "a test run's lineage row");
+    expect((await getMessageJourney(engineer, testRunId)).inputPayload).toMatch(/tk\d+_/);
+    const kek = process.env.SWITCHBOARD_TOKEN_KEK;
+    process.env.SWITCHBOARD_TOKEN_KEK = randomBytes(32).toString("base64");
+    resetEnvCache();
+    try {
+      const withoutKey = await getMessageJourney(engineer, testRunId);
+      expect(withoutKey.isPayloadMasked).toBe(true);
+      expect(withoutKey.inputPayload).not.toContain("ada.lovelace");
+      expect(withoutKey.inputPayload).not.toMatch(/tk\d+_/);
+    } finally {
+      process.env.SWITCHBOARD_TOKEN_KEK = kek;
+      resetEnvCache();
+    }
 
     // Masked dataset: production samples copied into test through its deployment, masked.
     const before = target.records.length;

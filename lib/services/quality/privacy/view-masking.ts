@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { applyMasks, type TCompiledMask } from "@/lib/quality/privacy/policy";
+import { logger } from "@/lib/logger";
 import { portalMaskKeys } from "./keys";
 import { viewMasks } from "./flow-context";
 
@@ -37,7 +38,16 @@ async function maskText(text: string, masks: TCompiledMask[]): Promise<string> {
     return "[withheld: this payload is not JSON and its flow carries classified fields]";
   }
   const needsKeys = masks.some((m) => m.mask.method === "hash" || m.mask.method === "tokenize");
-  const keys = needsKeys ? await portalMaskKeys() : null;
+  // A key that cannot be unwrapped (KEK missing or changed) must not break the page: redact instead.
+  const keys = needsKeys
+    ? await portalMaskKeys().catch((error: unknown) => {
+        logger().warn(
+          { err: error instanceof Error ? error.name : "Error" },
+          "token key could not be unwrapped for a masked view; hash and tokenize rules redact",
+        );
+        return null;
+      })
+    : null;
   // Without a key yet, hash and tokenize rules fall back to redaction rather than showing the value.
   const usable = keys
     ? masks
