@@ -111,6 +111,19 @@ describe("profiling runs on real Postgres", () => {
     expect(run.error).toBe("The table crm.nope does not exist (or the connection's user cannot see it).");
   });
 
+  it("reads Switchboard's own inventory tables but none that hold credentials, payloads or audit", async () => {
+    const users = await sqlDefinition("Portal users", "public.User");
+    const interfaces = await sqlDefinition("Portal interfaces", "public.Interface");
+    await requestProfileRun(actor, { id: users.id });
+    await requestProfileRun(actor, { id: interfaces.id });
+    expect(await runDueProfiles(new Date())).toMatchObject({ ran: 2, failed: 1 });
+    const refused = (await listProfileRuns(actor, { definitionId: users.id })).rows[0];
+    expect(refused).toMatchObject({ status: "failed", rowsDone: 0 });
+    expect(refused.error).toMatch(/^public\.User is one of Switchboard's own tables/);
+    expect(await db().profileColumnResult.count({ where: { runId: refused.id } })).toBe(0);
+    expect((await listProfileRuns(actor, { definitionId: interfaces.id })).rows[0].status).toBe("succeeded");
+  });
+
   it("builds the baseline, detects a null-rate jump with one alert, and resolves it when the data recovers", async () => {
     await client.query(
       `CREATE TABLE crm.orders AS SELECT g AS id, 'c' || g AS customer FROM generate_series(1, 500) g`,

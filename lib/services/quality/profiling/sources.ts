@@ -115,6 +115,34 @@ export function safeRunError(error: unknown): string {
 export const SQL_BATCH_ROWS = 1_000;
 export const PROGRESS_EVERY_ROWS = 5_000;
 
+/**
+ * Switchboard's own tables that a profile may read: the inventory, which holds no credentials, message
+ * payloads or audit trail. Profiles keep top values and patterns, so reading users, keys, runs, dead
+ * letters or quarantined records would show a data owner what the portal masks or never shows.
+ */
+export const PROFILABLE_PORTAL_TABLES = [
+  "Department",
+  "BusinessProcess",
+  "PainPoint",
+  "System",
+  "ProcessSystem",
+  "Interface",
+];
+
+/** Refuses a table of a Switchboard database (a schema with _prisma_migrations) outside the inventory. */
+async function assertProfilable(client: pg.Client, table: string, name: string): Promise<void> {
+  const r = await client.query<{ relname: string; portal: boolean }>(
+    `SELECT c.relname, to_regclass(quote_ident(n.nspname) || '._prisma_migrations') IS NOT NULL AS portal
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass($1)`,
+    [table],
+  );
+  const row = r.rows[0];
+  if (row?.portal && !PROFILABLE_PORTAL_TABLES.includes(row.relname))
+    throw new ProfileRunError(
+      `${name} is one of Switchboard's own tables (credentials, payloads, audit); of those, profiles read only the inventory: ${PROFILABLE_PORTAL_TABLES.join(", ")}.`,
+    );
+}
+
 /** Reads the whole table through a server-side cursor in batches into `profiler`. */
 export async function profileTable(
   def: TDef,
@@ -140,6 +168,7 @@ export async function profileTable(
     );
     if (!est.rows[0]?.exists)
       throw new ProfileRunError(`The table ${def.sqlTable} does not exist (or the connection's user cannot see it).`);
+    await assertProfilable(client, table, def.sqlTable);
     const estimate = est.rows[0].estimate === null ? -1 : Number(est.rows[0].estimate);
     // reltuples is -1 before the first ANALYZE and 0 for an empty or unanalysed small table: unknown.
     let rowsTotal: number | null = estimate > 0 ? estimate : null;
