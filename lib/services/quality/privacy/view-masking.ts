@@ -30,6 +30,21 @@ export async function isMaskedForViewer(
   return (await viewMasks(at.flowId, at.environmentId, at.flowVersionId, at.side)).length > 0;
 }
 
+/**
+ * A stored JSON value (a quarantined record, say) as a viewer may see it: in clear with quality:sensitive,
+ * masked like the payload views otherwise.
+ */
+export async function valueForViewer(
+  actor: Actor,
+  at: { flowId: string; environmentId: string; flowVersionId: string; side: "input" | "output" },
+  value: unknown,
+): Promise<{ value: unknown; isMasked: boolean }> {
+  if (value === null || value === undefined || can(actor.role, "quality:sensitive")) return { value, isMasked: false };
+  const masks = await viewMasks(at.flowId, at.environmentId, at.flowVersionId, at.side);
+  if (!masks.length) return { value, isMasked: false };
+  return { value: await maskBody(value, masks), isMasked: true };
+}
+
 async function maskText(text: string, masks: TCompiledMask[]): Promise<string> {
   let body: unknown;
   try {
@@ -37,6 +52,10 @@ async function maskText(text: string, masks: TCompiledMask[]): Promise<string> {
   } catch {
     return "[withheld: this payload is not JSON and its flow carries classified fields]";
   }
+  return JSON.stringify(await maskBody(body, masks), null, 2);
+}
+
+async function maskBody(body: unknown, masks: TCompiledMask[]): Promise<unknown> {
   const needsKeys = masks.some((m) => m.mask.method === "hash" || m.mask.method === "tokenize");
   // A key that cannot be unwrapped (KEK missing or changed) must not break the page: redact instead.
   const keys = needsKeys
@@ -54,5 +73,5 @@ async function maskText(text: string, masks: TCompiledMask[]): Promise<string> {
     : masks.map((m) =>
         m.mask.method === "hash" || m.mask.method === "tokenize" ? { ...m, mask: { method: "redact" as const } } : m,
       );
-  return JSON.stringify(applyMasks(body, usable, keys), null, 2);
+  return applyMasks(body, usable, keys);
 }

@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/assert";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { pickSort, type ListResult, type TListQuery } from "@/lib/validation/list";
+import { valueForViewer } from "../privacy/view-masking";
 import type { TQuarantineStatus } from "./schema";
 import { quarantineWhere } from "./where";
 
@@ -49,6 +50,8 @@ export type QuarantineDetail = QuarantineRow & {
   /** The run of the resubmission, once the engine ran it. */
   resubmitRunId: string | null;
   history: QuarantineHistory[];
+  /** The record is shown masked: the viewer lacks quality:sensitive and the flow carries classified fields. */
+  isRecordMasked: boolean;
 };
 
 const SORTABLE = ["createdAt", "ruleSetKey", "status", "stepId"] as const;
@@ -165,16 +168,31 @@ export async function getQuarantineEntryOrThrow(actor: Actor, id: string): Promi
       select: { at: true, actorEmail: true, action: true, after: true },
     }),
   ]);
+  const at = {
+    flowId: e.flowId,
+    environmentId: e.environmentId,
+    flowVersionId: e.flowVersionId,
+    side: "input" as const,
+  };
+  const [record, fixed] = await Promise.all([
+    valueForViewer(actor, at, e.record),
+    valueForViewer(actor, at, e.fixedRecord),
+  ]);
+  const isRecordMasked = record.isMasked || fixed.isMasked;
+  const row = toRow(e, n);
   return {
-    ...toRow(e, n),
+    ...row,
+    violations: isRecordMasked
+      ? row.violations.map((v) => ({ ...v, value: maskedValueAt(record.value, v) }))
+      : row.violations,
     flowVersionId: e.flowVersionId,
     version: version?.version ?? null,
     environmentId: e.environmentId,
     ruleSetVersionId: e.ruleSetVersionId,
     correlationId: e.correlationId,
     inputId: e.inputId,
-    record: e.record,
-    fixedRecord: e.fixedRecord,
+    record: record.value,
+    fixedRecord: fixed.value ?? null,
     fixedBy: e.fixedBy,
     fixedAt: iso(e.fixedAt),
     resubmitRequestedBy: e.resubmitRequestedBy,
@@ -187,6 +205,27 @@ export async function getQuarantineEntryOrThrow(actor: Actor, id: string): Promi
     rejectReason: e.rejectReason,
     runId: run?.id ?? null,
     resubmitRunId: resubmitRun?.id ?? null,
-    history: audit.map((a) => ({ at: a.at.toISOString(), actorEmail: a.actorEmail, action: a.action, after: a.after })),
+    // A fix's audit entry holds the record: left out when the record is shown masked.
+    history: audit.map((a) => ({
+      at: a.at.toISOString(),
+      actorEmail: a.actorEmail,
+      action: a.action,
+      after: isRecordMasked ? null : a.after,
+    })),
+    isRecordMasked,
   };
+}
+
+/**
+ * A violation's value as the masked record shows it (the failing value is the record's value at the
+ * field); a path it cannot follow gives "[masked]" rather than the clear value.
+ */
+function maskedValueAt(masked: unknown, v: TQuarantineViolation): unknown {
+  if (v.value === null || v.value === undefined) return v.value;
+  let cur: unknown = masked;
+  for (const part of v.field.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== "")) {
+    if (cur === null || typeof cur !== "object") return "[masked]";
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur === undefined ? "[masked]" : cur;
 }

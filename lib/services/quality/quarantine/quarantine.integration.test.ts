@@ -8,8 +8,10 @@ import type { TQuarantineEntry } from "@/lib/engine/core/quality/rules";
 import { pgQuarantineSink } from "@/lib/engine/runtime/quality/quarantine";
 import { createPgPool } from "@/lib/engine/transports/postgres/pool";
 import { ruleSetConfigKind } from "../rules/config-item";
+import { classifyField } from "../privacy";
 import {
   fixQuarantineEntry,
+  getQuarantineEntryOrThrow,
   listQuarantine,
   notifyNewQuarantines,
   rejectQuarantineEntries,
@@ -165,6 +167,40 @@ describe("quarantine review services", () => {
       fixedRecord: { id: 1, email: "one@example.com" },
       fixedBy: owner.email,
     });
+  });
+
+  it("shows a classified record masked to a viewer without quality:sensitive, who may not fix it", async () => {
+    const flow = await db().flow.create({ data: { name: `q-pii-${randomUUID().slice(0, 6)}`, createdBy: "test" } });
+    await classifyField(owner, {
+      scopeKind: "flow",
+      scopeId: flow.id,
+      fieldPath: "email",
+      level: "confidential",
+      tags: ["PII"],
+    });
+    const key = `pii-${randomUUID().slice(0, 6)}`;
+    await pgQuarantineSink(pool, { ...ctx, flowId: flow.id, flowName: flow.name, deploymentId: null }).put([
+      {
+        ...entry(key, 1),
+        record: { id: 1, email: "ada@@example.com" },
+        violations: [
+          { ruleId: "email-format", field: "email", value: "ada@@example.com", message: "must be an email address" },
+        ],
+      },
+    ]);
+    const { id } = await db().quarantineEntry.findFirstOrThrow({ where: { ruleSetKey: key } });
+    const engineer: Actor = { id: null, email: "eng-q@example.com", name: "Engineer", role: "integration_engineer" };
+    const masked = await getQuarantineEntryOrThrow(engineer, id);
+    expect(masked.isRecordMasked).toBe(true);
+    expect(JSON.stringify([masked.record, masked.violations])).not.toContain("ada@@example.com");
+    expect(masked.record).toMatchObject({ id: 1 });
+    await expect(fixQuarantineEntry(engineer, { id, record: JSON.stringify(masked.record) })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect((await db().quarantineEntry.findUniqueOrThrow({ where: { id } })).fixedRecord).toBeNull();
+    const clear = await getQuarantineEntryOrThrow(owner, id);
+    expect(clear).toMatchObject({ isRecordMasked: false, record: { id: 1, email: "ada@@example.com" } });
+    expect(clear.violations[0].value).toBe("ada@@example.com");
   });
 
   it("tells the owners of new quarantines at most once an hour per rule set", async () => {

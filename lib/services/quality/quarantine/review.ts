@@ -5,6 +5,7 @@ import { transaction, type Prisma, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { RESUBMIT_CHANNEL } from "@/lib/engine/runtime/quality/quarantine";
 import { appendAudit } from "../../audit";
+import { isMaskedForViewer } from "../privacy/view-masking";
 import { recheckRecord, type TRecheck } from "./recheck";
 import { ZFixQuarantineInput, ZQuarantineIds, ZRejectQuarantineInput } from "./schema";
 
@@ -124,6 +125,18 @@ export async function fixQuarantineEntry(actor: Actor, raw: unknown): Promise<TF
       throw new AppError(
         "CONFLICT",
         `This entry is ${entry.status.replace("_", " ")}; only pending entries can be fixed.`,
+      );
+    // A fix typed over the masked view would send the masks downstream in place of the values.
+    const at = {
+      flowId: entry.flowId,
+      environmentId: entry.environmentId,
+      flowVersionId: entry.flowVersionId,
+      side: "input" as const,
+    };
+    if (await isMaskedForViewer(actor, at))
+      throw new AppError(
+        "FORBIDDEN",
+        "This record has classified fields that are masked for you, so it cannot be fixed here. Resubmit or reject it, or ask someone allowed to view sensitive data to fix it.",
       );
     const recheck = input.recheck ? await recheckRecord(tx, entry, record) : null;
     if (recheck?.violations.length) {

@@ -99,10 +99,15 @@ export default async function QuarantineEntryPage({ params }: { params: Promise<
         <Card title="Record" description="The fields that failed are marked.">
           <RecordView record={e.fixedRecord ?? e.record} violations={e.violations} />
           {e.fixedRecord !== null && <p className="mt-2 text-xs text-slate-500">Showing the saved fix.</p>}
+          {e.isRecordMasked && (
+            <p className="mt-2 text-xs text-slate-500">
+              Classified fields are masked: you may not view sensitive data.
+            </p>
+          )}
         </Card>
         {e.status === "pending" && can(actor.role, "quality:review") && (
           <Card title="Fix, resubmit or reject">
-            <EntryActions id={e.id} record={e.fixedRecord ?? e.record} />
+            <EntryActions id={e.id} record={e.fixedRecord ?? e.record} isRecordMasked={e.isRecordMasked} />
           </Card>
         )}
         <Card title="History" description="Every review action on this record, from the audit log.">

@@ -6,7 +6,16 @@ import { Button, ConfirmDialog, Input, Notice, Textarea } from "@/components/ui"
 import { fixQuarantineAction, rejectQuarantineAction, resubmitQuarantineAction } from "../actions";
 
 /** The fix editor (JSON, re-checked against the deployed rule set), resubmit and reject for one pending entry. */
-export function EntryActions({ id, record }: { id: string; record: unknown }) {
+export function EntryActions({
+  id,
+  record,
+  isRecordMasked = false,
+}: {
+  id: string;
+  record: unknown;
+  /** Shown masked to this viewer: a fix would save the masks, so only resubmit and reject are offered. */
+  isRecordMasked?: boolean;
+}) {
   const router = useRouter();
   const editorId = useId();
   const [text, setText] = useState(() => JSON.stringify(record, null, 2));
@@ -45,23 +54,37 @@ export function EntryActions({ id, record }: { id: string; record: unknown }) {
 
   return (
     <div className="space-y-3">
-      <label htmlFor={editorId} className="block text-sm font-medium text-slate-700">
-        Fix the record (JSON)
-      </label>
-      <Textarea
-        id={editorId}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        rows={Math.min(24, Math.max(6, text.split("\n").length + 1))}
-        className="font-mono text-xs"
-        aria-invalid={errors.length ? "true" : undefined}
-        aria-describedby={errors.length ? `${editorId}-errors` : undefined}
-        spellCheck={false}
-      />
-      <label className="flex items-center gap-2 text-sm text-slate-700">
-        <input type="checkbox" checked={recheck} onChange={(e) => setRecheck(e.target.checked)} className="h-4 w-4" />
-        Check the fix against the rule set deployed in this environment before saving
-      </label>
+      {isRecordMasked ? (
+        <Notice title="Fixing is off for you">
+          Classified fields of this record are masked for you, and a fix would send the masks downstream. Resubmit it as
+          is or reject it, or ask someone allowed to view sensitive data to fix it.
+        </Notice>
+      ) : (
+        <>
+          <label htmlFor={editorId} className="block text-sm font-medium text-slate-700">
+            Fix the record (JSON)
+          </label>
+          <Textarea
+            id={editorId}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={Math.min(24, Math.max(6, text.split("\n").length + 1))}
+            className="font-mono text-xs"
+            aria-invalid={errors.length ? "true" : undefined}
+            aria-describedby={errors.length ? `${editorId}-errors` : undefined}
+            spellCheck={false}
+          />
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            <input
+              type="checkbox"
+              checked={recheck}
+              onChange={(e) => setRecheck(e.target.checked)}
+              className="h-4 w-4"
+            />
+            Check the fix against the rule set deployed in this environment before saving
+          </label>
+        </>
+      )}
       {errors.length > 0 && (
         <div id={`${editorId}-errors`}>
           <Notice tone="danger" title={errors[0]}>
@@ -77,12 +100,16 @@ export function EntryActions({ id, record }: { id: string; record: unknown }) {
       )}
       {notice && <Notice tone="success">{notice}</Notice>}
       <div className="flex flex-wrap gap-2">
-        <Button onClick={() => save(true)} disabled={pending} aria-busy={pending}>
-          Save fix and resubmit
-        </Button>
-        <Button variant="secondary" onClick={() => save(false)} disabled={pending}>
-          Save fix
-        </Button>
+        {!isRecordMasked && (
+          <>
+            <Button onClick={() => save(true)} disabled={pending} aria-busy={pending}>
+              Save fix and resubmit
+            </Button>
+            <Button variant="secondary" onClick={() => save(false)} disabled={pending}>
+              Save fix
+            </Button>
+          </>
+        )}
         <Button variant="secondary" onClick={resubmit} disabled={pending}>
           Resubmit as is
         </Button>
