@@ -41,7 +41,7 @@ test("a steward merges a golden-record conflict from the queue, reads its proven
   await expect(history.getByText("merge", { exact: true })).toBeVisible();
   await history.getByRole("button", { name: "Unmerge" }).click();
   await page.getByRole("dialog", { name: "Reverse this merge" }).getByRole("button", { name: "Unmerge" }).click();
-  await expect(history.getByText("reversed")).toBeVisible();
+  await expect(history.getByText("reversed", { exact: true })).toBeVisible();
   await expect(history.getByText("unmerge", { exact: true })).toBeVisible();
   await expect(sources.getByRole("row")).toHaveCount(2);
   await expect(page.getByTestId("provenance-phone")).toContainText("crm");

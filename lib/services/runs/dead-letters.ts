@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { pickSort, type ListResult, type TListQuery } from "@/lib/validation/list";
 import { ZDiscardInput, ZEditAndReplayInput, ZReplayInput } from "@/lib/validation/flows";
 import { appendAudit, type AuditInput } from "../audit";
-import { isMaskedForViewer, payloadForViewer } from "../quality/privacy/view-masking";
+import { assertEditableByViewer, payloadForViewer } from "../quality/privacy/view-masking";
 
 export type DeadLetterStatus = "pending" | "replay_requested" | "replayed" | "discarded";
 
@@ -321,18 +321,7 @@ export async function editAndReplay(actor: Actor, raw: unknown): Promise<void> {
         "CONFLICT",
         `This message is already ${d.status.replace("_", " ")}; only pending messages can be replayed.`,
       );
-    // An edit made on a masked view would replay the masks in place of the values.
-    const at = {
-      flowId: d.flowId,
-      environmentId: d.environmentId,
-      flowVersionId: d.flowVersionId,
-      side: "input" as const,
-    };
-    if (await isMaskedForViewer(actor, at))
-      throw new AppError(
-        "FORBIDDEN",
-        "This payload has classified fields that are masked for you, so it cannot be edited here. Replay it unchanged, or ask someone allowed to view sensitive data to edit it.",
-      );
+    await assertEditableByViewer(actor, d, "payload", "Replay it unchanged");
     if (d.contentType.includes("json")) {
       try {
         JSON.parse(input.body);

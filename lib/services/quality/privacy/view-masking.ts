@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { applyMasks, type TCompiledMask } from "@/lib/quality/privacy/policy";
+import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { portalMaskKeys } from "./keys";
 import { viewMasks } from "./flow-context";
@@ -43,6 +44,23 @@ export async function valueForViewer(
   const masks = await viewMasks(at.flowId, at.environmentId, at.flowVersionId, at.side);
   if (!masks.length) return { value, isMasked: false };
   return { value: await maskBody(value, masks), isMasked: true };
+}
+
+/**
+ * Refuses an edit of a payload this viewer sees masked: the masks typed over would replace the values
+ * downstream. `instead` says what the viewer can do.
+ */
+export async function assertEditableByViewer(
+  actor: Actor,
+  at: { flowId: string; environmentId: string; flowVersionId: string },
+  what: string,
+  instead: string,
+): Promise<void> {
+  if (await isMaskedForViewer(actor, { ...at, side: "input" }))
+    throw new AppError(
+      "FORBIDDEN",
+      `This ${what} has classified fields that are masked for you, so it cannot be edited here. ${instead}, or ask someone allowed to view sensitive data.`,
+    );
 }
 
 async function maskText(text: string, masks: TCompiledMask[]): Promise<string> {

@@ -5,7 +5,7 @@ import { transaction, type Prisma, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { RESUBMIT_CHANNEL } from "@/lib/engine/runtime/quality/quarantine";
 import { appendAudit } from "../../audit";
-import { isMaskedForViewer } from "../privacy/view-masking";
+import { assertEditableByViewer } from "../privacy/view-masking";
 import { recheckRecord, type TRecheck } from "./recheck";
 import { ZFixQuarantineInput, ZQuarantineIds, ZRejectQuarantineInput } from "./schema";
 
@@ -126,18 +126,7 @@ export async function fixQuarantineEntry(actor: Actor, raw: unknown): Promise<TF
         "CONFLICT",
         `This entry is ${entry.status.replace("_", " ")}; only pending entries can be fixed.`,
       );
-    // A fix typed over the masked view would send the masks downstream in place of the values.
-    const at = {
-      flowId: entry.flowId,
-      environmentId: entry.environmentId,
-      flowVersionId: entry.flowVersionId,
-      side: "input" as const,
-    };
-    if (await isMaskedForViewer(actor, at))
-      throw new AppError(
-        "FORBIDDEN",
-        "This record has classified fields that are masked for you, so it cannot be fixed here. Resubmit or reject it, or ask someone allowed to view sensitive data to fix it.",
-      );
+    await assertEditableByViewer(actor, entry, "record", "Resubmit or reject it as it is");
     const recheck = input.recheck ? await recheckRecord(tx, entry, record) : null;
     if (recheck?.violations.length) {
       const list = recheck.violations.map((v) => `${v.ruleId} (${v.field}): ${v.message}`);
