@@ -116,8 +116,8 @@ export const SQL_BATCH_ROWS = 1_000;
 export const PROGRESS_EVERY_ROWS = 5_000;
 
 /**
- * Switchboard's own tables that a profile may read: the inventory, which holds no credentials, message
- * payloads or audit trail. Profiles keep top values and patterns, so reading users, keys, runs, dead
+ * Switchboard's own tables that a profile may read: the inventory and the environments, which hold no
+ * credentials, message payloads or audit trail. Profiles keep top values and patterns, so reading users, keys, runs, dead
  * letters or quarantined records would show a data owner what the portal masks or never shows.
  */
 export const PROFILABLE_PORTAL_TABLES = [
@@ -127,9 +127,10 @@ export const PROFILABLE_PORTAL_TABLES = [
   "System",
   "ProcessSystem",
   "Interface",
+  "Environment",
 ];
 
-/** Refuses a table of a Switchboard database (a schema with _prisma_migrations) outside the inventory. */
+/** Refuses a table of a Switchboard database (a schema with _prisma_migrations) outside those. */
 async function assertProfilable(client: pg.Client, table: string, name: string): Promise<void> {
   const r = await client.query<{ relname: string; portal: boolean }>(
     `SELECT c.relname, to_regclass(quote_ident(n.nspname) || '._prisma_migrations') IS NOT NULL AS portal
@@ -139,7 +140,7 @@ async function assertProfilable(client: pg.Client, table: string, name: string):
   const row = r.rows[0];
   if (row?.portal && !PROFILABLE_PORTAL_TABLES.includes(row.relname))
     throw new ProfileRunError(
-      `${name} is one of Switchboard's own tables (credentials, payloads, audit); of those, profiles read only the inventory: ${PROFILABLE_PORTAL_TABLES.join(", ")}.`,
+      `${name} is one of Switchboard's own tables (credentials, payloads, audit); of those, profiles read only these: ${PROFILABLE_PORTAL_TABLES.join(", ")}.`,
     );
 }
 
