@@ -894,6 +894,8 @@ async function main(): Promise<void> {
         },
         engineRabbitmqFull: {
           ...full,
+          // Measured after the first of the three runs, which need not be the median one.
+          latencyAtHalfLoad: fullLatency,
           runsMsgPerSec: fulls.map((r) => r.msgPerSec),
           ratioToRelay: toRelay(full, relay),
         },

@@ -58,7 +58,7 @@ export function toDeploymentRow(d: DeploymentRecord): DeploymentRow {
 }
 
 /** A stored spec's lineage setting; specs are validated when saved, so a parse failure means the default. */
-function lineageOf(spec: Prisma.JsonValue): DeploymentRow["lineage"] {
+export function lineageOf(spec: Prisma.JsonValue): DeploymentRow["lineage"] {
   const raw = spec && typeof spec === "object" && !Array.isArray(spec) ? spec.policy : undefined;
   const policy = raw && typeof raw === "object" && !Array.isArray(raw) ? raw.lineage : undefined;
   const parsed = ZLineagePolicy.safeParse(policy);

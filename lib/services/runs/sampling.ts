@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/assert";
 import { db } from "@/lib/db";
 import { sampledIn } from "@/lib/engine/core/lineage-sample";
-import { lineageSettings, ZFlowSpec, type TLineageLevel } from "@/lib/validation/flow-spec";
+import type { TLineageLevel } from "@/lib/validation/flow-spec";
+import { lineageOf } from "../flows/deployments";
 
 // Why a search for a message finds no run: flows deployed below lineage level `full` keep successful runs
 // only when sampled in, decided by a hash of the message id (lib/engine/core/lineage-sample.ts), so the
@@ -38,9 +39,8 @@ export async function lineageSamplingFor(
   });
   const out: TUnsampledFlow[] = [];
   for (const d of deployments) {
-    const spec = ZFlowSpec.safeParse(d.flowVersion.spec);
-    if (!spec.success) continue;
-    const { level, sampleRate } = lineageSettings(spec.data.policy);
+    // Only the policy's lineage is read (a whole-spec parse per deployment would cost more than the query).
+    const { level, sampleRate } = lineageOf(d.flowVersion.spec);
     if (level === "full") continue;
     out.push({
       flowId: d.flowId,
